@@ -1,0 +1,140 @@
+import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { handovers, persons } from '../schema';
+import type { Orm } from '../open';
+import { normalizeForSearch, toFtsQuery } from '../search-text';
+
+export type HandoverRow = typeof handovers.$inferSelect;
+export type NewHandoverRow = typeof handovers.$inferInsert;
+
+export interface HandoverFilter {
+  search?: string;
+  countries?: string[];
+  camps?: string[];
+  statuses?: string[];
+  from?: string;
+  to?: string;
+}
+export type SortColumn = 'referenceNo' | 'handoverDate' | 'receivingCountry' | 'delegationHeadName' | 'camp' | 'status' | 'persons' | 'updatedAt';
+
+const personsExpr = sql<number>`(${handovers.womenCount} + ${handovers.childrenCount} + ${handovers.menCount})`;
+
+const sortExpr: Record<SortColumn, SQL | AnySQLiteColumn> = {
+  referenceNo: handovers.referenceNo,
+  handoverDate: handovers.handoverDate,
+  receivingCountry: handovers.receivingCountry,
+  delegationHeadName: handovers.delegationHeadName,
+  camp: handovers.camp,
+  status: handovers.status,
+  persons: personsExpr,
+  updatedAt: handovers.updatedAt,
+};
+
+export function getHandoverRow(orm: Orm, id: string): HandoverRow | undefined {
+  return orm.select().from(handovers).where(eq(handovers.id, id)).get();
+}
+
+export function getHandoverByReference(orm: Orm, referenceNo: string): HandoverRow | undefined {
+  return orm.select().from(handovers).where(eq(handovers.referenceNo, referenceNo)).get();
+}
+
+export function insertHandoverRow(orm: Orm, row: NewHandoverRow): void {
+  orm.insert(handovers).values(row).run();
+  reindexHandover(orm, row.id);
+}
+
+/** Writes only when the stored revision is the one the caller read; returns false when someone else saved first. */
+export function updateHandoverRow(orm: Orm, id: string, expectedRevision: number, values: Partial<NewHandoverRow>): boolean {
+  const res = orm
+    .update(handovers)
+    .set({ ...values, revision: sql`${handovers.revision} + 1` })
+    .where(and(eq(handovers.id, id), eq(handovers.revision, expectedRevision)))
+    .run();
+  if (res.changes === 0) return false;
+  reindexHandover(orm, id);
+  return true;
+}
+
+/** The search row is kept in step with the record inside the caller's transaction. */
+export function reindexHandover(orm: Orm, id: string): void {
+  const h = getHandoverRow(orm, id);
+  orm.run(sql`DELETE FROM handover_search WHERE handover_id = ${id}`);
+  if (!h) return;
+  const names = orm.select({ ar: persons.fullNameAr, la: persons.fullNameLatin }).from(persons).where(eq(persons.handoverId, id)).all();
+  const body = [
+    h.referenceNo,
+    h.delegationHeadName,
+    h.delegationHeadTitle,
+    h.delegationBody,
+    ...h.delegationMembers.flatMap((m) => [m.name, m.title]),
+    h.handingAuthority,
+    h.handingOfficialName,
+    h.location,
+    h.campOther,
+    h.notes,
+    ...names.flatMap((n) => [n.ar, n.la]),
+  ].join(' ');
+  orm.run(sql`INSERT INTO handover_search (handover_id, body) VALUES (${id}, ${normalizeForSearch(body)})`);
+}
+
+export function filterWhere(f: HandoverFilter): SQL | undefined {
+  const parts: (SQL | undefined)[] = [];
+  if (f.countries?.length) parts.push(inArray(handovers.receivingCountry, f.countries));
+  if (f.camps?.length) parts.push(inArray(handovers.camp, f.camps as HandoverRow['camp'][]));
+  if (f.statuses?.length) parts.push(inArray(handovers.status, f.statuses as HandoverRow['status'][]));
+  if (f.from) parts.push(gte(handovers.handoverDate, f.from));
+  if (f.to) parts.push(lte(handovers.handoverDate, f.to));
+  const fts = f.search ? toFtsQuery(f.search) : null;
+  if (fts) parts.push(sql`${handovers.id} IN (SELECT handover_id FROM handover_search WHERE handover_search MATCH ${fts})`);
+  return and(...parts);
+}
+
+export function listHandoverRows(orm: Orm, f: HandoverFilter & { sort: SortColumn; direction: 'asc' | 'desc'; offset: number; limit: number }) {
+  const order = f.direction === 'asc' ? asc : desc;
+  return orm
+    .select({
+      id: handovers.id,
+      referenceNo: handovers.referenceNo,
+      status: handovers.status,
+      version: handovers.version,
+      handoverDate: handovers.handoverDate,
+      receivingCountry: handovers.receivingCountry,
+      delegationHeadName: handovers.delegationHeadName,
+      camp: handovers.camp,
+      womenCount: handovers.womenCount,
+      childrenCount: handovers.childrenCount,
+      menCount: handovers.menCount,
+      updatedAt: handovers.updatedAt,
+    })
+    .from(handovers)
+    .where(filterWhere(f))
+    .orderBy(order(sortExpr[f.sort]), order(handovers.id))
+    .limit(f.limit)
+    .offset(f.offset)
+    .all();
+}
+
+export function sumHandovers(orm: Orm, f: HandoverFilter) {
+  const row = orm
+    .select({
+      handovers: sql<number>`count(*)`,
+      women: sql<number>`coalesce(sum(${handovers.womenCount}), 0)`,
+      children: sql<number>`coalesce(sum(${handovers.childrenCount}), 0)`,
+      men: sql<number>`coalesce(sum(${handovers.menCount}), 0)`,
+    })
+    .from(handovers)
+    .where(filterWhere(f))
+    .get();
+  const s = row ?? { handovers: 0, women: 0, children: 0, men: 0 };
+  return { ...s, persons: s.women + s.children + s.men };
+}
+
+/** Highest numeric suffix in use for `PREFIX-YEAR-`, so the next suggestion never collides. */
+export function maxReferenceSeq(orm: Orm, prefix: string): number {
+  const row = orm
+    .select({ n: sql<number | null>`max(cast(substr(${handovers.referenceNo}, ${prefix.length + 1}) AS INTEGER))` })
+    .from(handovers)
+    .where(sql`${handovers.referenceNo} GLOB ${`${prefix}[0-9]*`}`)
+    .get();
+  return row?.n ?? 0;
+}

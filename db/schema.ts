@@ -1,0 +1,142 @@
+import { sql } from 'drizzle-orm';
+import { blob, check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/**
+ * One row per handover, holding its *current* content. Earlier versions of a finalized record live in
+ * handover_versions; totals and lists read this table only, so "only the current version counts" holds by shape.
+ */
+export const handovers = sqliteTable(
+  'handovers',
+  {
+    id: text('id').primaryKey(), // UUIDv7: sortable and mergeable across offices
+    referenceNo: text('reference_no').notNull(),
+    status: text('status', { enum: ['draft', 'finalized', 'void'] }).notNull().default('draft'),
+    version: integer('version').notNull().default(1),
+    /** Bumped on every write; an update must name the revision it read (optimistic concurrency). */
+    revision: integer('revision').notNull().default(1),
+    handoverDate: text('handover_date').notNull(),
+    receivingCountry: text('receiving_country').notNull(),
+    delegationHeadName: text('delegation_head_name').notNull(),
+    delegationHeadTitle: text('delegation_head_title').notNull().default(''),
+    delegationBody: text('delegation_body').notNull().default(''),
+    delegationMembers: text('delegation_members', { mode: 'json' }).$type<{ name: string; title: string }[]>().notNull().default(sql`'[]'`),
+    handingAuthority: text('handing_authority').notNull(),
+    handingOfficialName: text('handing_official_name').notNull(),
+    handingOfficialTitle: text('handing_official_title').notNull().default(''),
+    location: text('location').notNull().default(''),
+    camp: text('camp', { enum: ['al_hol', 'roj', 'other'] }).notNull(),
+    campOther: text('camp_other').notNull().default(''),
+    womenCount: integer('women_count').notNull().default(0),
+    childrenCount: integer('children_count').notNull().default(0),
+    boysCount: integer('boys_count').notNull().default(0),
+    girlsCount: integer('girls_count').notNull().default(0),
+    unaccompaniedCount: integer('unaccompanied_count').notNull().default(0),
+    menCount: integer('men_count').notNull().default(0),
+    documentLanguages: text('document_languages', { mode: 'json' }).$type<string[]>().notNull().default(sql`'["ar","en"]'`),
+    notes: text('notes').notNull().default(''),
+    voidReason: text('void_reason'),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    updatedBy: text('updated_by').notNull(),
+  },
+  (t) => [
+    uniqueIndex('handovers_reference_no_unique').on(t.referenceNo),
+    index('handovers_date_idx').on(t.handoverDate),
+    index('handovers_country_date_idx').on(t.receivingCountry, t.handoverDate),
+    index('handovers_status_idx').on(t.status, t.handoverDate),
+    check('handovers_status_check', sql`${t.status} IN ('draft','finalized','void')`),
+    check('handovers_camp_check', sql`${t.camp} IN ('al_hol','roj','other')`),
+    check('handovers_country_check', sql`length(${t.receivingCountry}) = 2 AND ${t.receivingCountry} = upper(${t.receivingCountry})`),
+    check('handovers_date_check', sql`${t.handoverDate} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`),
+    check(
+      'handovers_counts_check',
+      sql`typeof(${t.womenCount}) = 'integer' AND ${t.womenCount} >= 0
+        AND typeof(${t.childrenCount}) = 'integer' AND ${t.childrenCount} >= 0
+        AND typeof(${t.boysCount}) = 'integer' AND ${t.boysCount} >= 0
+        AND typeof(${t.girlsCount}) = 'integer' AND ${t.girlsCount} >= 0
+        AND typeof(${t.unaccompaniedCount}) = 'integer' AND ${t.unaccompaniedCount} >= 0
+        AND typeof(${t.menCount}) = 'integer' AND ${t.menCount} >= 0`,
+    ),
+    check('handovers_split_check', sql`${t.boysCount} + ${t.girlsCount} <= ${t.childrenCount} AND ${t.unaccompaniedCount} <= ${t.childrenCount}`),
+    check('handovers_version_check', sql`${t.version} >= 1 AND ${t.revision} >= 1`),
+  ],
+);
+
+/** Frozen snapshots of finalized content: version 1 at finalization, one more per amendment. */
+export const handoverVersions = sqliteTable(
+  'handover_versions',
+  {
+    handoverId: text('handover_id').notNull().references(() => handovers.id),
+    version: integer('version').notNull(),
+    content: text('content', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    contentHash: text('content_hash').notNull(),
+    reason: text('reason').notNull().default(''),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [uniqueIndex('handover_versions_pk').on(t.handoverId, t.version)],
+);
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** Append-only: written only through db/queries/audit.ts, so a later hash chain has one place to live. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull(),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id'),
+    details: text('details', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [index('audit_entity_idx').on(t.entity, t.entityId)],
+);
+
+/** The manifest: persons handed over. Part of the record's content, so it is frozen with each version. */
+export const persons = sqliteTable(
+  'persons',
+  {
+    id: text('id').primaryKey(),
+    handoverId: text('handover_id').notNull().references(() => handovers.id),
+    position: integer('position').notNull(),
+    fullNameAr: text('full_name_ar').notNull().default(''),
+    fullNameLatin: text('full_name_latin').notNull().default(''),
+    sex: text('sex', { enum: ['f', 'm'] }).notNull(),
+    birthYear: integer('birth_year'),
+    birthDate: text('birth_date'),
+    category: text('category', { enum: ['woman', 'child', 'man'] }).notNull(),
+    motherId: text('mother_id'),
+    camp: text('camp').notNull().default(''),
+    idDocumentNo: text('id_document_no').notNull().default(''),
+    unaccompanied: integer('unaccompanied', { mode: 'boolean' }).notNull().default(false),
+    consentRecorded: integer('consent_recorded', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [
+    index('persons_handover_idx').on(t.handoverId, t.position),
+    check('persons_category_check', sql`${t.category} IN ('woman','child','man')`),
+    check('persons_sex_check', sql`${t.sex} IN ('f','m')`),
+  ],
+);
+
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: text('id').primaryKey(),
+    handoverId: text('handover_id').notNull().references(() => handovers.id),
+    fileName: text('file_name').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    data: blob('data', { mode: 'buffer' }).notNull(),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [index('attachments_handover_idx').on(t.handoverId), check('attachments_mime_check', sql`${t.mime} IN ('application/pdf','image/jpeg','image/png')`)],
+);

@@ -1,0 +1,42 @@
+/** Codes the renderer translates (`errors.<code>`); a handler never throws across the boundary. */
+export const ERROR_CODES = [
+  'VALIDATION',
+  'NOT_FOUND',
+  'CONFLICT',
+  'DUPLICATE_REFERENCE',
+  'NOT_EDITABLE',
+  'UNKNOWN_CHANNEL',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'BAD_REQUEST',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface FieldIssue {
+  path: string;
+  key: string;
+}
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  details?: { issues?: FieldIssue[]; [k: string]: unknown };
+}
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (code: ErrorCode, message: string, details?: ApiError['details']): Result<never> => ({
+  ok: false,
+  error: details ? { code, message, details } : { code, message },
+});
+
+/** Thrown inside services; dispatch turns it into a failed Result. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: ApiError['details'],
+  ) {
+    super(message);
+  }
+}

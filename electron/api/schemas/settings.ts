@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { locale, text } from './common';
+
+/** Every setting with its default; stored per key so that adding one later needs no migration. */
+export const settingsSchema = z.object({
+  locale: locale.default('ar'),
+  handingAuthority: text(300).default('Department of Foreign Relations, Qamishli'),
+  handingOfficialName: text(200).default(''),
+  handingOfficialTitle: text(200).default(''),
+  defaultLocation: text(200).default('Qamishli'),
+  referencePrefix: z.string().regex(/^[A-Z]{1,6}$/, { error: 'invalid_reference' }).default('HO'),
+  attachmentMaxMb: z.number().int({ error: 'not_integer' }).min(1, { error: 'negative' }).max(200, { error: 'too_large' }).default(25),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+export const settingsPatch = settingsSchema.partial().strict();

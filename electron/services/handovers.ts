@@ -1,0 +1,66 @@
+import { v7 as uuidv7 } from 'uuid';
+import { writeAudit } from '../../db/queries/audit';
+import {
+  getHandoverByReference,
+  getHandoverRow,
+  insertHandoverRow,
+  listHandoverRows,
+  maxReferenceSeq,
+  sumHandovers,
+  updateHandoverRow,
+  type HandoverRow,
+} from '../../db/queries/handovers';
+import { AppError } from '../api/result';
+import type { HandoverFields, ListQuery, ListResult } from '../api/schemas/handover';
+import type { AppContext, Caller } from './context';
+import { diffFields } from './diff';
+import { getSettings } from './settings';
+
+export function getHandover(ctx: AppContext, id: string): HandoverRow {
+  const row = getHandoverRow(ctx.db.orm, id);
+  if (!row) throw new AppError('NOT_FOUND', `No handover with id ${id}`);
+  return row;
+}
+
+function assertReferenceFree(ctx: AppContext, referenceNo: string, exceptId?: string) {
+  const other = getHandoverByReference(ctx.db.orm, referenceNo);
+  if (other && other.id !== exceptId) throw new AppError('DUPLICATE_REFERENCE', `Reference ${referenceNo} is already used`, { issues: [{ path: 'referenceNo', key: 'duplicate_reference' }] });
+}
+
+export function createHandover(ctx: AppContext, caller: Caller, data: HandoverFields): HandoverRow {
+  const at = ctx.now().toISOString();
+  const id = uuidv7();
+  ctx.db.sqlite.transaction(() => {
+    assertReferenceFree(ctx, data.referenceNo);
+    insertHandoverRow(ctx.db.orm, { ...data, id, status: 'draft', createdAt: at, createdBy: caller.actor, updatedAt: at, updatedBy: caller.actor });
+    writeAudit(ctx.db.orm, { actor: caller.actor, action: 'handover.create', entity: 'handover', entityId: id, details: { referenceNo: data.referenceNo } }, at);
+  })();
+  return getHandover(ctx, id);
+}
+
+/** Drafts only; a finalized record changes through an amendment, whatever the UI allows. */
+export function updateHandover(ctx: AppContext, caller: Caller, id: string, expectedRevision: number, data: HandoverFields): HandoverRow {
+  const at = ctx.now().toISOString();
+  ctx.db.sqlite.transaction(() => {
+    const current = getHandover(ctx, id);
+    if (current.status !== 'draft') throw new AppError('NOT_EDITABLE', `Handover ${current.referenceNo} is ${current.status} and cannot be edited`);
+    if (current.revision !== expectedRevision) throw new AppError('CONFLICT', 'The handover was changed by someone else since it was opened', { currentRevision: current.revision });
+    assertReferenceFree(ctx, data.referenceNo, id);
+    const changes = diffFields(current, data);
+    if (!updateHandoverRow(ctx.db.orm, id, expectedRevision, { ...data, updatedAt: at, updatedBy: caller.actor })) {
+      throw new AppError('CONFLICT', 'The handover was changed by someone else since it was opened');
+    }
+    writeAudit(ctx.db.orm, { actor: caller.actor, action: 'handover.update', entity: 'handover', entityId: id, details: { changes } }, at);
+  })();
+  return getHandover(ctx, id);
+}
+
+export function listHandovers(ctx: AppContext, q: ListQuery): ListResult {
+  const sums = sumHandovers(ctx.db.orm, q);
+  return { rows: listHandoverRows(ctx.db.orm, q), total: sums.handovers, sums };
+}
+
+export function suggestReference(ctx: AppContext, year: number): string {
+  const prefix = `${getSettings(ctx).referencePrefix}-${year}-`;
+  return `${prefix}${String(maxReferenceSeq(ctx.db.orm, prefix) + 1).padStart(4, '0')}`;
+}

@@ -1,0 +1,107 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { dispatch } from '../api/dispatch';
+import { fail, type Result } from '../api/result';
+import type { AppContext, Caller } from '../services/context';
+import { CONTENT_SECURITY_POLICY } from '../main/security';
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.json': 'application/json',
+  '.ttf': 'font/ttf',
+};
+const MAX_BODY = 64 * 1024 * 1024;
+export const LOOPBACK = '127.0.0.1';
+
+export interface WebServer {
+  url: string;
+  port: number;
+  token: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+function send(res: ServerResponse, status: number, body: Result<unknown>) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function tokenMatches(expected: string, given: string | undefined): boolean {
+  if (!given) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new Error('too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const STATUS_OF: Partial<Record<string, number>> = { UNKNOWN_CHANNEL: 404, UNAUTHORIZED: 401, BAD_REQUEST: 400, INTERNAL: 500 };
+
+/**
+ * Browser mode: the built renderer and the same handlers as the desktop app, on loopback only, behind a
+ * per-launch token. Host is checked too, so a page elsewhere cannot reach it by DNS rebinding.
+ */
+export async function startWebServer(opts: { ctx: AppContext; caller: Caller; staticDir: string; port?: number; token?: string }): Promise<WebServer> {
+  const token = opts.token ?? randomBytes(24).toString('base64url');
+  let port = 0;
+  const server = createServer(async (req, res) => {
+    const host = req.headers.host ?? '';
+    if (host !== `${LOOPBACK}:${port}` && host !== `localhost:${port}`) return send(res, 403, fail('FORBIDDEN', 'Bad host'));
+    const url = new URL(req.url ?? '/', `http://${host}`);
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') return send(res, 405, fail('BAD_REQUEST', 'POST only'));
+      const auth = req.headers.authorization?.replace(/^Bearer /, '');
+      if (!tokenMatches(token, auth)) return send(res, 401, fail('UNAUTHORIZED', 'Missing or wrong token'));
+      let input: unknown;
+      try {
+        const body = await readBody(req);
+        input = body ? JSON.parse(body) : {};
+      } catch {
+        return send(res, 400, fail('BAD_REQUEST', 'Body is not JSON or too large'));
+      }
+      const result = await dispatch(opts.ctx, opts.caller, decodeURIComponent(url.pathname.slice(5)), input);
+      return send(res, result.ok ? 200 : (STATUS_OF[result.error.code] ?? 422), result);
+    }
+    if (req.method !== 'GET') return send(res, 405, fail('BAD_REQUEST', 'GET only'));
+    const rel = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '') || 'index.html';
+    const file = join(opts.staticDir, rel);
+    if (!file.startsWith(opts.staticDir + sep)) return send(res, 403, fail('FORBIDDEN', 'Outside the app'));
+    try {
+      const data = await readFile(file);
+      res.writeHead(200, {
+        'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+        'content-security-policy': CONTENT_SECURITY_POLICY,
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+      });
+      res.end(data);
+    } catch {
+      send(res, 404, fail('NOT_FOUND', 'No such file'));
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, LOOPBACK, () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const url = `http://${LOOPBACK}:${port}/?token=${token}`;
+  return { url, port, token, server, close: () => new Promise((r) => server.close(() => r())) };
+}

@@ -1,0 +1,175 @@
+import { Alert, Button, Group, Modal, MultiSelect, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useBlocker, useNavigate, useParams } from 'react-router-dom';
+import { CAMPS, DOCUMENT_LANGUAGES, handoverFields, type HandoverFieldsInput } from '../../../electron/api/schemas/handover';
+import type { Handover } from '../../../electron/api/schemas/handover';
+import { call, callOrThrow } from '../api/client';
+import { CountrySelect } from '../components/CountrySelect';
+import { issuesByPath, zodIssues } from '../lib/validation';
+
+type Form = HandoverFieldsInput;
+const COUNT_FIELDS = ['womenCount', 'childrenCount', 'boysCount', 'girlsCount', 'unaccompaniedCount', 'menCount'] as const;
+
+function blankForm(defaults: { handingAuthority: string; handingOfficialName: string; handingOfficialTitle: string; defaultLocation: string }): Form {
+  return {
+    referenceNo: '',
+    handoverDate: new Date().toISOString().slice(0, 10),
+    receivingCountry: '',
+    delegationHeadName: '',
+    delegationHeadTitle: '',
+    delegationBody: '',
+    delegationMembers: [],
+    handingAuthority: defaults.handingAuthority,
+    handingOfficialName: defaults.handingOfficialName,
+    handingOfficialTitle: defaults.handingOfficialTitle,
+    location: defaults.defaultLocation,
+    camp: 'al_hol',
+    campOther: '',
+    womenCount: 0,
+    childrenCount: 0,
+    boysCount: 0,
+    girlsCount: 0,
+    unaccompaniedCount: 0,
+    menCount: 0,
+    documentLanguages: ['ar', 'en'],
+    notes: '',
+  };
+}
+
+function fromHandover(h: Handover): Form {
+  const { referenceNo, handoverDate, receivingCountry, delegationHeadName, delegationHeadTitle, delegationBody, delegationMembers, handingAuthority, handingOfficialName, handingOfficialTitle, location, camp, campOther, womenCount, childrenCount, boysCount, girlsCount, unaccompaniedCount, menCount, notes } = h;
+  return { referenceNo, handoverDate, receivingCountry, delegationHeadName, delegationHeadTitle, delegationBody, delegationMembers, handingAuthority, handingOfficialName, handingOfficialTitle, location, camp, campOther, womenCount, childrenCount, boysCount, girlsCount, unaccompaniedCount, menCount, documentLanguages: h.documentLanguages as Form['documentLanguages'], notes };
+}
+
+export function HandoverFormPage() {
+  const { id } = useParams();
+  const settings = useQuery({ queryKey: ['settings'], queryFn: () => callOrThrow('settings:get', {}) });
+  const existing = useQuery({ queryKey: ['handover', id], queryFn: () => callOrThrow('handovers:get', { id: id! }), enabled: !!id });
+  if (!settings.data || (id && !existing.data)) return <Text>{'…'}</Text>;
+  return <HandoverForm key={id ?? 'new'} initial={existing.data ? fromHandover(existing.data) : blankForm(settings.data)} existing={existing.data} />;
+}
+
+function HandoverForm({ initial, existing }: { initial: Form; existing?: Handover }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [form, setForm] = useState<Form>(initial);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [serverError, setServerError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [savedOnce, setSavedOnce] = useState(false);
+  const dirty = !savedOnce && JSON.stringify(form) !== JSON.stringify(initial);
+
+  useEffect(() => {
+    if (existing || form.referenceNo) return;
+    const year = Number(form.handoverDate?.slice(0, 4)) || new Date().getFullYear();
+    void call('handovers:suggestReference', { year }).then((r) => r.ok && setForm((f) => (f.referenceNo ? f : { ...f, referenceNo: r.value.referenceNo })));
+  }, [existing, form.referenceNo, form.handoverDate]);
+
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
+  useEffect(() => {
+    if (!dirty) return;
+    const onUnload = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', onUnload);
+    return () => window.removeEventListener('beforeunload', onUnload);
+  }, [dirty]);
+
+  const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const num = (v: number | string) => (typeof v === 'number' ? v : v === '' ? 0 : Number(v));
+  const total = useMemo(() => num(form.womenCount ?? 0) + num(form.childrenCount ?? 0) + num(form.menCount ?? 0), [form.womenCount, form.childrenCount, form.menCount]);
+  const err = (path: string) => (errors[path] ? t(`validation.${errors[path]}`) : undefined);
+
+  async function save() {
+    setServerError(null);
+    const parsed = handoverFields.safeParse(form);
+    if (!parsed.success) {
+      setErrors(issuesByPath(zodIssues(parsed.error)));
+      setServerError(t('form.fixErrors'));
+      return;
+    }
+    setErrors({});
+    setSaving(true);
+    const result = existing
+      ? await call('handovers:update', { id: existing.id, expectedRevision: existing.revision, data: form })
+      : await call('handovers:create', { data: form });
+    setSaving(false);
+    if (!result.ok) {
+      setErrors(issuesByPath(result.error.details?.issues ?? []));
+      setServerError(t(`errors.${result.error.code}`));
+      return;
+    }
+    setSavedOnce(true);
+    await queryClient.invalidateQueries();
+    navigate(`/handovers?saved=${encodeURIComponent(result.value.referenceNo)}`);
+  }
+
+  return (
+    <Stack maw={960} component="form" onSubmit={(e: React.FormEvent) => { e.preventDefault(); void save(); }} {...{ noValidate: true }}>
+      <Title order={2}>{existing ? t('form.editTitle', { ref: existing.referenceNo }) : t('form.newTitle')}</Title>
+      {serverError && <Alert color="red" role="alert" data-testid="form-error">{serverError}</Alert>}
+      <Paper withBorder p="md">
+        <Title order={4} mb="sm">{t('form.sectionDocument')}</Title>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <TextInput label={t('fields.referenceNo')} required value={form.referenceNo} onChange={(e) => set('referenceNo', e.currentTarget.value)} error={err('referenceNo')} dir="ltr" name="referenceNo" />
+          <DateInput label={t('fields.handoverDate')} required valueFormat="D MMMM YYYY" placeholder={t('form.pickDate')} value={form.handoverDate || null} onChange={(v) => set('handoverDate', v ?? '')} error={err('handoverDate')} name="handoverDate" data-testid="handoverDate" />
+          <TextInput label={t('fields.location')} value={form.location} onChange={(e) => set('location', e.currentTarget.value)} error={err('location')} name="location" />
+          <Select label={t('fields.camp')} required data={CAMPS.map((c) => ({ value: c, label: t(`camp.${c}`) }))} value={form.camp} onChange={(v) => set('camp', (v ?? 'al_hol') as Form['camp'])} error={err('camp')} name="camp" allowDeselect={false} />
+          {form.camp === 'other' && <TextInput label={t('fields.campOther')} required value={form.campOther} onChange={(e) => set('campOther', e.currentTarget.value)} error={err('campOther')} name="campOther" />}
+          <MultiSelect label={t('fields.documentLanguages')} data={DOCUMENT_LANGUAGES.map((l) => ({ value: l, label: t(`docLang.${l}`) }))} value={form.documentLanguages} onChange={(v) => set('documentLanguages', v as Form['documentLanguages'])} error={err('documentLanguages')} />
+        </SimpleGrid>
+      </Paper>
+      <Paper withBorder p="md">
+        <Title order={4} mb="sm">{t('form.sectionDelegation')}</Title>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <CountrySelect label={t('fields.receivingCountry')} required placeholder={t('form.pickCountry')} value={form.receivingCountry || null} onChange={(v) => set('receivingCountry', v ?? '')} error={err('receivingCountry')} name="receivingCountry" data-testid="receivingCountry" />
+          <TextInput label={t('fields.delegationBody')} value={form.delegationBody} onChange={(e) => set('delegationBody', e.currentTarget.value)} error={err('delegationBody')} name="delegationBody" />
+          <TextInput label={t('fields.delegationHeadName')} required value={form.delegationHeadName} onChange={(e) => set('delegationHeadName', e.currentTarget.value)} error={err('delegationHeadName')} name="delegationHeadName" />
+          <TextInput label={t('fields.delegationHeadTitle')} value={form.delegationHeadTitle} onChange={(e) => set('delegationHeadTitle', e.currentTarget.value)} error={err('delegationHeadTitle')} name="delegationHeadTitle" />
+        </SimpleGrid>
+        <Text fw={500} mt="md" size="sm">{t('fields.delegationMembers')}</Text>
+        {(form.delegationMembers ?? []).map((m, i) => (
+          <Group key={i} align="flex-end" mt="xs">
+            <TextInput label={t('fields.memberName')} value={m.name} onChange={(e) => set('delegationMembers', (form.delegationMembers ?? []).map((x, j) => (j === i ? { ...x, name: e.currentTarget.value } : x)))} error={err(`delegationMembers.${i}.name`)} />
+            <TextInput label={t('fields.memberTitle')} value={m.title ?? ''} onChange={(e) => set('delegationMembers', (form.delegationMembers ?? []).map((x, j) => (j === i ? { ...x, title: e.currentTarget.value } : x)))} />
+            <Button variant="subtle" color="red" onClick={() => set('delegationMembers', (form.delegationMembers ?? []).filter((_, j) => j !== i))}>{t('common.remove')}</Button>
+          </Group>
+        ))}
+        <Button variant="light" mt="xs" onClick={() => set('delegationMembers', [...(form.delegationMembers ?? []), { name: '', title: '' }])}>{t('common.add')}</Button>
+      </Paper>
+      <Paper withBorder p="md">
+        <Title order={4} mb="sm">{t('form.sectionHanding')}</Title>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <TextInput label={t('fields.handingAuthority')} required value={form.handingAuthority} onChange={(e) => set('handingAuthority', e.currentTarget.value)} error={err('handingAuthority')} name="handingAuthority" />
+          <TextInput label={t('fields.handingOfficialName')} required value={form.handingOfficialName} onChange={(e) => set('handingOfficialName', e.currentTarget.value)} error={err('handingOfficialName')} name="handingOfficialName" />
+          <TextInput label={t('fields.handingOfficialTitle')} value={form.handingOfficialTitle} onChange={(e) => set('handingOfficialTitle', e.currentTarget.value)} error={err('handingOfficialTitle')} name="handingOfficialTitle" />
+        </SimpleGrid>
+      </Paper>
+      <Paper withBorder p="md">
+        <Group justify="space-between" mb="sm">
+          <Title order={4}>{t('form.sectionPersons')}</Title>
+          <Text fw={700} data-testid="total-persons" aria-live="polite">{t('form.totalPersons', { count: total })}</Text>
+        </Group>
+        <SimpleGrid cols={{ base: 2, sm: 3 }}>
+          {COUNT_FIELDS.map((f) => (
+            <NumberInput key={f} label={t(`fields.${f}`)} min={0} allowDecimal={false} allowNegative={false} value={form[f] as number} onChange={(v) => set(f, num(v))} error={err(f)} name={f} />
+          ))}
+        </SimpleGrid>
+      </Paper>
+      <Textarea label={t('fields.notes')} autosize minRows={2} value={form.notes} onChange={(e) => set('notes', e.currentTarget.value)} error={err('notes')} name="notes" />
+      <Group>
+        <Button type="submit" loading={saving} data-testid="save">{t('common.save')}</Button>
+        <Button variant="default" onClick={() => navigate(-1)}>{t('common.cancel')}</Button>
+      </Group>
+      <Modal opened={blocker.state === 'blocked'} onClose={() => blocker.reset?.()} title={t('form.unsavedTitle')}>
+        <Text mb="md">{t('form.unsavedBody')}</Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={() => blocker.reset?.()}>{t('form.stay')}</Button>
+          <Button color="red" onClick={() => blocker.proceed?.()}>{t('form.leave')}</Button>
+        </Group>
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,70 @@
+import { Alert, Button, NumberInput, Paper, SimpleGrid, Stack, Table, TextInput, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Settings } from '../../../electron/api/schemas/settings';
+import { call, callOrThrow } from '../api/client';
+import { issuesByPath } from '../lib/validation';
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const settings = useQuery({ queryKey: ['settings'], queryFn: () => callOrThrow('settings:get', {}) });
+  const info = useQuery({ queryKey: ['info'], queryFn: () => callOrThrow('app:info', {}) });
+  return (
+    <Stack maw={900}>
+      <Title order={2}>{t('settings.title')}</Title>
+      {settings.data && <SettingsForm initial={settings.data} />}
+      {info.data && (
+        <Paper withBorder p="md">
+          <Title order={4} mb="sm">{t('settings.about')}</Title>
+          <Table>
+            <Table.Tbody>
+              <Table.Tr><Table.Th>{t('settings.version')}</Table.Th><Table.Td>{info.data.version}</Table.Td></Table.Tr>
+              <Table.Tr><Table.Th>{t('settings.schemaVersion')}</Table.Th><Table.Td>{info.data.schemaVersion}</Table.Td></Table.Tr>
+              <Table.Tr><Table.Th>{t('settings.dataDir')}</Table.Th><Table.Td dir="ltr">{info.data.dataDir}</Table.Td></Table.Tr>
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      )}
+    </Stack>
+  );
+}
+
+function SettingsForm({ initial }: { initial: Settings }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [s, setS] = useState(initial);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [status, setStatus] = useState<'idle' | 'saved' | 'error'>('idle');
+  const text = (key: 'handingAuthority' | 'handingOfficialName' | 'handingOfficialTitle' | 'defaultLocation' | 'referencePrefix', label: string) => (
+    <TextInput label={label} value={s[key]} onChange={(e) => setS({ ...s, [key]: e.currentTarget.value })} error={errors[key] && t(`validation.${errors[key]}`)} name={key} />
+  );
+  async function save() {
+    const { locale: _locale, ...patch } = s;
+    const r = await call('settings:set', { patch });
+    if (!r.ok) {
+      setErrors(issuesByPath(r.error.details?.issues?.map((i) => ({ ...i, path: i.path.replace(/^patch\./, '') })) ?? []));
+      setStatus('error');
+      return;
+    }
+    setErrors({});
+    setStatus('saved');
+    await queryClient.invalidateQueries({ queryKey: ['settings'] });
+  }
+  return (
+    <Paper withBorder p="md">
+      <Title order={4} mb="sm">{t('settings.defaults')}</Title>
+      {status === 'saved' && <Alert color="teal" mb="sm">{t('common.saved')}</Alert>}
+      {status === 'error' && <Alert color="red" mb="sm">{t('errors.VALIDATION')}</Alert>}
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        {text('handingAuthority', t('fields.handingAuthority'))}
+        {text('handingOfficialName', t('fields.handingOfficialName'))}
+        {text('handingOfficialTitle', t('fields.handingOfficialTitle'))}
+        {text('defaultLocation', t('fields.location'))}
+        {text('referencePrefix', t('settings.referencePrefix'))}
+        <NumberInput label={t('settings.attachmentMaxMb')} min={1} max={200} allowDecimal={false} value={s.attachmentMaxMb} onChange={(v) => setS({ ...s, attachmentMaxMb: typeof v === 'number' ? v : Number(v) })} error={errors.attachmentMaxMb && t(`validation.${errors.attachmentMaxMb}`)} />
+      </SimpleGrid>
+      <Button mt="md" onClick={() => void save()} data-testid="save-settings">{t('common.save')}</Button>
+    </Paper>
+  );
+}

@@ -1,0 +1,22 @@
+import { createHashRouter, Navigate } from 'react-router-dom';
+import { Shell } from './Shell';
+import { HandoverFormPage } from './pages/HandoverFormPage';
+import { HandoverListPage } from './pages/HandoverListPage';
+import { SettingsPage } from './pages/SettingsPage';
+import { TotalsPage } from './pages/TotalsPage';
+
+/** Hash routes, so the same build works from file:// in the desktop app and over HTTP in browser mode. */
+export const router = createHashRouter([
+  {
+    path: '/',
+    element: <Shell />,
+    children: [
+      { index: true, element: <Navigate to="/handovers" replace /> },
+      { path: 'handovers', element: <HandoverListPage /> },
+      { path: 'handovers/new', element: <HandoverFormPage /> },
+      { path: 'handovers/:id/edit', element: <HandoverFormPage /> },
+      { path: 'totals', element: <TotalsPage /> },
+      { path: 'settings', element: <SettingsPage /> },
+    ],
+  },
+]);
