@@ -26,7 +26,7 @@ export default tseslint.config(
           patterns: [
             { regex: NODE_MODULES, message: 'The renderer runs in a sandbox without Node or Electron; it talks to main only through window.tasleem.' },
             { regex: '(^|/)db(/|$)', message: 'The renderer never touches the database.' },
-            { regex: '/electron/(?!api/(contract|result|schemas/[a-z-]+)$)', message: 'Only the contract (zod schemas and types) may be imported from electron/.' },
+            { regex: '/electron/(?!api/(contract|result|(schemas|channels)/[a-z-]+)$)', message: 'Only the contract (zod schemas and types) may be imported from electron/.' },
           ],
         },
       ],

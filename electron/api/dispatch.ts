@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { AppContext, Caller } from '../services/context';
 import { contract, isChannel } from './contract';
-import { handlers } from './handlers';
+import { handlers } from './handlers/index';
 import { AppError, fail, ok, type FieldIssue, type Result } from './result';
 
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {

@@ -1,12 +1,17 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import ar from './locales/ar.json';
-import en from './locales/en.json';
-import ku from './locales/ku.json';
 
 export const LOCALES = ['ar', 'en', 'ku'] as const;
 export type UiLocale = (typeof LOCALES)[number];
-export const catalogs = { ar, en, ku } as const;
+type Catalog = Record<string, unknown>;
+
+/** Each area keeps its strings in locales/<lng>/<area>.json, so areas can grow without touching each other. */
+const files = import.meta.glob<Catalog>('./locales/*/*.json', { eager: true, import: 'default' });
+export const catalogs: Record<UiLocale, Catalog> = { ar: {}, en: {}, ku: {} };
+for (const [path, catalog] of Object.entries(files)) {
+  const lng = path.split('/')[2] as UiLocale;
+  if (lng in catalogs) Object.assign(catalogs[lng], catalog);
+}
 const STORAGE_KEY = 'tasleem.locale';
 
 export const isRtl = (lng: string) => lng === 'ar';
@@ -25,7 +30,7 @@ function applyDocumentLanguage(lng: string) {
 
 export function setupI18n() {
   void i18n.use(initReactI18next).init({
-    resources: { ar: { translation: ar }, en: { translation: en }, ku: { translation: ku } },
+    resources: { ar: { translation: catalogs.ar }, en: { translation: catalogs.en }, ku: { translation: catalogs.ku } },
     lng: storedLocale(),
     fallbackLng: false,
     interpolation: { escapeValue: false },

@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { settingsPatch, settingsSchema } from '../schemas/settings';
+import { channel } from './define';
+
+export const appChannels = {
+  'app:info': channel(
+    z.object({}).strict(),
+    z.object({ name: z.string(), version: z.string(), schemaVersion: z.number().int(), mode: z.enum(['desktop', 'web', 'cli']), dataDir: z.string() }),
+  ),
+  'settings:get': channel(z.object({}).strict(), settingsSchema),
+  'settings:set': channel(z.object({ patch: settingsPatch }).strict(), settingsSchema),
+} as const;

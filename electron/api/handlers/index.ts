@@ -1,0 +1,10 @@
+import type { Channel } from '../contract';
+import { appHandlers } from './app';
+import { handoverHandlers } from './handovers';
+import type { Handler } from './types';
+
+/** Every channel's implementation; the type makes a channel without a handler a compile error. */
+export const handlers: { [C in Channel]: Handler<C> } = {
+  ...appHandlers,
+  ...handoverHandlers,
+};

@@ -1,0 +1,45 @@
+import type { Command } from 'commander';
+import type { InputOf } from '../../api/contract';
+import { formatList } from '../format';
+import { withRuntime } from '../runtime';
+
+export function registerCoreCommands(program: Command): void {
+  program
+    .command('init')
+    .description('create the database (or migrate it) and print where it is')
+    .action(withRuntime(program, async (rt) => {
+      const info = await rt.call('app:info', {});
+      rt.out(`database ready: ${rt.ctx.db.sqlite.name} (schema ${info.schemaVersion})`);
+    }));
+
+  program
+    .command('info')
+    .description('version, schema and data folder')
+    .option('--json', 'print JSON')
+    .action(withRuntime(program, async (rt, opts: { json?: boolean }) => {
+      const info = { ...(await rt.call('app:info', {})), database: rt.ctx.db.sqlite.name };
+      rt.out(opts.json ? JSON.stringify(info, null, 2) : Object.entries(info).map(([k, v]) => `${k}: ${v}`).join('\n'));
+    }));
+
+  program
+    .command('list')
+    .description('list handovers')
+    .option('--json', 'print JSON')
+    .option('--search <text>', 'full-text search')
+    .option('--country <code...>', 'receiving country codes')
+    .option('--status <status...>', 'draft, finalized, void')
+    .option('--from <date>', 'YYYY-MM-DD')
+    .option('--to <date>', 'YYYY-MM-DD')
+    .option('--limit <n>', 'rows (at most 500)', (v) => Number(v), 100)
+    .action(withRuntime(program, async (rt, opts: { json?: boolean; search?: string; country?: string[]; status?: string[]; from?: string; to?: string; limit: number }) => {
+      const result = await rt.call('handovers:list', {
+        search: opts.search,
+        countries: opts.country,
+        statuses: opts.status as InputOf<'handovers:list'>['statuses'],
+        from: opts.from,
+        to: opts.to,
+        limit: opts.limit,
+      });
+      rt.out(opts.json ? JSON.stringify(result, null, 2) : formatList(result));
+    }));
+}

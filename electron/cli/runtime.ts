@@ -1,0 +1,55 @@
+import type { Command } from 'commander';
+import { resolve } from 'node:path';
+import { dispatch } from '../api/dispatch';
+import type { Channel, InputOf, OutputOf } from '../api/contract';
+import { createAppContext } from '../services/app-context';
+import { localCaller, type AppContext } from '../services/context';
+import { databaseFile, resolveDataDir } from '../services/data-dir';
+
+/** A failure the CLI reports on stderr with a non-zero exit; `code` is the same error code the app uses. */
+export class CliFailure extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
+
+export interface CliRuntime {
+  ctx: AppContext;
+  call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>>;
+  out(text: string): void;
+}
+
+function openContext(program: Command): AppContext {
+  const opts = program.opts<{ db?: string }>();
+  const file = opts.db ?? process.env.TASLEEM_DB ?? databaseFile(resolveDataDir());
+  return createAppContext({ dataDir: resolveDataDir(), dbFile: resolve(file), mode: 'cli' });
+}
+
+/** Wraps a command action: opens the database named by --db, runs, always closes. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- commander passes untyped positional args
+export const withRuntime = <A extends any[]>(program: Command, fn: (rt: CliRuntime, ...args: A) => Promise<void>) =>
+  async (...args: A) => {
+    const ctx = openContext(program);
+    const caller = localCaller(process.env.USER ?? 'cli');
+    const rt: CliRuntime = {
+      ctx,
+      out: (text) => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+      async call(channel, input) {
+        const result = await dispatch(ctx, caller, channel, input);
+        if (!result.ok) {
+          const issues = result.error.details?.issues?.map((i) => `  ${i.path || '(input)'}: ${i.key}`).join('\n');
+          throw new CliFailure(result.error.code, `${result.error.code}: ${result.error.message}${issues ? `\n${issues}` : ''}`);
+        }
+        return result.value as OutputOf<typeof channel>;
+      },
+    };
+    try {
+      await fn(rt, ...args);
+    } finally {
+      ctx.db.close();
+    }
+  };
