@@ -45,6 +45,9 @@ export const handovers = sqliteTable(
     index('handovers_date_idx').on(t.handoverDate),
     index('handovers_country_date_idx').on(t.receivingCountry, t.handoverDate),
     index('handovers_status_idx').on(t.status, t.handoverDate),
+    // Covering index for the per-country totals (db/queries/totals.ts): status and date range seek, the rest is read
+    // from the index without touching the table rows.
+    index('handovers_totals_idx').on(t.status, t.handoverDate, t.receivingCountry, t.camp, t.womenCount, t.childrenCount, t.boysCount, t.girlsCount, t.unaccompaniedCount, t.menCount),
     check('handovers_status_check', sql`${t.status} IN ('draft','finalized','void')`),
     check('handovers_camp_check', sql`${t.camp} IN ('al_hol','roj','other')`),
     check('handovers_country_check', sql`length(${t.receivingCountry}) = 2 AND ${t.receivingCountry} = upper(${t.receivingCountry})`),

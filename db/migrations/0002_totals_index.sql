@@ -1,0 +1,1 @@
+CREATE INDEX `handovers_totals_idx` ON `handovers` (`status`,`handover_date`,`receiving_country`,`camp`,`women_count`,`children_count`,`boys_count`,`girls_count`,`unaccompanied_count`,`men_count`);
