@@ -7,7 +7,7 @@ const NODE_MODULES = '^(node:.*|fs|path|os|crypto|child_process|http|https|net|u
 
 /** Layering (as in VS Code's code-layering rule): the renderer reaches the Node side only through the contract. */
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-electron/**', 'release/**', 'node_modules/**', 'db/migrations/**'] },
+  { ignores: ['.tmp/**', 'dist/**', 'dist-electron/**', 'release/**', 'node_modules/**', 'db/migrations/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

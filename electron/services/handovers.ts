@@ -22,7 +22,7 @@ export function getHandover(ctx: AppContext, id: string): HandoverRow {
   return row;
 }
 
-function assertReferenceFree(ctx: AppContext, referenceNo: string, exceptId?: string) {
+export function assertReferenceFree(ctx: AppContext, referenceNo: string, exceptId?: string) {
   const other = getHandoverByReference(ctx.db.orm, referenceNo);
   if (other && other.id !== exceptId) throw new AppError('DUPLICATE_REFERENCE', `Reference ${referenceNo} is already used`, { issues: [{ path: 'referenceNo', key: 'duplicate_reference' }] });
 }

@@ -1,7 +1,18 @@
 import { z } from 'zod';
-import { uuid } from '../schemas/common';
+import { requiredText, uuid } from '../schemas/common';
 import { handover, handoverFields, listQuery, listResult } from '../schemas/handover';
+import { manifestInput, person } from '../schemas/person';
 import { channel } from './define';
+
+const version = z.object({
+  version: z.number().int(),
+  reason: z.string(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  contentHash: z.string(),
+  content: z.record(z.string(), z.unknown()),
+});
+const auditEntry = z.object({ id: z.number().int(), at: z.string(), actor: z.string(), action: z.string(), details: z.record(z.string(), z.unknown()) });
 
 export const handoverChannels = {
   'handovers:create': channel(z.object({ data: handoverFields }).strict(), handover),
@@ -9,4 +20,14 @@ export const handoverChannels = {
   'handovers:update': channel(z.object({ id: uuid, expectedRevision: z.number().int().min(1), data: handoverFields }).strict(), handover),
   'handovers:list': channel(listQuery, listResult),
   'handovers:suggestReference': channel(z.object({ year: z.number().int().min(2000).max(2100) }).strict(), z.object({ referenceNo: z.string() })),
+  'handovers:finalize': channel(z.object({ id: uuid, expectedRevision: z.number().int().min(1) }).strict(), handover),
+  'handovers:amend': channel(
+    z.object({ id: uuid, expectedRevision: z.number().int().min(1), data: handoverFields, reason: requiredText(1000), persons: manifestInput.optional() }).strict(),
+    handover,
+  ),
+  'handovers:void': channel(z.object({ id: uuid, expectedRevision: z.number().int().min(1), reason: requiredText(1000) }).strict(), handover),
+  'handovers:setManifest': channel(z.object({ id: uuid, expectedRevision: z.number().int().min(1), persons: manifestInput }).strict(), handover),
+  'handovers:manifest': channel(z.object({ id: uuid }).strict(), z.array(person)),
+  'handovers:versions': channel(z.object({ id: uuid }).strict(), z.array(version)),
+  'handovers:history': channel(z.object({ id: uuid }).strict(), z.array(auditEntry)),
 } as const;

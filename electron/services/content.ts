@@ -1,0 +1,36 @@
+import { createHash } from 'node:crypto';
+import { listPersons, type PersonRow } from '../../db/queries/persons';
+import type { HandoverRow } from '../../db/queries/handovers';
+import type { AppContext } from './context';
+
+/** The fields that make up a record's content: what a version freezes, what a report's hash covers. */
+export const CONTENT_FIELDS = [
+  'referenceNo', 'handoverDate', 'receivingCountry', 'delegationHeadName', 'delegationHeadTitle', 'delegationBody', 'delegationMembers',
+  'handingAuthority', 'handingOfficialName', 'handingOfficialTitle', 'location', 'camp', 'campOther', 'womenCount', 'childrenCount',
+  'boysCount', 'girlsCount', 'unaccompaniedCount', 'menCount', 'documentLanguages', 'notes',
+] as const;
+
+const PERSON_FIELDS = ['fullNameAr', 'fullNameLatin', 'sex', 'birthYear', 'birthDate', 'category', 'motherId', 'camp', 'idDocumentNo', 'unaccompanied', 'consentRecorded'] as const;
+
+export interface HandoverContent {
+  id: string;
+  fields: Record<(typeof CONTENT_FIELDS)[number], unknown>;
+  persons: (Record<(typeof PERSON_FIELDS)[number], unknown> & { id: string })[];
+}
+
+export function contentOf(ctx: AppContext, row: HandoverRow): HandoverContent {
+  const fields = Object.fromEntries(CONTENT_FIELDS.map((k) => [k, row[k]])) as HandoverContent['fields'];
+  const persons = listPersons(ctx.db.orm, row.id).map((p: PersonRow) => ({ id: p.id, ...Object.fromEntries(PERSON_FIELDS.map((k) => [k, p[k]])) }) as HandoverContent['persons'][number]);
+  return { id: row.id, fields, persons };
+}
+
+/** Canonical JSON (sorted keys, no whitespace), so the same content always hashes the same on any machine. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+export const contentHash = (content: HandoverContent) => createHash('sha256').update(canonicalJson(content)).digest('hex');
