@@ -143,3 +143,52 @@ export const attachments = sqliteTable(
   },
   (t) => [index('attachments_handover_idx').on(t.handoverId), check('attachments_mime_check', sql`${t.mime} IN ('application/pdf','image/jpeg','image/png')`)],
 );
+
+/**
+ * Handwritten signatures drawn on screen at the handover (issue 4): PNG bytes, with who signed, in which role and when.
+ * They are printed into the report's HTML before the organization's cryptographic signature is applied.
+ */
+export const handwrittenSignatures = sqliteTable(
+  'handwritten_signatures',
+  {
+    id: text('id').primaryKey(),
+    handoverId: text('handover_id').notNull().references(() => handovers.id),
+    role: text('role', { enum: ['handing_official', 'delegation_head', 'witness'] }).notNull(),
+    signerName: text('signer_name').notNull(),
+    signerTitle: text('signer_title').notNull().default(''),
+    signedAt: text('signed_at').notNull(),
+    image: blob('image', { mode: 'buffer' }).notNull(),
+    /** The record's content hash when this signature was drawn: shows whether the record changed afterwards. */
+    contentHash: text('content_hash').notNull(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [
+    index('handwritten_signatures_handover_idx').on(t.handoverId, t.signedAt),
+    check('handwritten_signatures_role_check', sql`${t.role} IN ('handing_official','delegation_head','witness')`),
+  ],
+);
+
+/**
+ * The organization's signing identity for PDF reports. The private key never appears here in plain text: `sealed` is
+ * the .p12 (with its password) encrypted by a KeyVault (electron/services/signing/vault.ts), whose key lives outside
+ * the database. Only one identity is active; older ones stay so reports they signed can still be traced.
+ */
+export const signingIdentities = sqliteTable(
+  'signing_identities',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind', { enum: ['generated', 'imported'] }).notNull(),
+    subject: text('subject').notNull(),
+    fingerprint: text('fingerprint').notNull(),
+    certPem: text('cert_pem').notNull(),
+    /** The trust anchor a verifier imports: our organization CA, or the issuer found in an imported .p12. */
+    caCertPem: text('ca_cert_pem').notNull(),
+    notAfter: text('not_after').notNull(),
+    vault: text('vault').notNull(),
+    sealed: text('sealed').notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [index('signing_identities_active_idx').on(t.active, t.createdAt), check('signing_identities_kind_check', sql`${t.kind} IN ('generated','imported')`)],
+);
