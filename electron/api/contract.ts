@@ -6,10 +6,12 @@
 import type { z } from 'zod';
 import { appChannels } from './channels/app';
 import { handoverChannels } from './channels/handovers';
+import { totalsChannels } from './channels/totals';
 
 export const contract = {
   ...appChannels,
   ...handoverChannels,
+  ...totalsChannels,
 } as const;
 
 export type Contract = typeof contract;

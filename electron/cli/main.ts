@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerCoreCommands } from './commands/core';
+import { registerTotalsCommands } from './commands/totals';
 import { CliFailure } from './runtime';
 
 /** `tasleem <command>`: the same handlers as the app. Each area registers its commands in commands/<area>.ts. */
@@ -9,6 +10,7 @@ export function buildProgram(): Command {
     .option('--db <file>', 'database file (env TASLEEM_DB; default: the app database)')
     .exitOverride();
   registerCoreCommands(program);
+  registerTotalsCommands(program);
   return program;
 }
 

@@ -1,10 +1,12 @@
 import type { Channel } from '../contract';
 import { appHandlers } from './app';
 import { handoverHandlers } from './handovers';
+import { totalsHandlers } from './totals';
 import type { Handler } from './types';
 
 /** Every channel's implementation; the type makes a channel without a handler a compile error. */
 export const handlers: { [C in Channel]: Handler<C> } = {
   ...appHandlers,
   ...handoverHandlers,
+  ...totalsHandlers,
 };
