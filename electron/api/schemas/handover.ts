@@ -39,6 +39,7 @@ export const handoverFields = z
     documentLanguages: z.array(z.enum(DOCUMENT_LANGUAGES)).min(1, { error: 'required' }).max(5).default(['ar', 'en']),
     notes: text(5000).default(''),
   })
+  .strict()
   .superRefine((h, ctx) => {
     if (h.boysCount + h.girlsCount > h.childrenCount) {
       ctx.addIssue({ code: 'custom', path: ['boysCount'], message: 'split_exceeds_children' });

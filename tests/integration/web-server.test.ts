@@ -1,0 +1,93 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localCaller } from '../../electron/services/context';
+import { startWebServer, type WebServer } from '../../electron/web/server';
+import { kyrgyzHandover, testApp, type TestApp } from '../support/context';
+
+let app: TestApp;
+let web: WebServer;
+let staticDir: string;
+
+beforeAll(async () => {
+  app = testApp();
+  staticDir = mkdtempSync(join(tmpdir(), 'tasleem-static-'));
+  mkdirSync(join(staticDir, 'assets'));
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>t</title>');
+  web = await startWebServer({ ctx: app.ctx, caller: localCaller('web'), staticDir });
+});
+afterAll(async () => {
+  await web.close();
+  app.close();
+  rmSync(staticDir, { recursive: true, force: true });
+});
+
+function http(method: string, path: string, opts: { token?: string | null; body?: string; host?: string } = {}): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (opts.token !== null) headers.authorization = `Bearer ${opts.token ?? web.token}`;
+    if (opts.host) headers.host = opts.host;
+    const req = request({ host: '127.0.0.1', port: web.port, method, path, headers }, (res) => {
+      let body = '';
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end(opts.body);
+  });
+}
+
+const count = () => (app.ctx.db.sqlite.prepare('SELECT count(*) AS n FROM handovers').get() as { n: number }).n;
+
+describe('browser mode server', () => {
+  it('listens on loopback only and prints a URL with the token', () => {
+    expect((web.server.address() as AddressInfo).address).toBe('127.0.0.1');
+    expect(web.url).toBe(`http://127.0.0.1:${web.port}/?token=${web.token}`);
+    expect(web.token.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('serves a handler call with the token', async () => {
+    const r = await http('POST', '/api/handovers:create', { body: JSON.stringify({ data: kyrgyzHandover() }) });
+    expect(r.status).toBe(200);
+    expect(JSON.parse(r.body)).toMatchObject({ ok: true, value: { referenceNo: 'HO-2023-0001' } });
+  });
+
+  it.each([
+    ['no token', null],
+    ['wrong token', 'x'.repeat(32)],
+    ['empty token', ''],
+  ])('answers 401 with %s and changes nothing', async (_n, token) => {
+    const before = count();
+    const r = await http('POST', '/api/handovers:create', { token, body: JSON.stringify({ data: kyrgyzHandover({ referenceNo: 'HO-2023-0099' }) }) });
+    expect(r.status).toBe(401);
+    expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    expect(count()).toBe(before);
+  });
+
+  it('answers 422 with the validation issues for a bad payload', async () => {
+    const r = await http('POST', '/api/handovers:create', { body: JSON.stringify({ data: { ...kyrgyzHandover(), womenCount: -3 } }) });
+    expect(r.status).toBe(422);
+    expect(JSON.parse(r.body).error.details.issues).toContainEqual({ path: 'data.womenCount', key: 'negative' });
+  });
+
+  it('answers 404 for an unknown channel and 400 for a body that is not JSON', async () => {
+    expect((await http('POST', '/api/handovers:nuke', { body: '{}' })).status).toBe(404);
+    expect((await http('POST', '/api/handovers:list', { body: '{not json' })).status).toBe(400);
+  });
+
+  it('refuses a foreign Host header (DNS rebinding)', async () => {
+    const r = await http('POST', '/api/handovers:list', { body: '{}', host: 'evil.example:80' });
+    expect(r.status).toBe(403);
+  });
+
+  it('serves the app with a CSP and never a file outside it', async () => {
+    const index = await http('GET', '/', { token: null });
+    expect(index.status).toBe(200);
+    expect(String(index.headers['content-security-policy'])).toContain("default-src 'self'");
+    expect((await http('GET', '/../../etc/passwd', { token: null })).status).not.toBe(200);
+    expect((await http('GET', '/%2e%2e/%2e%2e/etc/passwd', { token: null })).status).not.toBe(200);
+  });
+});
