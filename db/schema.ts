@@ -35,6 +35,10 @@ export const handovers = sqliteTable(
     documentLanguages: text('document_languages', { mode: 'json' }).$type<string[]>().notNull().default(sql`'["ar","en"]'`),
     notes: text('notes').notNull().default(''),
     voidReason: text('void_reason'),
+    /** How the record came in: typed in this app, imported from a spreadsheet (issue 6), or from another office's bundle. */
+    source: text('source', { enum: ['app', 'import', 'exchange'] }).notNull().default('app'),
+    /** For imports the SHA-256 of the file (matching its audit entry); for exchange the sending office's bundle id. */
+    sourceRef: text('source_ref'),
     createdAt: text('created_at').notNull(),
     createdBy: text('created_by').notNull(),
     updatedAt: text('updated_at').notNull(),
@@ -50,6 +54,7 @@ export const handovers = sqliteTable(
     index('handovers_totals_idx').on(t.status, t.handoverDate, t.receivingCountry, t.camp, t.womenCount, t.childrenCount, t.boysCount, t.girlsCount, t.unaccompaniedCount, t.menCount),
     check('handovers_status_check', sql`${t.status} IN ('draft','finalized','void')`),
     check('handovers_camp_check', sql`${t.camp} IN ('al_hol','roj','other')`),
+    check('handovers_source_check', sql`${t.source} IN ('app','import','exchange')`),
     check('handovers_country_check', sql`length(${t.receivingCountry}) = 2 AND ${t.receivingCountry} = upper(${t.receivingCountry})`),
     check('handovers_date_check', sql`${t.handoverDate} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`),
     check(
