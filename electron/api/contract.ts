@@ -5,12 +5,14 @@
  */
 import type { z } from 'zod';
 import { appChannels } from './channels/app';
+import { attachmentChannels } from './channels/attachments';
 import { handoverChannels } from './channels/handovers';
 import { totalsChannels } from './channels/totals';
 
 export const contract = {
   ...appChannels,
   ...handoverChannels,
+  ...attachmentChannels,
   ...totalsChannels,
 } as const;
 

@@ -19,7 +19,8 @@ const MIME: Record<string, string> = {
   '.json': 'application/json',
   '.ttf': 'font/ttf',
 };
-const MAX_BODY = 64 * 1024 * 1024;
+/** Room for the largest attachment (50 MB) base64-encoded, and no more. */
+const MAX_BODY = 72 * 1024 * 1024;
 export const LOOPBACK = '127.0.0.1';
 
 export interface WebServer {

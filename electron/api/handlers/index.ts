@@ -1,5 +1,6 @@
 import type { Channel } from '../contract';
 import { appHandlers } from './app';
+import { attachmentHandlers } from './attachments';
 import { handoverHandlers } from './handovers';
 import { totalsHandlers } from './totals';
 import type { Handler } from './types';
@@ -8,5 +9,6 @@ import type { Handler } from './types';
 export const handlers: { [C in Channel]: Handler<C> } = {
   ...appHandlers,
   ...handoverHandlers,
+  ...attachmentHandlers,
   ...totalsHandlers,
 };

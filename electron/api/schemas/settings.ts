@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { locale, text } from './common';
+import { reportSettingsFields } from './report';
 
 /** Every setting with its default; stored per key so that adding one later needs no migration. */
 export const settingsSchema = z.object({
@@ -9,7 +10,8 @@ export const settingsSchema = z.object({
   handingOfficialTitle: text(200).default(''),
   defaultLocation: text(200).default('Qamishli'),
   referencePrefix: z.string().regex(/^[A-Z]{1,6}$/, { error: 'invalid_reference' }).default('HO'),
-  attachmentMaxMb: z.number().int({ error: 'not_integer' }).min(1, { error: 'negative' }).max(200, { error: 'too_large' }).default(25),
+  attachmentMaxMb: z.number().int({ error: 'not_integer' }).min(1, { error: 'negative' }).max(50, { error: 'too_large' }).default(25),
+  ...reportSettingsFields,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const settingsPatch = settingsSchema.partial().strict();

@@ -1,0 +1,10 @@
+import { z } from 'zod';
+import { uuid } from '../schemas/common';
+import { attachmentAdd, attachmentMeta } from '../schemas/attachment';
+import { channel } from './define';
+
+export const attachmentChannels = {
+  'attachments:add': channel(attachmentAdd, attachmentMeta),
+  'attachments:list': channel(z.object({ handoverId: uuid }).strict(), z.array(attachmentMeta)),
+  'attachments:get': channel(z.object({ id: uuid }).strict(), attachmentMeta.extend({ base64: z.string() })),
+} as const;

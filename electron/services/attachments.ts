@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import { fileTypeFromBuffer } from 'file-type';
+import { extname } from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import { getAttachment, insertAttachment, listAttachments } from '../../db/queries/attachments';
+import { writeAudit } from '../../db/queries/audit';
+import { AppError } from '../api/result';
+import { ATTACHMENT_TYPES, type AttachmentMeta } from '../api/schemas/attachment';
+import type { AppContext, Caller } from './context';
+import { getHandover } from './handovers';
+import { getSettings } from './settings';
+
+const EXTENSIONS: Record<string, (typeof ATTACHMENT_TYPES)[number]> = { '.pdf': 'application/pdf', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png' };
+
+/**
+ * The type comes from the bytes. A name that claims another accepted type is refused as well, since a file that
+ * lies about what it is should not be filed as evidence without someone looking at why.
+ */
+export async function detectType(bytes: Buffer, fileName: string): Promise<(typeof ATTACHMENT_TYPES)[number]> {
+  const detected = (await fileTypeFromBuffer(bytes))?.mime;
+  if (!detected || !(ATTACHMENT_TYPES as readonly string[]).includes(detected)) {
+    throw new AppError('UNSUPPORTED_TYPE', `${fileName} is not a PDF, JPEG or PNG file`, { detected: detected ?? 'unknown' });
+  }
+  const claimed = EXTENSIONS[extname(fileName).toLowerCase()];
+  if (claimed && claimed !== detected) throw new AppError('UNSUPPORTED_TYPE', `${fileName} is named as ${claimed} but is ${detected}`, { claimed, detected });
+  return detected as (typeof ATTACHMENT_TYPES)[number];
+}
+
+export async function addAttachment(ctx: AppContext, caller: Caller, handoverId: string, fileName: string, base64: string): Promise<AttachmentMeta> {
+  const h = getHandover(ctx, handoverId);
+  if (h.status === 'void') throw new AppError('NOT_EDITABLE', `Handover ${h.referenceNo} is void`);
+  const bytes = Buffer.from(base64, 'base64');
+  const limit = getSettings(ctx).attachmentMaxMb * 1024 * 1024;
+  if (bytes.length > limit) throw new AppError('TOO_LARGE', `${fileName} is larger than ${limit / 1024 / 1024} MB`, { size: bytes.length, limit });
+  if (bytes.length === 0) throw new AppError('UNSUPPORTED_TYPE', `${fileName} is empty`, { detected: 'empty' });
+  const mime = await detectType(bytes, fileName);
+  const at = ctx.now().toISOString();
+  const id = uuidv7();
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  ctx.db.sqlite.transaction(() => {
+    insertAttachment(ctx.db.orm, { id, handoverId, fileName, mime, size: bytes.length, sha256, data: bytes, createdAt: at, createdBy: caller.actor });
+    writeAudit(ctx.db.orm, { actor: caller.actor, action: 'attachment.add', entity: 'handover', entityId: handoverId, details: { attachmentId: id, fileName, mime, size: bytes.length, sha256 } }, at);
+  })();
+  return listAttachments(ctx.db.orm, handoverId).find((a) => a.id === id) as AttachmentMeta;
+}
+
+export function attachmentsOf(ctx: AppContext, handoverId: string): AttachmentMeta[] {
+  getHandover(ctx, handoverId);
+  return listAttachments(ctx.db.orm, handoverId) as AttachmentMeta[];
+}
+
+export function readAttachment(ctx: AppContext, id: string): AttachmentMeta & { base64: string } {
+  const row = getAttachment(ctx.db.orm, id);
+  if (!row) throw new AppError('NOT_FOUND', `No attachment ${id}`);
+  const { data, ...meta } = row;
+  return { ...(meta as AttachmentMeta), base64: Buffer.from(data).toString('base64') };
+}

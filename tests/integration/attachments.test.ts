@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { kyrgyzHandover, testApp, type TestApp } from '../support/context';
+import { tinyPdf, tinyPng } from '../support/files';
+
+let app: TestApp;
+let handoverId: string;
+beforeEach(async () => {
+  app = testApp();
+  handoverId = (await app.must('handovers:create', { data: kyrgyzHandover() })).id;
+});
+afterEach(() => app.close());
+
+const stored = () => (app.ctx.db.sqlite.prepare('SELECT count(*) AS n FROM attachments').get() as { n: number }).n;
+
+describe('attachments', () => {
+  it('stores a scanned PDF with its SHA-256 and gives the same bytes back', async () => {
+    const pdf = tinyPdf();
+    const meta = await app.must('attachments:add', { handoverId, fileName: 'protocol-scan.pdf', base64: pdf.toString('base64') });
+    expect(meta).toMatchObject({ mime: 'application/pdf', size: pdf.length, sha256: createHash('sha256').update(pdf).digest('hex'), fileName: 'protocol-scan.pdf' });
+    const back = await app.must('attachments:get', { id: meta.id });
+    expect(Buffer.from(back.base64, 'base64').equals(pdf)).toBe(true);
+    expect((await app.must('attachments:list', { handoverId })).map((a) => a.id)).toEqual([meta.id]);
+    const history = await app.must('handovers:history', { id: handoverId });
+    expect(history.at(-1)).toMatchObject({ action: 'attachment.add', details: { sha256: meta.sha256 } });
+  });
+
+  it('takes the type from the bytes: a PNG without extension is a PNG', async () => {
+    const meta = await app.must('attachments:add', { handoverId, fileName: 'photo', base64: tinyPng().toString('base64') });
+    expect(meta.mime).toBe('image/png');
+  });
+
+  it.each([
+    ['a PNG named .pdf (lies about its type)', 'scan.pdf', tinyPng(), 'UNSUPPORTED_TYPE'],
+    ['an executable named .pdf', 'scan.pdf', Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 1)]), 'UNSUPPORTED_TYPE'],
+    ['a text file', 'notes.txt', Buffer.from('hello, this is not a scan'), 'UNSUPPORTED_TYPE'],
+    ['an empty file', 'empty.pdf', Buffer.alloc(0), 'UNSUPPORTED_TYPE'],
+  ])('refuses %s and stores nothing', async (_n, fileName, bytes, code) => {
+    const r = await app.call('attachments:add', { handoverId, fileName, base64: bytes.toString('base64') });
+    expect(r).toMatchObject({ ok: false, error: { code } });
+    expect(stored()).toBe(0);
+  });
+
+  it('refuses a file over the configured limit', async () => {
+    await app.must('settings:set', { patch: { attachmentMaxMb: 1 } });
+    const big = Buffer.concat([tinyPdf(), Buffer.alloc(1024 * 1024 + 1, 32)]);
+    const r = await app.call('attachments:add', { handoverId, fileName: 'big.pdf', base64: big.toString('base64') });
+    expect(r).toMatchObject({ ok: false, error: { code: 'TOO_LARGE' } });
+    expect(stored()).toBe(0);
+  });
+
+  it('refuses a path in the file name and malformed base64', async () => {
+    expect(await app.call('attachments:add', { handoverId, fileName: '../../etc/passwd.pdf', base64: tinyPdf().toString('base64') })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await app.call('attachments:add', { handoverId, fileName: 'a.pdf', base64: '%%%not base64' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(stored()).toBe(0);
+  });
+
+  it('refuses attaching to a void handover', async () => {
+    const h = await app.must('handovers:get', { id: handoverId });
+    await app.must('handovers:void', { id: h.id, expectedRevision: h.revision, reason: 'duplicate' });
+    expect(await app.call('attachments:add', { handoverId, fileName: 'a.pdf', base64: tinyPdf().toString('base64') })).toMatchObject({ ok: false, error: { code: 'NOT_EDITABLE' } });
+  });
+});
