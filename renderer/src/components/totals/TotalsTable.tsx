@@ -1,0 +1,93 @@
+import { Group, Table } from '@mantine/core';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import type { CountryTotalsRow, TotalsSumRow } from '../../../../electron/api/schemas/totals';
+import { countryName } from '../../lib/countries';
+import { formatDate, formatNumber } from '../../lib/format';
+import { Flag } from '../CountrySelect';
+
+export const FIGURES = ['handovers', 'women', 'children', 'boys', 'girls', 'unaccompanied', 'men', 'persons'] as const;
+export const SORT_KEYS = ['country', ...FIGURES, 'first', 'last'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+
+interface Props {
+  rows: CountryTotalsRow[];
+  sum: TotalsSumRow;
+  sort: SortKey;
+  direction: 'asc' | 'desc';
+  onSort(key: SortKey): void;
+}
+
+/** Sorting happens here, on at most a few hundred aggregated rows; the figures themselves come from SQL. */
+export function TotalsTable({ rows, sum, sort, direction, onSort }: Props) {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  const sorted = useMemo(() => {
+    const collator = new Intl.Collator(lng);
+    const value = (r: CountryTotalsRow) => (sort === 'country' ? countryName(r.country, lng) : r[sort]);
+    const cmp = (a: CountryTotalsRow, b: CountryTotalsRow) => {
+      const va = value(a);
+      const vb = value(b);
+      const c = typeof va === 'number' && typeof vb === 'number' ? va - vb : collator.compare(String(va), String(vb));
+      return c !== 0 ? c : a.country.localeCompare(b.country);
+    };
+    const out = [...rows].sort(cmp);
+    return direction === 'desc' ? out.reverse() : out;
+  }, [rows, sort, direction, lng]);
+
+  const header = (key: SortKey) => {
+    const label = t(`totals.columns.${key}`);
+    const active = sort === key;
+    return (
+      <Table.Th key={key} className={FIGURES.includes(key as (typeof FIGURES)[number]) ? 'num' : undefined} aria-sort={active ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
+        <button type="button" className="totals-sort" onClick={() => onSort(key)} title={t('totals.sortBy', { column: label })} data-testid={`sort-${key}`}>
+          {label}
+          <span aria-hidden="true">{active ? (direction === 'asc' ? '▲' : '▼') : '↕'}</span>
+        </button>
+      </Table.Th>
+    );
+  };
+
+  return (
+    <Table.ScrollContainer minWidth={900}>
+      <Table striped highlightOnHover withTableBorder className="totals-table" data-testid="totals-table">
+        <Table.Thead>
+          <Table.Tr>{SORT_KEYS.map(header)}</Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {sorted.map((r) => {
+            const name = countryName(r.country, lng);
+            return (
+              <Table.Tr key={r.country} data-testid={`totals-row-${r.country}`} data-country={r.country}>
+                <Table.Td>
+                  <Link to={`/handovers?country=${r.country}`} title={t('totals.openList', { country: name })} data-testid={`totals-link-${r.country}`}>
+                    <Group gap={6} wrap="nowrap">
+                      <Flag code={r.country} />
+                      <span>{name}</span>
+                    </Group>
+                  </Link>
+                </Table.Td>
+                {FIGURES.map((k) => (
+                  <Table.Td key={k} className="num" data-col={k} data-value={r[k]}>{formatNumber(r[k], lng)}</Table.Td>
+                ))}
+                <Table.Td data-col="first" data-value={r.first}>{formatDate(r.first, lng)}</Table.Td>
+                <Table.Td data-col="last" data-value={r.last}>{formatDate(r.last, lng)}</Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+        <Table.Tfoot>
+          <Table.Tr data-testid="totals-sum" style={{ fontWeight: 700 }}>
+            <Table.Th>{t('totals.sumRow')}</Table.Th>
+            {FIGURES.map((k) => (
+              <Table.Th key={k} className="num" data-col={k} data-value={sum[k]}>{formatNumber(sum[k], lng)}</Table.Th>
+            ))}
+            <Table.Th data-col="first">{sum.first ? formatDate(sum.first, lng) : t('common.none')}</Table.Th>
+            <Table.Th data-col="last">{sum.last ? formatDate(sum.last, lng) : t('common.none')}</Table.Th>
+          </Table.Tr>
+        </Table.Tfoot>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
