@@ -102,7 +102,7 @@ export function WorldMap({ rows }: { rows: CountryTotalsRow[] }) {
       <Title order={4} mb="sm">{t('totals.charts.map')}</Title>
       <div className="totals-map" onMouseLeave={() => setHover(null)}>
         <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={t('totals.charts.map')} direction="ltr">
-          <rect x={0} y={0} width={WIDTH} height={HEIGHT} fill="var(--mantine-color-blue-0)" />
+          <rect x={0} y={0} width={WIDTH} height={HEIGHT} fill="var(--mantine-color-blue-0)" pointerEvents="none" />
           {all.map((s) => {
             const r = s.code ? byCode.get(s.code) : undefined;
             return (
