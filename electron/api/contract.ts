@@ -7,11 +7,13 @@ import type { z } from 'zod';
 import { appChannels } from './channels/app';
 import { attachmentChannels } from './channels/attachments';
 import { handoverChannels } from './channels/handovers';
+import { reportChannels } from './channels/report';
 import { totalsChannels } from './channels/totals';
 
 export const contract = {
   ...appChannels,
   ...handoverChannels,
+  ...reportChannels,
   ...attachmentChannels,
   ...totalsChannels,
 } as const;

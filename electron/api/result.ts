@@ -13,6 +13,12 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'BAD_REQUEST',
   'INTERNAL',
+  'SIGNATURES_MISSING',
+  'SIGNING_KEY_UNAVAILABLE',
+  'CERTIFICATE_EXPIRED',
+  'P12_INVALID',
+  'P12_WRONG_PASSWORD',
+  'PDF_UNAVAILABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerCoreCommands } from './commands/core';
+import { registerReportCommands } from './commands/report';
 import { registerTotalsCommands } from './commands/totals';
 import { CliFailure } from './runtime';
 
@@ -10,6 +11,7 @@ export function buildProgram(): Command {
     .option('--db <file>', 'database file (env TASLEEM_DB; default: the app database)')
     .exitOverride();
   registerCoreCommands(program);
+  registerReportCommands(program);
   registerTotalsCommands(program);
   return program;
 }

@@ -1,4 +1,6 @@
 import type { Db } from '../../db/open';
+import type { PdfPrinter } from './pdf/printer';
+import type { KeyVault } from './signing/vault';
 
 /** Who is acting. Roles are enforced in handlers once accounts land; today there is one implicit local user. */
 export interface Caller {
@@ -11,6 +13,12 @@ export interface AppContext {
   dataDir: string;
   mode: 'desktop' | 'web' | 'cli';
   now: () => Date;
+  /** Prints report HTML to PDF: Chromium via playwright-core (web, CLI) or printToPDF (desktop). Absent: no reports. */
+  pdf?: PdfPrinter;
+  /** Seals the report-signing key; defaults to the key file / passphrase vault (services/signing/vault.ts). */
+  keyVault?: KeyVault;
+  /** resources/ (fonts, report assets); defaults to the source tree's, the desktop app passes its own. */
+  resourcesDir?: string;
 }
 
 export const localCaller = (actor = 'local'): Caller => ({ actor, role: 'admin' });

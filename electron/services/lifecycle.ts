@@ -9,12 +9,13 @@ import type { AppContext, Caller } from './context';
 import { diffFields } from './diff';
 import { assertReferenceFree, getHandover } from './handovers';
 import { assertManifestAgrees, writeManifest } from './manifest';
+import { assertRequiredSignatures } from './report/signatures';
 
 /**
  * Checks that must pass before a record is frozen. Other areas (required signatures, for instance) add theirs
  * here, so every path to "finalized" runs the same ones.
  */
-export const finalizeChecks: ((ctx: AppContext, h: HandoverRow) => void)[] = [assertManifestAgrees];
+export const finalizeChecks: ((ctx: AppContext, h: HandoverRow) => void)[] = [assertManifestAgrees, assertRequiredSignatures];
 
 function loadForChange(ctx: AppContext, id: string, expectedRevision: number, allowed: HandoverRow['status'][]): HandoverRow {
   const h = getHandover(ctx, id);

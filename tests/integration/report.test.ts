@@ -1,0 +1,241 @@
+import { existsSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { listAudit } from '../../db/queries/audit';
+import { createPlaywrightPrinter } from '../../electron/services/pdf/playwright-printer';
+import type { PdfPrinter } from '../../electron/services/pdf/printer';
+import { verifyReport } from '../../electron/services/report/report';
+import { createCa, issueSigningCert, toP12 } from '../../electron/services/signing/certs';
+import { frenchHandover, kyrgyzHandover, testApp, type TestApp } from '../support/context';
+import { appendIncrementalUpdate, flipOneByte, pdffonts, pdfsig, pdftotext } from '../support/report-tools';
+import { samplePng } from '../support/signature-png';
+
+// One warm Chromium for the whole file: the machine is shared.
+let printer: PdfPrinter;
+beforeAll(() => void (printer = createPlaywrightPrinter()));
+afterAll(() => printer.close());
+
+let app: TestApp;
+beforeEach(() => {
+  app = testApp();
+  app.ctx.pdf = printer;
+});
+afterEach(() => app.close());
+
+const pdfOf = (r: { base64: string }) => Buffer.from(r.base64, 'base64');
+const compact = (s: string) => s.replace(/[\s\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+
+async function finalized(data = kyrgyzHandover(), sign = true) {
+  const d = await app.must('handovers:create', { data });
+  if (sign) {
+    await app.must('report:sign', { handoverId: d.id, role: 'handing_official', signerName: String(data.handingOfficialName), pngBase64: samplePng(1) });
+    await app.must('report:sign', { handoverId: d.id, role: 'delegation_head', signerName: String(data.delegationHeadName), signerTitle: 'Head of delegation', pngBase64: samplePng(2) });
+  }
+  return app.must('handovers:finalize', { id: d.id, expectedRevision: d.revision });
+}
+
+describe('signed handover report', { timeout: 60_000 }, () => {
+  it('exports the Kyrgyz handover signed: pdfsig valid and total, bundled fonts, Arabic title, country and counts', async () => {
+    const h = await finalized();
+    const r = await app.must('report:export', { handoverId: h.id });
+    expect(r.signed).toBe(true);
+    expect(r.fileName).toBe('HO-2023-0001.pdf');
+    const pdf = pdfOf(r);
+
+    const sig = pdfsig(pdf);
+    expect(sig).toContain('Signature Validation: Signature is Valid.');
+    expect(sig).toContain('Total document signed');
+    expect(sig).not.toContain('Not total document signed');
+    expect(sig).toMatch(/Signer Certificate Common Name: Autonomous Administration/);
+
+    const fonts = pdffonts(pdf);
+    const rows = fonts.split('\n').slice(2).filter(Boolean);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row).toMatch(/Noto(NaskhArabic|Sans)/);
+      expect(row).toMatch(/\byes\s+yes\s+yes\b/); // embedded, subset, unicode map
+    }
+
+    const text = pdftotext(pdf);
+    // Noto Naskh's cursive attachment shifts glyphs vertically, and poppler then splits Arabic words with spaces:
+    // the letters come back in logical order, so compare without whitespace and bidi marks.
+    expect(compact(text)).toContain(compact('وثيقة تسليم'));
+    expect(text).toContain('Handover Document');
+    expect(compact(text)).toContain('قيرغيزستان');
+    expect(text).toContain('Kyrgyzstan');
+    expect(text).toContain('Arslan Tokobaev');
+    expect(text).toContain('HO-2023-0001');
+    expect(text).toMatch(/\b18\b/);
+    expect(text).toMatch(/\b41\b/);
+    expect(text).toMatch(/\b59\b/);
+    expect(text).toContain(r.contentHash);
+
+    const v = await app.must('report:verify', { base64: r.base64 });
+    expect(v).toMatchObject({ authentic: true, reasons: [], coversWholeDocument: true, referenceNo: 'HO-2023-0001', contentHash: r.contentHash, version: 1 });
+    expect(v.record).toMatchObject({ checked: true, found: true, matches: true, status: 'finalized' });
+    const versions = await app.must('handovers:versions', { id: h.id });
+    expect(r.contentHash).toBe(versions[0].contentHash);
+
+    const audit = (await listAudit(app.ctx.db.orm, 'handover', h.id)).filter((a) => a.action === 'report.export');
+    expect(audit).toHaveLength(1);
+    expect(audit[0].details).toMatchObject({ signed: true, fileSha256: r.sha256, contentHash: r.contentHash });
+  });
+
+  it('fails on one changed byte (pdfsig: Digest Mismatch) and on an appended incremental update (not total)', async () => {
+    const h = await finalized(frenchHandover());
+    const pdf = pdfOf(await app.must('report:export', { handoverId: h.id }));
+
+    const flipped = flipOneByte(pdf);
+    expect(pdfsig(flipped)).toContain('Digest Mismatch');
+    const vf = await app.must('report:verify', { base64: flipped.toString('base64') });
+    expect(vf.authentic).toBe(false);
+    expect(vf.reasons).toContain('digest_mismatch');
+
+    const extended = appendIncrementalUpdate(pdf);
+    const sigOut = pdfsig(extended);
+    expect(sigOut).toContain('Not total document signed');
+    const ve = await app.must('report:verify', { base64: extended.toString('base64') });
+    expect(ve.authentic).toBe(false);
+    expect(ve.coversWholeDocument).toBe(false);
+    expect(ve.reasons).toContain('not_whole_document');
+
+    const truncated = pdf.subarray(0, Math.floor(pdf.length * 0.7));
+    expect((await app.must('report:verify', { base64: truncated.toString('base64') })).reasons).toEqual(['truncated']);
+    const notPdf = Buffer.from('PK\u0003\u0004 this is a zip, not a PDF at all');
+    expect((await app.must('report:verify', { base64: notPdf.toString('base64') })).reasons).toEqual(['not_pdf']);
+    // The untouched file still verifies: the failures above come from the changes.
+    expect((await app.must('report:verify', { base64: pdf.toString('base64') })).authentic).toBe(true);
+  });
+
+  it('refuses a report signed by someone else (another organization CA), and one whose record differs', async () => {
+    const other = testApp();
+    other.ctx.pdf = printer;
+    try {
+      const d = await other.must('handovers:create', { data: kyrgyzHandover() });
+      const f = await other.must('handovers:finalize', { id: d.id, expectedRevision: d.revision });
+      const foreign = await other.must('report:export', { handoverId: f.id });
+      expect(pdfsig(pdfOf(foreign))).toContain('Signature is Valid.'); // cryptographically fine, just not ours
+      await finalized();
+      const v = await app.must('report:verify', { base64: foreign.base64 });
+      expect(v.authentic).toBe(false);
+      expect(v.reasons).toEqual(['untrusted_signer']);
+
+      // Trusting their CA explicitly: the signature passes, but their record is not ours.
+      const caPem = Buffer.from((await other.must('signing:exportCa', {})).base64, 'base64').toString('utf8');
+      expect(caPem).toContain('BEGIN CERTIFICATE');
+      const v2 = verifyReport(app.ctx, pdfOf(foreign), { checkRecord: true, extraTrusted: [caPem] });
+      expect(v2.reasons).toEqual(['hash_mismatch']);
+    } finally {
+      other.close();
+    }
+  });
+
+  it('reports an amended record’s earlier report as authentic but superseded', async () => {
+    const h = await finalized();
+    const v1 = await app.must('report:export', { handoverId: h.id });
+    await app.must('handovers:amend', { id: h.id, expectedRevision: h.revision, data: kyrgyzHandover({ notes: 'Annex corrected' }), reason: 'Annex corrected' });
+    const v = await app.must('report:verify', { base64: v1.base64 });
+    expect(v.authentic).toBe(true);
+    expect(v.warnings).toContain('superseded');
+  });
+
+  it('exports a draft watermarked DRAFT and not signed', async () => {
+    const d = await app.must('handovers:create', { data: frenchHandover() });
+    const r = await app.must('report:export', { referenceNo: 'HO-2023-0002' });
+    expect(r.signed).toBe(false);
+    expect(r.fileName).toBe('HO-2023-0002-DRAFT.pdf');
+    const pdf = pdfOf(r);
+    expect(pdfsig(pdf)).toMatch(/does not contain any signatures/);
+    const text = pdftotext(pdf);
+    expect(text).toContain('DRAFT');
+    expect(compact(text)).toContain('مسودة');
+    expect(text).toContain('France');
+    expect(text).toContain('Stéphane Romatet');
+    expect(text).toMatch(/\b15\b/);
+    expect(text).toMatch(/\b32\b/);
+    const v = await app.must('report:verify', { base64: r.base64 });
+    expect(v).toMatchObject({ authentic: false, reasons: ['unsigned'] });
+    expect((await listAudit(app.ctx.db.orm, 'handover', d.id)).map((a) => a.action)).toContain('report.export');
+  });
+
+  it('gives clear errors: unknown reference, missing required signatures, a bad signature image', async () => {
+    const unknown = await app.call('report:export', { referenceNo: 'HO-1999-0404' });
+    expect(unknown.ok).toBe(false);
+    if (!unknown.ok) expect(unknown.error.code).toBe('NOT_FOUND');
+
+    await app.must('settings:set', { patch: { requiredSigners: ['handing_official', 'delegation_head'] } });
+    const d = await app.must('handovers:create', { data: kyrgyzHandover() });
+    const refused = await app.call('handovers:finalize', { id: d.id, expectedRevision: d.revision });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) {
+      expect(refused.error.code).toBe('SIGNATURES_MISSING');
+      expect(refused.error.details?.missing).toEqual(['handing_official', 'delegation_head']);
+    }
+    const notPng = await app.call('report:sign', { handoverId: d.id, role: 'delegation_head', signerName: 'Arslan Tokobaev', pngBase64: Buffer.from('GIF89a not a png at all, really not one at all, sorry about that......').toString('base64') });
+    expect(notPng.ok).toBe(false);
+    await app.must('report:sign', { handoverId: d.id, role: 'handing_official', signerName: 'سامر حسن', pngBase64: samplePng(1) });
+    const status = await app.must('report:status', { handoverId: d.id });
+    expect(status.missingRoles).toEqual(['delegation_head']);
+    await app.must('report:sign', { handoverId: d.id, role: 'delegation_head', signerName: 'Arslan Tokobaev', pngBase64: samplePng(2) });
+    const f = await app.must('handovers:finalize', { id: d.id, expectedRevision: d.revision });
+    expect(f.status).toBe('finalized');
+    const s = await app.must('report:status', { handoverId: d.id });
+    expect(s.signatures.map((x) => x.role).sort()).toEqual(['delegation_head', 'handing_official']);
+    expect(s.signatures[0].imageDataUrl).toMatch(/^data:image\/png;base64,/);
+    const remove = await app.call('report:removeSignature', { id: s.signatures[0].id });
+    expect(remove.ok).toBe(false);
+  });
+});
+
+describe('signing identity', { timeout: 60_000 }, () => {
+  it('keeps the private key sealed outside the database (signing.key, 0600) and fails clearly without it', async () => {
+    const id = await app.must('signing:create', {});
+    expect(id.ca.subject).toContain('Tasleem Report Signing CA');
+    const row = app.ctx.db.sqlite.prepare('SELECT * FROM signing_identities').get() as Record<string, string>;
+    const all = JSON.stringify(row);
+    expect(all).not.toMatch(/PRIVATE KEY/);
+    expect(row.vault).toBe('file');
+    const keyFile = join(app.dir, 'signing.key');
+    expect(existsSync(keyFile)).toBe(true);
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    const dbBytes = readFileSync(join(app.dir, 'tasleem.db')).toString('latin1');
+    expect(dbBytes).not.toContain(readFileSync(keyFile, 'utf8').trim());
+
+    const h = await finalized(kyrgyzHandover(), false);
+    unlinkSync(keyFile);
+    const r = await app.call('report:export', { handoverId: h.id });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.code).toBe('SIGNING_KEY_UNAVAILABLE');
+  });
+
+  it('imports a .p12 and signs with it; refuses a wrong password, an expired certificate and a file that is not a .p12', async () => {
+    const now = new Date();
+    const ca = createCa('Partner NGO', now);
+    const good = issueSigningCert(ca, 'Partner NGO Reports', now);
+    const p12 = toP12(good.key, [good.cert, ca.cert], 'correct horse');
+
+    const wrong = await app.call('signing:importP12', { base64: p12.toString('base64'), password: 'wrong' });
+    expect(wrong.ok).toBe(false);
+    if (!wrong.ok) expect(wrong.error.code).toBe('P12_WRONG_PASSWORD');
+
+    const garbage = await app.call('signing:importP12', { base64: Buffer.from('%PDF-1.7 definitely not a p12').toString('base64'), password: 'x' });
+    expect(garbage.ok).toBe(false);
+    if (!garbage.ok) expect(garbage.error.code).toBe('P12_INVALID');
+
+    const old = issueSigningCert(ca, 'Partner NGO Reports', now, { notBefore: new Date('2019-01-01'), notAfter: new Date('2021-01-01') });
+    const expired = await app.call('signing:importP12', { base64: toP12(old.key, [old.cert, ca.cert], 'pw').toString('base64'), password: 'pw' });
+    expect(expired.ok).toBe(false);
+    if (!expired.ok) expect(expired.error.code).toBe('CERTIFICATE_EXPIRED');
+    expect(await app.must('signing:identity', {})).toBeNull(); // nothing stored by the failures
+
+    const imported = await app.must('signing:importP12', { base64: p12.toString('base64'), password: 'correct horse' });
+    expect(imported.kind).toBe('imported');
+    expect(imported.ca.subject).toContain('Tasleem Report Signing CA');
+    const h = await finalized();
+    const r = await app.must('report:export', { handoverId: h.id });
+    const sig = pdfsig(pdfOf(r));
+    expect(sig).toContain('Signature is Valid.');
+    expect(sig).toContain('Signer Certificate Common Name: Partner NGO Reports');
+    expect((await app.must('report:verify', { base64: r.base64 })).authentic).toBe(true);
+  });
+});
