@@ -1,7 +1,9 @@
 import { createHashRouter, Navigate } from 'react-router-dom';
 import { Shell } from './Shell';
+import { HandoverDetailPage } from './pages/HandoverDetailPage';
 import { HandoverFormPage } from './pages/HandoverFormPage';
 import { HandoverListPage } from './pages/HandoverListPage';
+import { ImportPage } from './pages/ImportPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { TotalsPage } from './pages/TotalsPage';
 
@@ -14,8 +16,11 @@ export const router = createHashRouter([
       { index: true, element: <Navigate to="/handovers" replace /> },
       { path: 'handovers', element: <HandoverListPage /> },
       { path: 'handovers/new', element: <HandoverFormPage /> },
+      { path: 'handovers/:id', element: <HandoverDetailPage /> },
       { path: 'handovers/:id/edit', element: <HandoverFormPage /> },
+      { path: 'handovers/:id/amend', element: <HandoverFormPage amend /> },
       { path: 'totals', element: <TotalsPage /> },
+      { path: 'import', element: <ImportPage /> },
       { path: 'settings', element: <SettingsPage /> },
     ],
   },

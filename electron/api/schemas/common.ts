@@ -22,6 +22,7 @@ export const count = z
 
 export const countryCode = z
   .string()
+  .min(1, { error: 'required' })
   .regex(/^[A-Z]{2}$/, { error: 'unknown_country' })
   .refine(isKnownCountry, { error: 'unknown_country' });
 

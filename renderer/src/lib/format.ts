@@ -8,3 +8,9 @@ export function formatDate(iso: string, lng: string): string {
   if (Number.isNaN(d.getTime())) return iso;
   return new Intl.DateTimeFormat(intlLocale(lng), { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(d);
 }
+
+export function formatDateTime(iso: string, lng: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(intlLocale(lng), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+}

@@ -8,6 +8,8 @@ import { CAMPS, DOCUMENT_LANGUAGES, handoverFields, type HandoverFieldsInput } f
 import type { Handover } from '../../../electron/api/schemas/handover';
 import { call, callOrThrow } from '../api/client';
 import { CountrySelect } from '../components/CountrySelect';
+import { explainError } from '../lib/errors';
+import { formatNumber } from '../lib/format';
 import { issuesByPath, zodIssues } from '../lib/validation';
 
 type Form = HandoverFieldsInput;
@@ -44,16 +46,24 @@ function fromHandover(h: Handover): Form {
   return { referenceNo, handoverDate, receivingCountry, delegationHeadName, delegationHeadTitle, delegationBody, delegationMembers, handingAuthority, handingOfficialName, handingOfficialTitle, location, camp, campOther, womenCount, childrenCount, boysCount, girlsCount, unaccompaniedCount, menCount, documentLanguages: h.documentLanguages as Form['documentLanguages'], notes };
 }
 
-export function HandoverFormPage() {
+export function HandoverFormPage({ amend = false }: { amend?: boolean }) {
   const { id } = useParams();
   const settings = useQuery({ queryKey: ['settings'], queryFn: () => callOrThrow('settings:get', {}) });
   const existing = useQuery({ queryKey: ['handover', id], queryFn: () => callOrThrow('handovers:get', { id: id! }), enabled: !!id });
   if (!settings.data || (id && !existing.data)) return <Text>{'…'}</Text>;
-  return <HandoverForm key={id ?? 'new'} initial={existing.data ? fromHandover(existing.data) : blankForm(settings.data)} existing={existing.data} />;
+  return <HandoverForm key={`${id ?? 'new'}-${amend}`} initial={existing.data ? fromHandover(existing.data) : blankForm(settings.data)} existing={existing.data} amend={amend} />;
 }
 
-function HandoverForm({ initial, existing }: { initial: Form; existing?: Handover }) {
-  const { t } = useTranslation();
+/** Dates before the camps' handovers began (2014) or in the future are allowed but questioned. */
+function dateWarning(date: string | undefined): 'future_date' | 'early_date' | null {
+  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
+  if (date > new Date().toISOString().slice(0, 10)) return 'future_date';
+  if (date < '2014-01-01') return 'early_date';
+  return null;
+}
+
+function HandoverForm({ initial, existing, amend }: { initial: Form; existing?: Handover; amend: boolean }) {
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [form, setForm] = useState<Form>(initial);
@@ -61,6 +71,8 @@ function HandoverForm({ initial, existing }: { initial: Form; existing?: Handove
   const [serverError, setServerError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [savedOnce, setSavedOnce] = useState(false);
+  const [reason, setReason] = useState('');
+  const warning = dateWarning(form.handoverDate);
   const dirty = !savedOnce && JSON.stringify(form) !== JSON.stringify(initial);
 
   useEffect(() => {
@@ -90,31 +102,39 @@ function HandoverForm({ initial, existing }: { initial: Form; existing?: Handove
       setServerError(t('form.fixErrors'));
       return;
     }
+    if (amend && !reason.trim()) {
+      setErrors({ reason: 'required' });
+      setServerError(t('form.fixErrors'));
+      return;
+    }
     setErrors({});
     setSaving(true);
     const result = existing
-      ? await call('handovers:update', { id: existing.id, expectedRevision: existing.revision, data: form })
+      ? amend
+        ? await call('handovers:amend', { id: existing.id, expectedRevision: existing.revision, data: form, reason })
+        : await call('handovers:update', { id: existing.id, expectedRevision: existing.revision, data: form })
       : await call('handovers:create', { data: form });
     setSaving(false);
     if (!result.ok) {
-      setErrors(issuesByPath(result.error.details?.issues ?? []));
-      setServerError(t(`errors.${result.error.code}`));
+      setErrors(issuesByPath((result.error.details?.issues ?? []).map((i) => ({ ...i, path: i.path.replace(/^data\./, '') }))));
+      setServerError(explainError(t, result.error));
       return;
     }
     setSavedOnce(true);
     await queryClient.invalidateQueries();
-    navigate(`/handovers?saved=${encodeURIComponent(result.value.referenceNo)}`);
+    navigate(`/handovers/${result.value.id}`);
   }
 
   return (
     <Stack maw={960} component="form" onSubmit={(e: React.FormEvent) => { e.preventDefault(); void save(); }} {...{ noValidate: true }}>
-      <Title order={2}>{existing ? t('form.editTitle', { ref: existing.referenceNo }) : t('form.newTitle')}</Title>
+      <Title order={2}>{existing ? t(amend ? 'form.amendTitle' : 'form.editTitle', { ref: existing.referenceNo }) : t('form.newTitle')}</Title>
+      {amend && <Alert color="blue">{t('form.amendHint')}</Alert>}
       {serverError && <Alert color="red" role="alert" data-testid="form-error">{serverError}</Alert>}
       <Paper withBorder p="md">
         <Title order={4} mb="sm">{t('form.sectionDocument')}</Title>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput label={t('fields.referenceNo')} required value={form.referenceNo} onChange={(e) => set('referenceNo', e.currentTarget.value)} error={err('referenceNo')} dir="ltr" name="referenceNo" />
-          <DateInput label={t('fields.handoverDate')} required valueFormat="D MMMM YYYY" placeholder={t('form.pickDate')} value={form.handoverDate || null} onChange={(v) => set('handoverDate', v ?? '')} error={err('handoverDate')} name="handoverDate" data-testid="handoverDate" />
+          <DateInput label={t('fields.handoverDate')} required valueFormat="D MMMM YYYY" placeholder={t('form.pickDate')} value={form.handoverDate || null} onChange={(v) => set('handoverDate', v ?? '')} error={err('handoverDate')} description={warning && !errors.handoverDate ? <Text span c="orange.8" size="xs" data-testid="date-warning">{t(`form.${warning}`)}</Text> : undefined} name="handoverDate" data-testid="handoverDate" />
           <TextInput label={t('fields.location')} value={form.location} onChange={(e) => set('location', e.currentTarget.value)} error={err('location')} name="location" />
           <Select label={t('fields.camp')} required data={CAMPS.map((c) => ({ value: c, label: t(`camp.${c}`) }))} value={form.camp} onChange={(v) => set('camp', (v ?? 'al_hol') as Form['camp'])} error={err('camp')} name="camp" allowDeselect={false} />
           {form.camp === 'other' && <TextInput label={t('fields.campOther')} required value={form.campOther} onChange={(e) => set('campOther', e.currentTarget.value)} error={err('campOther')} name="campOther" />}
@@ -150,7 +170,7 @@ function HandoverForm({ initial, existing }: { initial: Form; existing?: Handove
       <Paper withBorder p="md">
         <Group justify="space-between" mb="sm">
           <Title order={4}>{t('form.sectionPersons')}</Title>
-          <Text fw={700} data-testid="total-persons" aria-live="polite">{t('form.totalPersons', { count: total })}</Text>
+          <Text fw={700} data-testid="total-persons" aria-live="polite">{t('form.totalPersons', { count: total, n: formatNumber(total, i18n.language) })}</Text>
         </Group>
         <SimpleGrid cols={{ base: 2, sm: 3 }}>
           {COUNT_FIELDS.map((f) => (
@@ -159,6 +179,7 @@ function HandoverForm({ initial, existing }: { initial: Form; existing?: Handove
         </SimpleGrid>
       </Paper>
       <Textarea label={t('fields.notes')} autosize minRows={2} value={form.notes} onChange={(e) => set('notes', e.currentTarget.value)} error={err('notes')} name="notes" />
+      {amend && <Textarea label={t('form.amendReason')} required autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={err('reason')} name="reason" />}
       <Group>
         <Button type="submit" loading={saving} data-testid="save">{t('common.save')}</Button>
         <Button variant="default" onClick={() => navigate(-1)}>{t('common.cancel')}</Button>
