@@ -61,6 +61,11 @@ export function reindexHandover(orm: Orm, id: string): void {
   orm.run(sql`DELETE FROM handover_search WHERE handover_id = ${id}`);
   if (!h) return;
   const names = orm.select({ ar: persons.fullNameAr, la: persons.fullNameLatin }).from(persons).where(eq(persons.handoverId, id)).all();
+  orm.run(sql`INSERT INTO handover_search (handover_id, body) VALUES (${id}, ${searchBody(h, names)})`);
+}
+
+/** The folded text a record is found by; bulk import (db/queries/import.ts) writes the same body. */
+export function searchBody(h: Pick<HandoverRow, 'referenceNo' | 'delegationHeadName' | 'delegationHeadTitle' | 'delegationBody' | 'delegationMembers' | 'handingAuthority' | 'handingOfficialName' | 'location' | 'campOther' | 'notes'>, names: { ar: string; la: string }[]): string {
   const body = [
     h.referenceNo,
     h.delegationHeadName,
@@ -74,7 +79,7 @@ export function reindexHandover(orm: Orm, id: string): void {
     h.notes,
     ...names.flatMap((n) => [n.ar, n.la]),
   ].join(' ');
-  orm.run(sql`INSERT INTO handover_search (handover_id, body) VALUES (${id}, ${normalizeForSearch(body)})`);
+  return normalizeForSearch(body);
 }
 
 export function filterWhere(f: HandoverFilter): SQL | undefined {

@@ -7,12 +7,14 @@ import type { z } from 'zod';
 import { appChannels } from './channels/app';
 import { attachmentChannels } from './channels/attachments';
 import { handoverChannels } from './channels/handovers';
+import { ioChannels } from './channels/io';
 import { reportChannels } from './channels/report';
 import { totalsChannels } from './channels/totals';
 
 export const contract = {
   ...appChannels,
   ...handoverChannels,
+  ...ioChannels,
   ...reportChannels,
   ...attachmentChannels,
   ...totalsChannels,

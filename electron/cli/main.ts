@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerCoreCommands } from './commands/core';
 import { registerReportCommands } from './commands/report';
+import { registerIoCommands } from './commands/io';
 import { registerTotalsCommands } from './commands/totals';
 import { CliFailure } from './runtime';
 
@@ -12,6 +13,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerCoreCommands(program);
   registerReportCommands(program);
+  registerIoCommands(program);
   registerTotalsCommands(program);
   return program;
 }

@@ -19,8 +19,13 @@ export interface HandoverContent {
 }
 
 export function contentOf(ctx: AppContext, row: HandoverRow): HandoverContent {
+  return contentFrom(row, listPersons(ctx.db.orm, row.id));
+}
+
+/** The same content from rows already in hand (bulk import builds thousands without a query each). */
+export function contentFrom(row: Pick<HandoverRow, 'id' | (typeof CONTENT_FIELDS)[number]>, people: PersonRow[]): HandoverContent {
   const fields = Object.fromEntries(CONTENT_FIELDS.map((k) => [k, row[k]])) as HandoverContent['fields'];
-  const persons = listPersons(ctx.db.orm, row.id).map((p: PersonRow) => ({ id: p.id, ...Object.fromEntries(PERSON_FIELDS.map((k) => [k, p[k]])) }) as HandoverContent['persons'][number]);
+  const persons = people.map((p: PersonRow) => ({ id: p.id, ...Object.fromEntries(PERSON_FIELDS.map((k) => [k, p[k]])) }) as HandoverContent['persons'][number]);
   return { id: row.id, fields, persons };
 }
 

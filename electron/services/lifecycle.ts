@@ -4,7 +4,7 @@ import { insertVersion, listVersions } from '../../db/queries/versions';
 import { AppError } from '../api/result';
 import type { HandoverFields } from '../api/schemas/handover';
 import type { PersonInput } from '../api/schemas/person';
-import { contentHash, contentOf } from './content';
+import { contentHash, contentOf, type HandoverContent } from './content';
 import type { AppContext, Caller } from './context';
 import { diffFields } from './diff';
 import { assertReferenceFree, getHandover } from './handovers';
@@ -30,10 +30,14 @@ function write(ctx: AppContext, id: string, expectedRevision: number, values: Pa
 
 /** Freezes the current content as a version; its hash is what reports and exchange bundles refer to. */
 function snapshot(ctx: AppContext, caller: Caller, h: HandoverRow, reason: string, at: string): string {
-  const content = contentOf(ctx, h);
-  const hash = contentHash(content);
-  insertVersion(ctx.db.orm, { handoverId: h.id, version: h.version, content: content as unknown as Record<string, unknown>, contentHash: hash, reason, createdAt: at, createdBy: caller.actor });
-  return hash;
+  const row = versionRow(contentOf(ctx, h), h.version, reason, at, caller.actor);
+  insertVersion(ctx.db.orm, row);
+  return row.contentHash;
+}
+
+/** The version row that freezes `content`; import and exchange build theirs here too, so hashes agree everywhere. */
+export function versionRow(content: HandoverContent, version: number, reason: string, at: string, actor: string) {
+  return { handoverId: content.id, version, content: content as unknown as Record<string, unknown>, contentHash: contentHash(content), reason, createdAt: at, createdBy: actor };
 }
 
 export function finalizeHandover(ctx: AppContext, caller: Caller, id: string, expectedRevision: number): HandoverRow {

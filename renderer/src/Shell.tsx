@@ -7,6 +7,7 @@ import { LOCALES } from './i18n';
 const NAV = [
   { to: '/handovers', key: 'nav.handovers' },
   { to: '/totals', key: 'nav.totals' },
+  { to: '/import', key: 'io.nav' },
   { to: '/settings', key: 'nav.settings' },
 ] as const;
 

@@ -2,6 +2,7 @@ import type { Channel } from '../contract';
 import { appHandlers } from './app';
 import { attachmentHandlers } from './attachments';
 import { handoverHandlers } from './handovers';
+import { ioHandlers } from './io';
 import { reportHandlers } from './report';
 import { totalsHandlers } from './totals';
 import type { Handler } from './types';
@@ -10,6 +11,7 @@ import type { Handler } from './types';
 export const handlers: { [C in Channel]: Handler<C> } = {
   ...appHandlers,
   ...handoverHandlers,
+  ...ioHandlers,
   ...reportHandlers,
   ...attachmentHandlers,
   ...totalsHandlers,

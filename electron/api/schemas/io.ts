@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { countryCode, isoDate, text } from './common';
+import { CAMPS, STATUSES } from './handover';
+
+/** Largest import accepted (bytes). Here so the renderer can refuse a bigger file before reading it. */
+export const MAX_IMPORT_BYTES = 40 * 1024 * 1024;
+const MAX_BASE64 = Math.ceil(MAX_IMPORT_BYTES / 3) * 4;
+
+/** Canonical column names, the ones the app's export writes; the last two are accepted on import only. */
+export const IMPORT_COLUMN_NAMES = [
+  'reference_no', 'handover_date', 'receiving_country', 'delegation_head_name', 'delegation_head_title', 'delegation_body',
+  'handing_official_name', 'location', 'camp_of_origin', 'women_count', 'children_count', 'boys_count', 'girls_count',
+  'unaccompanied_count', 'men_count', 'notes', 'handing_authority', 'handing_official_title',
+] as const;
+export const importColumn = z.enum(IMPORT_COLUMN_NAMES);
+export const DATE_ORDERS = ['dmy', 'mdy'] as const;
+
+export const inspectInput = z.object({ fileName: z.string().trim().min(1).max(260), base64: z.string().max(MAX_BASE64, { error: 'too_large' }) }).strict();
+
+const reason = z.object({ key: z.string(), column: z.string().optional(), value: z.string().optional() });
+export type ImportReason = z.infer<typeof reason>;
+
+export const inspectResult = z.object({
+  uploadId: z.string(),
+  fileName: z.string(),
+  sha256: z.string(),
+  format: z.enum(['csv', 'xlsx']),
+  encoding: z.string(),
+  delimiter: z.string().nullable(),
+  headers: z.array(z.string()),
+  mapping: z.array(importColumn.nullable()),
+  required: z.array(importColumn),
+  rowCount: z.number().int(),
+  sample: z.array(z.object({ line: z.number().int(), cells: z.array(z.string()) })),
+});
+export type InspectResult = z.infer<typeof inspectResult>;
+
+export const importOptions = z
+  .object({
+    dryRun: z.boolean().default(false),
+    asDraft: z.boolean().default(false),
+    strict: z.boolean().default(false),
+    dateOrder: z.enum(DATE_ORDERS).optional(),
+    mapping: z.array(importColumn.nullable()).max(500).optional(),
+  })
+  .strict();
+export type ImportOptionsInput = z.input<typeof importOptions>;
+
+export const importStartInput = z.object({ uploadId: z.string().max(64), options: importOptions }).strict();
+
+export const OUTCOMES = ['new', 'unchanged', 'conflict', 'rejected'] as const;
+export const rowOutcome = z.object({
+  line: z.number().int(),
+  referenceNo: z.string(),
+  outcome: z.enum(OUTCOMES),
+  reasons: z.array(reason),
+  differences: z.array(z.object({ column: z.string(), file: z.string(), stored: z.string() })).optional(),
+  existingId: z.string().optional(),
+});
+export type RowOutcomeOut = z.infer<typeof rowOutcome>;
+
+export const importReport = z.object({
+  fileName: z.string(),
+  sha256: z.string(),
+  format: z.enum(['csv', 'xlsx']),
+  encoding: z.string(),
+  delimiter: z.string().nullable(),
+  dryRun: z.boolean(),
+  strict: z.boolean(),
+  asDraft: z.boolean(),
+  dateOrder: z.enum(DATE_ORDERS).nullable(),
+  committed: z.boolean(),
+  counts: z.object({ rows: z.number().int(), new: z.number().int(), unchanged: z.number().int(), conflict: z.number().int(), rejected: z.number().int() }),
+  mapping: z.array(importColumn.nullable()),
+  unknownColumns: z.array(z.string()),
+  /** Rows that were not simply new (rejected, conflict, unchanged), at most 1000 over the API; the CLI prints all. */
+  rows: z.array(rowOutcome),
+  rowsOmitted: z.number().int(),
+});
+export type ImportReportOut = z.infer<typeof importReport>;
+
+export const JOB_STATES = ['running', 'done', 'failed', 'cancelled'] as const;
+export const jobProgress = z.object({
+  jobId: z.string(),
+  state: z.enum(JOB_STATES),
+  phase: z.enum(['reading', 'checking', 'writing']),
+  done: z.number().int(),
+  total: z.number().int(),
+  report: importReport.optional(),
+  error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }).optional(),
+});
+export type JobProgress = z.infer<typeof jobProgress>;
+
+/** The handover list's filter without paging: export writes every matching record. */
+export const exportFilter = z
+  .object({
+    search: text(200).default(''),
+    countries: z.array(countryCode).max(300).default([]),
+    camps: z.array(z.enum(CAMPS)).default([]),
+    statuses: z.array(z.enum(STATUSES)).default([]),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+  })
+  .strip();
+export const exportInput = z.object({ filter: exportFilter.default({ search: '', countries: [], camps: [], statuses: [] }), format: z.enum(['csv', 'xlsx']) }).strict();

@@ -1,0 +1,104 @@
+import type { Command } from 'commander';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import enCore from '../../../renderer/src/i18n/locales/en/core.json';
+import enIo from '../../../renderer/src/i18n/locales/en/io.json';
+import { AppError } from '../../api/result';
+import { MAX_IMPORT_BYTES } from '../../api/schemas/io';
+import { importFile, type ImportReport } from '../../services/import/service';
+import { localCaller } from '../../services/context';
+import { CliFailure, withRuntime } from '../runtime';
+
+const catalog: Record<string, unknown> = { ...enCore, ...enIo };
+
+/** An i18n key in English, with {{param}} filled: the CLI speaks the app's own messages. */
+export function english(key: string, params: Record<string, string | number | undefined> = {}): string {
+  const found = key.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), catalog);
+  const text = typeof found === 'string' ? found : key;
+  return text.replace(/\{\{(\w+)\}\}/g, (_, p: string) => String(params[p] ?? ''));
+}
+
+export function formatImportReport(r: ImportReport): string {
+  const lines: string[] = [];
+  const c = r.counts;
+  lines.push(`${r.fileName} (${r.format}, ${r.encoding}${r.delimiter ? `, delimiter ${JSON.stringify(r.delimiter)}` : ''}) sha256 ${r.sha256}`);
+  if (r.unknownColumns.length) lines.push(`unknown columns (not imported): ${r.unknownColumns.join(', ')}`);
+  for (const o of r.rows) {
+    if (o.outcome === 'new') continue;
+    const why = o.reasons.map((x) => `${x.column ? `${x.column}: ` : ''}${english(x.key, { value: x.value })}${x.value && !x.key.startsWith('io.reason.duplicate') ? ` (“${x.value}”)` : ''}`);
+    const diff = (o.differences ?? []).map((d) => `${d.column}: file “${d.file}”, stored “${d.stored}”`);
+    lines.push(`line ${o.line}\t${o.referenceNo || '—'}\t${o.outcome}\t${[...why, ...diff].join('; ')}`);
+  }
+  const verb = r.dryRun ? 'dry run, nothing written' : r.committed ? `written as ${r.asDraft ? 'drafts' : 'finalized, imported'}` : 'nothing written (strict: some rows rejected or conflicting)';
+  lines.push(`${c.rows} rows: ${c.new} new, ${c.unchanged} already present, ${c.conflict} conflicts, ${c.rejected} rejected — ${verb}`);
+  return lines.join('\n') + '\n';
+}
+
+interface ImportOpts {
+  dryRun?: boolean;
+  asDraft?: boolean;
+  strict?: boolean;
+  dateOrder?: string;
+  json?: boolean;
+}
+
+export function registerIoCommands(program: Command): void {
+  program
+    .command('import <file>')
+    .description('import handovers from CSV (any delimiter; UTF-8, UTF-16 or Windows-1256) or XLSX with the canonical columns')
+    .option('--dry-run', 'check every row and report; write nothing')
+    .option('--as-draft', 'import as drafts instead of finalized records')
+    .option('--strict', 'all or nothing: write nothing if any row is rejected or conflicts')
+    .option('--date-order <order>', 'how to read dates like 03/04/2023: dmy or mdy (otherwise inferred from the file, else an error)')
+    .option('--json', 'print the report as JSON')
+    .addHelpText(
+      'after',
+      '\nExit status: 0 when every row was imported or already present; 3 when some rows were rejected or conflicted\n(the valid rows are still written unless --strict or --dry-run); 1 when the file cannot be read; 2 on bad usage.',
+    )
+    .action(withRuntime(program, async (rt, file: string, opts: ImportOpts) => {
+      if (opts.dateOrder && opts.dateOrder !== 'dmy' && opts.dateOrder !== 'mdy') throw new CliFailure('BAD_REQUEST', '--date-order: use dmy or mdy', 2);
+      let size: number;
+      try {
+        size = statSync(file).size;
+      } catch {
+        throw new CliFailure('NOT_FOUND', `${file}: no such file`, 2);
+      }
+      // Refused before reading it into memory.
+      if (size > MAX_IMPORT_BYTES) throw new CliFailure('TOO_LARGE', `TOO_LARGE: ${english('io.file.too_large', { maxMb: MAX_IMPORT_BYTES / 1024 / 1024 })} Nothing was changed.`);
+      let report: ImportReport;
+      try {
+        report = await importFile(rt.ctx, localCaller(process.env.USER ?? 'cli'), { name: basename(file), data: readFileSync(file) }, {
+          dryRun: !!opts.dryRun,
+          asDraft: !!opts.asDraft,
+          strict: !!opts.strict,
+          dateOrder: opts.dateOrder as 'dmy' | 'mdy' | undefined,
+        });
+      } catch (err) {
+        if (err instanceof AppError) {
+          const reason = typeof err.details?.reason === 'string' ? english(err.details.reason, err.details.params as Record<string, string>) : err.message;
+          throw new CliFailure(err.code, `${err.code}: ${reason} Nothing was changed.`);
+        }
+        throw err;
+      }
+      rt.out(opts.json ? JSON.stringify(report, null, 2) : formatImportReport(report));
+      if (report.counts.rejected + report.counts.conflict > 0) throw new CliFailure('VALIDATION', `${report.counts.rejected} rejected, ${report.counts.conflict} conflicts`, 3);
+    }));
+
+  program
+    .command('export')
+    .description('export handovers with the canonical columns (CSV UTF-8 with BOM, or XLSX)')
+    .option('--format <format>', 'csv or xlsx', 'csv')
+    .option('--out <file>', 'write to this file (default: stdout for CSV)')
+    .option('--status <status>', 'draft, finalized or void (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option('--country <code>', 'receiving country, alpha-2 (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option('--from <date>', 'first handover date, YYYY-MM-DD')
+    .option('--to <date>', 'last handover date, YYYY-MM-DD')
+    .action(withRuntime(program, async (rt, opts: { format: string; out?: string; status: string[]; country: string[]; from?: string; to?: string }) => {
+      if (opts.format !== 'csv' && opts.format !== 'xlsx') throw new CliFailure('BAD_REQUEST', '--format: use csv or xlsx', 2);
+      if (opts.format === 'xlsx' && !opts.out) throw new CliFailure('BAD_REQUEST', '--out is required for xlsx', 2);
+      const file = await rt.call('io:export', { format: opts.format, filter: { statuses: opts.status as never, countries: opts.country, from: opts.from, to: opts.to } });
+      const data = Buffer.from(file.base64, 'base64');
+      if (opts.out) writeFileSync(opts.out, data);
+      else process.stdout.write(data);
+    }));
+}

@@ -1,0 +1,26 @@
+import { exportRows } from '../../../db/queries/import';
+import type { HandoverFilter, HandoverRow } from '../../../db/queries/handovers';
+import type { ExportedFile } from '../../api/schemas/totals';
+import type { AppContext } from '../context';
+import { writeSheet, type Cell, type Sheet } from '../export-sheets';
+import { CANONICAL_COLUMNS, FIELD_OF_COLUMN } from '../import/columns';
+
+/** camp_of_origin holds al_hol / roj, or the free text of "other": what import reads back into camp + campOther. */
+function cell(h: HandoverRow, col: (typeof CANONICAL_COLUMNS)[number]): Cell {
+  if (col === 'camp_of_origin') return h.camp === 'other' ? h.campOther || 'other' : h.camp;
+  return h[FIELD_OF_COLUMN[col]] as Cell;
+}
+
+/** The canonical columns, one row per handover: the format import reads, so export → import reproduces the records. */
+export function handoversSheet(rows: HandoverRow[]): Sheet {
+  return {
+    name: 'handovers',
+    columns: CANONICAL_COLUMNS.map((c) => ({ header: c, width: c.endsWith('_count') ? 10 : c === 'notes' ? 40 : 20 })),
+    rows: rows.map((h) => CANONICAL_COLUMNS.map((c) => cell(h, c))),
+  };
+}
+
+export async function exportHandovers(ctx: AppContext, filter: HandoverFilter, format: 'csv' | 'xlsx'): Promise<ExportedFile> {
+  const file = await writeSheet(handoversSheet(exportRows(ctx.db.orm, filter)), format, `handovers-${ctx.now().toISOString().slice(0, 10)}`);
+  return { fileName: file.fileName, mime: file.mime, base64: file.data.toString('base64') };
+}

@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../api/result';
+import type { ImportReportOut, InspectResult, JobProgress } from '../../api/schemas/io';
+import type { AppContext, Caller } from '../context';
+import { cellText } from './rows';
+import { ImportCancelled, importFile, readImportTable, sha256, suggestFor, type ImportOptions, type ImportReport } from './service';
+import type { Table } from './decode';
+
+/**
+ * The app's import runs as a job: the file is uploaded and read once (inspect), then checked in chunks with the event
+ * loop free between them, so the window and other requests stay responsive; the renderer polls progress and may
+ * cancel. Nothing is written before the single transaction at the end, so a cancelled job changes nothing.
+ */
+interface Upload {
+  name: string;
+  data: Buffer;
+  table: Table;
+  sha256: string;
+}
+interface Job {
+  progress: JobProgress;
+  cancelled: boolean;
+}
+
+const uploads = new Map<string, Upload>();
+const jobs = new Map<string, Job>();
+const KEEP_UPLOADS = 2;
+const KEEP_JOBS = 10;
+const API_ROWS = 1000;
+
+function keepLast<T>(map: Map<string, T>, n: number) {
+  while (map.size > n) map.delete(map.keys().next().value as string);
+}
+
+export async function inspectUpload(ctx: AppContext, fileName: string, base64: string): Promise<InspectResult> {
+  const data = Buffer.from(base64, 'base64');
+  const table = await readImportTable(data);
+  const uploadId = randomUUID();
+  const hash = sha256(data);
+  uploads.set(uploadId, { name: fileName, data, table, sha256: hash });
+  keepLast(uploads, KEEP_UPLOADS);
+  return {
+    uploadId,
+    fileName,
+    sha256: hash,
+    format: table.format,
+    encoding: table.encoding,
+    delimiter: table.delimiter,
+    headers: table.headers,
+    mapping: suggestFor(ctx, table),
+    required: ['reference_no', 'handover_date', 'receiving_country', 'delegation_head_name', 'camp_of_origin'],
+    rowCount: table.rows.length,
+    sample: table.rows.slice(0, 5).map((r) => ({ line: r.line, cells: table.headers.map((_, i) => cellText(r.cells[i])) })),
+  };
+}
+
+/** Over the API, the report lists the rows needing attention (rejected and conflicts first), not every new one. */
+export function apiReport(report: ImportReport): ImportReportOut {
+  const order = { rejected: 0, conflict: 1, unchanged: 2, new: 3 } as const;
+  const notable = report.rows.filter((r) => r.outcome !== 'new').sort((a, b) => order[a.outcome] - order[b.outcome] || a.line - b.line);
+  return { ...report, rows: notable.slice(0, API_ROWS), rowsOmitted: Math.max(0, notable.length - API_ROWS) };
+}
+
+export function startImportJob(ctx: AppContext, caller: Caller, uploadId: string, options: ImportOptions): { jobId: string } {
+  const upload = uploads.get(uploadId);
+  if (!upload) throw new AppError('NOT_FOUND', 'The uploaded file is no longer available; choose it again');
+  const jobId = randomUUID();
+  const job: Job = { cancelled: false, progress: { jobId, state: 'running', phase: 'reading', done: 0, total: upload.table.rows.length } };
+  jobs.set(jobId, job);
+  keepLast(jobs, KEEP_JOBS);
+  void importFile(ctx, caller, { name: upload.name, data: upload.data, table: upload.table }, options, {
+    onProgress: (phase, done, total) => Object.assign(job.progress, { phase, done, total }),
+    isCancelled: () => job.cancelled,
+  }).then(
+    (report) => {
+      Object.assign(job.progress, { state: 'done', report: apiReport(report) });
+      if (report.committed) uploads.delete(uploadId);
+    },
+    (err: unknown) => {
+      if (err instanceof ImportCancelled) job.progress.state = 'cancelled';
+      else {
+        job.progress.state = 'failed';
+        job.progress.error = err instanceof AppError ? { code: err.code, message: err.message, details: err.details } : { code: 'INTERNAL', message: 'Internal error' };
+        if (!(err instanceof AppError)) console.error('[tasleem] import failed', err);
+      }
+    },
+  );
+  return { jobId };
+}
+
+export function jobProgressOf(jobId: string): JobProgress {
+  const job = jobs.get(jobId);
+  if (!job) throw new AppError('NOT_FOUND', `No import job ${jobId}`);
+  return job.progress;
+}
+
+export function cancelJob(jobId: string): { cancelled: boolean } {
+  const job = jobs.get(jobId);
+  if (!job) throw new AppError('NOT_FOUND', `No import job ${jobId}`);
+  if (job.progress.state !== 'running') return { cancelled: job.progress.state === 'cancelled' };
+  job.cancelled = true;
+  return { cancelled: true };
+}

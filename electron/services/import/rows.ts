@@ -1,0 +1,105 @@
+import type { z } from 'zod';
+import { handoverFields, type HandoverFields } from '../../api/schemas/handover';
+import { COUNT_COLUMNS, FIELD_OF_COLUMN, type ImportColumn } from './columns';
+import { resolveCountry } from './countries';
+import { parseDate, westernDigits, type DateOrder } from './dates';
+import { normalizeForSearch } from '../../../db/search-text';
+
+/** Why a row was not imported: an i18n key (io.reason.* or validation.*), the column, and the value as read. */
+export interface Reason {
+  key: string;
+  column?: string;
+  value?: string;
+}
+export type Mapping = (ImportColumn | null)[];
+
+export interface RowDefaults {
+  handingAuthority: string;
+  handingOfficialName: string;
+  handingOfficialTitle: string;
+}
+
+const COLUMN_OF_FIELD = new Map<string, ImportColumn>(Object.entries(FIELD_OF_COLUMN).map(([c, f]) => [f, c as ImportColumn]));
+COLUMN_OF_FIELD.set('campOther', 'camp_of_origin');
+
+/** Our own exports put an apostrophe before a cell that starts like a formula; reading it back takes it off. */
+export const unescapeFormula = (s: string) => (/^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s);
+
+export function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
+  return unescapeFormula(String(v).trim());
+}
+
+const AL_HOL = new Set(['al_hol', 'al hol', 'alhol', 'hol', 'al-hol', 'الهول', 'مخيم الهول', 'hol camp', 'al hol camp', 'hole', 'kampa hole', 'kampa hol']);
+const ROJ = new Set(['roj', 'روج', 'مخيم روج', 'roj camp', 'kampa roj']);
+
+export function parseCamp(text: string): { camp: HandoverFields['camp']; campOther: string } | null {
+  if (!text) return null;
+  const folded = normalizeForSearch(text).replace(/\s+/g, ' ').trim();
+  if (AL_HOL.has(folded)) return { camp: 'al_hol', campOther: '' };
+  if (ROJ.has(folded)) return { camp: 'roj', campOther: '' };
+  if (folded === 'other' || folded === 'اخرى' || folded === 'din') return { camp: 'other', campOther: '' };
+  return { camp: 'other', campOther: text };
+}
+
+function parseCount(v: unknown): number | Reason['key'] {
+  if (typeof v === 'number') return v;
+  const s = westernDigits(cellText(v)).replace(/[\s\u066C,]/g, '');
+  if (s === '') return 0;
+  if (/^-?\d+(\.0+)?$/.test(s)) return Number(s);
+  return /^-?\d*\.\d+$/.test(s) ? 'validation.not_integer' : 'validation.not_a_number';
+}
+
+function issueKey(issue: z.core.$ZodIssue): string {
+  return /^[a-z_]+$/.test(issue.message) ? issue.message : issue.code === 'too_big' ? 'too_large' : 'invalid';
+}
+
+/** One sheet row to the handover fields, through the same schema as the form. */
+export function rowToFields(cells: unknown[], mapping: Mapping, dateOrder: DateOrder | undefined, defaults: RowDefaults): { data?: HandoverFields; reasons: Reason[] } {
+  const reasons: Reason[] = [];
+  const input: Record<string, unknown> = {
+    handingAuthority: defaults.handingAuthority,
+    handingOfficialName: defaults.handingOfficialName,
+    handingOfficialTitle: defaults.handingOfficialTitle,
+  };
+  let campSeen = false;
+  for (let i = 0; i < mapping.length; i++) {
+    const col = mapping[i];
+    if (!col) continue;
+    const raw = cells[i];
+    const field = FIELD_OF_COLUMN[col];
+    if (col === 'handover_date') {
+      const d = parseDate(raw instanceof Date ? raw : cellText(raw), dateOrder);
+      if (d.ok) input[field] = d.iso;
+      else reasons.push({ key: cellText(raw) === '' ? 'validation.required' : `io.reason.${d.key}`, column: col, value: cellText(raw) });
+    } else if (col === 'receiving_country') {
+      const text = cellText(raw);
+      const code = resolveCountry(text);
+      if (code) input[field] = code;
+      else reasons.push({ key: text ? 'validation.unknown_country' : 'validation.required', column: col, value: text });
+    } else if (col === 'camp_of_origin') {
+      campSeen = true;
+      const camp = parseCamp(cellText(raw));
+      if (camp) Object.assign(input, camp);
+    } else if ((COUNT_COLUMNS as readonly string[]).includes(col)) {
+      const n = parseCount(raw);
+      if (typeof n === 'number') input[field] = n;
+      else reasons.push({ key: n, column: col, value: cellText(raw) });
+    } else {
+      input[field] = cellText(raw);
+    }
+  }
+  if (!campSeen || input.camp === undefined) reasons.push({ key: 'validation.required', column: 'camp_of_origin' });
+  const parsed = handoverFields.safeParse(input);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const column = COLUMN_OF_FIELD.get(String(issue.path[0] ?? ''));
+      // One reason per column: a date we already explained is not explained twice.
+      if (reasons.some((r) => r.column === column)) continue;
+      const value = column ? cellText(cells[mapping.indexOf(column)]) : undefined;
+      reasons.push({ key: `validation.${issueKey(issue)}`, column, value: value || undefined });
+    }
+  }
+  return reasons.length ? { reasons } : { data: parsed.data, reasons };
+}

@@ -1,0 +1,86 @@
+import { Alert, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { IMPORT_COLUMN_NAMES, type InspectResult } from '../../../../electron/api/schemas/io';
+
+type Column = (typeof IMPORT_COLUMN_NAMES)[number];
+export type Mapping = (Column | null)[];
+
+/** One line per column of the file: its header, a sample value, and the field it fills (or ignored). */
+export function MappingStep({ inspect, mapping, onChange }: { inspect: InspectResult; mapping: Mapping; onChange: (m: Mapping) => void }) {
+  const { t } = useTranslation();
+  const options = [{ value: '', label: t('io.mapping.ignore') }, ...IMPORT_COLUMN_NAMES.map((c) => ({ value: c, label: `${t(`io.columns.${c}`)} (${c})` }))];
+  const missing = inspect.required.filter((c) => !mapping.includes(c));
+  const used = mapping.filter(Boolean);
+  const twice = new Set(used).size !== used.length;
+  const set = (i: number, v: string | null) => onChange(mapping.map((m, j) => (j === i ? ((v || null) as Column | null) : m)));
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="xs">
+        <Title order={4}>{t('io.mapping.title')}</Title>
+        <Text size="sm" c="dimmed">{t('io.mapping.hint')}</Text>
+        <Table data-testid="mapping-table" striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('io.mapping.header')}</Table.Th>
+              <Table.Th>{t('io.mapping.field')}</Table.Th>
+              <Table.Th>{t('io.preview.title')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {inspect.headers.map((h, i) => (
+              <Table.Tr key={i}>
+                <Table.Td dir="auto">{h || '—'}</Table.Td>
+                <Table.Td>
+                  <Select
+                    aria-label={h}
+                    data-testid={`map-${i}`}
+                    data={options}
+                    value={mapping[i] ?? ''}
+                    onChange={(v) => set(i, v)}
+                    searchable
+                    allowDeselect={false}
+                    comboboxProps={{ withinPortal: true }}
+                  />
+                </Table.Td>
+                <Table.Td dir="auto"><Text size="sm" c="dimmed" truncate maw={220}>{inspect.sample[0]?.cells[i] ?? ''}</Text></Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        {missing.length > 0 && (
+          <Alert color="orange" data-testid="mapping-missing">{t('io.mapping.missing', { columns: missing.map((c) => t(`io.columns.${c}`)).join('، ') })}</Alert>
+        )}
+        {twice && <Alert color="orange">{t('io.mapping.twice')}</Alert>}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** The first rows as they will be read: only mapped columns, under the field names. */
+export function PreviewTable({ inspect, mapping }: { inspect: InspectResult; mapping: Mapping }) {
+  const { t } = useTranslation();
+  const cols = mapping.map((m, i) => [m, i] as const).filter(([m]) => m !== null) as [Column, number][];
+  return (
+    <Paper withBorder p="md">
+      <Title order={4} mb="xs">{t('io.preview.title')}</Title>
+      <Table.ScrollContainer minWidth={600}>
+        <Table data-testid="preview-table" striped withColumnBorders>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('io.preview.line')}</Table.Th>
+              {cols.map(([c]) => <Table.Th key={c}>{t(`io.columns.${c}`)}</Table.Th>)}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {inspect.sample.map((r) => (
+              <Table.Tr key={r.line}>
+                <Table.Td>{r.line}</Table.Td>
+                {cols.map(([c, i]) => <Table.Td key={c} dir="auto">{r.cells[i]}</Table.Td>)}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Paper>
+  );
+}

@@ -1,0 +1,67 @@
+import { Alert, Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { ImportReason, ImportReportOut } from '../../../../electron/api/schemas/io';
+import { formatNumber } from '../../lib/format';
+
+const COLOR = { new: 'teal', unchanged: 'gray', conflict: 'orange', rejected: 'red' } as const;
+
+export function useReasonText() {
+  const { t } = useTranslation();
+  return (r: ImportReason) => {
+    const column = r.column ? `${t(`io.columns.${r.column}`, { defaultValue: r.column })}: ` : '';
+    const quoted = r.value && !r.key.startsWith('io.reason.duplicate') ? ` («${r.value}»)` : '';
+    return `${column}${t(r.key, { value: r.value, defaultValue: r.key })}${quoted}`;
+  };
+}
+
+export function ReportView({ report }: { report: ImportReportOut }) {
+  const { t, i18n } = useTranslation();
+  const reasonText = useReasonText();
+  const n = (x: number) => formatNumber(x, i18n.language);
+  const c = report.counts;
+  return (
+    <Paper withBorder p="md" data-testid="import-report">
+      <Stack gap="sm">
+        <Title order={4}>{report.dryRun ? t('io.report.titleDry') : t('io.report.title')}</Title>
+        <Group gap="xs" data-testid="report-counts">
+          <Badge color="blue" variant="light">{t('io.report.counts.rows')}: {n(c.rows)}</Badge>
+          {(['new', 'unchanged', 'conflict', 'rejected'] as const).map((k) => (
+            <Badge key={k} color={COLOR[k]} variant="light" data-testid={`count-${k}`}>{t(`io.report.counts.${k}`)}: {n(c[k])}</Badge>
+          ))}
+        </Group>
+        {report.committed && <Alert color="teal" data-testid="import-committed">{t('io.report.committed', { count: c.new })}</Alert>}
+        {!report.dryRun && !report.committed && report.strict && <Alert color="orange">{t('io.report.notCommittedStrict')}</Alert>}
+        {report.dryRun && c.rejected + c.conflict === 0 && <Alert color="teal">{t('io.report.allGood')}</Alert>}
+        {report.unknownColumns.length > 0 && <Text size="sm" c="dimmed">{t('io.report.unknownColumns', { columns: report.unknownColumns.join(', ') })}</Text>}
+        {report.rows.length > 0 && (
+          <Table data-testid="report-rows" striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('io.report.line')}</Table.Th>
+                <Table.Th>{t('io.report.reference')}</Table.Th>
+                <Table.Th>{t('io.report.outcome')}</Table.Th>
+                <Table.Th>{t('io.report.reasons')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {report.rows.map((r) => (
+                <Table.Tr key={r.line}>
+                  <Table.Td>{r.line}</Table.Td>
+                  <Table.Td dir="ltr">{r.referenceNo || '—'}</Table.Td>
+                  <Table.Td><Badge color={COLOR[r.outcome]} variant="light">{t(`io.report.outcomes.${r.outcome}`)}</Badge></Table.Td>
+                  <Table.Td>
+                    {r.reasons.map((x, i) => <Text key={i} size="sm">{reasonText(x)}</Text>)}
+                    {(r.differences ?? []).map((d, i) => (
+                      <Text key={`d${i}`} size="sm" c="orange.8">{t('io.report.fileSaysStoredSays', { column: t(`io.columns.${d.column}`), file: d.file, stored: d.stored })}</Text>
+                    ))}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+        {report.rowsOmitted > 0 && <Text size="sm" c="dimmed">{t('io.report.omitted', { count: report.rowsOmitted })}</Text>}
+      </Stack>
+    </Paper>
+  );
+}

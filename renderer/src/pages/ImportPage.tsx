@@ -1,0 +1,183 @@
+import { Alert, Button, Checkbox, Group, Paper, Progress, Radio, Stack, Text, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../../electron/api/result';
+import { MAX_IMPORT_BYTES, type ImportReportOut, type InspectResult, type JobProgress } from '../../../electron/api/schemas/io';
+import { call } from '../api/client';
+import { readAsBase64 } from '../components/import/file';
+import { MappingStep, PreviewTable, type Mapping } from '../components/import/MappingStep';
+import { ReportView } from '../components/import/ReportView';
+import { formatNumber } from '../lib/format';
+
+type DateOrderChoice = 'auto' | 'dmy' | 'mdy';
+const POLL_MS = 150;
+
+/**
+ * Choose a file → match its columns (remembered) with a preview → check (dry run) or import, with progress and
+ * cancel. The work runs on the Node side as a job; this page only polls, so the window never waits on 100,000 rows.
+ */
+export function ImportPage() {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const [inspect, setInspect] = useState<InspectResult | null>(null);
+  const [mapping, setMapping] = useState<Mapping>([]);
+  const [reading, setReading] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [asDraft, setAsDraft] = useState(false);
+  const [strict, setStrict] = useState(false);
+  const [dateOrder, setDateOrder] = useState<DateOrderChoice>('auto');
+  const [job, setJob] = useState<JobProgress | null>(null);
+  const [report, setReport] = useState<ImportReportOut | null>(null);
+  const [cancelled, setCancelled] = useState(false);
+  const [fileKey, setFileKey] = useState(0);
+  const timer = useRef<number | null>(null);
+
+  useEffect(() => () => {
+    if (timer.current) window.clearTimeout(timer.current);
+  }, []);
+
+  const reset = () => {
+    setInspect(null);
+    setReport(null);
+    setError(null);
+    setJob(null);
+    setCancelled(false);
+    setFileKey((k) => k + 1);
+  };
+
+  const onFile = async (file: File | undefined) => {
+    setReport(null);
+    setError(null);
+    setCancelled(false);
+    setInspect(null);
+    if (!file) return;
+    if (file.size > MAX_IMPORT_BYTES) {
+      setError({ code: 'TOO_LARGE', message: '', details: { reason: 'io.file.too_large', params: { maxMb: MAX_IMPORT_BYTES / 1024 / 1024 } } });
+      return;
+    }
+    setReading(true);
+    try {
+      const res = await call('io:inspect', { fileName: file.name, base64: await readAsBase64(file) });
+      if (res.ok) {
+        setInspect(res.value);
+        setMapping(res.value.mapping);
+      } else setError(res.error);
+    } finally {
+      setReading(false);
+    }
+  };
+
+  const poll = (jobId: string) => {
+    timer.current = window.setTimeout(async () => {
+      const res = await call('io:importProgress', { jobId });
+      if (!res.ok) {
+        setJob(null);
+        setError(res.error);
+        return;
+      }
+      const p = res.value;
+      setJob(p);
+      if (p.state === 'running') return poll(jobId);
+      setJob(null);
+      if (p.state === 'done' && p.report) {
+        setReport(p.report);
+        if (p.report.committed) void queryClient.invalidateQueries();
+      } else if (p.state === 'cancelled') setCancelled(true);
+      else if (p.error) setError(p.error as ApiError);
+    }, POLL_MS);
+  };
+
+  const start = async (dryRun: boolean) => {
+    if (!inspect) return;
+    setReport(null);
+    setError(null);
+    setCancelled(false);
+    const res = await call('io:importStart', {
+      uploadId: inspect.uploadId,
+      options: { dryRun, asDraft, strict, mapping, ...(dateOrder === 'auto' ? {} : { dateOrder }) },
+    });
+    if (!res.ok) return setError(res.error);
+    setJob({ jobId: res.value.jobId, state: 'running', phase: 'reading', done: 0, total: inspect.rowCount });
+    poll(res.value.jobId);
+  };
+
+  const cancel = async () => {
+    if (job) await call('io:importCancel', { jobId: job.jobId });
+  };
+
+  const errorText = (e: ApiError) => {
+    const reason = typeof e.details?.reason === 'string' ? e.details.reason : null;
+    return reason ? t(reason, (e.details?.params as Record<string, string>) ?? {}) : t(`errors.${e.code}`);
+  };
+  const used = mapping.filter(Boolean);
+  const mappingOk = !!inspect && inspect.required.every((c) => mapping.includes(c)) && new Set(used).size === used.length;
+  const running = job !== null;
+  const n = (x: number) => formatNumber(x, i18n.language);
+  const percent = job && job.total > 0 ? (job.phase === 'writing' ? 100 : Math.round((job.done / job.total) * 100)) : 0;
+
+  return (
+    <Stack>
+      <Title order={2}>{t('io.title')}</Title>
+      <Text c="dimmed">{t('io.intro')}</Text>
+      <Paper withBorder p="md">
+        <Stack gap="xs">
+          <Text fw={500}>{t('io.chooseFile')}</Text>
+          <input
+            key={fileKey}
+            type="file"
+            accept=".csv,.tsv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            data-testid="import-file"
+            disabled={running}
+            onChange={(e) => void onFile(e.currentTarget.files?.[0])}
+          />
+          {reading && <Text size="sm">{t('io.reading')}</Text>}
+          {inspect && (
+            <Text size="sm" data-testid="file-info">
+              {t('io.fileInfo', { fileName: inspect.fileName, rows: n(inspect.rowCount), format: inspect.format.toUpperCase(), encoding: inspect.encoding })}
+            </Text>
+          )}
+        </Stack>
+      </Paper>
+      {error && <Alert color="red" data-testid="import-error">{errorText(error)}</Alert>}
+      {cancelled && <Alert color="yellow" data-testid="import-cancelled">{t('io.cancelled')}</Alert>}
+      {inspect && (
+        <>
+          <MappingStep inspect={inspect} mapping={mapping} onChange={setMapping} />
+          <PreviewTable inspect={inspect} mapping={mapping} />
+          <Paper withBorder p="md">
+            <Stack gap="xs">
+              <Title order={4}>{t('io.options.title')}</Title>
+              <Checkbox label={t('io.options.asDraft')} checked={asDraft} onChange={(e) => setAsDraft(e.currentTarget.checked)} data-testid="opt-draft" />
+              <Checkbox label={t('io.options.strict')} checked={strict} onChange={(e) => setStrict(e.currentTarget.checked)} data-testid="opt-strict" />
+              <Radio.Group label={t('io.options.dateOrder')} value={dateOrder} onChange={(v) => setDateOrder(v as DateOrderChoice)}>
+                <Group mt={4}>
+                  <Radio value="auto" label={t('io.options.dateAuto')} />
+                  <Radio value="dmy" label={t('io.options.dmy')} data-testid="opt-dmy" />
+                  <Radio value="mdy" label={t('io.options.mdy')} />
+                </Group>
+              </Radio.Group>
+            </Stack>
+          </Paper>
+          <Group>
+            <Button variant="default" disabled={!mappingOk || running} onClick={() => void start(true)} data-testid="import-check">{t('io.check')}</Button>
+            <Button disabled={!mappingOk || running} onClick={() => void start(false)} data-testid="import-run">{t('io.import')}</Button>
+            <Button variant="subtle" disabled={running} onClick={reset}>{t('io.startOver')}</Button>
+          </Group>
+        </>
+      )}
+      {job && (
+        <Paper withBorder p="md" data-testid="import-progress">
+          <Stack gap="xs">
+            <Text size="sm">{t(`io.progress.${job.phase}`, { done: n(job.done), total: n(job.total) })}</Text>
+            <Progress value={percent} animated striped aria-label={t(`io.progress.${job.phase}`, { done: n(job.done), total: n(job.total) })} />
+            <Group>
+              <Button color="red" variant="light" size="xs" onClick={() => void cancel()} data-testid="import-cancel">{t('io.cancel')}</Button>
+            </Group>
+          </Stack>
+        </Paper>
+      )}
+      {report && <ReportView report={report} />}
+    </Stack>
+  );
+}

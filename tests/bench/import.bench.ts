@@ -1,0 +1,84 @@
+/**
+ * Import of 100,000 CSV rows through the app's import path (read, map, validate with the form's schema, check
+ * references, write records + search index + version 1 in one transaction), as a ratio to a raw prepared INSERT of
+ * the same rows into `handovers` in one transaction, both measured in this run on fresh databases. Target ≤ 2×.
+ * Run: npx tsx tests/bench/import.bench.ts (or npm run bench, which runs every tests/bench/*.bench.ts).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import { createAppContext } from '../../electron/services/app-context';
+import { localCaller } from '../../electron/services/context';
+import { CANONICAL_COLUMNS } from '../../electron/services/import/columns';
+import { importFile } from '../../electron/services/import/service';
+
+const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
+const COUNTRIES = ['KG', 'FR', 'DE', 'NL', 'RU', 'KZ', 'UZ', 'XK', 'BE', 'SE'];
+
+function makeRows() {
+  return Array.from({ length: ROWS }, (_, i) => {
+    const children = (i % 40) + 1;
+    return {
+      reference_no: `HO-${2019 + (i % 6)}-${String(i + 1).padStart(6, '0')}`,
+      handover_date: `${2019 + (i % 6)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
+      receiving_country: COUNTRIES[i % COUNTRIES.length],
+      delegation_head_name: `Delegation head ${i}`,
+      delegation_head_title: 'Head of delegation',
+      delegation_body: 'Ministry of Foreign Affairs',
+      handing_official_name: 'سامر حسن',
+      location: 'Qamishli',
+      camp_of_origin: i % 3 === 0 ? 'roj' : 'al_hol',
+      women_count: (i % 20) + 1,
+      children_count: children,
+      boys_count: Math.floor(children / 2),
+      girls_count: Math.ceil(children / 2),
+      unaccompanied_count: 0,
+      men_count: 0,
+      notes: i % 10 === 0 ? 'ملاحظة' : '',
+    };
+  });
+}
+
+function tempApp() {
+  const dir = mkdtempSync(join(tmpdir(), 'tasleem-bench-'));
+  const ctx = createAppContext({ dataDir: dir, mode: 'cli' });
+  return { ctx, done: () => (ctx.db.close(), rmSync(dir, { recursive: true, force: true })) };
+}
+
+export async function benchImport(): Promise<{ rows: number; rawMs: number; importMs: number; ratio: number }> {
+  const rows = makeRows();
+  const csv = Buffer.from(`${CANONICAL_COLUMNS.join(',')}\r\n${rows.map((r) => CANONICAL_COLUMNS.map((c) => r[c]).join(',')).join('\r\n')}\r\n`, 'utf8');
+
+  // Baseline: the same rows, already typed, one prepared INSERT per row, one transaction.
+  const raw = tempApp();
+  const at = new Date().toISOString();
+  const insert = raw.ctx.db.sqlite.prepare(
+    `INSERT INTO handovers (id, reference_no, status, handover_date, receiving_country, delegation_head_name, delegation_head_title, delegation_body,
+      handing_authority, handing_official_name, location, camp, women_count, children_count, boys_count, girls_count, unaccompanied_count, men_count,
+      notes, source, created_at, created_by, updated_at, updated_by) VALUES (?, ?, 'finalized', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'import', ?, 'bench', ?, 'bench')`,
+  );
+  const t0 = performance.now();
+  raw.ctx.db.sqlite.transaction(() => {
+    for (const r of rows) {
+      insert.run(uuidv7(), r.reference_no, r.handover_date, r.receiving_country, r.delegation_head_name, r.delegation_head_title, r.delegation_body,
+        'Department of Foreign Relations, Qamishli', r.handing_official_name, r.location, r.camp_of_origin, r.women_count, r.children_count,
+        r.boys_count, r.girls_count, r.unaccompanied_count, r.men_count, r.notes, at, at);
+    }
+  })();
+  const rawMs = performance.now() - t0;
+  raw.done();
+
+  const app = tempApp();
+  const t1 = performance.now();
+  const report = await importFile(app.ctx, localCaller('bench'), { name: 'bench.csv', data: csv });
+  const importMs = performance.now() - t1;
+  app.done();
+  if (report.counts.new !== ROWS) throw new Error(`expected ${ROWS} new rows, got ${JSON.stringify(report.counts)}`);
+  return { rows: ROWS, rawMs, importMs, ratio: importMs / rawMs };
+}
+
+const r = await benchImport();
+console.log(
+  `import: ${r.rows.toLocaleString('en')} CSV rows through the app's import path ${r.importMs.toFixed(0)} ms; raw prepared INSERT in one transaction ${r.rawMs.toFixed(0)} ms; ratio ${r.ratio.toFixed(2)}× (target ≤ 2×)`,
+);
