@@ -4,7 +4,6 @@ import { HandoverDetailPage } from './pages/HandoverDetailPage';
 import { HandoverFormPage } from './pages/HandoverFormPage';
 import { HandoverListPage } from './pages/HandoverListPage';
 import { ImportPage } from './pages/ImportPage';
-import { ImportPage } from './pages/ImportPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { TotalsPage } from './pages/TotalsPage';
 
@@ -21,7 +20,6 @@ export const router = createHashRouter([
       { path: 'handovers/:id/edit', element: <HandoverFormPage /> },
       { path: 'handovers/:id/amend', element: <HandoverFormPage amend /> },
       { path: 'totals', element: <TotalsPage /> },
-      { path: 'import', element: <ImportPage /> },
       { path: 'import', element: <ImportPage /> },
       { path: 'settings', element: <SettingsPage /> },
     ],
