@@ -16,7 +16,10 @@ const work = mkdtempSync(join(tmpdir(), 'tasleem-bench-list-'));
 
 /** Runs the two sides alternately (so a busy moment on the machine hits both) and returns their medians in ms. */
 function pairedMedians(a: () => unknown, b: () => unknown, runs = 21, warmup = 3): [number, number] {
-  for (let i = 0; i < warmup; i++) (a(), b());
+  for (let i = 0; i < warmup; i++) {
+    a();
+    b();
+  }
   const ta: number[] = [];
   const tb: number[] = [];
   for (let i = 0; i < runs; i++) {
