@@ -1,6 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handoverFields } from '../../electron/api/schemas/handover';
+import { localCaller } from '../../electron/services/context';
+import { createHandover } from '../../electron/services/handovers';
 import { launchChromium } from '../support/chromium';
+import { kyrgyzHandover } from '../support/context';
 import { tinyPdf, tinyPng } from '../support/files';
 import { pickOption, screenshot, setLanguage } from '../support/ui';
 import { startApp, type RunningApp } from '../support/web-app';
@@ -119,6 +123,35 @@ describe.each(flows)('recording a handover in $tag', (flow) => {
     await page.getByTestId('void-banner').waitFor();
     expect((await page.getByTestId('status').innerText()).toLowerCase()).toBe(flow.t.void.toLowerCase());
     expect(rows().find((r) => r.ref === flow.ref)).toMatchObject({ status: 'void', version: 2 });
+    await page.close();
+  });
+});
+
+describe('the manifest', () => {
+  it('is edited as a table, masks names until asked, and blocks finalizing while counts disagree', async () => {
+    const h = createHandover(app.ctx, localCaller('e2e'), handoverFields.parse(kyrgyzHandover({ referenceNo: 'HO-2023-0050', womenCount: 1, childrenCount: 2, boysCount: 0, girlsCount: 0 })));
+    const page = await openPage('English');
+    await page.goto(`${app.web.url.split('?')[0]}#/handovers/${h.id}`);
+    await page.getByTestId('edit-manifest').click();
+    await page.locator('input[name="p0-ar"]').fill('مريم أحمد');
+    await page.locator('input[name="p0-latin"]').fill('Maryam Ahmad');
+    await page.getByTestId('manifest-editor').getByLabel('Category').first().click();
+    await page.getByRole('option', { name: 'Woman', exact: true }).click();
+    await page.getByTestId('add-person').click();
+    await page.locator('input[name="p1-latin"]').fill('Yusuf');
+    await screenshot(page, 'recording-manifest-editor-en');
+    await page.getByTestId('save-manifest').click();
+    const table = page.getByTestId('manifest-table');
+    await table.waitFor();
+    expect(await table.innerText()).not.toContain('Maryam Ahmad');
+    await page.getByTestId('reveal-names').click();
+    expect(await table.innerText()).toContain('Maryam Ahmad');
+    await page.getByTestId('finalize').click();
+    await page.getByTestId('confirm').click();
+    const error = await page.getByTestId('lifecycle-error').innerText();
+    expect(error).toContain('Children: 2 in the handover, 1 in the manifest');
+    await screenshot(page, 'recording-manifest-mismatch-en');
+    expect(rows().find((r) => r.ref === 'HO-2023-0050')).toMatchObject({ status: 'draft' });
     await page.close();
   });
 });
