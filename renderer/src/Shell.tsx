@@ -8,6 +8,7 @@ const NAV = [
   { to: '/handovers', key: 'nav.handovers' },
   { to: '/totals', key: 'nav.totals' },
   { to: '/import', key: 'io.nav' },
+  { to: '/verify', key: 'report.verify.nav' },
   { to: '/settings', key: 'nav.settings' },
 ] as const;
 

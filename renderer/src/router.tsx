@@ -6,6 +6,7 @@ import { HandoverListPage } from './pages/HandoverListPage';
 import { ImportPage } from './pages/ImportPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { TotalsPage } from './pages/TotalsPage';
+import { VerifyPage } from './pages/VerifyPage';
 
 /** Hash routes, so the same build works from file:// in the desktop app and over HTTP in browser mode. */
 export const router = createHashRouter([
@@ -22,6 +23,7 @@ export const router = createHashRouter([
       { path: 'totals', element: <TotalsPage /> },
       { path: 'import', element: <ImportPage /> },
       { path: 'settings', element: <SettingsPage /> },
+      { path: 'verify', element: <VerifyPage /> },
     ],
   },
 ]);

@@ -9,6 +9,7 @@ import { AttachmentsSection } from '../components/handovers/AttachmentsSection';
 import { statusColor } from '../components/handovers/HandoverTable';
 import { LifecycleActions } from '../components/handovers/LifecycleActions';
 import { ManifestSection } from '../components/handovers/ManifestSection';
+import { ReportPanel } from '../components/report/ReportPanel';
 import { VersionHistory } from '../components/handovers/VersionHistory';
 import { formatNumber } from '../lib/format';
 import { fieldText } from '../lib/version-diff';
@@ -72,7 +73,7 @@ export function HandoverDetailPage() {
       {h.notes && <Paper withBorder p="md"><Field label={t('fields.notes')}>{h.notes}</Field></Paper>}
       <ManifestSection handover={h} />
       <AttachmentsSection handover={h} />
-      {/* report panel */}
+      <ReportPanel handover={h} />
       <VersionHistory id={h.id} />
     </Stack>
   );

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../electron/api/schemas/settings';
 import { call, callOrThrow } from '../api/client';
 import { issuesByPath } from '../lib/validation';
+import { ReportSettings } from '../components/report/ReportSettings';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -14,6 +15,7 @@ export function SettingsPage() {
     <Stack maw={900}>
       <Title order={2}>{t('settings.title')}</Title>
       {settings.data && <SettingsForm initial={settings.data} />}
+      <ReportSettings />
       {info.data && (
         <Paper withBorder p="md">
           <Title order={4} mb="sm">{t('settings.about')}</Title>

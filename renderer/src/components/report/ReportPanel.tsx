@@ -1,0 +1,138 @@
+import { ActionIcon, Alert, Badge, Button, Group, Image, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OutputOf } from '../../../../electron/api/contract';
+import type { SignerRole } from '../../../../electron/api/schemas/report';
+import { call, callOrThrow } from '../../api/client';
+import { downloadBase64 } from './files';
+import { SignatureDialog } from './SignatureDialog';
+
+type Handover = OutputOf<'handovers:get'>;
+
+/** Handwritten signatures of one handover, and the export of its report (signed once finalized, DRAFT before). */
+export function ReportPanel({ handover }: { handover: Handover }) {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const key = ['report-status', handover.id, handover.revision, handover.status];
+  const status = useQuery({ queryKey: key, queryFn: () => callOrThrow('report:status', { handoverId: handover.id }) });
+  const [signing, setSigning] = useState<SignerRole | null>(null);
+  const [language, setLanguage] = useState<'ar' | 'ku'>(i18n.language === 'ku' ? 'ku' : 'ar');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ color: string; text: string } | null>(null);
+  const s = status.data;
+  const editable = handover.status !== 'void';
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['report-status', handover.id] });
+
+  async function exportPdf() {
+    setBusy(true);
+    setMessage(null);
+    const r = await call('report:export', { handoverId: handover.id, language });
+    setBusy(false);
+    if (!r.ok) return setMessage({ color: 'red', text: t(`errors.${r.error.code}`) });
+    downloadBase64(r.value.base64, r.value.mime, r.value.fileName);
+    setMessage({ color: r.value.signed ? 'teal' : 'yellow', text: t(r.value.signed ? 'report.exported.signed' : 'report.exported.draft', { file: r.value.fileName }) });
+  }
+
+  async function remove(id: string) {
+    const r = await call('report:removeSignature', { id });
+    if (!r.ok) setMessage({ color: 'red', text: t(`errors.${r.error.code}`) });
+    await refresh();
+  }
+
+  const hasRole = (role: SignerRole) => s?.signatures.some((x) => x.role === role);
+  const canSign = (role: SignerRole) => editable && (handover.status === 'draft' || role === 'witness' || !hasRole(role));
+  const defaults: Record<SignerRole, [string, string]> = {
+    handing_official: [handover.handingOfficialName, handover.handingOfficialTitle],
+    delegation_head: [handover.delegationHeadName, handover.delegationHeadTitle],
+    witness: ['', ''],
+  };
+
+  return (
+    <Paper withBorder p="md" data-testid="report-panel">
+      <Group justify="space-between" mb="sm">
+        <Title order={4}>{t('report.title')}</Title>
+        {s && (
+          <Badge color={s.willBeSigned ? 'teal' : handover.status === 'void' ? 'gray' : 'yellow'} data-testid="report-state">
+            {t(s.willBeSigned ? 'report.state.signed' : handover.status === 'void' ? 'report.state.void' : 'report.state.draft')}
+          </Badge>
+        )}
+      </Group>
+      {status.isError && <Alert color="red">{t('errors.INTERNAL')}</Alert>}
+      {s && (
+        <Stack gap="sm">
+          {s.requiredRoles.length > 0 && (
+            <Text size="sm" c={s.missingRoles.length ? 'orange' : 'teal'} data-testid="required-signatures">
+              {s.missingRoles.length
+                ? t('report.missing', { roles: s.missingRoles.map((r) => t(`report.roles.${r}`)).join('، ') })
+                : t('report.allRequired')}
+            </Text>
+          )}
+          {s.signatures.length === 0 ? (
+            <Text size="sm" c="dimmed">{t('report.noSignatures')}</Text>
+          ) : (
+            <Table data-testid="signature-list">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('report.columns.role')}</Table.Th>
+                  <Table.Th>{t('report.columns.name')}</Table.Th>
+                  <Table.Th>{t('report.columns.signature')}</Table.Th>
+                  <Table.Th>{t('report.columns.time')}</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {s.signatures.map((x) => (
+                  <Table.Tr key={x.id} data-role={x.role}>
+                    <Table.Td>{t(`report.roles.${x.role}`)}</Table.Td>
+                    <Table.Td><bdi>{x.signerName}</bdi>{x.signerTitle && <Text size="xs" c="dimmed"><bdi>{x.signerTitle}</bdi></Text>}</Table.Td>
+                    <Table.Td><Image src={x.imageDataUrl} alt={t('report.columns.signature')} h={40} w="auto" fit="contain" /></Table.Td>
+                    <Table.Td><bdi>{new Date(x.signedAt).toLocaleString(i18n.language === 'ar' ? 'ar-SY-u-nu-latn' : 'en-GB')}</bdi></Table.Td>
+                    <Table.Td>
+                      {handover.status === 'draft' && (
+                        <ActionIcon variant="subtle" color="red" aria-label={t('report.remove')} title={t('report.remove')} onClick={() => void remove(x.id)}>×</ActionIcon>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+          {editable && (
+            <Group gap="xs">
+              {(['handing_official', 'delegation_head', 'witness'] as const).map((role) => (
+                <Button key={role} size="xs" variant="light" disabled={!canSign(role)} onClick={() => setSigning(role)} data-testid={`sign-${role}`}>
+                  {t(role === 'witness' ? 'report.addWitness' : 'report.signAs', { role: t(`report.roles.${role}`) })}
+                </Button>
+              ))}
+            </Group>
+          )}
+          <Group gap="sm" align="end">
+            <SegmentedControl
+              size="xs"
+              value={language}
+              onChange={(v) => setLanguage(v as 'ar' | 'ku')}
+              data={[{ value: 'ar', label: t('report.languages.ar') }, { value: 'ku', label: t('report.languages.ku') }]}
+              aria-label={t('report.language')}
+            />
+            <Button onClick={() => void exportPdf()} loading={busy} data-testid="export-pdf">{t('report.export')}</Button>
+          </Group>
+          <Text size="xs" c="dimmed">{t(s.willBeSigned ? 'report.hint.signed' : 'report.hint.draft')}</Text>
+          {message && <Alert color={message.color} data-testid="report-message">{message.text}</Alert>}
+        </Stack>
+      )}
+      {signing && (
+        <SignatureDialog
+          handoverId={handover.id}
+          role={signing}
+          defaultName={defaults[signing][0]}
+          defaultTitle={defaults[signing][1]}
+          onClose={(signed) => {
+            setSigning(null);
+            if (signed) void refresh();
+          }}
+        />
+      )}
+    </Paper>
+  );
+}
