@@ -56,7 +56,7 @@ describe.each(flows)('recording a handover in $tag', (flow) => {
     expect(rows().filter((r) => r.ref === flow.ref)).toEqual([]);
   });
 
-  it('creates a draft with a questioned date and opens its detail view', async () => {
+  it('creates a draft and opens its detail view', async () => {
     await page.locator('input[name="referenceNo"]').fill(flow.ref);
     await pickOption(page, page.getByTestId('receivingCountry'), flow.country.typed, flow.country.option);
     await page.locator('input[name="delegationHeadName"]').fill(flow.head);

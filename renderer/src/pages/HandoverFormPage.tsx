@@ -8,6 +8,7 @@ import { CAMPS, DOCUMENT_LANGUAGES, handoverFields, type HandoverFieldsInput } f
 import type { Handover } from '../../../electron/api/schemas/handover';
 import { call, callOrThrow } from '../api/client';
 import { CountrySelect } from '../components/CountrySelect';
+import { dateWarning } from '../lib/date-warning';
 import { explainError } from '../lib/errors';
 import { formatNumber } from '../lib/format';
 import { issuesByPath, zodIssues } from '../lib/validation';
@@ -54,14 +55,6 @@ export function HandoverFormPage({ amend = false }: { amend?: boolean }) {
   return <HandoverForm key={`${id ?? 'new'}-${amend}`} initial={existing.data ? fromHandover(existing.data) : blankForm(settings.data)} existing={existing.data} amend={amend} />;
 }
 
-/** Dates before the camps' handovers began (2014) or in the future are allowed but questioned. */
-function dateWarning(date: string | undefined): 'future_date' | 'early_date' | null {
-  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
-  if (date > new Date().toISOString().slice(0, 10)) return 'future_date';
-  if (date < '2014-01-01') return 'early_date';
-  return null;
-}
-
 function HandoverForm({ initial, existing, amend }: { initial: Form; existing?: Handover; amend: boolean }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
@@ -89,7 +82,11 @@ function HandoverForm({ initial, existing, amend }: { initial: Form; existing?: 
     return () => window.removeEventListener('beforeunload', onUnload);
   }, [dirty]);
 
-  const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const set = <K extends keyof Form>(key: K, value: Form[K]) => {
+    setForm((f) => ({ ...f, [key]: value }));
+    // A corrected field stops showing its old message; the next save checks everything again.
+    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([path]) => path !== key && !path.startsWith(`${String(key)}.`))));
+  };
   const num = (v: number | string) => (typeof v === 'number' ? v : v === '' ? 0 : Number(v));
   const total = useMemo(() => num(form.womenCount ?? 0) + num(form.childrenCount ?? 0) + num(form.menCount ?? 0), [form.womenCount, form.childrenCount, form.menCount]);
   const err = (path: string) => (errors[path] ? t(`validation.${errors[path]}`) : undefined);
