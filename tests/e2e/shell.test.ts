@@ -91,6 +91,18 @@ describe('the app shell in browser mode', () => {
     expect((app.ctx.db.sqlite.prepare('SELECT count(*) AS n FROM handovers').get() as { n: number }).n).toBe(2);
   });
 
+  it('speaks Kurdish (Kurmanji, Latin script), left to right', async () => {
+    await page.goto(listUrl());
+    await setLanguage(page, 'Kurdî');
+    await page.getByRole('heading', { name: 'Radestkirin' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('ltr');
+    expect(await page.getByTestId('handover-table').innerText()).toContain('Qirgizistan');
+    await screenshot(page, 'shell-list-ku');
+    await page.getByRole('link', { name: 'Mîheng' }).click();
+    await page.getByTestId('save-settings').waitFor();
+    await screenshot(page, 'shell-settings-ku');
+  });
+
   it('raised no page errors', () => {
     expect(errors).toEqual([]);
   });
