@@ -1,36 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { handoverFields } from '../../electron/api/schemas/handover';
 import { localCaller } from '../../electron/services/context';
 import { createHandover } from '../../electron/services/handovers';
-import { launchChromium } from '../support/chromium';
+import { useBrowserSession } from '../support/browser-session';
 import { kyrgyzHandover } from '../support/context';
 import { tinyPdf, tinyPng } from '../support/files';
-import { pickOption, screenshot, setLanguage } from '../support/ui';
-import { startApp, type RunningApp } from '../support/web-app';
+import { pickOption, screenshot } from '../support/ui';
 
-let app: RunningApp;
-let browser: Browser;
-const errors: string[] = [];
+const session = useBrowserSession();
+const openPage = (lang: 'العربية' | 'English') => session.open(lang);
+const url = (route: string) => session.url(route);
 
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-async function openPage(lang: 'العربية' | 'English'): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(app.web.url);
-  await setLanguage(page, lang);
-  return page;
-}
-
-const rows = () => app.ctx.db.sqlite.prepare('SELECT reference_no AS ref, status, version, women_count AS women FROM handovers ORDER BY reference_no').all() as { ref: string; status: string; version: number; women: number }[];
+const rows = () => session.app.ctx.db.sqlite.prepare('SELECT reference_no AS ref, status, version, women_count AS women FROM handovers ORDER BY reference_no').all() as { ref: string; status: string; version: number; women: number }[];
 
 /** The whole life of a record, driven through the UI exactly as staff would, once per language. */
 const flows = [
@@ -78,7 +60,7 @@ describe.each(flows)('recording a handover in $tag', (flow) => {
     await page.getByTestId('attachment-error').waitFor();
     await page.locator('input[type="file"]').setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: tinyPdf() });
     await page.getByTestId('attachments-table').getByText('scan.pdf').waitFor();
-    expect((app.ctx.db.sqlite.prepare('SELECT count(*) AS n FROM attachments a JOIN handovers h ON h.id = a.handover_id WHERE h.reference_no = ?').get(flow.ref) as { n: number }).n).toBe(1);
+    expect((session.app.ctx.db.sqlite.prepare('SELECT count(*) AS n FROM attachments a JOIN handovers h ON h.id = a.handover_id WHERE h.reference_no = ?').get(flow.ref) as { n: number }).n).toBe(1);
   });
 
   it('finalizes the draft', async () => {
@@ -102,20 +84,20 @@ describe.each(flows)('recording a handover in $tag', (flow) => {
   });
 
   it('finds it by search the way people type, and by filter', async () => {
-    await page.goto(`${app.web.url.split('?')[0]}#/handovers?q=${encodeURIComponent(flow.search)}`);
+    await page.goto(url(`/handovers?q=${encodeURIComponent(flow.search)}`));
     const table = page.getByTestId('handover-table');
     await table.getByText(flow.ref).waitFor();
     expect(await table.getByRole('row').count()).toBe(2); // header + one
     await page.reload();
     await table.getByText(flow.ref).waitFor(); // the filter survives a reload
-    await page.goto(`${app.web.url.split('?')[0]}#/handovers?status=void`);
+    await page.goto(url(`/handovers?status=void`));
     await page.getByTestId('list-count').waitFor();
     expect(await page.locator('main').innerText()).not.toContain(flow.ref);
     await screenshot(page, `recording-list-filtered-${flow.tag}`);
   });
 
   it('voids it with a reason; it stays in the records', async () => {
-    await page.goto(`${app.web.url.split('?')[0]}#/handovers?q=${encodeURIComponent(flow.ref)}`);
+    await page.goto(url(`/handovers?q=${encodeURIComponent(flow.ref)}`));
     await page.getByTestId('handover-table').getByText(flow.ref).click();
     await page.getByTestId('void').click();
     await page.getByTestId('void-reason').fill('Recorded twice');
@@ -129,9 +111,9 @@ describe.each(flows)('recording a handover in $tag', (flow) => {
 
 describe('the manifest', () => {
   it('is edited as a table, masks names until asked, and blocks finalizing while counts disagree', async () => {
-    const h = createHandover(app.ctx, localCaller('e2e'), handoverFields.parse(kyrgyzHandover({ referenceNo: 'HO-2023-0050', womenCount: 1, childrenCount: 2, boysCount: 0, girlsCount: 0 })));
+    const h = createHandover(session.app.ctx, localCaller('e2e'), handoverFields.parse(kyrgyzHandover({ referenceNo: 'HO-2023-0050', womenCount: 1, childrenCount: 2, boysCount: 0, girlsCount: 0 })));
     const page = await openPage('English');
-    await page.goto(`${app.web.url.split('?')[0]}#/handovers/${h.id}`);
+    await page.goto(url(`/handovers/${h.id}`));
     await page.getByTestId('edit-manifest').click();
     await page.locator('input[name="p0-ar"]').fill('مريم أحمد');
     await page.locator('input[name="p0-latin"]').fill('Maryam Ahmad');
@@ -159,7 +141,7 @@ describe('the manifest', () => {
 describe('the list', () => {
   it('sorts by a column and filters by status through the URL', async () => {
     const page = await openPage('English');
-    await page.goto(`${app.web.url.split('?')[0]}#/handovers`);
+    await page.goto(url(`/handovers`));
     await page.getByTestId('sort-referenceNo').click();
     await expect.poll(() => page.url()).toContain('sort=referenceNo');
     const first = async () => (await page.getByTestId('handover-table').getByRole('row').nth(1).innerText()).split('\n')[0];
@@ -172,6 +154,6 @@ describe('the list', () => {
   });
 
   it('raised no page errors', () => {
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 });

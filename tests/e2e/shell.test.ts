@@ -1,27 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/chromium';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useBrowserSession } from '../support/browser-session';
 import { pickOption, screenshot, setLanguage } from '../support/ui';
-import { startApp, type RunningApp } from '../support/web-app';
 
-let app: RunningApp;
-let browser: Browser;
+const session = useBrowserSession();
 let page: Page;
-const errors: string[] = [];
 
 beforeAll(async () => {
-  app = await startApp();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(app.web.url);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+  page = await session.open();
 });
 
-const listUrl = () => `${app.web.url.split('?')[0]}#/handovers`;
+const listUrl = () => session.url('/handovers');
 
 async function fillRequired(country: { typed: string; option: string }, head: string, official: string, women: number, children: number) {
   await page.goto(listUrl());
@@ -88,7 +77,7 @@ describe('the app shell in browser mode', () => {
     expect(form).toContain('Required');
     expect(form).toContain('Boys and girls together exceed the number of children');
     await screenshot(page, 'shell-form-errors-en');
-    expect((app.ctx.db.sqlite.prepare('SELECT count(*) AS n FROM handovers').get() as { n: number }).n).toBe(2);
+    expect((session.app.ctx.db.sqlite.prepare('SELECT count(*) AS n FROM handovers').get() as { n: number }).n).toBe(2);
   });
 
   it('speaks Kurdish (Kurmanji, Latin script), left to right', async () => {
@@ -104,6 +93,6 @@ describe('the app shell in browser mode', () => {
   });
 
   it('raised no page errors', () => {
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 });
