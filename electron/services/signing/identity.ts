@@ -16,6 +16,9 @@ interface SealedSecret {
   caKeyPem?: string;
 }
 
+/** PBKDF2 rounds of the .p12 inside the sealed blob: see toP12 (the vault's AES-256-GCM is the protection). */
+const SEALED_P12_COUNT = 1;
+
 export interface IdentityInfo {
   id: string;
   kind: 'generated' | 'imported';
@@ -62,7 +65,7 @@ export function createIdentity(ctx: AppContext, caller: Caller): SigningIdentity
   const ca = createCa(org, now);
   const leaf = issueSigningCert(ca, org, now);
   const password = randomBytes(24).toString('base64');
-  const p12 = toP12(leaf.key, [leaf.cert, ca.cert], password);
+  const p12 = toP12(leaf.key, [leaf.cert, ca.cert], password, SEALED_P12_COUNT);
   return store(ctx, caller, 'generated', leaf.cert, ca.cert, { p12: p12.toString('base64'), password, caKeyPem: forge.pki.privateKeyToPem(ca.key) });
 }
 
@@ -130,7 +133,7 @@ export function importP12(ctx: AppContext, caller: Caller, bytes: Buffer, passwo
   const ca = issuer ?? leaf;
   const chain = [leaf, ...certs.filter((c) => c !== leaf)];
   const newPassword = randomBytes(24).toString('base64');
-  const repacked = toP12(key, chain, newPassword);
+  const repacked = toP12(key, chain, newPassword, SEALED_P12_COUNT);
   return store(ctx, caller, 'imported', leaf, ca, { p12: repacked.toString('base64'), password: newPassword });
 }
 
