@@ -144,8 +144,9 @@ export function verifyReport(ctx: AppContext, bytes: Buffer, opts: { checkRecord
   const sig = checkPdfSignature(bytes, trusted);
   const reasons: string[] = [...sig.reasons];
   const warnings: string[] = [];
-  const record: VerifyResult['record'] = { checked: opts.checkRecord, found: false, matches: false, status: null, handoverId: null, currentVersion: null };
-  if (opts.checkRecord && reasons.length === 0) {
+  // The record is looked up only for a sound signature: what a broken file claims is not worth reporting.
+  const record: VerifyResult['record'] = { checked: opts.checkRecord && reasons.length === 0, found: false, matches: false, status: null, handoverId: null, currentVersion: null };
+  if (record.checked) {
     if (!sig.mark) reasons.push('no_record_mark');
     else {
       const h = getHandoverByReference(ctx.db.orm, sig.mark.referenceNo);
