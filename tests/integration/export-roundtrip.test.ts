@@ -50,7 +50,8 @@ const record = fc.record({
   men: fc.integer({ min: 0, max: 40 }),
   notes: typed(0),
 });
-const toInput = (r: fc.RecordValue<typeof record> extends never ? never : typeof record extends fc.Arbitrary<infer T> ? T : never): HandoverFieldsInput => ({
+type Generated = typeof record extends fc.Arbitrary<infer T> ? T : never;
+const toInput = (r: Generated): HandoverFieldsInput => ({
   referenceNo: r.referenceNo,
   handoverDate: r.handoverDate,
   receivingCountry: r.receivingCountry,

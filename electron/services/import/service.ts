@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { writeAudit } from '../../../db/queries/audit';
 import { getHandoverRow, type HandoverRow } from '../../../db/queries/handovers';
-import { prepareImportWriter, prepareReferenceLookup, type ImportedRecord } from '../../../db/queries/import';
+import { prepareImportWriter, referenceIndex, type ImportedRecord } from '../../../db/queries/import';
 import { readSettings, writeSettings } from '../../../db/queries/settings';
 import { AppError } from '../../api/result';
 import type { HandoverFields } from '../../api/schemas/handover';
@@ -140,7 +140,7 @@ export async function importFile(ctx: AppContext, caller: Caller, file: { name: 
   const dateOrder = options.dateOrder ?? inferDateOrder(table.rows.map((r) => r.cells[dateCol]));
   const settings = getSettings(ctx);
   const defaults = { handingAuthority: settings.handingAuthority, handingOfficialName: settings.handingOfficialName, handingOfficialTitle: settings.handingOfficialTitle };
-  const lookup = prepareReferenceLookup(ctx.db.sqlite);
+  const existing = referenceIndex(ctx.db.sqlite);
   const refCol = mapping.indexOf('reference_no');
 
   const outcomes: RowOutcome[] = [];
@@ -176,7 +176,7 @@ export async function importFile(ctx: AppContext, caller: Caller, file: { name: 
         o.reasons.push(...reasons);
         continue;
       }
-      const existingId = lookup(data.referenceNo);
+      const existingId = existing.get(data.referenceNo);
       if (existingId) {
         const stored = getHandoverRow(ctx.db.orm, existingId)!;
         const diff = differences(data, stored, mapping);

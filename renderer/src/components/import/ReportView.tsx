@@ -29,7 +29,7 @@ export function ReportView({ report }: { report: ImportReportOut }) {
             <Badge key={k} color={COLOR[k]} variant="light" data-testid={`count-${k}`}>{t(`io.report.counts.${k}`)}: {n(c[k])}</Badge>
           ))}
         </Group>
-        {report.committed && <Alert color="teal" data-testid="import-committed">{t('io.report.committed', { count: c.new })}</Alert>}
+        {report.committed && <Alert color="teal" data-testid="import-committed">{t('io.report.committed', { count: c.new, n: n(c.new) })}</Alert>}
         {!report.dryRun && !report.committed && report.strict && <Alert color="orange">{t('io.report.notCommittedStrict')}</Alert>}
         {report.dryRun && c.rejected + c.conflict === 0 && <Alert color="teal">{t('io.report.allGood')}</Alert>}
         {report.unknownColumns.length > 0 && <Text size="sm" c="dimmed">{t('io.report.unknownColumns', { columns: report.unknownColumns.join(', ') })}</Text>}
@@ -60,7 +60,7 @@ export function ReportView({ report }: { report: ImportReportOut }) {
             </Table.Tbody>
           </Table>
         )}
-        {report.rowsOmitted > 0 && <Text size="sm" c="dimmed">{t('io.report.omitted', { count: report.rowsOmitted })}</Text>}
+        {report.rowsOmitted > 0 && <Text size="sm" c="dimmed">{t('io.report.omitted', { count: report.rowsOmitted, n: n(report.rowsOmitted) })}</Text>}
       </Stack>
     </Paper>
   );
