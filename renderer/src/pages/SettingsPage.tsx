@@ -32,6 +32,8 @@ export function SettingsPage() {
   );
 }
 
+const GENERAL_KEYS = ['handingAuthority', 'handingOfficialName', 'handingOfficialTitle', 'defaultLocation', 'referencePrefix', 'attachmentMaxMb'] as const;
+
 function SettingsForm({ initial }: { initial: Settings }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -42,7 +44,8 @@ function SettingsForm({ initial }: { initial: Settings }) {
     <TextInput label={label} value={s[key]} onChange={(e) => setS({ ...s, [key]: e.currentTarget.value })} error={errors[key] && t(`validation.${errors[key]}`)} name={key} />
   );
   async function save() {
-    const { locale: _locale, ...patch } = s;
+    // Only this form's own keys: other panels save theirs, and a stale copy here must not overwrite them.
+    const patch = Object.fromEntries(GENERAL_KEYS.map((k) => [k, s[k]]));
     const r = await call('settings:set', { patch });
     if (!r.ok) {
       setErrors(issuesByPath(r.error.details?.issues?.map((i) => ({ ...i, path: i.path.replace(/^patch\./, '') })) ?? []));
