@@ -270,3 +270,21 @@ describe('formula injection', () => {
     }
   });
 });
+
+describe('XLSX from other offices', () => {
+  it('reads real Excel dates, numbers, rich text, hyperlinks and formula results (never the formula)', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('سجل');
+    ws.addRow(['Reference', 'Date', 'Country', 'Head of delegation', 'المسؤول المسلم', 'Camp', 'Women', 'Children', 'Notes']);
+    ws.addRow(['HO-2019-0401', new Date(Date.UTC(2019, 10, 5)), 'Kazakhstan', { richText: [{ text: 'Ahmed ' }, { text: 'Aliyev', font: { bold: true } }] }, 'سامر حسن', 'Hol', 12, { formula: 'B3+1', result: 30 }, { text: 'protocol', hyperlink: 'http://example.org' }]);
+    ws.addRow(['HO-2019-0402', new Date(Date.UTC(2019, 0, 2)), 'KAZ', 'X', 'Y', 'Roj', 1, 0, { formula: 'HYPERLINK("http://evil","x")', result: 'x' }]);
+    const data = Buffer.from(await wb.xlsx.writeBuffer());
+    const r = await run(data, {}, 'office.xlsx');
+    expect(r).toMatchObject({ format: 'xlsx', encoding: 'xlsx', unknownColumns: [] });
+    expect(r.counts).toMatchObject({ new: 2, rejected: 0 });
+    expect(getHandoverByReference(app.ctx.db.orm, 'HO-2019-0401')).toMatchObject({ handoverDate: '2019-11-05', receivingCountry: 'KZ', delegationHeadName: 'Ahmed Aliyev', camp: 'al_hol', childrenCount: 30, notes: 'protocol' });
+    // 2 January, not 1 February: a date cell is a date, not text to guess at.
+    expect(getHandoverByReference(app.ctx.db.orm, 'HO-2019-0402')).toMatchObject({ handoverDate: '2019-01-02', notes: 'x' });
+  });
+});
