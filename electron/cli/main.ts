@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerCoreCommands } from './commands/core';
 import { registerReportCommands } from './commands/report';
-import { registerIoCommands } from './commands/io';
+import { registerExchangeCommands, registerIoCommands } from './commands/io';
 import { registerTotalsCommands } from './commands/totals';
 import { CliFailure } from './runtime';
 
@@ -14,6 +14,7 @@ export function buildProgram(): Command {
   registerCoreCommands(program);
   registerReportCommands(program);
   registerIoCommands(program);
+  registerExchangeCommands(program);
   registerTotalsCommands(program);
   return program;
 }

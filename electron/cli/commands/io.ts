@@ -5,6 +5,8 @@ import enCore from '../../../renderer/src/i18n/locales/en/core.json';
 import enIo from '../../../renderer/src/i18n/locales/en/io.json';
 import { AppError } from '../../api/result';
 import { MAX_IMPORT_BYTES } from '../../api/schemas/io';
+import { addOffice, fingerprint, initOffice, knownOffices, ownCard } from '../../services/exchange/office';
+import { exportBundle, importBundle, pendingConflicts, type MergeReport } from '../../services/exchange/merge';
 import { importFile, type ImportReport } from '../../services/import/service';
 import { localCaller } from '../../services/context';
 import { CliFailure, withRuntime } from '../runtime';
@@ -100,5 +102,88 @@ export function registerIoCommands(program: Command): void {
       const data = Buffer.from(file.base64, 'base64');
       if (opts.out) writeFileSync(opts.out, data);
       else process.stdout.write(data);
+    }));
+}
+
+/** Office exchange (issue 6, part 4): identity cards, bundles out and in, conflicts waiting for a person. */
+export function registerExchangeCommands(program: Command): void {
+  const office = program.command('office').description('this office’s exchange identity and the offices it knows');
+  office
+    .command('init')
+    .requiredOption('--name <name>', 'the office’s name, e.g. Qamishli')
+    .description('create this office’s signing and encryption keys (once)')
+    .action(withRuntime(program, async (rt, opts: { name: string }) => {
+      const card = initOffice(rt.ctx, localCaller(process.env.USER ?? 'cli'), opts.name);
+      rt.out(`office ${card.name} ${card.id}\nfingerprint ${fingerprint(card)}`);
+    }));
+  office
+    .command('card')
+    .description('print this office’s public card (JSON) to give to other offices; check the fingerprint by phone')
+    .action(withRuntime(program, async (rt) => rt.out(JSON.stringify(ownCard(rt.ctx), null, 2))));
+  office
+    .command('add <card>')
+    .description('trust another office: its card file, as printed by `office card` there')
+    .action(withRuntime(program, async (rt, file: string) => {
+      let card: unknown;
+      try {
+        card = JSON.parse(readFileSync(file, 'utf8'));
+      } catch {
+        throw new CliFailure('VALIDATION', `${file}: not an office card`, 2);
+      }
+      const added = addOffice(rt.ctx, localCaller(process.env.USER ?? 'cli'), card);
+      rt.out(`added ${added.name} ${added.id}\nfingerprint ${fingerprint(added)} — compare it with the other office before sending`);
+    }));
+  office
+    .command('list')
+    .description('offices this office can exchange with')
+    .action(withRuntime(program, async (rt) => {
+      for (const o of Object.values(knownOffices(rt.ctx))) rt.out(`${o.id}  ${o.name}  ${fingerprint(o)}`);
+    }));
+
+  const exchange = program.command('exchange').description('move finalized handovers between offices without losing any');
+  exchange
+    .command('export')
+    .requiredOption('--to <officeId>', 'the receiving office (see `office list`)')
+    .requiredOption('--out <file>', 'bundle file to write')
+    .option('--id <id>', 'a handover id (repeatable; default: every finalized or void handover)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .description('write an encrypted, signed bundle for one office')
+    .action(withRuntime(program, async (rt, opts: { to: string; out: string; id: string[] }) => {
+      const b = exportBundle(rt.ctx, localCaller(process.env.USER ?? 'cli'), opts.to, opts.id);
+      writeFileSync(opts.out, b.data);
+      rt.out(`bundle ${b.bundleId}: ${b.records} handover(s) → ${opts.out}`);
+    }));
+  exchange
+    .command('import <file>')
+    .option('--json', 'print the report as JSON')
+    .description('verify, decrypt and merge a bundle; exit 3 when conflicts wait for a person')
+    .action(withRuntime(program, async (rt, file: string, opts: { json?: boolean }) => {
+      let report: MergeReport;
+      try {
+        report = importBundle(rt.ctx, localCaller(process.env.USER ?? 'cli'), readFileSync(file));
+      } catch (err) {
+        if (err instanceof AppError && typeof err.details?.reason === 'string') throw new CliFailure(err.code, `${err.code}: ${english(err.details.reason)} Nothing was changed.`);
+        throw err;
+      }
+      if (opts.json) rt.out(JSON.stringify(report, null, 2));
+      else {
+        rt.out(`bundle ${report.bundleId} from ${report.from.name}`);
+        for (const r of report.rows) {
+          if (r.outcome === 'new' || r.outcome === 'unchanged') continue;
+          rt.out(`${r.referenceNo}\t${r.outcome}${r.reason ? `\t${english(r.reason)}` : ''}`);
+          for (const s of r.sideBySide ?? []) rt.out(`    ${s.field.padEnd(22)} here: ${s.local.padEnd(30)} bundle: ${s.incoming}`);
+        }
+        const c = report.counts;
+        rt.out(`${c.new} new, ${c.amended} amended, ${c.unchanged} unchanged, ${c.conflict} conflicts, ${c.rejected} rejected`);
+      }
+      if (report.counts.conflict + report.counts.rejected > 0) throw new CliFailure('CONFLICT', `${report.counts.conflict} conflict(s) kept for review; nothing was overwritten`, 3);
+    }));
+  exchange
+    .command('conflicts')
+    .description('conflicts from earlier bundles, side by side')
+    .action(withRuntime(program, async (rt) => {
+      for (const c of pendingConflicts(rt.ctx)) {
+        rt.out(`${c.referenceNo} (${c.handoverId}) from bundle ${c.bundleId}: ${english(c.reason)}`);
+        for (const s of c.sideBySide ?? []) rt.out(`    ${s.field.padEnd(22)} here: ${s.local.padEnd(30)} bundle: ${s.incoming}`);
+      }
     }));
 }

@@ -1,0 +1,194 @@
+import { eq, inArray } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
+import { writeAudit } from '../../../db/queries/audit';
+import { getHandoverByReference, getHandoverRow, insertHandoverRow, reindexHandover, type HandoverRow } from '../../../db/queries/handovers';
+import { listPersons, replacePersons, type PersonRow } from '../../../db/queries/persons';
+import { readSettings, writeSettings } from '../../../db/queries/settings';
+import { insertVersion, listVersions, type VersionRow } from '../../../db/queries/versions';
+import { attachments, handovers, handwrittenSignatures } from '../../../db/schema';
+import { AppError } from '../../api/result';
+import { CONTENT_FIELDS, contentFrom, contentHash, type HandoverContent } from '../content';
+import type { AppContext, Caller } from '../context';
+import { sealBundle, openBundle, BundleError } from './bundle';
+import { knownOffices, ownKeys } from './office';
+
+type AttachmentRow = typeof attachments.$inferSelect;
+type SignatureRow = typeof handwrittenSignatures.$inferSelect;
+
+/** One handover as it travels: the current row, every version, the manifest, attachments and handwritten signatures. */
+export interface BundleRecord {
+  handover: Omit<HandoverRow, 'revision' | 'source' | 'sourceRef'>;
+  versions: Omit<VersionRow, 'handoverId'>[];
+  persons: Omit<PersonRow, 'handoverId'>[];
+  attachments: (Omit<AttachmentRow, 'handoverId' | 'data'> & { data: string })[];
+  signatures: (Omit<SignatureRow, 'handoverId' | 'image'> & { image: string })[];
+}
+
+export type MergeOutcome = 'new' | 'amended' | 'unchanged' | 'conflict' | 'rejected';
+export interface MergeRow {
+  id: string;
+  referenceNo: string;
+  outcome: MergeOutcome;
+  reason?: string;
+  /** For conflicts: field by field, what this office has and what the bundle brings. */
+  sideBySide?: { field: string; local: string; incoming: string }[];
+}
+export interface MergeReport {
+  bundleId: string;
+  from: { id: string; name: string };
+  counts: Record<MergeOutcome, number>;
+  rows: MergeRow[];
+}
+
+const CONFLICTS_KEY = 'exchange.conflicts';
+
+function recordOf(ctx: AppContext, h: HandoverRow): BundleRecord {
+  const orm = ctx.db.orm;
+  const { revision: _r, source: _s, sourceRef: _sr, ...handover } = h;
+  return {
+    handover,
+    versions: listVersions(orm, h.id).map(({ handoverId: _h, ...v }) => v),
+    persons: listPersons(orm, h.id).map(({ handoverId: _h, ...p }) => p),
+    attachments: orm.select().from(attachments).where(eq(attachments.handoverId, h.id)).all().map(({ handoverId: _h, data, ...a }) => ({ ...a, data: data.toString('base64') })),
+    signatures: orm.select().from(handwrittenSignatures).where(eq(handwrittenSignatures.handoverId, h.id)).all().map(({ handoverId: _h, image, ...s }) => ({ ...s, image: image.toString('base64') })),
+  };
+}
+
+/** Finalized (and voided) handovers only: a draft is still being written and does not travel. */
+export function exportBundle(ctx: AppContext, caller: Caller, toOfficeId: string, ids?: string[]): { fileName: string; data: Buffer; records: number; bundleId: string } {
+  const me = ownKeys(ctx);
+  const to = knownOffices(ctx)[toOfficeId];
+  if (!to) throw new AppError('NOT_FOUND', `Unknown office ${toOfficeId}: add its card first`);
+  const where = ids?.length ? inArray(handovers.id, ids) : inArray(handovers.status, ['finalized', 'void']);
+  const rows = ctx.db.orm.select().from(handovers).where(where).all();
+  const drafts = rows.filter((r) => r.status === 'draft');
+  if (drafts.length) throw new AppError('NOT_EDITABLE', `Only finalized handovers are exchanged; ${drafts.map((d) => d.referenceNo).join(', ')} are drafts`);
+  if (ids?.length && rows.length !== new Set(ids).size) throw new AppError('NOT_FOUND', 'Some selected handovers do not exist');
+  const bundleId = uuidv7();
+  const createdAt = ctx.now().toISOString();
+  const records = rows.map((r) => recordOf(ctx, r));
+  const data = sealBundle({ records }, { bundleId, createdAt, records: records.length, from: me.card, signKey: me.signKey, to });
+  writeAudit(ctx.db.orm, { actor: caller.actor, action: 'exchange.export', entity: 'exchange', entityId: bundleId, details: { to: to.id, toName: to.name, records: records.length, ids: rows.map((r) => r.id) } }, createdAt);
+  return { fileName: `tasleem-${me.card.name.replace(/[^\p{L}\p{N}]+/gu, '-')}-to-${to.name.replace(/[^\p{L}\p{N}]+/gu, '-')}-${createdAt.slice(0, 10)}.tasleem`, data, records: records.length, bundleId };
+}
+
+const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v ?? null));
+
+function sideBySide(local: HandoverContent, incoming: HandoverContent) {
+  const out: { field: string; local: string; incoming: string }[] = [];
+  for (const f of CONTENT_FIELDS) if (show(local.fields[f]) !== show(incoming.fields[f])) out.push({ field: f, local: show(local.fields[f]), incoming: show(incoming.fields[f]) });
+  if (canonical(local.persons) !== canonical(incoming.persons)) out.push({ field: 'persons', local: `${local.persons.length}`, incoming: `${incoming.persons.length}` });
+  return out;
+}
+const canonical = (v: unknown) => JSON.stringify(v);
+
+function checkRecord(r: BundleRecord): string | null {
+  if (!r?.handover?.id || !Array.isArray(r.versions) || !Array.isArray(r.persons) || !Array.isArray(r.attachments) || !Array.isArray(r.signatures)) return 'record_malformed';
+  if (r.versions.length === 0 || r.versions.length !== r.handover.version) return 'record_inconsistent';
+  for (const v of r.versions) if (contentHash(v.content as unknown as HandoverContent) !== v.contentHash) return 'record_inconsistent';
+  const current = contentFrom(r.handover as HandoverRow, r.persons.map((p) => ({ ...p, handoverId: r.handover.id })));
+  if (contentHash(current) !== r.versions[r.versions.length - 1].contentHash) return 'record_inconsistent';
+  return null;
+}
+
+function addFiles(ctx: AppContext, r: BundleRecord) {
+  const orm = ctx.db.orm;
+  const id = r.handover.id;
+  const haveA = new Set(orm.select({ id: attachments.id }).from(attachments).where(eq(attachments.handoverId, id)).all().map((a) => a.id));
+  for (const a of r.attachments) if (!haveA.has(a.id)) orm.insert(attachments).values({ ...a, handoverId: id, data: Buffer.from(a.data, 'base64') }).run();
+  const haveS = new Set(orm.select({ id: handwrittenSignatures.id }).from(handwrittenSignatures).where(eq(handwrittenSignatures.handoverId, id)).all().map((s) => s.id));
+  for (const s of r.signatures) if (!haveS.has(s.id)) orm.insert(handwrittenSignatures).values({ ...s, handoverId: id, image: Buffer.from(s.image, 'base64') }).run();
+}
+
+/**
+ * Merges a bundle by record id, in one transaction. New ids are added; a record whose versions extend ours gets the
+ * later versions (amendments stay versions); the same versions are unchanged; versions that differ from ours are a
+ * conflict, kept for a person to resolve with both sides, and nothing of that record is written.
+ */
+export function importBundle(ctx: AppContext, caller: Caller, data: Buffer): MergeReport {
+  let opened: ReturnType<typeof openBundle>;
+  try {
+    opened = openBundle(data, ownKeys(ctx), knownOffices(ctx));
+  } catch (err) {
+    if (err instanceof BundleError) throw new AppError('BAD_FILE', err.message, { reason: `io.bundle.${err.key}` });
+    throw err;
+  }
+  const { header, payload } = opened;
+  const records = (payload as { records?: BundleRecord[] }).records;
+  if (!Array.isArray(records)) throw new AppError('BAD_FILE', 'bundle: malformed', { reason: 'io.bundle.malformed' });
+  const report: MergeReport = { bundleId: header.bundleId, from: header.from, counts: { new: 0, amended: 0, unchanged: 0, conflict: 0, rejected: 0 }, rows: [] };
+  const at = ctx.now().toISOString();
+  const orm = ctx.db.orm;
+  ctx.db.sqlite.transaction(() => {
+    const conflicts = (readSettings(orm)[CONFLICTS_KEY] as Record<string, unknown>[] | undefined) ?? [];
+    for (const r of records) {
+      const row: MergeRow = { id: String(r?.handover?.id ?? ''), referenceNo: String(r?.handover?.referenceNo ?? ''), outcome: 'rejected' };
+      report.rows.push(row);
+      const bad = checkRecord(r);
+      if (bad) {
+        row.reason = `io.bundle.${bad}`;
+        continue;
+      }
+      const h = r.handover;
+      const incoming = contentFrom(h as HandoverRow, r.persons.map((p) => ({ ...p, handoverId: h.id })));
+      const local = getHandoverRow(orm, h.id);
+      if (!local) {
+        const sameRef = getHandoverByReference(orm, h.referenceNo);
+        if (sameRef) {
+          row.outcome = 'conflict';
+          row.reason = 'io.bundle.reference_taken';
+          row.sideBySide = sideBySide(contentFrom(sameRef, listPersons(orm, sameRef.id)), incoming);
+        } else {
+          insertHandoverRow(orm, { ...h, revision: 1, source: 'exchange', sourceRef: header.bundleId });
+          for (const v of r.versions) insertVersion(orm, { ...v, handoverId: h.id });
+          replacePersons(orm, h.id, r.persons.map((p) => ({ ...p, handoverId: h.id })));
+          addFiles(ctx, r);
+          reindexHandover(orm, h.id);
+          row.outcome = 'new';
+        }
+      } else {
+        const mine = listVersions(orm, h.id);
+        const common = Math.min(mine.length, r.versions.length);
+        const diverged = mine.slice(0, common).some((v, i) => v.contentHash !== r.versions[i].contentHash);
+        if (diverged || local.status === 'draft') {
+          row.outcome = 'conflict';
+          row.reason = 'io.bundle.diverged';
+          row.sideBySide = sideBySide(contentFrom(local, listPersons(orm, local.id)), incoming);
+        } else if (r.versions.length > mine.length) {
+          for (const v of r.versions.slice(mine.length)) insertVersion(orm, { ...v, handoverId: h.id });
+          const { id: _id, createdAt: _c, createdBy: _b, ...rest } = h;
+          orm.update(handovers).set({ ...rest, revision: local.revision + 1 }).where(eq(handovers.id, h.id)).run();
+          replacePersons(orm, h.id, r.persons.map((p) => ({ ...p, handoverId: h.id })));
+          addFiles(ctx, r);
+          reindexHandover(orm, h.id);
+          row.outcome = 'amended';
+        } else {
+          // Same versions (or ours are ahead). A void sent by the other office is applied: it is final and adds no version.
+          if (r.versions.length === mine.length && h.status === 'void' && local.status === 'finalized') {
+            orm.update(handovers).set({ status: 'void', voidReason: h.voidReason, updatedAt: h.updatedAt, updatedBy: h.updatedBy, revision: local.revision + 1 }).where(eq(handovers.id, h.id)).run();
+            row.outcome = 'amended';
+          } else row.outcome = 'unchanged';
+          addFiles(ctx, r);
+        }
+      }
+      if (row.outcome === 'conflict' && !conflicts.some((c) => c.bundleId === header.bundleId && c.handoverId === row.id)) {
+        conflicts.push({ bundleId: header.bundleId, from: header.from, handoverId: row.id, referenceNo: row.referenceNo, reason: row.reason, sideBySide: row.sideBySide, incoming: r, at });
+      }
+      if (row.outcome === 'new' || row.outcome === 'amended') {
+        writeAudit(orm, { actor: caller.actor, action: `handover.exchange.${row.outcome}`, entity: 'handover', entityId: row.id, details: { bundleId: header.bundleId, from: header.from } }, at);
+      }
+    }
+    for (const o of report.rows) report.counts[o.outcome]++;
+    const before = ((readSettings(orm)[CONFLICTS_KEY] as unknown[] | undefined) ?? []).length;
+    // The same bundle again changes nothing: no record, no conflict, no audit line.
+    if (report.counts.new + report.counts.amended === 0 && conflicts.length === before) return;
+    writeSettings(orm, { [CONFLICTS_KEY]: conflicts }, at);
+    writeAudit(orm, { actor: caller.actor, action: 'exchange.import', entity: 'exchange', entityId: header.bundleId, details: { from: header.from, ...report.counts } }, at);
+  })();
+  return report;
+}
+
+/** Conflicts kept from earlier bundles, waiting for a person. */
+export function pendingConflicts(ctx: AppContext): { bundleId: string; handoverId: string; referenceNo: string; reason: string; sideBySide: MergeRow['sideBySide'] }[] {
+  return ((readSettings(ctx.db.orm)[CONFLICTS_KEY] as never[] | undefined) ?? []).map(({ bundleId, handoverId, referenceNo, reason, sideBySide }) => ({ bundleId, handoverId, referenceNo, reason, sideBySide }));
+}
