@@ -145,6 +145,7 @@ describe('the list', () => {
     await page.getByTestId('sort-referenceNo').click();
     await expect.poll(() => page.url()).toContain('sort=referenceNo');
     const first = async () => (await page.getByTestId('handover-table').getByRole('row').nth(1).innerText()).split('\n')[0];
+    await expect.poll(first).toMatch(/^HO-/);
     expect([flows[0].ref, flows[1].ref]).toContain(await first());
     const firstDesc = await first();
     await page.getByTestId('sort-referenceNo').click();
