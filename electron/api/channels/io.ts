@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { exportInput, importStartInput, inspectInput, inspectResult, jobProgress } from '../schemas/io';
+import { requiredText, uuid } from '../schemas/common';
+import { exportInput, importStartInput, inspectInput, inspectResult, jobProgress, MAX_BUNDLE_BYTES, mergeReport, officeCard, pendingConflict } from '../schemas/io';
 import { exportedFile } from '../schemas/totals';
 import { channel } from './define';
 
@@ -12,4 +13,11 @@ export const ioChannels = {
   'io:importProgress': channel(jobId, jobProgress),
   'io:importCancel': channel(jobId, z.object({ cancelled: z.boolean() })),
   'io:export': channel(exportInput, exportedFile),
+  'io:office': channel(z.object({}).strict(), officeCard.nullable()),
+  'io:officeInit': channel(z.object({ name: requiredText(100) }).strict(), officeCard),
+  'io:offices': channel(z.object({}).strict(), z.array(officeCard)),
+  'io:officeAdd': channel(z.object({ card: z.string().max(20_000) }).strict(), officeCard),
+  'io:bundleExport': channel(z.object({ toOfficeId: z.string().max(64), ids: z.array(uuid).max(100_000).default([]) }).strict(), exportedFile),
+  'io:bundleImport': channel(z.object({ fileName: z.string().max(260), base64: z.string().max(Math.ceil(MAX_BUNDLE_BYTES / 3) * 4, { error: 'too_large' }) }).strict(), mergeReport),
+  'io:conflicts': channel(z.object({}).strict(), z.array(pendingConflict)),
 } as const;

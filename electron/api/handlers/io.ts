@@ -1,3 +1,5 @@
+import { bundleExport, officeAdd, officeInit, officeOrNull, offices } from '../../services/exchange/api';
+import { importBundle, pendingConflicts } from '../../services/exchange/merge';
 import { exportHandovers } from '../../services/export/handovers';
 import { cancelJob, inspectUpload, jobProgressOf, startImportJob } from '../../services/import/jobs';
 import type { HandlersFor } from './types';
@@ -8,4 +10,11 @@ export const ioHandlers: HandlersFor<'io'> = {
   'io:importProgress': (_ctx, _caller, { jobId }) => jobProgressOf(jobId),
   'io:importCancel': (_ctx, _caller, { jobId }) => cancelJob(jobId),
   'io:export': (ctx, _caller, { filter, format }) => exportHandovers(ctx, filter, format),
+  'io:office': (ctx) => officeOrNull(ctx),
+  'io:officeInit': (ctx, caller, { name }) => officeInit(ctx, caller, name),
+  'io:offices': (ctx) => offices(ctx),
+  'io:officeAdd': (ctx, caller, { card }) => officeAdd(ctx, caller, card),
+  'io:bundleExport': (ctx, caller, { toOfficeId, ids }) => bundleExport(ctx, caller, toOfficeId, ids),
+  'io:bundleImport': (ctx, caller, { base64 }) => importBundle(ctx, caller, Buffer.from(base64, 'base64')),
+  'io:conflicts': (ctx) => pendingConflicts(ctx).map((c) => ({ ...c, sideBySide: c.sideBySide ?? [] })),
 };

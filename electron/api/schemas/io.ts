@@ -103,3 +103,18 @@ export const exportFilter = z
   })
   .strip();
 export const exportInput = z.object({ filter: exportFilter.default({ search: '', countries: [], camps: [], statuses: [] }), format: z.enum(['csv', 'xlsx']) }).strict();
+
+// Office exchange (docs/exchange-format.md).
+export const officeCard = z.object({ id: z.string(), name: z.string(), fingerprint: z.string(), card: z.string() });
+export type OfficeCardOut = z.infer<typeof officeCard>;
+const sideBySide = z.array(z.object({ field: z.string(), local: z.string(), incoming: z.string() }));
+export const mergeReport = z.object({
+  bundleId: z.string(),
+  from: z.object({ id: z.string(), name: z.string() }),
+  counts: z.object({ new: z.number().int(), amended: z.number().int(), unchanged: z.number().int(), conflict: z.number().int(), rejected: z.number().int() }),
+  rows: z.array(z.object({ id: z.string(), referenceNo: z.string(), outcome: z.enum(['new', 'amended', 'unchanged', 'conflict', 'rejected']), reason: z.string().optional(), sideBySide: sideBySide.optional() })),
+});
+export type MergeReportOut = z.infer<typeof mergeReport>;
+export const pendingConflict = z.object({ bundleId: z.string(), handoverId: z.string(), referenceNo: z.string(), reason: z.string(), sideBySide: sideBySide.optional() });
+/** Bundles carry attachments: allowed larger than a spreadsheet. */
+export const MAX_BUNDLE_BYTES = 200 * 1024 * 1024;

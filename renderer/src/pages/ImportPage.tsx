@@ -1,10 +1,11 @@
-import { Alert, Button, Checkbox, Group, Paper, Progress, Radio, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Paper, Progress, Radio, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../electron/api/result';
 import { MAX_IMPORT_BYTES, type ImportReportOut, type InspectResult, type JobProgress } from '../../../electron/api/schemas/io';
 import { call } from '../api/client';
+import { ExchangePanel } from '../components/import/ExchangePanel';
 import { readAsBase64 } from '../components/import/file';
 import { MappingStep, PreviewTable, type Mapping } from '../components/import/MappingStep';
 import { ReportView } from '../components/import/ReportView';
@@ -18,6 +19,23 @@ const POLL_MS = 150;
  * cancel. The work runs on the Node side as a job; this page only polls, so the window never waits on 100,000 rows.
  */
 export function ImportPage() {
+  const { t } = useTranslation();
+  return (
+    <Stack>
+      <Title order={2}>{t('io.title')}</Title>
+      <Tabs defaultValue="sheet" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="sheet" data-testid="tab-sheet">{t('io.tabs.sheet')}</Tabs.Tab>
+          <Tabs.Tab value="exchange" data-testid="tab-exchange">{t('io.tabs.exchange')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="sheet" pt="md"><SheetImport /></Tabs.Panel>
+        <Tabs.Panel value="exchange" pt="md"><ExchangePanel /></Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
+
+function SheetImport() {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const [inspect, setInspect] = useState<InspectResult | null>(null);
@@ -118,7 +136,6 @@ export function ImportPage() {
 
   return (
     <Stack>
-      <Title order={2}>{t('io.title')}</Title>
       <Text c="dimmed">{t('io.intro')}</Text>
       <Paper withBorder p="md">
         <Stack gap="xs">

@@ -1,0 +1,35 @@
+import { AppError } from '../../api/result';
+import type { OfficeCardOut } from '../../api/schemas/io';
+import type { AppContext, Caller } from '../context';
+import { exportBundle } from './merge';
+import { addOffice, fingerprint, initOffice, knownOffices, ownCard, type OfficeCard } from './office';
+
+/** What the app shows of an office: its card as a file to hand over, and the fingerprint to read aloud. */
+export const cardOut = (c: OfficeCard): OfficeCardOut => ({ id: c.id, name: c.name, fingerprint: fingerprint(c), card: JSON.stringify(c, null, 2) });
+
+export function officeOrNull(ctx: AppContext): OfficeCardOut | null {
+  try {
+    return cardOut(ownCard(ctx));
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'NOT_FOUND') return null;
+    throw err;
+  }
+}
+
+export const officeInit = (ctx: AppContext, caller: Caller, name: string) => cardOut(initOffice(ctx, caller, name));
+export const offices = (ctx: AppContext) => Object.values(knownOffices(ctx)).map(cardOut);
+
+export function officeAdd(ctx: AppContext, caller: Caller, text: string): OfficeCardOut {
+  let card: unknown;
+  try {
+    card = JSON.parse(text);
+  } catch {
+    throw new AppError('VALIDATION', 'Not an office card', { issues: [{ path: 'card', key: 'invalid' }] });
+  }
+  return cardOut(addOffice(ctx, caller, card));
+}
+
+export function bundleExport(ctx: AppContext, caller: Caller, toOfficeId: string, ids: string[]) {
+  const b = exportBundle(ctx, caller, toOfficeId, ids);
+  return { fileName: b.fileName, mime: 'application/json', base64: b.data.toString('base64') };
+}

@@ -1,0 +1,171 @@
+import { Alert, Badge, Button, Group, MultiSelect, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../../../electron/api/result';
+import { MAX_BUNDLE_BYTES, type MergeReportOut } from '../../../../electron/api/schemas/io';
+import { call, callOrThrow } from '../../api/client';
+import { downloadFile } from '../totals/download';
+import { formatNumber } from '../../lib/format';
+import { readAsBase64 } from './file';
+
+type Side = { field: string; local: string; incoming: string }[];
+
+/** The differing fields of one conflict: this office's value beside the bundle's. */
+export function SideBySide({ rows }: { rows: Side }) {
+  const { t } = useTranslation();
+  return (
+    <Table withColumnBorders data-testid="side-by-side">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('io.exchange.field')}</Table.Th>
+          <Table.Th>{t('io.exchange.here')}</Table.Th>
+          <Table.Th>{t('io.exchange.incoming')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((r) => (
+          <Table.Tr key={r.field}>
+            <Table.Td>{t(`io.exchange.fields.${r.field}`, { defaultValue: r.field })}</Table.Td>
+            <Table.Td dir="auto">{r.local}</Table.Td>
+            <Table.Td dir="auto">{r.incoming}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+/** Office exchange: this office's card, the offices it knows, bundles out and in, conflicts waiting for a person. */
+export function ExchangePanel() {
+  const { t, i18n } = useTranslation();
+  const qc = useQueryClient();
+  const office = useQuery({ queryKey: ['io', 'office'], queryFn: () => callOrThrow('io:office', {}) });
+  const offices = useQuery({ queryKey: ['io', 'offices'], queryFn: () => callOrThrow('io:offices', {}) });
+  const conflicts = useQuery({ queryKey: ['io', 'conflicts'], queryFn: () => callOrThrow('io:conflicts', {}) });
+  const finalized = useQuery({ queryKey: ['io', 'finalized'], queryFn: () => callOrThrow('handovers:list', { statuses: ['finalized'], limit: 500, sort: 'referenceNo', direction: 'asc' }) });
+  const [name, setName] = useState('');
+  const [to, setTo] = useState<string | null>(null);
+  const [ids, setIds] = useState<string[]>([]);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [report, setReport] = useState<MergeReportOut | null>(null);
+  const [busy, setBusy] = useState(false);
+  const refresh = () => void qc.invalidateQueries();
+  const errorText = (e: ApiError) => (typeof e.details?.reason === 'string' ? t(e.details.reason) : t(`errors.${e.code}`));
+
+  const run = async (fn: () => Promise<void>) => {
+    setError(null);
+    setBusy(true);
+    try {
+      await fn();
+    } finally {
+      setBusy(false);
+    }
+  };
+  const init = () => run(async () => {
+    const r = await call('io:officeInit', { name });
+    if (!r.ok) setError(r.error);
+    refresh();
+  });
+  const addCard = (file?: File) => file && run(async () => {
+    const r = await call('io:officeAdd', { card: await file.text() });
+    if (!r.ok) setError(r.error);
+    refresh();
+  });
+  const exportBundle = () => to && run(async () => {
+    const r = await call('io:bundleExport', { toOfficeId: to, ids });
+    if (r.ok) downloadFile(r.value);
+    else setError(r.error);
+  });
+  const importBundle = (file?: File) => file && run(async () => {
+    setReport(null);
+    if (file.size > MAX_BUNDLE_BYTES) return setError({ code: 'TOO_LARGE', message: '' });
+    const r = await call('io:bundleImport', { fileName: file.name, base64: await readAsBase64(file) });
+    if (r.ok) setReport(r.value);
+    else setError(r.error);
+    refresh();
+  });
+
+  const me = office.data;
+  return (
+    <Stack>
+      {error && <Alert color="red" data-testid="exchange-error">{errorText(error)}</Alert>}
+      <Paper withBorder p="md">
+        <Title order={4} mb="xs">{t('io.exchange.thisOffice')}</Title>
+        {office.isSuccess && !me && (
+          <Group align="end">
+            <TextInput label={t('io.exchange.officeName')} value={name} onChange={(e) => setName(e.currentTarget.value)} data-testid="office-name" />
+            <Button onClick={() => void init()} disabled={!name.trim() || busy} data-testid="office-init">{t('io.exchange.init')}</Button>
+          </Group>
+        )}
+        {me && (
+          <Stack gap={4}>
+            <Text data-testid="office-info">{me.name} — {t('io.exchange.fingerprint')}: <span dir="ltr">{me.fingerprint}</span></Text>
+            <Group>
+              <Button variant="default" size="xs" onClick={() => downloadFile({ fileName: `${me.name}.tasleem-office.json`, mime: 'application/json', base64: btoa(String.fromCharCode(...new TextEncoder().encode(me.card))) })}>{t('io.exchange.downloadCard')}</Button>
+            </Group>
+          </Stack>
+        )}
+      </Paper>
+      {me && (
+        <Paper withBorder p="md">
+          <Title order={4} mb="xs">{t('io.exchange.knownOffices')}</Title>
+          {(offices.data ?? []).map((o) => <Text key={o.id} size="sm">{o.name} — <span dir="ltr">{o.fingerprint}</span></Text>)}
+          <Text size="sm" mt="xs">{t('io.exchange.addCard')}</Text>
+          <input type="file" accept=".json" data-testid="office-card-file" onChange={(e) => void addCard(e.currentTarget.files?.[0])} />
+        </Paper>
+      )}
+      {me && (
+        <Paper withBorder p="md">
+          <Title order={4} mb="xs">{t('io.exchange.send')}</Title>
+          <Group align="end">
+            <Select label={t('io.exchange.to')} data={(offices.data ?? []).map((o) => ({ value: o.id, label: o.name }))} value={to} onChange={setTo} data-testid="bundle-to" />
+            <MultiSelect
+              label={t('io.exchange.which')}
+              placeholder={t('io.exchange.allFinalized')}
+              data={(finalized.data?.rows ?? []).map((r) => ({ value: r.id, label: r.referenceNo }))}
+              value={ids}
+              onChange={setIds}
+              searchable
+              miw={260}
+            />
+            <Button onClick={() => void exportBundle()} disabled={!to || busy} data-testid="bundle-export">{t('io.exchange.createBundle')}</Button>
+          </Group>
+        </Paper>
+      )}
+      {me && (
+        <Paper withBorder p="md">
+          <Title order={4} mb="xs">{t('io.exchange.receive')}</Title>
+          <input type="file" accept=".tasleem,.json" data-testid="bundle-file" onChange={(e) => void importBundle(e.currentTarget.files?.[0])} />
+        </Paper>
+      )}
+      {report && (
+        <Paper withBorder p="md" data-testid="bundle-report">
+          <Title order={4}>{t('io.exchange.reportTitle', { office: report.from.name })}</Title>
+          <Group gap="xs" my="xs">
+            {(['new', 'amended', 'unchanged', 'conflict', 'rejected'] as const).map((k) => (
+              <Badge key={k} variant="light" color={k === 'conflict' ? 'orange' : k === 'rejected' ? 'red' : 'teal'} data-testid={`bundle-${k}`}>{t(`io.exchange.outcomes.${k}`)}: {formatNumber(report.counts[k], i18n.language)}</Badge>
+            ))}
+          </Group>
+          {report.rows.filter((r) => r.outcome === 'conflict' || r.outcome === 'rejected').map((r) => (
+            <Stack key={r.id} gap={4} mb="sm">
+              <Text fw={500} dir="auto">{r.referenceNo} — {r.reason ? t(r.reason) : ''}</Text>
+              {r.sideBySide && <SideBySide rows={r.sideBySide} />}
+            </Stack>
+          ))}
+        </Paper>
+      )}
+      {(conflicts.data?.length ?? 0) > 0 && (
+        <Paper withBorder p="md" data-testid="pending-conflicts">
+          <Title order={4} mb="xs">{t('io.exchange.pending')}</Title>
+          {conflicts.data!.map((c) => (
+            <Stack key={`${c.bundleId}-${c.handoverId}`} gap={4} mb="sm">
+              <Text fw={500}>{c.referenceNo} — {t(c.reason)}</Text>
+              <SideBySide rows={c.sideBySide ?? []} />
+            </Stack>
+          ))}
+        </Paper>
+      )}
+    </Stack>
+  );
+}
