@@ -84,6 +84,9 @@ export const handover = z.object({
   documentLanguages: z.array(z.string()),
   notes: z.string(),
   voidReason: z.string().nullable(),
+  /** app | import (spreadsheet, sourceRef = file SHA-256) | exchange (another office's bundle, sourceRef = bundle id). */
+  source: z.enum(['app', 'import', 'exchange']),
+  sourceRef: z.string().nullable(),
   createdAt: z.string(),
   createdBy: z.string(),
   updatedAt: z.string(),

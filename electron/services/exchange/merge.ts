@@ -7,6 +7,7 @@ import { readSettings, writeSettings } from '../../../db/queries/settings';
 import { insertVersion, listVersions, type VersionRow } from '../../../db/queries/versions';
 import { attachments, handovers, handwrittenSignatures } from '../../../db/schema';
 import { AppError } from '../../api/result';
+import { MAX_BUNDLE_BYTES } from '../../api/schemas/io';
 import { CONTENT_FIELDS, contentFrom, contentHash, type HandoverContent } from '../content';
 import type { AppContext, Caller } from '../context';
 import { sealBundle, openBundle, BundleError } from './bundle';
@@ -106,6 +107,7 @@ function addFiles(ctx: AppContext, r: BundleRecord) {
  * conflict, kept for a person to resolve with both sides, and nothing of that record is written.
  */
 export function importBundle(ctx: AppContext, caller: Caller, data: Buffer): MergeReport {
+  if (data.length > MAX_BUNDLE_BYTES) throw new AppError('TOO_LARGE', 'The bundle is larger than allowed');
   let opened: ReturnType<typeof openBundle>;
   try {
     opened = openBundle(data, ownKeys(ctx), knownOffices(ctx));
