@@ -72,10 +72,8 @@ export function startImportJob(ctx: AppContext, caller: Caller, uploadId: string
     onProgress: (phase, done, total) => Object.assign(job.progress, { phase, done, total }),
     isCancelled: () => job.cancelled,
   }).then(
-    (report) => {
-      Object.assign(job.progress, { state: 'done', report: apiReport(report) });
-      if (report.committed) uploads.delete(uploadId);
-    },
+    // The upload stays (the last two are kept): importing it again reports every row as already present.
+    (report) => void Object.assign(job.progress, { state: 'done', report: apiReport(report) }),
     (err: unknown) => {
       if (err instanceof ImportCancelled) job.progress.state = 'cancelled';
       else {
