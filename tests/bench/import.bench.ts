@@ -10,6 +10,10 @@ import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { createAppContext } from '../../electron/services/app-context';
 import { localCaller } from '../../electron/services/context';
+import { prepareImportWriter } from '../../db/queries/import';
+import { contentFrom } from '../../electron/services/content';
+import { versionRow } from '../../electron/services/lifecycle';
+import type { HandoverRow } from '../../db/queries/handovers';
 import { CANONICAL_COLUMNS } from '../../electron/services/import/columns';
 import { importFile } from '../../electron/services/import/service';
 
@@ -46,7 +50,7 @@ function tempApp() {
   return { ctx, done: () => (ctx.db.close(), rmSync(dir, { recursive: true, force: true })) };
 }
 
-export async function benchImport(): Promise<{ rows: number; rawMs: number; importMs: number; ratio: number }> {
+export async function benchImport(): Promise<{ rows: number; rawMs: number; floorMs: number; importMs: number; ratio: number }> {
   const rows = makeRows();
   const csv = Buffer.from(`${CANONICAL_COLUMNS.join(',')}\r\n${rows.map((r) => CANONICAL_COLUMNS.map((c) => r[c]).join(',')).join('\r\n')}\r\n`, 'utf8');
 
@@ -69,16 +73,39 @@ export async function benchImport(): Promise<{ rows: number; rawMs: number; impo
   const rawMs = performance.now() - t0;
   raw.done();
 
+  // For orientation: the three rows the app must write per finalized handover (record, search index, version 1),
+  // already built, through the same prepared statements: the floor of any import that keeps search and versions.
+  const floor = tempApp();
+  const write = prepareImportWriter(floor.ctx.db.sqlite);
+  const records = rows.map((r) => {
+    const row = {
+      id: uuidv7(), referenceNo: r.reference_no, status: 'finalized' as const, version: 1, source: 'import' as const, handoverDate: r.handover_date,
+      receivingCountry: r.receiving_country, delegationHeadName: r.delegation_head_name, delegationHeadTitle: r.delegation_head_title,
+      delegationBody: r.delegation_body, delegationMembers: [], handingAuthority: 'Department of Foreign Relations, Qamishli',
+      handingOfficialName: r.handing_official_name, handingOfficialTitle: '', location: r.location, camp: r.camp_of_origin as 'roj' | 'al_hol',
+      campOther: '', womenCount: r.women_count, childrenCount: r.children_count, boysCount: r.boys_count, girlsCount: r.girls_count,
+      unaccompaniedCount: 0, menCount: 0, documentLanguages: ['ar', 'en'], notes: r.notes, createdAt: at, createdBy: 'bench', updatedAt: at, updatedBy: 'bench',
+    };
+    return { row, version: versionRow(contentFrom(row as unknown as HandoverRow, []), 1, '', at, 'bench') };
+  });
+  const t2 = performance.now();
+  floor.ctx.db.sqlite.transaction(() => {
+    for (const rec of records) write(rec);
+  })();
+  const floorMs = performance.now() - t2;
+  floor.done();
+
   const app = tempApp();
   const t1 = performance.now();
   const report = await importFile(app.ctx, localCaller('bench'), { name: 'bench.csv', data: csv });
   const importMs = performance.now() - t1;
   app.done();
   if (report.counts.new !== ROWS) throw new Error(`expected ${ROWS} new rows, got ${JSON.stringify(report.counts)}`);
-  return { rows: ROWS, rawMs, importMs, ratio: importMs / rawMs };
+  return { rows: ROWS, rawMs, floorMs, importMs, ratio: importMs / rawMs };
 }
 
 const r = await benchImport();
 console.log(
-  `import: ${r.rows.toLocaleString('en')} CSV rows through the app's import path ${r.importMs.toFixed(0)} ms; raw prepared INSERT in one transaction ${r.rawMs.toFixed(0)} ms; ratio ${r.ratio.toFixed(2)}× (target ≤ 2×)`,
+  `import: ${r.rows.toLocaleString('en')} CSV rows through the app's import path ${r.importMs.toFixed(0)} ms; raw prepared INSERT in one transaction ${r.rawMs.toFixed(0)} ms; ratio ${r.ratio.toFixed(2)}× (target ≤ 2×)\n` +
+    `import: for orientation, writing only the prebuilt record + search row + version row: ${r.floorMs.toFixed(0)} ms = ${(r.floorMs / r.rawMs).toFixed(2)}× the raw INSERT`,
 );
