@@ -6,7 +6,7 @@ import type { ApiError } from '../../../electron/api/result';
 import { MAX_IMPORT_BYTES, type ImportReportOut, type InspectResult, type JobProgress } from '../../../electron/api/schemas/io';
 import { call } from '../api/client';
 import { ExchangePanel } from '../components/import/ExchangePanel';
-import { readAsBase64 } from '../components/import/file';
+import { readAsBase64 } from '../lib/files';
 import { MappingStep, PreviewTable, type Mapping } from '../components/import/MappingStep';
 import { ReportView } from '../components/import/ReportView';
 import { formatNumber } from '../lib/format';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { VerifyResult } from '../../../electron/api/schemas/report';
 import { MAX_VERIFY_PDF } from '../../../electron/api/schemas/report';
 import { call } from '../api/client';
-import { readAsBase64 } from '../components/report/files';
+import { readAsBase64 } from '../lib/files';
 
 /** Drop (or pick) a report PDF: is it ours, complete and unchanged, and does it match a record here? */
 export function VerifyPage() {

@@ -6,7 +6,7 @@ import type { AttachmentMeta } from '../../../../electron/api/schemas/attachment
 import type { Handover } from '../../../../electron/api/schemas/handover';
 import type { ApiError } from '../../../../electron/api/result';
 import { call, callOrThrow } from '../../api/client';
-import { base64ToBlob, downloadBlob, fileToBase64 } from '../../lib/download';
+import { base64ToBlob, downloadFile, readAsBase64 } from '../../lib/files';
 import { explainError } from '../../lib/errors';
 import { formatDateTime, formatNumber } from '../../lib/format';
 
@@ -22,7 +22,7 @@ export function AttachmentsSection({ handover }: { handover: Handover }) {
     if (!file) return;
     setBusy(true);
     setError(null);
-    const r = await call('attachments:add', { handoverId: handover.id, fileName: file.name, base64: await fileToBase64(file) });
+    const r = await call('attachments:add', { handoverId: handover.id, fileName: file.name, base64: await readAsBase64(file) });
     setBusy(false);
     if (!r.ok) return setError(r.error);
     await queryClient.invalidateQueries({ queryKey: ['handover', handover.id] });
@@ -30,7 +30,7 @@ export function AttachmentsSection({ handover }: { handover: Handover }) {
 
   async function download(a: AttachmentMeta) {
     const full = await callOrThrow('attachments:get', { id: a.id });
-    downloadBlob(base64ToBlob(full.base64, full.mime), full.fileName);
+    downloadFile(full);
   }
 
   return (

@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../electron/api/result';
 import { MAX_BUNDLE_BYTES, type MergeReportOut } from '../../../../electron/api/schemas/io';
 import { call, callOrThrow } from '../../api/client';
-import { downloadFile } from '../totals/download';
+import { downloadFile } from '../../lib/files';
 import { formatNumber } from '../../lib/format';
-import { readAsBase64 } from './file';
+import { readAsBase64 } from '../../lib/files';
 
 type Side = { field: string; local: string; incoming: string }[];
 

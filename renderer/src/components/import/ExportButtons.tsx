@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListQueryInput } from '../../../../electron/api/schemas/handover';
 import { callOrThrow } from '../../api/client';
-import { downloadFile } from '../totals/download';
+import { downloadFile } from '../../lib/files';
 
 /**
  * "Export CSV / Excel" of the handovers the list shows (its filter, every page): the canonical columns, which the

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../../electron/api/contract';
 import type { SignerRole } from '../../../../electron/api/schemas/report';
 import { call, callOrThrow } from '../../api/client';
-import { downloadBase64 } from './files';
+import { downloadBase64 } from '../../lib/files';
 import { SignatureDialog } from './SignatureDialog';
 
 type Handover = OutputOf<'handovers:get'>;

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Clause } from '../../../../electron/api/schemas/report';
 import type { Settings } from '../../../../electron/api/schemas/settings';
 import { call, callOrThrow } from '../../api/client';
-import { downloadBase64, readAsBase64, readAsDataUrl } from './files';
+import { downloadBase64, readAsBase64, readAsDataUrl } from '../../lib/files';
 
 type ReportKeys = 'reportAuthorityAr' | 'reportAuthorityEn' | 'reportAuthorityKu' | 'reportLogo' | 'reportLanguage' | 'requiredSigners' | 'reportClauses';
 
