@@ -35,15 +35,42 @@ export interface PeriodTotals {
   persons: number;
 }
 
-function totalsWhere(f: TotalsFilter): SQL | undefined {
-  // The status column leads handovers_totals_idx, so the IN keeps the scan on the covering index.
-  const statuses = f.statuses.filter((s) => s === 'draft' || s === 'finalized');
+/** The filter's values, named as the placeholders of totalsWhere; void can never be among the statuses. */
+function totalsParams(f: TotalsFilter): { shape: string; params: Record<string, string> } {
+  const statuses = [...new Set(f.statuses.filter((s) => s === 'draft' || s === 'finalized'))];
+  const list = statuses.length ? statuses : ['finalized'];
+  const camps = [...new Set(f.camps ?? [])];
+  const params: Record<string, string> = {};
+  list.forEach((v, i) => (params[`s${i}`] = v));
+  camps.forEach((v, i) => (params[`c${i}`] = v));
+  if (f.from) params.from = f.from;
+  if (f.to) params.to = f.to;
+  return { shape: `${list.length}|${camps.length}|${f.from ? 1 : 0}|${f.to ? 1 : 0}`, params };
+}
+
+/** The WHERE of one filter shape, with placeholders; the status column leads handovers_totals_idx. */
+function totalsWhere(shape: string): SQL | undefined {
+  const [statuses, camps, from, to] = shape.split('|').map(Number);
+  const ph = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => sql.placeholder(`${prefix}${i}`));
   return and(
-    inArray(handovers.status, statuses.length ? statuses : ['finalized']),
-    f.from ? gte(handovers.handoverDate, f.from) : undefined,
-    f.to ? lte(handovers.handoverDate, f.to) : undefined,
-    f.camps?.length ? inArray(handovers.camp, f.camps) : undefined,
+    inArray(handovers.status, ph('s', statuses)),
+    from ? gte(handovers.handoverDate, sql.placeholder('from')) : undefined,
+    to ? lte(handovers.handoverDate, sql.placeholder('to')) : undefined,
+    camps ? inArray(handovers.camp, ph('c', camps)) : undefined,
   );
+}
+
+/**
+ * Statements are prepared once per connection and filter shape (at most a few dozen): building and preparing
+ * the SQL on every call cost more than running it on small databases.
+ */
+const prepared = new WeakMap<Orm, Map<string, { all(params: Record<string, string>): unknown[] }>>();
+function cachedStatement<T>(orm: Orm, key: string, build: () => { all(params: Record<string, string>): unknown[] }) {
+  let byKey = prepared.get(orm);
+  if (!byKey) prepared.set(orm, (byKey = new Map()));
+  let stmt = byKey.get(key);
+  if (!stmt) byKey.set(key, (stmt = build()));
+  return (params: Record<string, string>) => stmt.all(params) as T[];
 }
 
 const personsSum = sql<number>`sum(${handovers.womenCount} + ${handovers.childrenCount} + ${handovers.menCount})`;
@@ -53,6 +80,11 @@ const personsSum = sql<number>`sum(${handovers.womenCount} + ${handovers.childre
  * handovers_totals_idx without touching the table. Sorted by persons, then country code.
  */
 export function countryTotals(orm: Orm, f: TotalsFilter): CountryTotals[] {
+  const { shape, params } = totalsParams(f);
+  return cachedStatement<CountryTotals>(orm, `country:${shape}`, () => buildCountryTotals(orm, shape))(params);
+}
+
+function buildCountryTotals(orm: Orm, shape: string) {
   return orm
     .select({
       country: handovers.receivingCountry,
@@ -68,10 +100,10 @@ export function countryTotals(orm: Orm, f: TotalsFilter): CountryTotals[] {
       last: sql<string>`max(${handovers.handoverDate})`,
     })
     .from(handovers)
-    .where(totalsWhere(f))
+    .where(totalsWhere(shape))
     .groupBy(handovers.receivingCountry)
     .orderBy(desc(personsSum), asc(handovers.receivingCountry))
-    .all();
+    .prepare();
 }
 
 /** The sum row, from the per-country rows (at most a few hundred): the handover rows are never loaded. */
@@ -94,14 +126,17 @@ export function sumCountryTotals(rows: CountryTotals[]): TotalsSum {
 
 /** Handovers and persons per month ('YYYY-MM') or year ('YYYY'), oldest first, same filter as countryTotals. */
 export function periodTotals(orm: Orm, f: TotalsFilter, granularity: 'month' | 'year'): PeriodTotals[] {
-  const period = sql<string>`substr(${handovers.handoverDate}, 1, ${granularity === 'month' ? 7 : 4})`;
-  return orm
-    .select({ period, handovers: sql<number>`count(*)`, persons: personsSum })
-    .from(handovers)
-    .where(totalsWhere(f))
-    .groupBy(period)
-    .orderBy(asc(period))
-    .all();
+  const { shape, params } = totalsParams(f);
+  return cachedStatement<PeriodTotals>(orm, `${granularity}:${shape}`, () => {
+    const period = sql<string>`substr(${handovers.handoverDate}, 1, ${sql.raw(granularity === 'month' ? '7' : '4')})`;
+    return orm
+      .select({ period, handovers: sql<number>`count(*)`, persons: personsSum })
+      .from(handovers)
+      .where(totalsWhere(shape))
+      .groupBy(period)
+      .orderBy(asc(period))
+      .prepare();
+  })(params);
 }
 
 /** Records that exist at all (void excepted): tells "nothing recorded yet" apart from "nothing matches". */

@@ -13,7 +13,7 @@ import { downloadFile } from '../components/totals/download';
 import { PersonsBarChart, TimelineChart } from '../components/totals/TotalsCharts';
 import { SORT_KEYS, TotalsTable, type SortKey } from '../components/totals/TotalsTable';
 import { WorldMap } from '../components/totals/WorldMap';
-import { formatNumber } from '../lib/format';
+import { fmtNumber as formatNumber } from '../components/totals/format';
 
 type Camp = (typeof CAMPS)[number];
 
@@ -41,7 +41,7 @@ export function TotalsPage() {
   const [exporting, setExporting] = useState<string | null>(null);
 
   const totals = useQuery({ queryKey: ['totals', query], queryFn: () => callOrThrow('totals:get', query) });
-  const timeline = useQuery({ queryKey: ['totals-timeline', query, granularity], queryFn: () => callOrThrow('totals:timeline', { filter: query, granularity }), enabled: totals.isSuccess });
+  const timeline = useQuery({ queryKey: ['totals-timeline', query, granularity], queryFn: () => callOrThrow('totals:timeline', { filter: query, granularity }) });
 
   const update = (patch: Record<string, string | string[] | null>) => {
     const next = new URLSearchParams(params);

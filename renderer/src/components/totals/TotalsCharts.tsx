@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CountryTotalsRow, TimelineResult } from '../../../../electron/api/schemas/totals';
 import { isRtl, intlLocale } from '../../i18n';
 import { countryName } from '../../lib/countries';
-import { formatNumber } from '../../lib/format';
+import { fmtNumber as formatNumber } from './format';
 
 /** Colours that stay apart in greyscale print: light, middle and dark. */
 export const SERIES_COLORS = { women: 'teal.4', children: 'orange.6', men: 'indigo.9' } as const;
@@ -40,17 +40,22 @@ export function PersonsBarChart({ rows }: { rows: CountryTotalsRow[] }) {
   );
 }
 
-function periodLabel(period: string, lng: string): string {
-  const [y, m] = period.split('-').map(Number);
-  const d = new Date(Date.UTC(y, (m ?? 1) - 1, 1));
-  return new Intl.DateTimeFormat(intlLocale(lng), m ? { year: 'numeric', month: 'short', timeZone: 'UTC' } : { year: 'numeric', timeZone: 'UTC' }).format(d);
+function periodFormatter(lng: string, monthly: boolean): (period: string) => string {
+  const f = new Intl.DateTimeFormat(intlLocale(lng), monthly ? { year: 'numeric', month: 'short', timeZone: 'UTC' } : { year: 'numeric', timeZone: 'UTC' });
+  return (period) => {
+    const [y, m] = period.split('-').map(Number);
+    return f.format(new Date(Date.UTC(y, (m ?? 1) - 1, 1)));
+  };
 }
 
 export function TimelineChart({ timeline, onGranularity }: { timeline: TimelineResult; onGranularity(g: 'month' | 'year'): void }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const rtl = isRtl(lng);
-  const data = timeline.periods.map((p) => ({ period: periodLabel(p.period, lng), handovers: p.handovers, persons: p.persons }));
+  const label = periodFormatter(lng, timeline.granularity === 'month');
+  const data = timeline.periods.map((p) => ({ period: label(p.period), handovers: p.handovers, persons: p.persons }));
+  // A numeric tick interval: recharts then skips measuring every label (a forced layout each) to pick ticks itself.
+  const interval = Math.max(0, Math.ceil(data.length / 16) - 1);
   return (
     <Paper withBorder p="md" data-testid="chart-timeline">
       <Group justify="space-between" mb="sm">
@@ -75,7 +80,7 @@ export function TimelineChart({ timeline, onGranularity }: { timeline: TimelineR
           series={[{ name: 'handovers', label: t('totals.columns.handovers'), color: 'teal.7' }]}
           valueFormatter={(v) => formatNumber(v, lng)}
           // Time runs with the reading direction: right to left in Arabic.
-          xAxisProps={{ reversed: rtl }}
+          xAxisProps={{ reversed: rtl, interval }}
           yAxisProps={{ orientation: rtl ? 'right' : 'left', allowDecimals: false }}
           tooltipAnimationDuration={0}
         />

@@ -1,10 +1,10 @@
-import { Group, Table } from '@mantine/core';
+import { Table } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { CountryTotalsRow, TotalsSumRow } from '../../../../electron/api/schemas/totals';
 import { countryName } from '../../lib/countries';
-import { formatDate, formatNumber } from '../../lib/format';
+import { fmtDate as formatDate, fmtNumber as formatNumber } from './format';
 import { Flag } from '../CountrySelect';
 
 export const FIGURES = ['handovers', 'women', 'children', 'boys', 'girls', 'unaccompanied', 'men', 'persons'] as const;
@@ -19,21 +19,25 @@ interface Props {
   onSort(key: SortKey): void;
 }
 
-/** Sorting happens here, on at most a few hundred aggregated rows; the figures themselves come from SQL. */
+/**
+ * Sorting happens here, on at most a few hundred aggregated rows; the figures themselves come from SQL.
+ * Body rows are plain <tr>/<td> styled in totals.css: with 200 countries, 2,400 Mantine cell components cost
+ * more to mount than the whole rest of the page.
+ */
 export function TotalsTable({ rows, sum, sort, direction, onSort }: Props) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const sorted = useMemo(() => {
     const collator = new Intl.Collator(lng);
     const value = (r: CountryTotalsRow) => (sort === 'country' ? countryName(r.country, lng) : r[sort]);
-    const cmp = (a: CountryTotalsRow, b: CountryTotalsRow) => {
-      const va = value(a);
-      const vb = value(b);
-      const c = typeof va === 'number' && typeof vb === 'number' ? va - vb : collator.compare(String(va), String(vb));
-      return c !== 0 ? c : a.country.localeCompare(b.country);
-    };
-    const out = [...rows].sort(cmp);
-    return direction === 'desc' ? out.reverse() : out;
+    const sign = direction === 'desc' ? -1 : 1;
+    const keyed = rows.map((r) => ({ r, v: value(r) }));
+    // Ties keep the country-code order whichever way the column is sorted (as the CLI and the exports do).
+    keyed.sort((a, b) => {
+      const c = typeof a.v === 'number' && typeof b.v === 'number' ? a.v - b.v : collator.compare(String(a.v), String(b.v));
+      return c !== 0 ? sign * c : a.r.country < b.r.country ? -1 : 1;
+    });
+    return keyed.map((k) => k.r);
   }, [rows, sort, direction, lng]);
 
   const header = (key: SortKey) => {
@@ -59,21 +63,21 @@ export function TotalsTable({ rows, sum, sort, direction, onSort }: Props) {
           {sorted.map((r) => {
             const name = countryName(r.country, lng);
             return (
-              <Table.Tr key={r.country} data-testid={`totals-row-${r.country}`} data-country={r.country}>
-                <Table.Td>
+              <tr key={r.country} data-testid={`totals-row-${r.country}`} data-country={r.country}>
+                <td>
                   <Link to={`/handovers?country=${r.country}`} title={t('totals.openList', { country: name })} data-testid={`totals-link-${r.country}`}>
-                    <Group gap={6} wrap="nowrap">
+                    <span className="totals-country">
                       <Flag code={r.country} />
                       <span>{name}</span>
-                    </Group>
+                    </span>
                   </Link>
-                </Table.Td>
+                </td>
                 {FIGURES.map((k) => (
-                  <Table.Td key={k} className="num" data-col={k} data-value={r[k]}>{formatNumber(r[k], lng)}</Table.Td>
+                  <td key={k} className="num" data-col={k} data-value={r[k]}>{formatNumber(r[k], lng)}</td>
                 ))}
-                <Table.Td data-col="first" data-value={r.first}>{formatDate(r.first, lng)}</Table.Td>
-                <Table.Td data-col="last" data-value={r.last}>{formatDate(r.last, lng)}</Table.Td>
-              </Table.Tr>
+                <td data-col="first" data-value={r.first}>{formatDate(r.first, lng)}</td>
+                <td data-col="last" data-value={r.last}>{formatDate(r.last, lng)}</td>
+              </tr>
             );
           })}
         </Table.Tbody>

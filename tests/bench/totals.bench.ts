@@ -1,0 +1,265 @@
+// Per-country totals: the app's query layer (Drizzle) against the same SQL hand-written on better-sqlite3 and a
+// naive load-and-reduce, all measured in this run on the same file; then the totals page in Chromium with 200
+// countries against the empty totals page. Target: app ≤ 1.2× raw at every size.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openDatabase, type Db } from '../../db/open';
+import { countryTotals, type CountryTotals, type TotalsFilter } from '../../db/queries/totals';
+import { handovers } from '../../db/schema';
+import { allCountryCodes } from '../../electron/api/schemas/countries';
+import { localCaller, type AppContext } from '../../electron/services/context';
+import { startWebServer } from '../../electron/web/server';
+import isoCountries from 'i18n-iso-countries';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import world from 'world-atlas/countries-110m.json';
+import { launchChromium } from '../support/chromium';
+
+const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number).filter((n) => n > 0);
+const TARGET = 1.2;
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'tasleem-bench-'));
+
+const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/**
+ * Warm-up runs, then the median of the timed runs, in milliseconds, for each function. The functions take turns
+ * (in alternating order) within every round, so a slow moment of a shared machine hits them alike.
+ */
+function medians(fns: (() => unknown)[], runs: number, warmup = 2): number[] {
+  for (let i = 0; i < warmup; i++) for (const fn of fns) fn();
+  const times: number[][] = fns.map(() => []);
+  for (let i = 0; i < runs; i++) {
+    const order = i % 2 ? [...fns.keys()].reverse() : [...fns.keys()];
+    for (const k of order) {
+      const t0 = performance.now();
+      fns[k]();
+      times[k].push(performance.now() - t0);
+    }
+  }
+  return times.map(mid);
+}
+
+/** Deterministic pseudo-random numbers, so every run seeds the same data. */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+const COUNTRIES = allCountryCodes().filter((c) => c !== 'XK').slice(0, 199).concat('XK');
+const CAMPS = ['al_hol', 'roj', 'other'] as const;
+
+/** Raw prepared INSERTs in one transaction: seeding speed only, the schema and migrations are the real ones. */
+function seed(db: Db, n: number, countries = COUNTRIES.slice(0, 60)) {
+  const rand = rng(n);
+  const ins = db.sqlite.prepare(`INSERT INTO handovers (id, reference_no, status, version, revision, handover_date, receiving_country,
+    delegation_head_name, handing_authority, handing_official_name, camp, camp_other, women_count, children_count, boys_count, girls_count,
+    unaccompanied_count, men_count, created_at, created_by, updated_at, updated_by)
+    VALUES (?, ?, ?, 1, 1, ?, ?, 'Head', 'Department of Foreign Relations', 'Official', ?, ?, ?, ?, ?, ?, ?, ?, '2024-01-01T00:00:00Z', 'bench', '2024-01-01T00:00:00Z', 'bench')`);
+  const day0 = Date.UTC(2014, 0, 1);
+  // Seeding only: a large page cache keeps the six indexes' random inserts in memory; nothing here needs durability.
+  db.sqlite.pragma('cache_size = -600000');
+  db.sqlite.pragma('synchronous = OFF');
+  db.sqlite.transaction(() => {
+    for (let i = 0; i < n; i++) {
+      const r = rand();
+      // Every country gets one finalized handover first; then skewed like reality: a few countries receive most persons.
+      const status = i < countries.length || r < 0.8 ? 'finalized' : r < 0.95 ? 'draft' : 'void';
+      const country = i < countries.length ? countries[i] : countries[Math.floor(countries.length * rand() ** 2)];
+      const date = new Date(day0 + Math.floor(rand() * 4380) * 86_400_000).toISOString().slice(0, 10);
+      const camp = CAMPS[Math.floor(rand() * 3)];
+      const children = Math.floor(rand() * 60);
+      const boys = Math.floor(children * rand() * 0.6);
+      const girls = Math.floor((children - boys) * rand());
+      const women = Math.floor(rand() * 25) + (children === 0 ? 1 : 0);
+      ins.run(`00000000-0000-7000-8000-${String(i).padStart(12, '0')}`, `B-${i}`, status, date, country, camp, camp === 'other' ? 'Ayn Issa' : '', women, children, boys, girls, Math.floor(children * rand() * 0.1), rand() < 0.05 ? Math.floor(rand() * 30) : 0);
+    }
+  })();
+  db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  db.sqlite.pragma('cache_size = -2000');
+  // No ANALYZE: the app never runs it, so the planner here sees what it sees on an office machine.
+}
+
+/** The statement the app's query builds, written by hand (the date conditions only when the filter has them). */
+const rawSql = (withDates: boolean) => `SELECT receiving_country AS country, count(*) AS handovers, sum(women_count) AS women, sum(children_count) AS children,
+  sum(boys_count) AS boys, sum(girls_count) AS girls, sum(unaccompanied_count) AS unaccompanied, sum(men_count) AS men,
+  sum(women_count + children_count + men_count) AS persons, min(handover_date) AS first, max(handover_date) AS last
+  FROM handovers WHERE status IN (?)${withDates ? ' AND handover_date >= ? AND handover_date <= ?' : ''}
+  GROUP BY receiving_country ORDER BY persons DESC, receiving_country ASC`;
+
+/** What someone without SQL aggregates would write: load every row, filter and add up in JavaScript. */
+function naiveTotals(db: Db, f: TotalsFilter): CountryTotals[] {
+  const rows = db.orm
+    .select({ status: handovers.status, date: handovers.handoverDate, country: handovers.receivingCountry, camp: handovers.camp, women: handovers.womenCount, children: handovers.childrenCount, boys: handovers.boysCount, girls: handovers.girlsCount, unaccompanied: handovers.unaccompaniedCount, men: handovers.menCount })
+    .from(handovers)
+    .all();
+  const by = new Map<string, CountryTotals>();
+  for (const r of rows) {
+    if (!(f.statuses as string[]).includes(r.status) || (f.from && r.date < f.from) || (f.to && r.date > f.to)) continue;
+    const t = by.get(r.country) ?? { country: r.country, handovers: 0, women: 0, children: 0, boys: 0, girls: 0, unaccompanied: 0, men: 0, persons: 0, first: r.date, last: r.date };
+    t.handovers++;
+    t.women += r.women;
+    t.children += r.children;
+    t.boys += r.boys;
+    t.girls += r.girls;
+    t.unaccompanied += r.unaccompanied;
+    t.men += r.men;
+    t.persons += r.women + r.children + r.men;
+    if (r.date < t.first) t.first = r.date;
+    if (r.date > t.last) t.last = r.date;
+    by.set(r.country, t);
+  }
+  return [...by.values()].sort((a, b) => b.persons - a.persons || (a.country < b.country ? -1 : 1));
+}
+
+const plans = new Set<string>();
+const fmt = (ms: number) => Number.isNaN(ms) ? '—'.padStart(8) : (ms < 10 ? ms.toFixed(2) : ms.toFixed(1)).padStart(8);
+const ratio = (a: number, b: number) => Number.isNaN(a) ? '—'.padStart(7) : `${(a / b).toFixed(2)}×`.padStart(7);
+
+function queryBench(): boolean {
+  let ok = true;
+  const filters: [string, TotalsFilter, string[]][] = [
+    ['all time', { statuses: ['finalized'] }, ['finalized']],
+    ['one year', { statuses: ['finalized'], from: '2020-01-01', to: '2020-12-31' }, ['finalized', '2020-01-01', '2020-12-31']],
+  ];
+  console.log('Totals query (finalized only), median ms; ratios to raw better-sqlite3 on the same file');
+  console.log(`${'handovers'.padStart(10)}  ${'filter'.padEnd(9)} ${'app'.padStart(8)} ${'raw'.padStart(8)} ${'naive'.padStart(8)} ${'app/raw'.padStart(7)} ${'naive/raw'.padStart(9)}`);
+  for (const n of SIZES) {
+    const file = join(work, `totals-${n}.db`);
+    const db = openDatabase(file);
+    const t0 = performance.now();
+    seed(db, n);
+    const seedSecs = ((performance.now() - t0) / 1000).toFixed(1);
+    const runs = n >= 1_000_000 ? 7 : n >= 100_000 ? 15 : 61;
+    for (const [label, f, args] of filters) {
+      const raw = db.sqlite.prepare(rawSql(args.length > 1));
+      // The same answer three ways, or the timing means nothing.
+      const a = countryTotals(db.orm, f);
+      const b = raw.all(...args) as CountryTotals[];
+      const c = naiveTotals(db, f);
+      if (JSON.stringify(a) !== JSON.stringify(b) || JSON.stringify(a) !== JSON.stringify(c)) throw new Error(`results differ at ${n} (${label})`);
+      const [app, rawMs] = medians([() => countryTotals(db.orm, f), () => raw.all(...args)], runs);
+      // The naive way loads every row whatever the filter: at a million rows, measured once (with the first filter).
+      const big = n >= 1_000_000;
+      const naive = big && label !== 'all time' ? NaN : medians([() => naiveTotals(db, f)], big ? 2 : 5, 1)[0];
+      const r = app / rawMs;
+      if (r > TARGET) ok = false;
+      if (n === SIZES[0] || n >= 1_000_000) plans.add(`${label}: ${(db.sqlite.prepare(`EXPLAIN QUERY PLAN ${rawSql(args.length > 1)}`).all(...args) as { detail: string }[]).map((p) => p.detail).join('; ')}`);
+      console.log(`${String(n).padStart(10)}  ${label.padEnd(9)} ${fmt(app)} ${fmt(rawMs)} ${fmt(naive)} ${ratio(app, rawMs)} ${ratio(naive, rawMs).padStart(9)}${r > TARGET ? '  ABOVE TARGET' : ''}`);
+    }
+    console.log(`${''.padStart(10)}  (seeded in ${seedSecs} s, ${a4(db)} countries)`);
+    for (const p of plans) console.log(`${''.padStart(10)}  plan ${p}`);
+    plans.clear();
+    db.close();
+  }
+  return ok;
+}
+const a4 = (db: Db) => (db.sqlite.prepare('SELECT count(DISTINCT receiving_country) AS n FROM handovers').get() as { n: number }).n;
+
+/** Seeded countries that world-atlas draws (small islands and Kosovo are listed under the map instead). */
+function onMap(db: Db): number {
+  const topo = world as unknown as Topology<{ countries: GeometryCollection }>;
+  // The page leaves Antarctica (010) out of the projection.
+  const drawn = new Set(topo.objects.countries.geometries.map((g) => (g.id === undefined || g.id === '010' ? '' : (isoCountries.numericToAlpha2(String(g.id)) ?? ''))));
+  const seeded = (db.sqlite.prepare("SELECT DISTINCT receiving_country AS c FROM handovers WHERE status = 'finalized'").all() as { c: string }[]).map((r) => r.c);
+  return seeded.filter((c) => drawn.has(c)).length;
+}
+
+function newestMtime(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+function ensureBuild() {
+  const index = join(root, 'dist/renderer/index.html');
+  let built = 0;
+  try {
+    built = statSync(index).mtimeMs;
+  } catch {
+    // not built yet
+  }
+  if (built < newestMtime(join(root, 'renderer'))) {
+    console.log('(building the renderer first: vite build)');
+    execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
+  }
+}
+
+async function renderBench() {
+  ensureBuild();
+  const full = openDatabase(join(work, 'render-200.db'));
+  seed(full, 2000, COUNTRIES); // 200 countries, ~10 handovers each
+  const empty = openDatabase(join(work, 'render-empty.db'));
+  const staticDir = join(root, 'dist/renderer');
+  const ctxOf = (db: Db): AppContext => ({ db, dataDir: work, mode: 'web', now: () => new Date() });
+  const servers = [await startWebServer({ ctx: ctxOf(empty), caller: localCaller('bench'), staticDir }), await startWebServer({ ctx: ctxOf(full), caller: localCaller('bench'), staticDir })];
+  const browser = await launchChromium();
+  try {
+    const countries = (full.sqlite.prepare("SELECT count(DISTINCT receiving_country) AS n FROM handovers WHERE status = 'finalized'").get() as { n: number }).n;
+    // In the page: change the hash to a filter never asked before (no cached answer), wait until everything is drawn.
+    const measure = async (url: string, ready: string, runs: number) => {
+      const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+      page.on('crash', () => console.error('page crashed'));
+      page.on('pageerror', (e) => console.error('page error', e.message));
+      await page.goto(url);
+      await page.evaluate("localStorage.setItem('tasleem.locale', 'ar')");
+      await page.reload();
+      await page.waitForSelector('[data-testid="language-switcher"]');
+      const times: number[] = [];
+      for (let i = 0; i < runs + 2; i++) {
+        const ms = (await page.evaluate(`(async () => {
+          location.hash = '#/settings';
+          while (document.querySelector('.totals-page')) await new Promise((r) => setTimeout(r, 5));
+          await new Promise((r) => setTimeout(r, 50));
+          const t0 = performance.now();
+          location.hash = '#/totals?to=2099-12-${String(1 + (i % 28)).padStart(2, '0')}&r=${i}';
+          const ready = () => { ${ready} };
+          while (!ready()) {
+            if (performance.now() - t0 > 20000) return -1;
+            await new Promise((r) => setTimeout(r, 1));
+          }
+          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+          return performance.now() - t0;
+        })()`)) as number;
+        if (ms < 0) throw new Error(`the totals page was not ready after 20 s (${url})`);
+        if (i >= 2) times.push(ms);
+      }
+      await page.close();
+      times.sort((a, b) => a - b);
+      return times[Math.floor(times.length / 2)];
+    };
+    const runs = 7;
+    const base = await measure(servers[0].url, "return !!document.querySelector('[data-testid=totals-empty]');", runs);
+    const page200 = await measure(
+      servers[1].url,
+      `return document.querySelectorAll('[data-testid^=totals-row-]').length === ${countries}
+        && document.querySelectorAll('[data-testid=chart-timeline] .recharts-bar-rectangle').length > 0
+        && document.querySelectorAll('[data-testid=chart-persons] .recharts-bar-rectangle').length > 0
+        && document.querySelectorAll('[data-testid^=map-country-]').length === ${onMap(full)};`,
+      runs,
+    );
+    console.log(`\nTotals page in Chromium (browser mode, Arabic), median of ${runs}, ms from navigation to everything drawn`);
+    console.log(`  empty totals page (baseline)     ${fmt(base)}`);
+    console.log(`  ${countries} countries, ${2000} handovers   ${fmt(page200)}   ${ratio(page200, base)} the baseline`);
+  } finally {
+    await browser.close();
+    for (const s of servers) await s.close();
+    full.close();
+    empty.close();
+  }
+}
+
+try {
+  const t0 = performance.now();
+  const ok = queryBench();
+  await renderBench();
+  console.log(`\napp ≤ ${TARGET}× raw at every size: ${ok ? 'yes' : 'NO'} (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+  process.exitCode = ok ? 0 : 1;
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
