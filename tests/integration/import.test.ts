@@ -174,6 +174,15 @@ describe('rows rejected with their line number and a reason key', () => {
   });
 });
 
+describe('delimiters', () => {
+  it('takes the delimiter from the header line, not from data full of semicolons', async () => {
+    const r = await run(csv(row('HO-1', { delegation_head_name: 'x;y x;y', handing_official_name: 'a;b;c' })));
+    expect(r).toMatchObject({ delimiter: ',', counts: { new: 1 } });
+    const tab = await run(Buffer.from(`${HEADER.replace(/,/g, '\t')}\n${row('HO-2').replace(/,/g, '\t')}\n`), { dryRun: true });
+    expect(tab).toMatchObject({ delimiter: '\t', counts: { new: 1 } });
+  });
+});
+
 describe('Arabic files', () => {
   it('reads Arabic headers, Arabic country names, Arabic-Indic digits (UTF-8 without BOM)', async () => {
     const r = await run(readFileSync(join(FIXTURES, 'arabic-headers.csv')));

@@ -74,10 +74,27 @@ export function decodeText(buf: Buffer): { text: string; encoding: Table['encodi
   return { text: iconv.decode(buf, 'windows-1256'), encoding: 'windows-1256' };
 }
 
+const DELIMITERS = [',', ';', '\t', '|'] as const;
+
+/**
+ * The delimiter is the one the header line uses most. Not guessed from the data: names and notes are full of
+ * semicolons and commas (a small file of such rows fooled papaparse's own guess).
+ */
+export function guessDelimiter(text: string): string {
+  const header = text.replace(/^\s*[\r\n]+/, '').split(/\r?\n/, 1)[0].replace(/"[^"]*"/g, '');
+  let best: string = ',';
+  let most = 0;
+  for (const d of DELIMITERS) {
+    const n = header.split(d).length - 1;
+    if (n > most) [best, most] = [d, n];
+  }
+  return best;
+}
+
 function parseCsv(buf: Buffer): Table {
   const { text, encoding } = decodeText(buf);
   if (!text.trim()) throw new ImportFileError('empty');
-  const parsed = Papa.parse<string[]>(text, { delimiter: '', delimitersToGuess: [',', ';', '\t', '|'], skipEmptyLines: false });
+  const parsed = Papa.parse<string[]>(text, { delimiter: guessDelimiter(text), skipEmptyLines: false });
   const malformed = new Set(parsed.errors.filter((e) => e.type === 'Quotes').map((e) => e.row));
   // Physical line numbers: a quoted cell may span lines, so count the breaks inside each record.
   const rows: TableRow[] = [];
