@@ -40,6 +40,7 @@ export function HandoverDetailPage() {
         <Group>
           <Title order={2}><span dir="ltr" className="bidi-isolate">{h.referenceNo}</span></Title>
           <Badge size="lg" variant="light" color={statusColor(h.status)} data-testid="status">{t(`status.${h.status}`)}</Badge>
+          {h.source !== 'app' && <Badge variant="dot" color="grape" data-testid="source">{t(`detail.source.${h.source}`)}</Badge>}
           {h.version > 1 && <Badge variant="outline">{t('detail.versionLabel', { n: formatNumber(h.version, lng) })}</Badge>}
         </Group>
         <LifecycleActions handover={h} />

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { callOrThrow } from '../api/client';
 import { HandoverTable } from '../components/handovers/HandoverTable';
+import { ExportButtons } from '../components/import/ExportButtons';
 import { ListFilters } from '../components/handovers/ListFilters';
 import { formatNumber } from '../lib/format';
 import { listQueryFromParams, withParams } from '../lib/list-query';
@@ -26,7 +27,10 @@ export function HandoverListPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('list.title')}</Title>
-        <Button component={Link} to="/handovers/new" data-testid="new-handover">{t('nav.newHandover')}</Button>
+        <Group>
+          <ExportButtons query={query} />
+          <Button component={Link} to="/handovers/new" data-testid="new-handover">{t('nav.newHandover')}</Button>
+        </Group>
       </Group>
       <ListFilters />
       {head.isError && <Alert color="red">{t('errors.VALIDATION')}</Alert>}
