@@ -1,16 +1,27 @@
 import { intlLocale } from '../i18n';
 
-export const formatNumber = (n: number, lng: string) => new Intl.NumberFormat(intlLocale(lng)).format(n);
+/**
+ * Cached Intl formatters, one per language and style: building one costs far more than formatting with it, and a
+ * table of 200 countries or a page of handovers formats thousands of figures.
+ */
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  let f = cache.get(key) as T | undefined;
+  if (!f) cache.set(key, (f = make()));
+  return f;
+}
+
+export const formatNumber = (n: number, lng: string) => formatter(`n:${lng}`, () => new Intl.NumberFormat(intlLocale(lng))).format(n);
 
 /** Dates are stored as YYYY-MM-DD; shown in the UI language without shifting across time zones. */
 export function formatDate(iso: string, lng: string): string {
   const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(intlLocale(lng), { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(d);
+  return formatter(`d:${lng}`, () => new Intl.DateTimeFormat(intlLocale(lng), { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' })).format(d);
 }
 
 export function formatDateTime(iso: string, lng: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(intlLocale(lng), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+  return formatter(`dt:${lng}`, () => new Intl.DateTimeFormat(intlLocale(lng), { dateStyle: 'medium', timeStyle: 'short' })).format(d);
 }

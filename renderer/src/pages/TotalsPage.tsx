@@ -13,7 +13,7 @@ import { downloadFile } from '../components/totals/download';
 import { PersonsBarChart, TimelineChart } from '../components/totals/TotalsCharts';
 import { SORT_KEYS, TotalsTable, type SortKey } from '../components/totals/TotalsTable';
 import { WorldMap } from '../components/totals/WorldMap';
-import { fmtNumber as formatNumber } from '../components/totals/format';
+import { formatNumber } from '../lib/format';
 
 type Camp = (typeof CAMPS)[number];
 

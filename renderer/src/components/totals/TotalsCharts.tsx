@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CountryTotalsRow, TimelineResult } from '../../../../electron/api/schemas/totals';
 import { isRtl, intlLocale } from '../../i18n';
 import { countryName } from '../../lib/countries';
-import { fmtNumber as formatNumber } from './format';
+import { formatNumber } from '../../lib/format';
 
 /** Colours that stay apart in greyscale print: light, middle and dark. */
 export const SERIES_COLORS = { women: 'teal.4', children: 'orange.6', men: 'indigo.9' } as const;

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { CountryTotalsRow, TotalsSumRow } from '../../../../electron/api/schemas/totals';
 import { countryName } from '../../lib/countries';
-import { fmtDate as formatDate, fmtNumber as formatNumber } from './format';
+import { formatDate, formatNumber } from '../../lib/format';
 import { Flag } from '../CountrySelect';
 
 export const FIGURES = ['handovers', 'women', 'children', 'boys', 'girls', 'unaccompanied', 'men', 'persons'] as const;

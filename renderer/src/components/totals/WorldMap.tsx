@@ -8,7 +8,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import world from 'world-atlas/countries-110m.json';
 import type { CountryTotalsRow } from '../../../../electron/api/schemas/totals';
 import { countryName } from '../../lib/countries';
-import { fmtNumber as formatNumber } from './format';
+import { formatNumber } from '../../lib/format';
 import { Flag } from '../CountrySelect';
 
 const WIDTH = 960;
