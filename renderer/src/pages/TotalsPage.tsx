@@ -9,7 +9,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { CAMPS } from '../../../electron/api/schemas/handover';
 import type { TotalsQueryInput } from '../../../electron/api/schemas/totals';
 import { ApiFailure, callOrThrow } from '../api/client';
-import { downloadFile } from '../components/totals/download';
+import { downloadFile } from '../lib/files';
 import { PersonsBarChart, TimelineChart } from '../components/totals/TotalsCharts';
 import { SORT_KEYS, TotalsTable, type SortKey } from '../components/totals/TotalsTable';
 import { WorldMap } from '../components/totals/WorldMap';
