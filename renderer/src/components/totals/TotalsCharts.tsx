@@ -31,7 +31,14 @@ export function PersonsBarChart({ rows }: { rows: CountryTotalsRow[] }) {
         series={(['women', 'children', 'men'] as const).map((k) => ({ name: k, label: t(`totals.columns.${k}`), color: SERIES_COLORS[k] }))}
         valueFormatter={(v) => formatNumber(v, lng)}
         // RTL: categories on the right, values growing leftwards.
-        yAxisProps={{ width: 150, orientation: rtl ? 'right' : 'left', interval: 0 }}
+        // Mantine nudges tick labels 10px left (right for a left axis); on a right axis that pushes Arabic labels
+        // under the bars, so they are anchored explicitly and nudged the other way.
+        yAxisProps={{
+          width: 150,
+          orientation: rtl ? 'right' : 'left',
+          interval: 0,
+          ...(rtl ? { tick: { transform: 'translate(10, 0)', textAnchor: 'start', fontSize: 12, fill: 'currentColor', style: { direction: 'ltr', unicodeBidi: 'plaintext' } } } : {}),
+        }}
         xAxisProps={{ reversed: rtl }}
         tooltipAnimationDuration={0}
         barChartProps={{ accessibilityLayer: true }}
