@@ -96,18 +96,27 @@ export type Handover = z.infer<typeof handover>;
 
 export const SORT_COLUMNS = ['referenceNo', 'handoverDate', 'receivingCountry', 'delegationHeadName', 'camp', 'status', 'persons', 'updatedAt'] as const;
 
-export const listQuery = z.object({
+/** Which handovers: shared by the list (which adds sorting and paging) and by exports (which take them all). */
+export const handoverFilter = z.object({
   search: text(200).default(''),
   countries: z.array(countryCode).max(300).default([]),
   camps: z.array(z.enum(CAMPS)).default([]),
   statuses: z.array(z.enum(STATUSES)).default([]),
   from: isoDate.optional(),
   to: isoDate.optional(),
-  sort: z.enum(SORT_COLUMNS).default('handoverDate'),
-  direction: z.enum(['asc', 'desc']).default('desc'),
-  offset: z.number().int().min(0).max(10_000_000).default(0),
-  limit: z.number().int().min(1).max(500).default(100),
-}).refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'inverted_range' });
+});
+const rangeInOrder = (q: { from?: string; to?: string }) => !q.from || !q.to || q.from <= q.to;
+export const INVERTED_RANGE = { path: ['to'], message: 'inverted_range' };
+
+export const listQuery = handoverFilter
+  .extend({
+    sort: z.enum(SORT_COLUMNS).default('handoverDate'),
+    direction: z.enum(['asc', 'desc']).default('desc'),
+    offset: z.number().int().min(0).max(10_000_000).default(0),
+    limit: z.number().int().min(1).max(500).default(100),
+  })
+  .refine(rangeInOrder, INVERTED_RANGE);
+export const exportFilter = handoverFilter.strip().refine(rangeInOrder, INVERTED_RANGE);
 export type ListQuery = z.infer<typeof listQuery>;
 export type ListQueryInput = z.input<typeof listQuery>;
 

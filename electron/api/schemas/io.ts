@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { countryCode, isoDate, text } from './common';
-import { CAMPS, STATUSES } from './handover';
+import { exportFilter } from './handover';
 
 /** Largest import accepted (bytes). Here so the renderer can refuse a bigger file before reading it. */
 export const MAX_IMPORT_BYTES = 40 * 1024 * 1024;
@@ -91,17 +90,6 @@ export const jobProgress = z.object({
 });
 export type JobProgress = z.infer<typeof jobProgress>;
 
-/** The handover list's filter without paging: export writes every matching record. */
-export const exportFilter = z
-  .object({
-    search: text(200).default(''),
-    countries: z.array(countryCode).max(300).default([]),
-    camps: z.array(z.enum(CAMPS)).default([]),
-    statuses: z.array(z.enum(STATUSES)).default([]),
-    from: isoDate.optional(),
-    to: isoDate.optional(),
-  })
-  .strip();
 export const exportInput = z.object({ filter: exportFilter.default({ search: '', countries: [], camps: [], statuses: [] }), format: z.enum(['csv', 'xlsx']) }).strict();
 
 // Office exchange (docs/exchange-format.md).
