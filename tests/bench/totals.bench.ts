@@ -16,6 +16,7 @@ import isoCountries from 'i18n-iso-countries';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import world from 'world-atlas/countries-110m.json';
 import { launchChromium } from '../support/chromium';
+import { addUpByCountry } from '../support/naive-totals';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number).filter((n) => n > 0);
 const TARGET = 1.2;
@@ -95,23 +96,7 @@ function naiveTotals(db: Db, f: TotalsFilter): CountryTotals[] {
     .select({ status: handovers.status, date: handovers.handoverDate, country: handovers.receivingCountry, camp: handovers.camp, women: handovers.womenCount, children: handovers.childrenCount, boys: handovers.boysCount, girls: handovers.girlsCount, unaccompanied: handovers.unaccompaniedCount, men: handovers.menCount })
     .from(handovers)
     .all();
-  const by = new Map<string, CountryTotals>();
-  for (const r of rows) {
-    if (!(f.statuses as string[]).includes(r.status) || (f.from && r.date < f.from) || (f.to && r.date > f.to)) continue;
-    const t = by.get(r.country) ?? { country: r.country, handovers: 0, women: 0, children: 0, boys: 0, girls: 0, unaccompanied: 0, men: 0, persons: 0, first: r.date, last: r.date };
-    t.handovers++;
-    t.women += r.women;
-    t.children += r.children;
-    t.boys += r.boys;
-    t.girls += r.girls;
-    t.unaccompanied += r.unaccompanied;
-    t.men += r.men;
-    t.persons += r.women + r.children + r.men;
-    if (r.date < t.first) t.first = r.date;
-    if (r.date > t.last) t.last = r.date;
-    by.set(r.country, t);
-  }
-  return [...by.values()].sort((a, b) => b.persons - a.persons || (a.country < b.country ? -1 : 1));
+  return addUpByCountry(rows.filter((r) => (f.statuses as string[]).includes(r.status) && !(f.from && r.date < f.from) && !(f.to && r.date > f.to)));
 }
 
 const plans = new Set<string>();

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { addUpByCountry } from '../support/naive-totals';
 import { openDatabase } from '../../db/open';
 import { countRecorded, countryTotals, periodTotals, sumCountryTotals, type CountryTotals, type TotalsFilter } from '../../db/queries/totals';
 import { handoverFields, type HandoverFields } from '../../electron/api/schemas/handover';
@@ -118,25 +119,11 @@ function play(ctx: AppContext, i: number, h: { initial: Content; ops: { kind: st
 }
 
 function naive(models: Model[], f: TotalsFilter): CountryTotals[] {
-  const by = new Map<string, CountryTotals>();
-  for (const { status, content: c } of models) {
-    if (status === 'void' || !f.statuses.includes(status)) continue;
-    if ((f.from && c.date < f.from) || (f.to && c.date > f.to)) continue;
-    if (f.camps?.length && !f.camps.includes(c.camp)) continue;
-    const t = by.get(c.country) ?? { country: c.country, handovers: 0, women: 0, children: 0, boys: 0, girls: 0, unaccompanied: 0, men: 0, persons: 0, first: c.date, last: c.date };
-    t.handovers += 1;
-    t.women += c.women;
-    t.children += c.children;
-    t.boys += c.boys;
-    t.girls += c.girls;
-    t.unaccompanied += c.unaccompanied;
-    t.men += c.men;
-    t.persons += c.women + c.children + c.men;
-    if (c.date < t.first) t.first = c.date;
-    if (c.date > t.last) t.last = c.date;
-    by.set(c.country, t);
-  }
-  return [...by.values()].sort((a, b) => b.persons - a.persons || (a.country < b.country ? -1 : 1));
+  return addUpByCountry(
+    models
+      .filter(({ status, content: c }) => status !== 'void' && f.statuses.includes(status) && !(f.from && c.date < f.from) && !(f.to && c.date > f.to) && !(f.camps?.length && !f.camps.includes(c.camp)))
+      .map((m) => m.content),
+  );
 }
 
 let run = 0;

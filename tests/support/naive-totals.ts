@@ -1,0 +1,32 @@
+import type { CountryTotals } from '../../db/queries/totals';
+
+export interface CountedHandover {
+  country: string;
+  date: string;
+  women: number;
+  children: number;
+  boys: number;
+  girls: number;
+  unaccompanied: number;
+  men: number;
+}
+
+/** Per-country totals added up in plain JavaScript: the yardstick the SQL aggregate is checked and timed against. */
+export function addUpByCountry(rows: Iterable<CountedHandover>): CountryTotals[] {
+  const by = new Map<string, CountryTotals>();
+  for (const r of rows) {
+    const t = by.get(r.country) ?? { country: r.country, handovers: 0, women: 0, children: 0, boys: 0, girls: 0, unaccompanied: 0, men: 0, persons: 0, first: r.date, last: r.date };
+    t.handovers += 1;
+    t.women += r.women;
+    t.children += r.children;
+    t.boys += r.boys;
+    t.girls += r.girls;
+    t.unaccompanied += r.unaccompanied;
+    t.men += r.men;
+    t.persons += r.women + r.children + r.men;
+    if (r.date < t.first) t.first = r.date;
+    if (r.date > t.last) t.last = r.date;
+    by.set(r.country, t);
+  }
+  return [...by.values()].sort((a, b) => b.persons - a.persons || (a.country < b.country ? -1 : 1));
+}
