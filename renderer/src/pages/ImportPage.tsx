@@ -6,6 +6,7 @@ import type { ApiError } from '../../../electron/api/result';
 import { MAX_IMPORT_BYTES, type ImportReportOut, type InspectResult, type JobProgress } from '../../../electron/api/schemas/io';
 import { call } from '../api/client';
 import { ExchangePanel } from '../components/import/ExchangePanel';
+import { FilePicker } from '../components/FilePicker';
 import { readAsBase64 } from '../lib/files';
 import { MappingStep, PreviewTable, type Mapping } from '../components/import/MappingStep';
 import { ReportView } from '../components/import/ReportView';
@@ -140,13 +141,12 @@ function SheetImport() {
       <Paper withBorder p="md">
         <Stack gap="xs">
           <Text fw={500}>{t('io.chooseFile')}</Text>
-          <input
+          <FilePicker
             key={fileKey}
-            type="file"
             accept=".csv,.tsv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            data-testid="import-file"
+            testId="import-file"
             disabled={running}
-            onChange={(e) => void onFile(e.currentTarget.files?.[0])}
+            onFile={(f) => void onFile(f)}
           />
           {reading && <Text size="sm">{t('io.reading')}</Text>}
           {inspect && (

@@ -8,6 +8,7 @@ import { call, callOrThrow } from '../../api/client';
 import { downloadFile } from '../../lib/files';
 import { formatNumber } from '../../lib/format';
 import { readAsBase64 } from '../../lib/files';
+import { FilePicker } from '../FilePicker';
 
 type Side = { field: string; local: string; incoming: string }[];
 
@@ -112,7 +113,7 @@ export function ExchangePanel() {
           <Title order={4} mb="xs">{t('io.exchange.knownOffices')}</Title>
           {(offices.data ?? []).map((o) => <Text key={o.id} size="sm">{o.name} — <span dir="ltr">{o.fingerprint}</span></Text>)}
           <Text size="sm" mt="xs">{t('io.exchange.addCard')}</Text>
-          <input type="file" accept=".json" data-testid="office-card-file" onChange={(e) => void addCard(e.currentTarget.files?.[0])} />
+          <FilePicker accept=".json" testId="office-card-file" onFile={(f) => void addCard(f)} />
         </Paper>
       )}
       {me && (
@@ -136,7 +137,7 @@ export function ExchangePanel() {
       {me && (
         <Paper withBorder p="md">
           <Title order={4} mb="xs">{t('io.exchange.receive')}</Title>
-          <input type="file" accept=".tasleem,.json" data-testid="bundle-file" onChange={(e) => void importBundle(e.currentTarget.files?.[0])} />
+          <FilePicker accept=".tasleem,.json" testId="bundle-file" onFile={(f) => void importBundle(f)} />
         </Paper>
       )}
       {report && (
