@@ -47,7 +47,7 @@ export const timelineResult = z.object({
 });
 export type TimelineResult = z.infer<typeof timelineResult>;
 
-export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'pdf'] as const;
 export const totalsExportQuery = z.object({ filter: totalsQuery, format: z.enum(EXPORT_FORMATS), locale: locale.default('ar') }).strict();
 
 /** A produced file; the renderer turns it into a download (Blob + <a download>). */

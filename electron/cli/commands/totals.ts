@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { writeFileSync } from 'node:fs';
 import enCatalog from '../../../renderer/src/i18n/locales/en/totals.json';
 import { totalsQuery, type TotalsResult } from '../../api/schemas/totals';
 import { toCsv } from '../../services/export-sheets';
@@ -12,6 +13,7 @@ interface TotalsOptions {
   includeDrafts?: boolean;
   json?: boolean;
   csv?: boolean;
+  pdf?: string;
 }
 
 const OPTION_OF: Record<string, string> = { from: '--from', to: '--to', camps: '--camp' };
@@ -45,8 +47,9 @@ export function registerTotalsCommands(program: Command): void {
     .option('--include-drafts', 'count drafts too')
     .option('--json', 'print JSON')
     .option('--csv', 'print CSV (UTF-8 with BOM)')
+    .option('--pdf <file.pdf>', 'write the totals as a one-page report signed by the organization')
     .action(withRuntime(program, async (rt, opts: TotalsOptions) => {
-      if (opts.json && opts.csv) throw new CliFailure('BAD_REQUEST', 'choose one of --json and --csv', 2);
+      if ([opts.json, opts.csv, opts.pdf].filter(Boolean).length > 1) throw new CliFailure('BAD_REQUEST', 'choose one of --json, --csv and --pdf', 2);
       const input = { from: opts.from, to: opts.to, camps: opts.camp, includeDrafts: !!opts.includeDrafts };
       // Checked here too, only to say which option is wrong in words; the handler validates again.
       const parsed = totalsQuery.safeParse(input);
@@ -56,6 +59,12 @@ export function registerTotalsCommands(program: Command): void {
           return `${option}: ${MESSAGES[i.message] ?? i.message}`;
         });
         throw new CliFailure('VALIDATION', lines.join('\n'), 2);
+      }
+      if (opts.pdf) {
+        const file = await rt.call('totals:export', { filter: parsed.data, format: 'pdf', locale: 'ar' });
+        writeFileSync(opts.pdf, Buffer.from(file.base64, 'base64'));
+        rt.out(`signed totals report written to ${opts.pdf}`);
+        return;
       }
       const result = await rt.call('totals:get', input as Parameters<typeof rt.call<'totals:get'>>[1]);
       if (opts.json) rt.out(JSON.stringify({ countries: result.countries.map(jsonRow), sum: jsonRow(result.sum) }, null, 2));

@@ -16,7 +16,7 @@ import { getHandover } from '../handovers';
 import { getSettings } from '../settings';
 import { certFromPem } from '../signing/certs';
 import { activeIdentityOrNull, ensureIdentity, openSigner, trustedCas } from '../signing/identity';
-import { finishUnsigned, signReport, type RecordMark } from '../signing/sign';
+import { TOTALS_MARK_PREFIX, finishUnsigned, signReport, type RecordMark } from '../signing/sign';
 import { checkPdfSignature } from '../signing/verify';
 import { inlineFontsCss } from './assets';
 import { LABELS, type DocLang } from './labels';
@@ -146,6 +146,10 @@ export function verifyReport(ctx: AppContext, bytes: Buffer, opts: { checkRecord
   const warnings: string[] = [];
   // The record is looked up only for a sound signature: what a broken file claims is not worth reporting.
   const record: VerifyResult['record'] = { checked: opts.checkRecord && reasons.length === 0, found: false, matches: false, status: null, handoverId: null, currentVersion: null };
+  if (record.checked && sig.mark?.referenceNo.startsWith(TOTALS_MARK_PREFIX)) {
+    record.checked = false;
+    warnings.push('totals_report');
+  }
   if (record.checked) {
     if (!sig.mark) reasons.push('no_record_mark');
     else {

@@ -14,6 +14,8 @@ export interface RecordMark {
 
 /** The record mark as one ASCII literal in the Info dictionary: inside the signed bytes, easy to find again. */
 export const RECORD_MARK_KEY = 'TasleemRecord';
+/** Reports of totals carry this prefix instead of a handover's reference: there is no single record to match. */
+export const TOTALS_MARK_PREFIX = 'TOTALS-';
 export const formatRecordMark = (m: RecordMark) => `ref=${m.referenceNo};sha256=${m.contentHash};v=${m.version}`;
 export function parseRecordMark(text: string): RecordMark | null {
   const m = /^ref=([A-Za-z0-9][A-Za-z0-9\-/.]{0,39});sha256=([0-9a-f]{64});v=(\d{1,6})$/.exec(text);

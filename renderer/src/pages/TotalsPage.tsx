@@ -53,7 +53,7 @@ export function TotalsPage() {
   };
   const onSort = (key: SortKey) => update({ sort: key, dir: sort === key ? (direction === 'asc' ? 'desc' : 'asc') : key === 'country' ? 'asc' : 'desc' });
 
-  const doExport = async (format: 'csv' | 'xlsx') => {
+  const doExport = async (format: 'csv' | 'xlsx' | 'pdf') => {
     setExportError(false);
     setExporting(format);
     try {
@@ -98,6 +98,7 @@ export function TotalsPage() {
         <Group className="totals-noprint" gap="xs">
           <Button variant="default" onClick={() => void doExport('csv')} loading={exporting === 'csv'} disabled={!data} data-testid="export-csv">{t('totals.export.csv')}</Button>
           <Button variant="default" onClick={() => void doExport('xlsx')} loading={exporting === 'xlsx'} disabled={!data} data-testid="export-xlsx">{t('totals.export.xlsx')}</Button>
+          <Button variant="default" onClick={() => void doExport('pdf')} loading={exporting === 'pdf'} disabled={!data} data-testid="export-pdf">{t('totals.export.pdf')}</Button>
           <Button variant="subtle" onClick={() => window.print()}>{t('totals.print')}</Button>
         </Group>
       </Group>
