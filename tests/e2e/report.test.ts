@@ -2,7 +2,6 @@ import type { Browser, Download, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/api/dispatch';
 import { localCaller } from '../../electron/services/context';
-import { createPlaywrightPrinter } from '../../electron/services/pdf/playwright-printer';
 import { launchChromium } from '../support/chromium';
 import { kyrgyzHandover } from '../support/context';
 import { flipOneByte, pdfsig } from '../support/report-tools';
@@ -18,7 +17,6 @@ const errors: string[] = [];
 
 beforeAll(async () => {
   app = await startApp();
-  app.ctx.pdf = createPlaywrightPrinter(); // what electron/web/start.ts wires in
   const caller = localCaller('e2e');
   await dispatch(app.ctx, caller, 'settings:set', { patch: { requiredSigners: ['handing_official', 'delegation_head'] } });
   const created = await dispatch(app.ctx, caller, 'handovers:create', { data: kyrgyzHandover() });
@@ -31,7 +29,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
-  await app?.ctx.pdf?.close();
   await app?.stop();
 });
 

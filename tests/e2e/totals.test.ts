@@ -9,6 +9,7 @@ import { localCaller } from '../../electron/services/context';
 import { createHandover } from '../../electron/services/handovers';
 import { finalizeHandover, voidHandover } from '../../electron/services/lifecycle';
 import { launchChromium } from '../support/chromium';
+import { pdfsig } from '../support/report-tools';
 import { frenchHandover, kyrgyzHandover } from '../support/context';
 import { screenshot, setLanguage } from '../support/ui';
 import { startApp, type RunningApp } from '../support/web-app';
@@ -197,6 +198,12 @@ describe('totals page (browser mode)', () => {
     });
     expect(got).toEqual(exp.byCountry);
     expect(ws.getRow(ws.rowCount).getCell(10).value).toBe(exp.persons);
+
+    const pdf = await download('export-pdf');
+    expect(pdf.name).toMatch(/\.pdf$/);
+    const sig = pdfsig(Buffer.from(pdf.bytes));
+    expect(sig).toContain('Signature is Valid');
+    expect(sig).toContain('Total document signed');
   });
 
   it('opens the handover list filtered to a country', async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppContext } from '../../electron/services/app-context';
+import { createPlaywrightPrinter } from '../../electron/services/pdf/playwright-printer';
 import { localCaller, type AppContext } from '../../electron/services/context';
 import { startWebServer, type WebServer } from '../../electron/web/server';
 
@@ -16,7 +17,8 @@ export interface RunningApp {
 /** Browser mode on a fresh temp data folder: the real server, handlers and SQLite file. */
 export async function startApp(): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tasleem-e2e-'));
-  const ctx = createAppContext({ dataDir, mode: 'web' });
+  // Wired as electron/web/start.ts does; the printer starts its Chromium only on the first PDF.
+  const ctx = createAppContext({ dataDir, mode: 'web', pdf: createPlaywrightPrinter() });
   const staticDir = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
   const web = await startWebServer({ ctx, caller: localCaller('e2e'), staticDir });
   return {
@@ -25,6 +27,7 @@ export async function startApp(): Promise<RunningApp> {
     dataDir,
     async stop() {
       await web.close();
+      await ctx.pdf?.close();
       ctx.db.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
