@@ -1,9 +1,9 @@
-import type { ListResult } from '../api/schemas/handover';
+import type { ListResult, ListSummary } from '../api/schemas/handover';
 
-export function formatList(result: ListResult): string {
+export function formatList(result: ListResult, sums: ListSummary): string {
   const lines = result.rows.map((r) =>
     [r.referenceNo.padEnd(16), r.handoverDate, r.receivingCountry, r.status.padEnd(9), `W${r.womenCount} C${r.childrenCount} M${r.menCount}`, r.delegationHeadName].join('  '),
   );
-  lines.push(`${result.total} handover(s); women ${result.sums.women}, children ${result.sums.children}, men ${result.sums.men}, persons ${result.sums.persons}`);
+  lines.push(`${sums.handovers} handover(s); women ${sums.women}, children ${sums.children}, men ${sums.men}, persons ${sums.persons}`);
   return lines.join('\n') + '\n';
 }

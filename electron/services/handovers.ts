@@ -8,10 +8,11 @@ import {
   maxReferenceSeq,
   sumHandovers,
   updateHandoverRow,
+  type HandoverFilter,
   type HandoverRow,
 } from '../../db/queries/handovers';
 import { AppError } from '../api/result';
-import type { HandoverFields, ListQuery, ListResult } from '../api/schemas/handover';
+import type { HandoverFields, ListQuery, ListResult, ListSummary } from '../api/schemas/handover';
 import type { AppContext, Caller } from './context';
 import { diffFields } from './diff';
 import { getSettings } from './settings';
@@ -55,10 +56,8 @@ export function updateHandover(ctx: AppContext, caller: Caller, id: string, expe
   return getHandover(ctx, id);
 }
 
-export function listHandovers(ctx: AppContext, q: ListQuery): ListResult {
-  const sums = sumHandovers(ctx.db.orm, q);
-  return { rows: listHandoverRows(ctx.db.orm, q), total: sums.handovers, sums };
-}
+export const listHandovers = (ctx: AppContext, q: ListQuery): ListResult => ({ rows: listHandoverRows(ctx.db.orm, q) });
+export const summarizeHandovers = (ctx: AppContext, f: HandoverFilter): ListSummary => sumHandovers(ctx.db.orm, f);
 
 export function suggestReference(ctx: AppContext, year: number): string {
   const prefix = `${getSettings(ctx).referencePrefix}-${year}-`;

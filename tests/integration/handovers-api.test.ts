@@ -18,8 +18,9 @@ describe('handovers through dispatch', () => {
     expect(updated.revision).toBe(created.revision + 1);
     await app.must('handovers:create', { data: frenchHandover() });
     const list = await app.must('handovers:list', {});
-    expect(list.total).toBe(2);
-    expect(list.sums).toEqual({ handovers: 2, women: 33, children: 73, men: 0, persons: 106 });
+    expect(await app.must('handovers:summary', {})).toEqual({ handovers: 2, women: 33, children: 73, men: 0, persons: 106 });
+    expect(await app.must('handovers:summary', { countries: ['FR'] })).toEqual({ handovers: 1, women: 15, children: 32, men: 0, persons: 47 });
+    expect(await app.call('handovers:summary', { from: '2024-01-01', to: '2023-01-01' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(list.rows.map((r) => r.referenceNo)).toEqual(['HO-2023-0001', 'HO-2023-0002']); // newest date first
   });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requiredText, uuid } from '../schemas/common';
-import { handover, handoverFields, listQuery, listResult } from '../schemas/handover';
+import { filterInput, handover, handoverFields, listQuery, listResult, listSummary } from '../schemas/handover';
 import { manifestInput, person } from '../schemas/person';
 import { channel } from './define';
 
@@ -19,6 +19,7 @@ export const handoverChannels = {
   'handovers:get': channel(z.object({ id: uuid }).strict(), handover),
   'handovers:update': channel(z.object({ id: uuid, expectedRevision: z.number().int().min(1), data: handoverFields }).strict(), handover),
   'handovers:list': channel(listQuery, listResult),
+  'handovers:summary': channel(filterInput, listSummary),
   'handovers:suggestReference': channel(z.object({ year: z.number().int().min(2000).max(2100) }).strict(), z.object({ referenceNo: z.string() })),
   'handovers:finalize': channel(z.object({ id: uuid, expectedRevision: z.number().int().min(1) }).strict(), handover),
   'handovers:amend': channel(

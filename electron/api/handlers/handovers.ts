@@ -1,4 +1,4 @@
-import { createHandover, getHandover, listHandovers, suggestReference, updateHandover } from '../../services/handovers';
+import { createHandover, getHandover, listHandovers, suggestReference, summarizeHandovers, updateHandover } from '../../services/handovers';
 import { listAudit } from '../../../db/queries/audit';
 import { listPersons } from '../../../db/queries/persons';
 import { amendHandover, finalizeHandover, setManifest, versionsOf, voidHandover } from '../../services/lifecycle';
@@ -9,6 +9,7 @@ export const handoverHandlers: HandlersFor<'handovers'> = {
   'handovers:get': (ctx, _caller, { id }) => getHandover(ctx, id),
   'handovers:update': (ctx, caller, { id, expectedRevision, data }) => updateHandover(ctx, caller, id, expectedRevision, data),
   'handovers:list': (ctx, _caller, q) => listHandovers(ctx, q),
+  'handovers:summary': (ctx, _caller, f) => summarizeHandovers(ctx, f),
   'handovers:suggestReference': (ctx, _caller, { year }) => ({ referenceNo: suggestReference(ctx, year) }),
   'handovers:finalize': (ctx, caller, { id, expectedRevision }) => finalizeHandover(ctx, caller, id, expectedRevision),
   'handovers:amend': (ctx, caller, { id, expectedRevision, data, reason, persons }) => amendHandover(ctx, caller, id, expectedRevision, data, reason, persons),

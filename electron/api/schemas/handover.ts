@@ -116,7 +116,8 @@ export const listQuery = handoverFilter
     limit: z.number().int().min(1).max(500).default(100),
   })
   .refine(rangeInOrder, INVERTED_RANGE);
-export const exportFilter = handoverFilter.strip().refine(rangeInOrder, INVERTED_RANGE);
+/** A filter as a channel's input (list summary, export): unknown keys dropped, the date range in order. */
+export const filterInput = handoverFilter.strip().refine(rangeInOrder, INVERTED_RANGE);
 export type ListQuery = z.infer<typeof listQuery>;
 export type ListQueryInput = z.input<typeof listQuery>;
 
@@ -126,6 +127,8 @@ export const listRow = handover.pick({
 });
 export type ListRow = z.infer<typeof listRow>;
 
-const sums = z.object({ handovers: z.number().int(), women: z.number().int(), children: z.number().int(), men: z.number().int(), persons: z.number().int() });
-export const listResult = z.object({ rows: z.array(listRow), total: z.number().int(), sums });
+/** A page of rows only: the figures of the whole filtered set are asked once (listSummary), not with every page. */
+export const listResult = z.object({ rows: z.array(listRow) });
 export type ListResult = z.infer<typeof listResult>;
+export const listSummary = z.object({ handovers: z.number().int(), women: z.number().int(), children: z.number().int(), men: z.number().int(), persons: z.number().int() });
+export type ListSummary = z.infer<typeof listSummary>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { exportFilter } from './handover';
+import { filterInput } from './handover';
 
 /** Largest import accepted (bytes). Here so the renderer can refuse a bigger file before reading it. */
 export const MAX_IMPORT_BYTES = 40 * 1024 * 1024;
@@ -90,7 +90,7 @@ export const jobProgress = z.object({
 });
 export type JobProgress = z.infer<typeof jobProgress>;
 
-export const exportInput = z.object({ filter: exportFilter.default({ search: '', countries: [], camps: [], statuses: [] }), format: z.enum(['csv', 'xlsx']) }).strict();
+export const exportInput = z.object({ filter: filterInput.default({ search: '', countries: [], camps: [], statuses: [] }), format: z.enum(['csv', 'xlsx']) }).strict();
 
 // Office exchange (docs/exchange-format.md).
 export const officeCard = z.object({ id: z.string(), name: z.string(), fingerprint: z.string(), card: z.string() });

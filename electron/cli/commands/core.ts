@@ -32,14 +32,9 @@ export function registerCoreCommands(program: Command): void {
     .option('--to <date>', 'YYYY-MM-DD')
     .option('--limit <n>', 'rows (at most 500)', (v) => Number(v), 100)
     .action(withRuntime(program, async (rt, opts: { json?: boolean; search?: string; country?: string[]; status?: string[]; from?: string; to?: string; limit: number }) => {
-      const result = await rt.call('handovers:list', {
-        search: opts.search,
-        countries: opts.country,
-        statuses: opts.status as InputOf<'handovers:list'>['statuses'],
-        from: opts.from,
-        to: opts.to,
-        limit: opts.limit,
-      });
-      rt.out(opts.json ? JSON.stringify(result, null, 2) : formatList(result));
+      const filter = { search: opts.search, countries: opts.country, statuses: opts.status as InputOf<'handovers:summary'>['statuses'], from: opts.from, to: opts.to };
+      const sums = await rt.call('handovers:summary', filter);
+      const { rows } = await rt.call('handovers:list', { ...filter, limit: opts.limit });
+      rt.out(opts.json ? JSON.stringify({ rows, total: sums.handovers, sums }, null, 2) : formatList({ rows }, sums));
     }));
 }

@@ -13,10 +13,11 @@ export function HandoverListPage() {
   const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
   const query = listQueryFromParams(params);
-  const head = useQuery({ queryKey: ['handovers', 'head', query], queryFn: () => callOrThrow('handovers:list', { ...query, limit: 1 }) });
+  const { sort: _sort, direction: _direction, ...filter } = query;
+  const summary = useQuery({ queryKey: ['handovers', 'summary', filter], queryFn: () => callOrThrow('handovers:summary', filter) });
   const lng = i18n.language;
   const filtered = params.toString() !== '';
-  const sums = head.data?.sums;
+  const sums = summary.data;
 
   const onSort = (sort: string) => {
     const direction = query.sort === sort && query.direction === 'desc' ? 'asc' : 'desc';
@@ -33,7 +34,7 @@ export function HandoverListPage() {
         </Group>
       </Group>
       <ListFilters />
-      {head.isError && <Alert color="red">{t('errors.VALIDATION')}</Alert>}
+      {summary.isError && <Alert color="red">{t('errors.VALIDATION')}</Alert>}
       {sums && (
         <Text data-testid="list-count">
           {t('list.count', { count: sums.handovers, n: formatNumber(sums.handovers, lng) })} — {t('list.sums', { women: formatNumber(sums.women, lng), children: formatNumber(sums.children, lng), men: formatNumber(sums.men, lng), persons: formatNumber(sums.persons, lng) })}
