@@ -1,25 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CANONICAL_COLUMNS } from '../../electron/services/import/columns';
-import { launchChromium } from '../support/chromium';
+import { useBrowserSession } from '../support/browser-session';
 import { screenshot, setLanguage } from '../support/ui';
-import { startApp, type RunningApp } from '../support/web-app';
+import type { RunningApp } from '../support/web-app';
 
 let app: RunningApp;
-let browser: Browser;
 let page: Page;
-const errors: string[] = [];
+const session = useBrowserSession();
 
 beforeAll(async () => {
-  app = await startApp();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(app.web.url);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+  app = session.app;
+  page = await session.open(undefined, { width: 1280, height: 1000 });
 });
 
 const count = () => (app.ctx.db.sqlite.prepare('SELECT count(*) AS n FROM handovers').get() as { n: number }).n;
@@ -126,6 +118,6 @@ describe('import in the app (browser mode, Chromium)', () => {
     await page.getByTestId('import-file').setInputFiles({ name: 'photo.csv', mimeType: 'text/csv', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 1, 2, 3, 0, 0, 0]) });
     await page.getByTestId('import-error').waitFor();
     expect(await page.getByTestId('import-error').innerText()).toBe('This is not a CSV or XLSX file.');
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 });

@@ -1,35 +1,27 @@
-import type { Browser, Download, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Download, Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/api/dispatch';
 import { localCaller } from '../../electron/services/context';
-import { launchChromium } from '../support/chromium';
+import { useBrowserSession } from '../support/browser-session';
 import { kyrgyzHandover } from '../support/context';
 import { flipOneByte, pdfsig } from '../support/report-tools';
 import { screenshot } from '../support/ui';
-import { startApp, type RunningApp } from '../support/web-app';
+import type { RunningApp } from '../support/web-app';
 
 let app: RunningApp;
-let browser: Browser;
 let page: Page;
 let handoverId = '';
 let signedPdf: Buffer;
-const errors: string[] = [];
+const session = useBrowserSession();
 
 beforeAll(async () => {
-  app = await startApp();
+  app = session.app;
   const caller = localCaller('e2e');
   await dispatch(app.ctx, caller, 'settings:set', { patch: { requiredSigners: ['handing_official', 'delegation_head'] } });
   const created = await dispatch(app.ctx, caller, 'handovers:create', { data: kyrgyzHandover() });
   if (!created.ok) throw new Error(JSON.stringify(created.error));
   handoverId = (created.value as { id: string }).id;
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, acceptDownloads: true });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(app.web.url);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+  page = await session.open(undefined, { width: 1280, height: 1000 });
 });
 
 const base = () => app.web.url.split('?')[0];
@@ -109,6 +101,6 @@ describe('report: sign on screen, finalize, export signed, verify', () => {
     await expect.poll(() => verdict.getAttribute('data-authentic')).toBe('false');
     expect(await page.getByTestId('verify-reasons').innerText()).toContain('The file was changed after it was signed.');
     await screenshot(page, 'report-verify-tampered-en');
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 });

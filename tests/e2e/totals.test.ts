@@ -1,23 +1,22 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { readFileSync } from 'node:fs';
-import type { Browser, Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Download, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { HandoverFieldsInput } from '../../electron/api/schemas/handover';
 import { handoverFields } from '../../electron/api/schemas/handover';
 import { localCaller } from '../../electron/services/context';
 import { createHandover } from '../../electron/services/handovers';
 import { finalizeHandover, voidHandover } from '../../electron/services/lifecycle';
-import { launchChromium } from '../support/chromium';
+import { useBrowserSession } from '../support/browser-session';
 import { pdfsig } from '../support/report-tools';
 import { frenchHandover, kyrgyzHandover } from '../support/context';
 import { screenshot, setLanguage } from '../support/ui';
-import { startApp, type RunningApp } from '../support/web-app';
+import type { RunningApp } from '../support/web-app';
 
 let app: RunningApp;
-let browser: Browser;
 let page: Page;
-const errors: string[] = [];
+const session = useBrowserSession();
 const thisYear = new Date().getFullYear();
 
 interface Seed {
@@ -68,16 +67,9 @@ async function download(testId: string): Promise<{ name: string; bytes: Buffer }
 }
 
 beforeAll(async () => {
-  app = await startApp();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(app.web.url);
+  app = session.app;
+  page = await session.open(undefined, { width: 1366, height: 900 });
   await page.evaluate("location.hash = '#/totals'");
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
 });
 
 describe('totals page (browser mode)', () => {
@@ -244,6 +236,6 @@ describe('totals page (browser mode)', () => {
     await page.emulateMedia({ media: 'print' });
     await screenshot(page, 'totals-en-print');
     await page.emulateMedia({ media: 'screen' });
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 });
