@@ -1,15 +1,6 @@
 import type { CountryTotals } from '../../db/queries/totals';
 
-export interface CountedHandover {
-  country: string;
-  date: string;
-  women: number;
-  children: number;
-  boys: number;
-  girls: number;
-  unaccompanied: number;
-  men: number;
-}
+export type CountedHandover = Pick<CountryTotals, 'country' | 'women' | 'children' | 'boys' | 'girls' | 'unaccompanied' | 'men'> & { date: string };
 
 /** Per-country totals added up in plain JavaScript: the yardstick the SQL aggregate is checked and timed against. */
 export function addUpByCountry(rows: Iterable<CountedHandover>): CountryTotals[] {

@@ -1,11 +1,11 @@
+import pkg from '../../../package.json';
 import { schemaVersion } from '../../../db/open';
 import { getSettings, setSettings } from '../../services/settings';
 import type { HandlersFor } from './types';
 
-const APP_VERSION = '0.1.0';
 
 export const appHandlers: HandlersFor<'app'> & HandlersFor<'settings'> = {
-  'app:info': (ctx) => ({ name: 'Tasleem', version: APP_VERSION, schemaVersion: schemaVersion(ctx.db), mode: ctx.mode, dataDir: ctx.dataDir }),
+  'app:info': (ctx) => ({ name: 'Tasleem', version: pkg.version, schemaVersion: schemaVersion(ctx.db), mode: ctx.mode, dataDir: ctx.dataDir }),
   'settings:get': (ctx) => getSettings(ctx),
   'settings:set': (ctx, caller, { patch }) => setSettings(ctx, caller, patch),
 };
