@@ -1,29 +1,8 @@
-import type { z } from 'zod';
 import type { AppContext, Caller } from '../services/context';
 import { contract, isChannel } from './contract';
 import { handlers } from './handlers/index';
-import { AppError, fail, ok, type FieldIssue, type Result } from './result';
-
-export function toFieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((i) => ({ path: i.path.join('.'), key: issueKey(i) }));
-}
-
-/** Our schemas carry i18n keys as messages; zod's own messages (type errors and the like) map to generic keys. */
-function issueKey(issue: z.core.$ZodIssue): string {
-  if (/^[a-z_]+$/.test(issue.message)) return issue.message;
-  switch (issue.code) {
-    case 'invalid_type':
-      return 'invalid_type';
-    case 'unrecognized_keys':
-      return 'unknown_field';
-    case 'too_big':
-      return 'too_large';
-    case 'too_small':
-      return 'too_small';
-    default:
-      return 'invalid';
-  }
-}
+import { AppError, fail, ok, type Result } from './result';
+import { toFieldIssues } from './schemas/issues';
 
 function isSqliteConstraint(err: unknown): err is Error & { code: string } {
   const code: unknown = err instanceof Error ? (err as Error & { code?: unknown }).code : undefined;

@@ -1,5 +1,5 @@
-import type { z } from 'zod';
 import { handoverFields, type HandoverFields } from '../../api/schemas/handover';
+import { issueKey } from '../../api/schemas/issues';
 import { COUNT_COLUMNS, FIELD_OF_COLUMN, type ImportColumn } from './columns';
 import { resolveCountry } from './countries';
 import { parseDate, westernDigits, type DateOrder } from './dates';
@@ -49,10 +49,6 @@ function parseCount(v: unknown): number | Reason['key'] {
   if (s === '') return 0;
   if (/^-?\d+(\.0+)?$/.test(s)) return Number(s);
   return /^-?\d*\.\d+$/.test(s) ? 'validation.not_integer' : 'validation.not_a_number';
-}
-
-function issueKey(issue: z.core.$ZodIssue): string {
-  return /^[a-z_]+$/.test(issue.message) ? issue.message : issue.code === 'too_big' ? 'too_large' : 'invalid';
 }
 
 /** One sheet row to the handover fields, through the same schema as the form. */

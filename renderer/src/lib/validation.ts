@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import type { FieldIssue } from '../../../electron/api/result';
 
 /** The first issue per field, keyed by its path ("delegationMembers.0.name"), as an i18n key under validation. */
@@ -6,8 +5,4 @@ export function issuesByPath(issues: FieldIssue[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const i of issues) if (!(i.path in out)) out[i.path] = i.key;
   return out;
-}
-
-export function zodIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((i) => ({ path: i.path.join('.'), key: /^[a-z_]+$/.test(i.message) ? i.message : 'invalid' }));
 }

@@ -11,7 +11,8 @@ import { CountrySelect } from '../components/CountrySelect';
 import { dateWarning } from '../lib/date-warning';
 import { explainError } from '../lib/errors';
 import { formatNumber } from '../lib/format';
-import { issuesByPath, zodIssues } from '../lib/validation';
+import { toFieldIssues } from '../../../electron/api/schemas/issues';
+import { issuesByPath } from '../lib/validation';
 
 type Form = HandoverFieldsInput;
 const COUNT_FIELDS = ['womenCount', 'childrenCount', 'boysCount', 'girlsCount', 'unaccompaniedCount', 'menCount'] as const;
@@ -95,7 +96,7 @@ function HandoverForm({ initial, existing, amend }: { initial: Form; existing?: 
     setServerError(null);
     const parsed = handoverFields.safeParse(form);
     if (!parsed.success) {
-      setErrors(issuesByPath(zodIssues(parsed.error)));
+      setErrors(issuesByPath(toFieldIssues(parsed.error)));
       setServerError(t('form.fixErrors'));
       return;
     }

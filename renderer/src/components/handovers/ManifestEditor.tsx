@@ -6,7 +6,8 @@ import { manifestInput, type Person } from '../../../../electron/api/schemas/per
 import type { ApiError } from '../../../../electron/api/result';
 import { call } from '../../api/client';
 import { explainError } from '../../lib/errors';
-import { issuesByPath, zodIssues } from '../../lib/validation';
+import { toFieldIssues } from '../../../../electron/api/schemas/issues';
+import { issuesByPath } from '../../lib/validation';
 
 type Row = Omit<Person, 'position'>;
 const blank = (): Row => ({ id: crypto.randomUUID(), fullNameAr: '', fullNameLatin: '', sex: 'f', birthYear: null, birthDate: null, category: 'child', motherId: null, camp: '', idDocumentNo: '', unaccompanied: false, consentRecorded: false });
@@ -23,7 +24,7 @@ export function ManifestEditor({ handover, initial, onClose, onSaved }: { handov
 
   async function save() {
     const parsed = manifestInput.safeParse(rows);
-    if (!parsed.success) return setErrors(issuesByPath(zodIssues(parsed.error)));
+    if (!parsed.success) return setErrors(issuesByPath(toFieldIssues(parsed.error)));
     setErrors({});
     const r = await call('handovers:setManifest', { id: handover.id, expectedRevision: handover.revision, persons: rows });
     if (!r.ok) {
