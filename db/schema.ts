@@ -197,3 +197,35 @@ export const signingIdentities = sqliteTable(
   },
   (t) => [index('signing_identities_active_idx').on(t.active, t.createdAt), check('signing_identities_kind_check', sql`${t.kind} IN ('generated','imported')`)],
 );
+
+/**
+ * Office-exchange conflicts (docs/exchange-format.md): a bundle's record that could not be merged, kept whole with the
+ * differing fields side by side until a person keeps this office's version or takes the other office's. Never deleted
+ * (a trigger refuses it): a resolved conflict stays as history of who decided what, when and why.
+ */
+export const exchangeConflicts = sqliteTable(
+  'exchange_conflicts',
+  {
+    id: text('id').primaryKey(), // UUIDv7
+    bundleId: text('bundle_id').notNull(),
+    fromOfficeId: text('from_office_id').notNull(),
+    fromOfficeName: text('from_office_name').notNull(),
+    handoverId: text('handover_id').notNull(),
+    referenceNo: text('reference_no').notNull(),
+    reason: text('reason').notNull(),
+    sideBySide: text('side_by_side', { mode: 'json' }).$type<{ field: string; local: string; incoming: string }[]>().notNull().default(sql`'[]'`),
+    /** The whole BundleRecord as it arrived (attachments and signature images in base64). */
+    incoming: text('incoming', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    receivedAt: text('received_at').notNull(),
+    resolvedAt: text('resolved_at'),
+    resolvedBy: text('resolved_by'),
+    resolution: text('resolution', { enum: ['kept_local', 'took_incoming'] }),
+    resolutionNote: text('resolution_note'),
+  },
+  (t) => [
+    uniqueIndex('exchange_conflicts_bundle_handover_unique').on(t.bundleId, t.handoverId),
+    index('exchange_conflicts_pending_idx').on(t.resolvedAt, t.receivedAt),
+    check('exchange_conflicts_resolution_check', sql`${t.resolution} IS NULL OR ${t.resolution} IN ('kept_local','took_incoming')`),
+    check('exchange_conflicts_resolved_check', sql`(${t.resolution} IS NULL) = (${t.resolvedAt} IS NULL)`),
+  ],
+);

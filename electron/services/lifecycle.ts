@@ -28,8 +28,11 @@ function write(ctx: AppContext, id: string, expectedRevision: number, values: Pa
   if (!updateHandoverRow(ctx.db.orm, id, expectedRevision, values)) throw new AppError('CONFLICT', 'The handover was changed by someone else since it was opened');
 }
 
-/** Freezes the current content as a version; its hash is what reports and exchange bundles refer to. */
-function snapshot(ctx: AppContext, caller: Caller, h: HandoverRow, reason: string, at: string): string {
+/**
+ * Freezes the current content as a version; its hash is what reports and exchange bundles refer to. Taking another
+ * office's version of a conflicting record (services/exchange/resolve.ts) freezes it here too, like an amendment.
+ */
+export function snapshot(ctx: AppContext, caller: Caller, h: HandoverRow, reason: string, at: string): string {
   const row = versionRow(contentOf(ctx, h), h.version, reason, at, caller.actor);
   insertVersion(ctx.db.orm, row);
   return row.contentHash;

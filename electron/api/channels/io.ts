@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requiredText, uuid } from '../schemas/common';
-import { exportInput, importStartInput, inspectInput, inspectResult, jobProgress, MAX_BUNDLE_BYTES, mergeReport, officeCard, pendingConflict } from '../schemas/io';
+import { conflictResolution, exportInput, importStartInput, inspectInput, inspectResult, jobProgress, MAX_BUNDLE_BYTES, mergeReport, officeCard, pendingConflict, resolveConflictInput } from '../schemas/io';
 import { exportedFile } from '../schemas/totals';
 import { channel } from './define';
 
@@ -20,4 +20,5 @@ export const ioChannels = {
   'io:bundleExport': channel(z.object({ toOfficeId: z.string().max(64), ids: z.array(uuid).max(100_000).default([]) }).strict(), exportedFile),
   'io:bundleImport': channel(z.object({ fileName: z.string().max(260), base64: z.string().max(Math.ceil(MAX_BUNDLE_BYTES / 3) * 4, { error: 'too_large' }) }).strict(), mergeReport),
   'io:conflicts': channel(z.object({}).strict(), z.array(pendingConflict)),
+  'io:resolveConflict': channel(resolveConflictInput, conflictResolution),
 } as const;

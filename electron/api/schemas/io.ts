@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requiredText, uuid } from './common';
 import { filterInput } from './handover';
 
 /** Largest import accepted (bytes). Here so the renderer can refuse a bigger file before reading it. */
@@ -103,6 +104,28 @@ export const mergeReport = z.object({
   rows: z.array(z.object({ id: z.string(), referenceNo: z.string(), outcome: z.enum(['new', 'amended', 'unchanged', 'conflict', 'rejected']), reason: z.string().optional(), sideBySide: sideBySide.optional() })),
 });
 export type MergeReportOut = z.infer<typeof mergeReport>;
-export const pendingConflict = z.object({ bundleId: z.string(), handoverId: z.string(), referenceNo: z.string(), reason: z.string(), sideBySide: sideBySide.optional() });
+export const pendingConflict = z.object({
+  id: z.string(),
+  bundleId: z.string(),
+  from: z.object({ id: z.string(), name: z.string() }),
+  handoverId: z.string(),
+  referenceNo: z.string(),
+  reason: z.string(),
+  sideBySide: sideBySide.optional(),
+  receivedAt: z.string(),
+});
+export type PendingConflictOut = z.infer<typeof pendingConflict>;
+export const CONFLICT_CHOICES = ['keep_local', 'take_incoming'] as const;
+/** A person's decision on a pending conflict: keep this office's version, or take the other office's. The note is required. */
+export const resolveConflictInput = z.object({ conflictId: uuid, choice: z.enum(CONFLICT_CHOICES), note: requiredText(500) }).strict();
+export const conflictResolution = z.object({
+  id: z.string(),
+  resolution: z.enum(['kept_local', 'took_incoming']),
+  resolvedAt: z.string(),
+  resolvedBy: z.string(),
+  handoverId: z.string().nullable(),
+  version: z.number().int().nullable(),
+  contentHash: z.string().nullable(),
+});
 /** Bundles carry attachments: allowed larger than a spreadsheet. */
 export const MAX_BUNDLE_BYTES = 200 * 1024 * 1024;

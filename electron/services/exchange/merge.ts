@@ -1,9 +1,9 @@
 import { eq, inArray } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { writeAudit } from '../../../db/queries/audit';
+import { insertConflict, listPendingConflicts } from '../../../db/queries/exchange-conflicts';
 import { getHandoverByReference, getHandoverRow, insertHandoverRow, reindexHandover, type HandoverRow } from '../../../db/queries/handovers';
 import { listPersons, replacePersons, type PersonRow } from '../../../db/queries/persons';
-import { readSettings, writeSettings } from '../../../db/queries/settings';
 import { insertVersion, listVersions, type VersionRow } from '../../../db/queries/versions';
 import { attachments, handovers, handwrittenSignatures } from '../../../db/schema';
 import { AppError } from '../../api/result';
@@ -40,8 +40,6 @@ export interface MergeReport {
   counts: Record<MergeOutcome, number>;
   rows: MergeRow[];
 }
-
-const CONFLICTS_KEY = 'exchange.conflicts';
 
 function recordOf(ctx: AppContext, h: HandoverRow): BundleRecord {
   const orm = ctx.db.orm;
@@ -92,19 +90,41 @@ function checkRecord(r: BundleRecord): string | null {
   return null;
 }
 
-function addFiles(ctx: AppContext, r: BundleRecord) {
+/** Adds the bundle record's attachments and handwritten signatures this office lacks (by id) to handover `id`. */
+export function addFiles(ctx: AppContext, r: BundleRecord, id: string = r.handover.id): { attachments: number; signatures: number } {
   const orm = ctx.db.orm;
-  const id = r.handover.id;
+  let added = { attachments: 0, signatures: 0 };
   const haveA = new Set(orm.select({ id: attachments.id }).from(attachments).where(eq(attachments.handoverId, id)).all().map((a) => a.id));
-  for (const a of r.attachments) if (!haveA.has(a.id)) orm.insert(attachments).values({ ...a, handoverId: id, data: Buffer.from(a.data, 'base64') }).run();
+  for (const a of r.attachments) {
+    if (haveA.has(a.id)) continue;
+    orm.insert(attachments).values({ ...a, handoverId: id, data: Buffer.from(a.data, 'base64') }).run();
+    added = { ...added, attachments: added.attachments + 1 };
+  }
   const haveS = new Set(orm.select({ id: handwrittenSignatures.id }).from(handwrittenSignatures).where(eq(handwrittenSignatures.handoverId, id)).all().map((s) => s.id));
-  for (const s of r.signatures) if (!haveS.has(s.id)) orm.insert(handwrittenSignatures).values({ ...s, handoverId: id, image: Buffer.from(s.image, 'base64') }).run();
+  for (const s of r.signatures) {
+    if (haveS.has(s.id)) continue;
+    orm.insert(handwrittenSignatures).values({ ...s, handoverId: id, image: Buffer.from(s.image, 'base64') }).run();
+    added = { ...added, signatures: added.signatures + 1 };
+  }
+  return added;
+}
+
+/** A record this office does not have: row, versions, manifest, files and search index, marked as received. */
+export function insertReceived(ctx: AppContext, r: BundleRecord, bundleId: string): void {
+  const orm = ctx.db.orm;
+  const h = r.handover;
+  insertHandoverRow(orm, { ...h, revision: 1, source: 'exchange', sourceRef: bundleId });
+  for (const v of r.versions) insertVersion(orm, { ...v, handoverId: h.id });
+  replacePersons(orm, h.id, r.persons.map((p) => ({ ...p, handoverId: h.id })));
+  addFiles(ctx, r);
+  reindexHandover(orm, h.id);
 }
 
 /**
  * Merges a bundle by record id, in one transaction. New ids are added; a record whose versions extend ours gets the
- * later versions (amendments stay versions); the same versions are unchanged; versions that differ from ours are a
- * conflict, kept for a person to resolve with both sides, and nothing of that record is written.
+ * later versions (amendments stay versions); the same versions, or the same current content reached by different
+ * histories, are unchanged; versions that differ from ours are a conflict, kept in `exchange_conflicts` for a person
+ * to resolve with both sides (services/exchange/resolve.ts), and nothing of that record is written.
  */
 export function importBundle(ctx: AppContext, caller: Caller, data: Buffer): MergeReport {
   if (data.length > MAX_BUNDLE_BYTES) throw new AppError('TOO_LARGE', 'The bundle is larger than allowed');
@@ -122,7 +142,7 @@ export function importBundle(ctx: AppContext, caller: Caller, data: Buffer): Mer
   const at = ctx.now().toISOString();
   const orm = ctx.db.orm;
   ctx.db.sqlite.transaction(() => {
-    const conflicts = (readSettings(orm)[CONFLICTS_KEY] as Record<string, unknown>[] | undefined) ?? [];
+    let conflictsAdded = 0;
     for (const r of records) {
       const row: MergeRow = { id: String(r?.handover?.id ?? ''), referenceNo: String(r?.handover?.referenceNo ?? ''), outcome: 'rejected' };
       report.rows.push(row);
@@ -141,22 +161,21 @@ export function importBundle(ctx: AppContext, caller: Caller, data: Buffer): Mer
           row.reason = 'io.bundle.reference_taken';
           row.sideBySide = sideBySide(contentFrom(sameRef, listPersons(orm, sameRef.id)), incoming);
         } else {
-          insertHandoverRow(orm, { ...h, revision: 1, source: 'exchange', sourceRef: header.bundleId });
-          for (const v of r.versions) insertVersion(orm, { ...v, handoverId: h.id });
-          replacePersons(orm, h.id, r.persons.map((p) => ({ ...p, handoverId: h.id })));
-          addFiles(ctx, r);
-          reindexHandover(orm, h.id);
+          insertReceived(ctx, r, header.bundleId);
           row.outcome = 'new';
         }
       } else {
         const mine = listVersions(orm, h.id);
         const common = Math.min(mine.length, r.versions.length);
         const diverged = mine.slice(0, common).some((v, i) => v.contentHash !== r.versions[i].contentHash);
-        if (diverged || local.status === 'draft') {
+        // Both offices hold the same current content (for instance after one "took theirs"): nothing to decide, even
+        // though the version histories differ. Treated like the same versions below (files added, a void applied).
+        const sameContent = local.status !== 'draft' && mine.length > 0 && mine[mine.length - 1].contentHash === r.versions[r.versions.length - 1].contentHash;
+        if ((diverged && !sameContent) || local.status === 'draft') {
           row.outcome = 'conflict';
           row.reason = 'io.bundle.diverged';
           row.sideBySide = sideBySide(contentFrom(local, listPersons(orm, local.id)), incoming);
-        } else if (r.versions.length > mine.length) {
+        } else if (!diverged && r.versions.length > mine.length) {
           for (const v of r.versions.slice(mine.length)) insertVersion(orm, { ...v, handoverId: h.id });
           const { id: _id, createdAt: _c, createdBy: _b, ...rest } = h;
           orm.update(handovers).set({ ...rest, revision: local.revision + 1 }).where(eq(handovers.id, h.id)).run();
@@ -166,31 +185,36 @@ export function importBundle(ctx: AppContext, caller: Caller, data: Buffer): Mer
           row.outcome = 'amended';
         } else {
           // Same versions (or ours are ahead). A void sent by the other office is applied: it is final and adds no version.
-          if (r.versions.length === mine.length && h.status === 'void' && local.status === 'finalized') {
+          if ((r.versions.length === mine.length || sameContent) && h.status === 'void' && local.status === 'finalized') {
             orm.update(handovers).set({ status: 'void', voidReason: h.voidReason, updatedAt: h.updatedAt, updatedBy: h.updatedBy, revision: local.revision + 1 }).where(eq(handovers.id, h.id)).run();
             row.outcome = 'amended';
           } else row.outcome = 'unchanged';
           addFiles(ctx, r);
         }
       }
-      if (row.outcome === 'conflict' && !conflicts.some((c) => c.bundleId === header.bundleId && c.handoverId === row.id)) {
-        conflicts.push({ bundleId: header.bundleId, from: header.from, handoverId: row.id, referenceNo: row.referenceNo, reason: row.reason, sideBySide: row.sideBySide, incoming: r, at });
+      // The same (bundle, handover) is kept once, resolved or not: importing a bundle again adds no second conflict.
+      if (row.outcome === 'conflict') {
+        const added = insertConflict(orm, {
+          id: uuidv7(), bundleId: header.bundleId, fromOfficeId: header.from.id, fromOfficeName: header.from.name, handoverId: row.id, referenceNo: row.referenceNo,
+          reason: row.reason ?? 'io.bundle.diverged', sideBySide: row.sideBySide ?? [], incoming: r as unknown as Record<string, unknown>, receivedAt: at,
+        });
+        if (added) conflictsAdded++;
       }
       if (row.outcome === 'new' || row.outcome === 'amended') {
         writeAudit(orm, { actor: caller.actor, action: `handover.exchange.${row.outcome}`, entity: 'handover', entityId: row.id, details: { bundleId: header.bundleId, from: header.from } }, at);
       }
     }
     for (const o of report.rows) report.counts[o.outcome]++;
-    const before = ((readSettings(orm)[CONFLICTS_KEY] as unknown[] | undefined) ?? []).length;
     // The same bundle again changes nothing: no record, no conflict, no audit line.
-    if (report.counts.new + report.counts.amended === 0 && conflicts.length === before) return;
-    writeSettings(orm, { [CONFLICTS_KEY]: conflicts }, at);
+    if (report.counts.new + report.counts.amended === 0 && conflictsAdded === 0) return;
     writeAudit(orm, { actor: caller.actor, action: 'exchange.import', entity: 'exchange', entityId: header.bundleId, details: { from: header.from, ...report.counts } }, at);
   })();
   return report;
 }
 
-/** Conflicts kept from earlier bundles, waiting for a person. */
-export function pendingConflicts(ctx: AppContext): { bundleId: string; handoverId: string; referenceNo: string; reason: string; sideBySide: MergeRow['sideBySide'] }[] {
-  return ((readSettings(ctx.db.orm)[CONFLICTS_KEY] as never[] | undefined) ?? []).map(({ bundleId, handoverId, referenceNo, reason, sideBySide }) => ({ bundleId, handoverId, referenceNo, reason, sideBySide }));
+/** Conflicts kept from earlier bundles, waiting for a person (resolved ones stay in the table as history). */
+export function pendingConflicts(ctx: AppContext): { id: string; bundleId: string; from: { id: string; name: string }; handoverId: string; referenceNo: string; reason: string; sideBySide: NonNullable<MergeRow['sideBySide']>; receivedAt: string }[] {
+  return listPendingConflicts(ctx.db.orm).map((c) => ({
+    id: c.id, bundleId: c.bundleId, from: { id: c.fromOfficeId, name: c.fromOfficeName }, handoverId: c.handoverId, referenceNo: c.referenceNo, reason: c.reason, sideBySide: c.sideBySide, receivedAt: c.receivedAt,
+  }));
 }
