@@ -13,23 +13,25 @@ export interface Db {
   close(): void;
 }
 
+export const BUSY_TIMEOUT_MS = 5000;
+
 export const defaultMigrationsFolder = () => fileURLToPath(new URL('./migrations', import.meta.url));
 
 /**
  * The only place a database is opened: pragmas, then migrations. Encryption (PRAGMA key) will be added here,
  * before any other statement, when the cipher build lands.
  */
-export function openDatabase(file: string, options: { migrationsFolder?: string; readonly?: boolean } = {}): Db {
+export function openDatabase(file: string, options: { migrationsFolder?: string; readonly?: boolean; migrate?: boolean } = {}): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new Database(file, { readonly: options.readonly ?? false });
   try {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     // FULL: a handover confirmed on screen must survive a power cut on an office machine.
     sqlite.pragma('synchronous = FULL');
     const orm = drizzle(sqlite, { schema });
-    if (!options.readonly) migrate(orm, { migrationsFolder: options.migrationsFolder ?? defaultMigrationsFolder() });
+    if (!options.readonly && options.migrate !== false) migrate(orm, { migrationsFolder: options.migrationsFolder ?? defaultMigrationsFolder() });
     return { sqlite, orm, close: () => sqlite.close() };
   } catch (err) {
     sqlite.close();

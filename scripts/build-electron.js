@@ -4,3 +4,5 @@ import { build } from 'esbuild';
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, external: ['electron', 'better-sqlite3'] };
 await build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist-electron/main.cjs' });
 await build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist-electron/preload.cjs' });
+// Worker threads (electron/services/workers.ts), one file each beside main.cjs.
+await build({ ...common, entryPoints: ['electron/services/import/writer-thread.ts'], outfile: 'dist-electron/import-writer.cjs' });

@@ -5,13 +5,22 @@ import type { Orm } from '../open';
 import { filterWhere, searchBody, type HandoverFilter, type HandoverRow, type NewHandoverRow } from './handovers';
 
 /**
- * Bulk writes for spreadsheet import (issue 6). Prepared statements on the raw connection, because 100,000 rows
- * through the query builder cost ten times the INSERT itself; the caller holds the one transaction. The search row
- * is written with the same searchBody() that reindexHandover uses, so the FTS index stays in step.
+ * Bulk writes for spreadsheet import (issue 6). A record is turned into plain positional values (`importTuple`) where
+ * it is checked, and written by prepared statements on a connection of its own (`prepareImportWriter`, run by the
+ * import's writer thread), because 100,000 rows through the query builder cost ten times the INSERT itself. The
+ * search row uses the same searchBody() as reindexHandover, so the FTS index stays in step.
  */
 export interface ImportedRecord {
-  row: NewHandoverRow & Required<Pick<NewHandoverRow, 'status' | 'version' | 'source'>>;
-  version?: { version: number; content: Record<string, unknown>; contentHash: string; reason: string; createdAt: string; createdBy: string };
+  row: NewHandoverRow & Required<Pick<NewHandoverRow, 'id' | 'status' | 'version' | 'source'>>;
+  /** Version 1 of a finalized record: its canonical content JSON and that text's SHA-256. */
+  version?: { json: string; hash: string; createdAt: string; createdBy: string };
+}
+
+/** One record as the writer thread receives it: structured-clone friendly, nothing left to compute. */
+export interface ImportTuple {
+  handover: unknown[];
+  search: [string, string];
+  version: unknown[] | null;
 }
 
 const COLUMNS = [
@@ -24,20 +33,28 @@ const COLUMNS = [
   ['notes', 'notes'], ['source', 'source'], ['source_ref', 'sourceRef'], ['created_at', 'createdAt'], ['created_by', 'createdBy'],
   ['updated_at', 'updatedAt'], ['updated_by', 'updatedBy'],
 ] as const;
-const JSON_COLUMNS = new Set(['delegationMembers', 'documentLanguages']);
+const JSON_COLUMNS = new Set<string>(['delegationMembers', 'documentLanguages']);
 
-export function prepareImportWriter(sqlite: Database.Database) {
+export function importTuple(rec: ImportedRecord): ImportTuple {
+  const r = rec.row as unknown as Record<string, unknown>;
+  const v = rec.version;
+  return {
+    handover: COLUMNS.map(([, k]) => (JSON_COLUMNS.has(k) ? JSON.stringify(r[k] ?? []) : (r[k] ?? null))),
+    search: [rec.row.id, searchBody({ delegationMembers: [], ...rec.row } as HandoverRow, [])],
+    version: v ? [rec.row.id, 1, v.json, v.hash, '', v.createdAt, v.createdBy] : null,
+  };
+}
+
+export function prepareImportWriter(sqlite: Database.Database): (t: ImportTuple) => void {
   const insertHandover = sqlite.prepare(`INSERT INTO handovers (${COLUMNS.map(([c]) => c).join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`);
   const insertSearch = sqlite.prepare('INSERT INTO handover_search (handover_id, body) VALUES (?, ?)');
   const insertVersion = sqlite.prepare(
     'INSERT INTO handover_versions (handover_id, version, content, content_hash, reason, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
-  return (rec: ImportedRecord) => {
-    const r = rec.row as unknown as Record<string, unknown>;
-    insertHandover.run(COLUMNS.map(([, k]) => (JSON_COLUMNS.has(k) ? JSON.stringify(r[k] ?? []) : (r[k] ?? null))));
-    insertSearch.run(rec.row.id, searchBody({ delegationMembers: [], ...rec.row } as HandoverRow, []));
-    const v = rec.version;
-    if (v) insertVersion.run(rec.row.id, v.version, JSON.stringify(v.content), v.contentHash, v.reason, v.createdAt, v.createdBy);
+  return (t) => {
+    insertHandover.run(t.handover);
+    insertSearch.run(t.search);
+    if (t.version) insertVersion.run(t.version);
   };
 }
 

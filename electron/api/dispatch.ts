@@ -4,9 +4,9 @@ import { handlers } from './handlers/index';
 import { AppError, fail, ok, type Result } from './result';
 import { toFieldIssues } from './schemas/issues';
 
-function isSqliteConstraint(err: unknown): err is Error & { code: string } {
+function sqliteCode(err: unknown): string | undefined {
   const code: unknown = err instanceof Error ? (err as Error & { code?: unknown }).code : undefined;
-  return typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT');
+  return typeof code === 'string' && code.startsWith('SQLITE_') ? code : undefined;
 }
 
 /**
@@ -25,7 +25,10 @@ export async function dispatch(ctx: AppContext, caller: Caller, channel: string,
   } catch (err) {
     if (err instanceof AppError) return fail(err.code, err.message, err.details);
     // The CHECK constraints are the last line of defence; reaching them means a path skipped validation.
-    if (isSqliteConstraint(err)) return fail('VALIDATION', err.message, { sqlite: err.code });
+    const code = sqliteCode(err);
+    if (code?.startsWith('SQLITE_CONSTRAINT')) return fail('VALIDATION', (err as Error).message, { sqlite: code });
+    // Another connection (an import's writer thread, a CLI run) holds the write lock past the busy timeout.
+    if (code === 'SQLITE_BUSY') return fail('BUSY', 'The database is busy with another write');
     console.error(`[tasleem] ${channel} failed`, err);
     return fail('INTERNAL', 'Internal error');
   }

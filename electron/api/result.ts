@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   'P12_INVALID',
   'P12_WRONG_PASSWORD',
   'PDF_UNAVAILABLE',
+  'BUSY',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

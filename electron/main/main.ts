@@ -32,7 +32,7 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(shouldGrantPermission(permission)));
     session.defaultSession.setPermissionCheckHandler((_wc, permission) => shouldGrantPermission(permission));
     const dataDir = process.env.TASLEEM_DATA_DIR ?? app.getPath('userData');
-    const ctx = createAppContext({ dataDir, mode: 'desktop', migrationsFolder: join(app.getAppPath(), 'db', 'migrations'), pdf: createElectronPrinter(), resourcesDir: join(app.getAppPath(), 'resources') });
+    const ctx = createAppContext({ dataDir, mode: 'desktop', migrationsFolder: join(app.getAppPath(), 'db', 'migrations'), pdf: createElectronPrinter(), resourcesDir: join(app.getAppPath(), 'resources'), workersDir: __dirname });
     registerIpc(ctx, localCaller(), APP_ORIGIN);
     win = new BrowserWindow({
       width: 1280,

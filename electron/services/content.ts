@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { listPersons, type PersonRow } from '../../db/queries/persons';
 import type { HandoverRow } from '../../db/queries/handovers';
 import type { AppContext } from './context';
@@ -38,4 +38,10 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-export const contentHash = (content: HandoverContent) => createHash('sha256').update(canonicalJson(content)).digest('hex');
+/** A content as a version freezes it: the canonical text and its SHA-256 (the text is what gets stored, once built). */
+export function frozenContent(content: HandoverContent): { json: string; hash: string } {
+  const json = canonicalJson(content);
+  return { json, hash: hash('sha256', json) };
+}
+
+export const contentHash = (content: HandoverContent) => frozenContent(content).hash;

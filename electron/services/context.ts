@@ -19,6 +19,8 @@ export interface AppContext {
   keyVault?: KeyVault;
   /** resources/ (fonts, report assets); defaults to the source tree's, the desktop app passes its own. */
   resourcesDir?: string;
+  /** Where the desktop build put the bundled worker threads (services/workers.ts); absent: run them from source. */
+  workersDir?: string;
 }
 
 export const localCaller = (actor = 'local'): Caller => ({ actor, role: 'admin' });

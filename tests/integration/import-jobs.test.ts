@@ -20,6 +20,15 @@ async function waitFor(jobId: string): Promise<JobProgress> {
   }
 }
 
+/** Polls until the job reports what `ok` wants (or ends: the caller's expectations then fail with the state seen). */
+async function until(jobId: string, ok: (p: JobProgress) => boolean): Promise<JobProgress> {
+  for (;;) {
+    const p = await app.must('io:importProgress', { jobId });
+    if (ok(p) || p.state !== 'running') return p;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
 describe('the import job API (what the import page uses)', () => {
   it('inspect suggests a mapping from Arabic headers, remembers what the user chose, and the job imports', async () => {
     const csv = 'رقم,التاريخ,البلد,رئيس الوفد,المسؤول المسلم,المخيم,النساء,لون\nHO-1,2023-02-16,قيرغيزستان,Arslan Tokobaev,سامر حسن,الهول,18,أزرق\n';
@@ -53,7 +62,7 @@ describe('the import job API (what the import page uses)', () => {
     const inspected = await app.must('io:inspect', { fileName: 'big.csv', base64: b64(sheet(20_000)) });
     expect(inspected.rowCount).toBe(20_000);
     const { jobId } = await app.must('io:importStart', { uploadId: inspected.uploadId, options: {} });
-    const early = await app.must('io:importProgress', { jobId });
+    const early = await until(jobId, (p) => p.phase === 'checking');
     expect(early).toMatchObject({ state: 'running', phase: 'checking', total: 20_000 });
     expect((await app.must('io:importCancel', { jobId })).cancelled).toBe(true);
     expect((await waitFor(jobId)).state).toBe('cancelled');

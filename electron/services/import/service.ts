@@ -1,19 +1,18 @@
 import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
-import { writeAudit } from '../../../db/queries/audit';
 import { getHandoverRow, type HandoverRow } from '../../../db/queries/handovers';
-import { prepareImportWriter, referenceIndex, type ImportedRecord } from '../../../db/queries/import';
-import { readSettings, writeSettings } from '../../../db/queries/settings';
+import { importTuple, referenceIndex, type ImportedRecord, type ImportTuple } from '../../../db/queries/import';
+import { readSettings } from '../../../db/queries/settings';
 import { AppError } from '../../api/result';
 import type { HandoverFields } from '../../api/schemas/handover';
-import { contentFrom } from '../content';
+import { contentFrom, frozenContent } from '../content';
 import type { AppContext, Caller } from '../context';
-import { versionRow } from '../lifecycle';
 import { getSettings } from '../settings';
 import { FIELD_OF_COLUMN, foldHeader, REQUIRED_COLUMNS, suggestMapping, type ImportColumn } from './columns';
 import { inferDateOrder, type DateOrder } from './dates';
 import { ImportFileError, readTable, type Table } from './decode';
 import { cellText, rowToFields, type Mapping, type Reason } from './rows';
+import { openImportWriter } from './writer';
 
 export interface ImportOptions {
   dryRun?: boolean;
@@ -71,7 +70,7 @@ export class ImportCancelled extends Error {
 }
 
 const MAPPINGS_KEY = 'io.importMappings';
-const CHUNK = 2000;
+const CHUNK = 500;
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export const sha256 = (buf: Buffer) => createHash('sha256').update(buf).digest('hex');
@@ -123,10 +122,25 @@ function differences(data: HandoverFields, stored: HandoverRow, mapping: Mapping
   return out;
 }
 
+/** Reference numbers that occur more than once in the file: those rows are decided once every copy has been read. */
+function repeatedReferences(table: Table, refCol: number): Set<string> {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const row of table.rows) {
+    const key = cellText(row.cells[refCol]).toUpperCase();
+    if (!key) continue;
+    if (seen.has(key)) repeated.add(key);
+    else seen.add(key);
+  }
+  return repeated;
+}
+
 /**
  * Reads, checks and (unless a dry run) writes one file. Every row ends as new, unchanged (same reference, same
- * content), conflict (same reference, different content: never overwritten) or rejected with its reasons. The
- * writing is one transaction at the end, so a cancel or a failure before it changes nothing.
+ * content), conflict (same reference, different content: never overwritten) or rejected with its reasons. New rows go
+ * to the writer thread as soon as they pass, inside one transaction that commits only at the end: a cancel, a
+ * failure or (in strict mode) one bad row rolls it back and nothing is changed. This thread checks in chunks with the
+ * event loop free between them, so the app keeps answering while a large file is imported.
  */
 export async function importFile(ctx: AppContext, caller: Caller, file: { name: string; data: Buffer; table?: Table }, options: ImportOptions = {}, hooks: ImportHooks = {}): Promise<ImportReport> {
   const hash = sha256(file.data);
@@ -140,128 +154,136 @@ export async function importFile(ctx: AppContext, caller: Caller, file: { name: 
   const dateOrder = options.dateOrder ?? inferDateOrder(table.rows.map((r) => r.cells[dateCol]));
   const settings = getSettings(ctx);
   const defaults = { handingAuthority: settings.handingAuthority, handingOfficialName: settings.handingOfficialName, handingOfficialTitle: settings.handingOfficialTitle };
-  const existing = referenceIndex(ctx.db.sqlite);
   const refCol = mapping.indexOf('reference_no');
-
-  const outcomes: RowOutcome[] = [];
-  const valid: { outcome: RowOutcome; data: HandoverFields }[] = [];
-  const firstByRef = new Map<string, { outcome: RowOutcome; data?: HandoverFields }>();
+  const repeated = repeatedReferences(table, refCol);
   const total = table.rows.length;
-  for (let start = 0; start < total; start += CHUNK) {
-    if (hooks.isCancelled?.()) throw new ImportCancelled();
-    hooks.onProgress?.('checking', start, total);
-    if (start > 0) await tick();
-    for (const row of table.rows.slice(start, start + CHUNK)) {
-      const referenceNo = cellText(row.cells[refCol]);
-      const o: RowOutcome = { line: row.line, referenceNo, outcome: 'rejected', reasons: [] };
-      outcomes.push(o);
-      if (row.malformed) {
-        o.reasons.push({ key: 'io.reason.malformed_row' });
-        continue;
-      }
-      const { data, reasons } = rowToFields(row.cells, mapping, dateOrder, defaults);
-      const first = referenceNo ? firstByRef.get(referenceNo.toUpperCase()) : undefined;
-      if (first) {
-        // The same reference twice in one file: the copy is dropped; two different contents leave both out.
-        const same = first.data && data && differences(data, { ...first.data } as unknown as HandoverRow, mapping).length === 0;
-        o.reasons.push({ key: same ? 'io.reason.duplicate_in_file' : 'io.reason.duplicate_in_file_differs', value: String(first.outcome.line) });
-        if (!same && first.outcome.outcome !== 'rejected') {
-          first.outcome.reasons.push({ key: 'io.reason.duplicate_in_file_differs', value: String(row.line) });
-          first.outcome.outcome = 'rejected';
-        }
-        continue;
-      }
-      if (referenceNo) firstByRef.set(referenceNo.toUpperCase(), { outcome: o, data });
-      if (!data) {
-        o.reasons.push(...reasons);
-        continue;
-      }
-      const existingId = existing.get(data.referenceNo);
-      if (existingId) {
-        const stored = getHandoverRow(ctx.db.orm, existingId)!;
-        const diff = differences(data, stored, mapping);
-        o.existingId = existingId;
-        if (diff.length) {
-          o.outcome = 'conflict';
-          o.differences = diff;
-          o.reasons.push({ key: 'io.reason.conflict' });
-        } else {
-          o.outcome = 'unchanged';
-          o.reasons.push({ key: 'io.reason.already_present' });
-        }
-        continue;
-      }
-      o.outcome = 'new';
-      valid.push({ outcome: o, data });
-    }
-  }
-  const fresh = valid.filter((v) => v.outcome.outcome === 'new');
-  const counts = { rows: total, new: 0, unchanged: 0, conflict: 0, rejected: 0 };
-  for (const o of outcomes) counts[o.outcome]++;
-  const blocked = !!options.strict && counts.rejected + counts.conflict > 0;
-  const report: ImportReport = {
-    fileName: file.name,
-    sha256: hash,
-    format: table.format,
-    encoding: table.encoding,
-    delimiter: table.delimiter,
-    dryRun: !!options.dryRun,
-    strict: !!options.strict,
-    asDraft: !!options.asDraft,
-    dateOrder: dateOrder ?? null,
-    committed: false,
-    counts,
-    mapping,
-    unknownColumns,
-    rows: outcomes,
-  };
-  // Nothing new (a re-import of the same file, for instance): nothing is written, not even an audit entry.
-  if (options.dryRun || blocked || fresh.length === 0) return report;
-  if (hooks.isCancelled?.()) throw new ImportCancelled();
-  hooks.onProgress?.('writing', 0, fresh.length);
-  await tick();
-  if (hooks.isCancelled?.()) throw new ImportCancelled();
-
   const at = ctx.now().toISOString();
   const status = options.asDraft ? 'draft' : 'finalized';
-  const write = prepareImportWriter(ctx.db.sqlite);
-  ctx.db.sqlite.transaction(() => {
-    for (const { data } of fresh) {
-      const row: ImportedRecord['row'] = {
-        ...data,
-        id: uuidv7(),
-        status,
-        version: 1,
-        source: 'import',
-        sourceRef: hash,
-        createdAt: at,
-        createdBy: caller.actor,
-        updatedAt: at,
-        updatedBy: caller.actor,
-      };
+
+  let checked = false;
+  let fresh = 0;
+  const writer = options.dryRun ? null : await openImportWriter(ctx, (n) => checked && hooks.onProgress?.('writing', n, fresh));
+  try {
+    // Read once the writer holds the write lock: no other write can add a reference while this file is checked.
+    const existing = referenceIndex(ctx.db.sqlite);
+    const tupleOf = (data: HandoverFields) => {
+      const row: ImportedRecord['row'] = { ...data, id: uuidv7(), status, version: 1, source: 'import', sourceRef: hash, createdAt: at, createdBy: caller.actor, updatedAt: at, updatedBy: caller.actor };
       // Imported records are finalized (the paper documents exist): version 1 is frozen exactly as finalize does.
-      write({ row, version: status === 'finalized' ? versionRow(contentFrom(row as HandoverRow, []), 1, '', at, caller.actor) : undefined });
+      const version = status === 'finalized' ? { ...frozenContent(contentFrom(row as HandoverRow, [])), createdAt: at, createdBy: caller.actor } : undefined;
+      return importTuple({ row, version });
+    };
+
+    const outcomes: RowOutcome[] = [];
+    const held: { outcome: RowOutcome; data: HandoverFields }[] = [];
+    const firstByRef = new Map<string, { outcome: RowOutcome; data?: HandoverFields }>();
+    let bad = 0;
+    for (let start = 0; start < total; start += CHUNK) {
+      if (hooks.isCancelled?.()) throw new ImportCancelled();
+      hooks.onProgress?.('checking', start, total);
+      if (start > 0) await tick();
+      const batch: ImportTuple[] = [];
+      for (const row of table.rows.slice(start, start + CHUNK)) {
+        const referenceNo = cellText(row.cells[refCol]);
+        const o: RowOutcome = { line: row.line, referenceNo, outcome: 'rejected', reasons: [] };
+        outcomes.push(o);
+        if (row.malformed) {
+          o.reasons.push({ key: 'io.reason.malformed_row' });
+          bad++;
+          continue;
+        }
+        const { data, reasons } = rowToFields(row.cells, mapping, dateOrder, defaults);
+        const key = referenceNo.toUpperCase();
+        const first = repeated.has(key) ? firstByRef.get(key) : undefined;
+        if (first) {
+          // The same reference twice in one file: the copy is dropped; two different contents leave both out.
+          const same = first.data && data && differences(data, { ...first.data } as unknown as HandoverRow, mapping).length === 0;
+          o.reasons.push({ key: same ? 'io.reason.duplicate_in_file' : 'io.reason.duplicate_in_file_differs', value: String(first.outcome.line) });
+          bad++;
+          if (!same && first.outcome.outcome !== 'rejected') {
+            first.outcome.reasons.push({ key: 'io.reason.duplicate_in_file_differs', value: String(row.line) });
+            first.outcome.outcome = 'rejected';
+          }
+          continue;
+        }
+        if (repeated.has(key)) firstByRef.set(key, { outcome: o, data });
+        if (!data) {
+          o.reasons.push(...reasons);
+          bad++;
+          continue;
+        }
+        const existingId = existing.get(data.referenceNo);
+        if (existingId) {
+          const stored = getHandoverRow(ctx.db.orm, existingId)!;
+          const diff = differences(data, stored, mapping);
+          o.existingId = existingId;
+          if (diff.length) {
+            o.outcome = 'conflict';
+            o.differences = diff;
+            o.reasons.push({ key: 'io.reason.conflict' });
+            bad++;
+          } else {
+            o.outcome = 'unchanged';
+            o.reasons.push({ key: 'io.reason.already_present' });
+          }
+          continue;
+        }
+        o.outcome = 'new';
+        if (repeated.has(key)) held.push({ outcome: o, data });
+        else if (writer && !(options.strict && bad)) batch.push(tupleOf(data));
+      }
+      writer?.write(batch);
     }
-    writeAudit(
-      ctx.db.orm,
-      {
-        actor: caller.actor,
-        action: 'import.file',
-        entity: 'import',
-        entityId: hash,
-        details: { fileName: file.name, sha256: hash, format: table.format, encoding: table.encoding, status, strict: !!options.strict, ...counts },
-      },
-      at,
-    );
+    const released = held.filter((h) => h.outcome.outcome === 'new');
+    if (writer && !(options.strict && bad)) writer.write(released.map((h) => tupleOf(h.data)));
+
+    const counts = { rows: total, new: 0, unchanged: 0, conflict: 0, rejected: 0 };
+    for (const o of outcomes) counts[o.outcome]++;
+    fresh = counts.new;
+    const report: ImportReport = {
+      fileName: file.name,
+      sha256: hash,
+      format: table.format,
+      encoding: table.encoding,
+      delimiter: table.delimiter,
+      dryRun: !!options.dryRun,
+      strict: !!options.strict,
+      asDraft: !!options.asDraft,
+      dateOrder: dateOrder ?? null,
+      committed: false,
+      counts,
+      mapping,
+      unknownColumns,
+      rows: outcomes,
+    };
+    const blocked = !!options.strict && counts.rejected + counts.conflict > 0;
+    // Nothing new (a re-import of the same file, for instance): nothing is written, not even an audit entry.
+    if (!writer || blocked || fresh === 0) {
+      await writer?.rollback();
+      return report;
+    }
+    if (hooks.isCancelled?.()) throw new ImportCancelled();
+    checked = true;
+    hooks.onProgress?.('writing', writer.written, fresh);
+    const audit = {
+      actor: caller.actor,
+      action: 'import.file',
+      entity: 'import',
+      entityId: hash,
+      details: { fileName: file.name, sha256: hash, format: table.format, encoding: table.encoding, status, strict: !!options.strict, ...counts },
+    };
+    let memory: Record<string, string> | null = null;
     if (options.mapping) {
-      const memory = rememberedMappings(ctx);
+      memory = rememberedMappings(ctx);
       table.headers.forEach((h, i) => {
-        if (h) memory[foldHeader(h)] = mapping[i] ?? '';
+        if (h) memory![foldHeader(h)] = mapping[i] ?? '';
       });
-      writeSettings(ctx.db.orm, { [MAPPINGS_KEY]: memory }, at);
     }
-  })();
-  report.committed = true;
-  hooks.onProgress?.('writing', fresh.length, fresh.length);
-  return report;
+    await writer.commit(at, audit, memory && { [MAPPINGS_KEY]: memory });
+    report.committed = true;
+    hooks.onProgress?.('writing', fresh, fresh);
+    return report;
+  } catch (err) {
+    await writer?.rollback();
+    throw err;
+  }
 }
