@@ -1,12 +1,13 @@
-import { Alert, Badge, Button, Group, MultiSelect, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, MultiSelect, Paper, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../electron/api/result';
-import { MAX_BUNDLE_BYTES, type MergeReportOut } from '../../../../electron/api/schemas/io';
+import { MAX_BUNDLE_BYTES, type MergeReportOut, type PendingConflictOut } from '../../../../electron/api/schemas/io';
 import { call, callOrThrow } from '../../api/client';
 import { downloadFile } from '../../lib/files';
-import { formatNumber } from '../../lib/format';
+import { explainError } from '../../lib/errors';
+import { formatDateTime, formatNumber } from '../../lib/format';
 import { readAsBase64 } from '../../lib/files';
 import { FilePicker } from '../FilePicker';
 
@@ -27,13 +28,78 @@ export function SideBySide({ rows }: { rows: Side }) {
       <Table.Tbody>
         {rows.map((r) => (
           <Table.Tr key={r.field}>
-            <Table.Td>{t(`io.exchange.fields.${r.field}`, { defaultValue: r.field })}</Table.Td>
+            <Table.Td>{t(`io.exchange.fields.${r.field}`, { defaultValue: t(`fields.${r.field}`, { defaultValue: r.field }) })}</Table.Td>
             <Table.Td dir="auto">{r.local}</Table.Td>
             <Table.Td dir="auto">{r.incoming}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
     </Table>
+  );
+}
+
+type Choice = 'keep_local' | 'take_incoming';
+
+/**
+ * One pending conflict: both versions side by side, a required note, and the two decisions ("keep ours" / "take
+ * theirs"), each confirmed before it is sent. The API refuses a second decision on the same conflict.
+ */
+function ConflictDecision({ conflict, onDone }: { conflict: PendingConflictOut; onDone: (message: string) => void }) {
+  const { t, i18n } = useTranslation();
+  const [note, setNote] = useState('');
+  const [choice, setChoice] = useState<Choice | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const vars = { reference: conflict.referenceNo, office: conflict.from.name };
+  const errorText = (e: ApiError) => (typeof e.details?.reason === 'string' ? t(e.details.reason) : explainError(t, e));
+
+  async function decide() {
+    if (!choice) return;
+    setBusy(true);
+    setError(null);
+    const r = await call('io:resolveConflict', { conflictId: conflict.id, choice, note });
+    setBusy(false);
+    setChoice(null);
+    if (!r.ok) return setError(r.error);
+    onDone(r.value.resolution === 'kept_local'
+      ? t('io.exchange.decide.keptLocal', vars)
+      : t('io.exchange.decide.tookIncoming', { ...vars, version: formatNumber(r.value.version ?? 1, i18n.language) }));
+  }
+
+  return (
+    <Paper withBorder p="sm" data-testid={`conflict-${conflict.referenceNo}`}>
+      <Stack gap="xs">
+        <div>
+          <Text fw={500}><span dir="auto">{conflict.referenceNo}</span> — {t(conflict.reason)}</Text>
+          <Text size="sm" c="dimmed">{t('io.exchange.decide.from', { office: conflict.from.name, date: formatDateTime(conflict.receivedAt, i18n.language) })}</Text>
+        </div>
+        <SideBySide rows={conflict.sideBySide ?? []} />
+        <Textarea
+          label={t('io.exchange.decide.note')}
+          description={t('io.exchange.decide.noteHint')}
+          required
+          autosize
+          minRows={2}
+          maxLength={500}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          data-testid="conflict-note"
+        />
+        {error && <Alert color="red" data-testid="conflict-error">{errorText(error)}</Alert>}
+        <Group>
+          <Button variant="default" disabled={!note.trim() || busy} onClick={() => setChoice('keep_local')} data-testid="keep-local">{t('io.exchange.decide.keepLocal')}</Button>
+          <Button color="orange" disabled={!note.trim() || busy} onClick={() => setChoice('take_incoming')} data-testid="take-incoming">{t('io.exchange.decide.takeIncoming')}</Button>
+        </Group>
+      </Stack>
+      <Modal opened={choice !== null} onClose={() => setChoice(null)} title={choice === 'take_incoming' ? t('io.exchange.decide.takeIncoming') : t('io.exchange.decide.keepLocal')}>
+        <Text mb="sm" data-testid="conflict-confirm-text">{choice === 'take_incoming' ? t('io.exchange.decide.confirmTake', vars) : t('io.exchange.decide.confirmKeep', vars)}</Text>
+        <Text size="sm" fs="italic" dir="auto" mb="md" p="xs" bg="var(--mantine-color-gray-0)" style={{ borderInlineStart: '3px solid var(--mantine-color-gray-4)' }} data-testid="conflict-confirm-note">{note.trim()}</Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={() => setChoice(null)}>{t('common.cancel')}</Button>
+          <Button color={choice === 'take_incoming' ? 'orange' : undefined} loading={busy} onClick={() => void decide()} data-testid="conflict-confirm">{t('io.exchange.decide.confirm')}</Button>
+        </Group>
+      </Modal>
+    </Paper>
   );
 }
 
@@ -51,6 +117,7 @@ export function ExchangePanel() {
   const [error, setError] = useState<ApiError | null>(null);
   const [report, setReport] = useState<MergeReportOut | null>(null);
   const [busy, setBusy] = useState(false);
+  const [decided, setDecided] = useState<string | null>(null);
   const refresh = () => void qc.invalidateQueries();
   const errorText = (e: ApiError) => (typeof e.details?.reason === 'string' ? t(e.details.reason) : t(`errors.${e.code}`));
 
@@ -156,15 +223,23 @@ export function ExchangePanel() {
           ))}
         </Paper>
       )}
+      {decided && <Alert color="teal" withCloseButton onClose={() => setDecided(null)} data-testid="conflict-decided">{decided}</Alert>}
       {(conflicts.data?.length ?? 0) > 0 && (
         <Paper withBorder p="md" data-testid="pending-conflicts">
           <Title order={4} mb="xs">{t('io.exchange.pending')}</Title>
-          {conflicts.data!.map((c) => (
-            <Stack key={`${c.bundleId}-${c.handoverId}`} gap={4} mb="sm">
-              <Text fw={500}>{c.referenceNo} — {t(c.reason)}</Text>
-              <SideBySide rows={c.sideBySide ?? []} />
-            </Stack>
-          ))}
+          <Stack gap="sm">
+            {conflicts.data!.map((c) => (
+              <ConflictDecision
+                key={c.id}
+                conflict={c}
+                onDone={(message) => {
+                  setDecided(message);
+                  // The pending list, and every list or detail page showing the record, read again.
+                  refresh();
+                }}
+              />
+            ))}
+          </Stack>
         </Paper>
       )}
     </Stack>
