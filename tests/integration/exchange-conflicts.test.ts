@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,7 @@ import { listVersions } from '../../db/queries/versions';
 import { exportBundle, importBundle } from '../../electron/services/exchange/merge';
 import { addOffice, initOffice, ownCard } from '../../electron/services/exchange/office';
 import { resolveConflict } from '../../electron/services/exchange/resolve';
+import { databaseFile } from '../../electron/services/data-dir';
 import { frenchHandover, kyrgyzHandover, testApp, type TestApp } from '../support/context';
 
 // Two field offices with their own database files: Qamishli sends, Hasakah receives and decides.
@@ -257,5 +259,30 @@ describe('migration 0005', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('tasleem exchange conflicts / resolve', () => {
+  const root = join(import.meta.dirname, '../..');
+  const tasleem = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin/tasleem.js'), '--db', databaseFile(hasakah.dir), ...args], { encoding: 'utf8', env: { ...process.env, TASLEEM_DB: '' } });
+
+  it('lists the pending conflicts and decides one, through the same channels as the app', async () => {
+    const { id } = await divergedConflict();
+    const listed = tasleem('exchange', 'conflicts', '--json');
+    expect(listed.status).toBe(0);
+    const [c] = JSON.parse(listed.stdout);
+    expect(c).toMatchObject({ handoverId: id, referenceNo: 'HO-2023-0002', from: { name: 'Qamishli' } });
+    expect(tasleem('exchange', 'conflicts').stdout).toContain(`${c.id}  HO-2023-0002 (${id}) from Qamishli`);
+
+    expect(tasleem('exchange', 'resolve', c.id, '--note', 'x').status).toBe(2); // a choice is required
+    const taken = tasleem('exchange', 'resolve', c.id, '--take-incoming', '--note', 'Qamishli recounted');
+    expect(taken.stderr).toBe('');
+    expect(taken.stdout).toContain('HO-2023-0002: the version from Qamishli was taken as version 3.');
+    expect((await hasakah.must('handovers:get', { id })).womenCount).toBe(16);
+
+    const again = tasleem('exchange', 'resolve', c.id, '--keep-local', '--note', 'again');
+    expect(again.status).not.toBe(0);
+    expect(again.stderr).toContain('CONFLICT');
+    expect(tasleem('exchange', 'conflicts').stdout).toContain('no conflicts waiting for a decision');
   });
 });

@@ -6,7 +6,7 @@ import enIo from '../../../renderer/src/i18n/locales/en/io.json';
 import { AppError } from '../../api/result';
 import { MAX_IMPORT_BYTES } from '../../api/schemas/io';
 import { addOffice, fingerprint, initOffice, knownOffices, ownCard } from '../../services/exchange/office';
-import { exportBundle, importBundle, pendingConflicts, type MergeReport } from '../../services/exchange/merge';
+import { exportBundle, importBundle, type MergeReport } from '../../services/exchange/merge';
 import { importFile, type ImportReport } from '../../services/import/service';
 import { localCaller } from '../../services/context';
 import { CliFailure, withRuntime } from '../runtime';
@@ -179,11 +179,28 @@ export function registerExchangeCommands(program: Command): void {
     }));
   exchange
     .command('conflicts')
-    .description('conflicts from earlier bundles, side by side')
-    .action(withRuntime(program, async (rt) => {
-      for (const c of pendingConflicts(rt.ctx)) {
-        rt.out(`${c.referenceNo} (${c.handoverId}) from bundle ${c.bundleId}: ${english(c.reason)}`);
+    .option('--json', 'print the conflicts as JSON')
+    .description('conflicts from earlier bundles waiting for a decision, side by side (decide with `exchange resolve`)')
+    .action(withRuntime(program, async (rt, opts: { json?: boolean }) => {
+      const conflicts = await rt.call('io:conflicts', {});
+      if (opts.json) return rt.out(JSON.stringify(conflicts, null, 2));
+      if (!conflicts.length) return rt.out('no conflicts waiting for a decision');
+      for (const c of conflicts) {
+        rt.out(`${c.id}  ${c.referenceNo} (${c.handoverId}) from ${c.from.name}, bundle ${c.bundleId}, received ${c.receivedAt}: ${english(c.reason)}`);
         for (const s of c.sideBySide ?? []) rt.out(`    ${s.field.padEnd(22)} here: ${s.local.padEnd(30)} bundle: ${s.incoming}`);
       }
+    }));
+  exchange
+    .command('resolve <conflictId>')
+    .option('--keep-local', 'keep this office’s version; the record does not change')
+    .option('--take-incoming', 'take the other office’s version as a new version of the record here (the note is its reason)')
+    .requiredOption('--note <text>', 'why (required, kept with the decision)')
+    .description('decide a conflict listed by `exchange conflicts`; a decision is final')
+    .action(withRuntime(program, async (rt, conflictId: string, opts: { keepLocal?: boolean; takeIncoming?: boolean; note: string }) => {
+      if (!!opts.keepLocal === !!opts.takeIncoming) throw new CliFailure('BAD_REQUEST', 'choose one: --keep-local or --take-incoming', 2);
+      const conflict = (await rt.call('io:conflicts', {})).find((c) => c.id === conflictId);
+      const r = await rt.call('io:resolveConflict', { conflictId, choice: opts.keepLocal ? 'keep_local' : 'take_incoming', note: opts.note });
+      const vars = { reference: conflict?.referenceNo ?? r.handoverId ?? conflictId, office: conflict?.from.name ?? '', version: r.version ?? '' };
+      rt.out(r.resolution === 'kept_local' ? english('io.exchange.decide.keptLocal', vars) : `${english('io.exchange.decide.tookIncoming', vars)} Content hash ${r.contentHash}.`);
     }));
 }
