@@ -4,7 +4,8 @@ import Papa from 'papaparse';
 /**
  * Tabular exports (CSV and XLSX) shared by every area that exports a table. Text cells that a spreadsheet would read
  * as a formula (= + - @, or a leading tab / carriage return) get a leading apostrophe, in both formats: an export
- * holds names typed by people and must never run anything when an office opens it.
+ * holds names typed by people and must never run anything when an office opens it. Text that already starts with
+ * apostrophes before such a character gets one more, so reading our files back (import/rows.ts) loses nothing.
  */
 export type Cell = string | number | null | undefined;
 
@@ -34,7 +35,7 @@ export interface ExportFile {
 
 export const CSV_MIME = 'text/csv;charset=utf-8';
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^'*[=+\-@\t\r]/;
 const BOM = '\uFEFF';
 
 /** A text cell that starts like a formula gets a leading apostrophe; numbers and other text pass unchanged. */

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportRows } from '../../db/queries/import';
 import type { HandoverFieldsInput } from '../../electron/api/schemas/handover';
-import { CANONICAL_COLUMNS, FIELD_OF_COLUMN } from '../../electron/services/import/columns';
+import { EXPORT_COLUMNS, FIELD_OF_COLUMN } from '../../electron/services/import/columns';
 import { importFile } from '../../electron/services/import/service';
 import { frenchHandover, kyrgyzHandover, testApp, type TestApp } from '../support/context';
 
@@ -17,10 +17,9 @@ afterEach(() => (a.close(), b.close()));
 
 const canonical = (app: TestApp) =>
   exportRows(app.ctx.db.orm, {}).map((h) => ({
-    ...Object.fromEntries(CANONICAL_COLUMNS.filter((c) => c !== 'camp_of_origin').map((c) => [c, h[FIELD_OF_COLUMN[c]]])),
+    ...Object.fromEntries(EXPORT_COLUMNS.filter((c) => c !== 'camp_of_origin').map((c) => [c, h[FIELD_OF_COLUMN[c]]])),
     camp: h.camp,
     campOther: h.campOther,
-    handingAuthority: h.handingAuthority,
   }));
 
 async function roundTrip(format: 'csv' | 'xlsx') {
@@ -30,7 +29,7 @@ async function roundTrip(format: 'csv' | 'xlsx') {
 }
 
 // Text a person might type: Arabic, Latin with accents, quotes, commas, semicolons, line breaks, formula starters.
-const piece = fc.constantFrom('سامر', 'حسن', 'Stéphane', 'O’Brien', '"quoted"', 'a,b', 'x;y', '=SUM(A1)', '+1', '-', '@me', 'line\nbreak', 'tab\there', 'ملاحظة؛ مهمة', '١٢٣', 'Kyrgyz');
+const piece = fc.constantFrom('سامر', 'حسن', 'Stéphane', 'O’Brien', '"quoted"', 'a,b', 'x;y', '=SUM(A1)', '+1', '-', '@me', "'=typed", "''+2", "'quoted", 'line\nbreak', 'tab\there', 'ملاحظة؛ مهمة', '١٢٣', 'Kyrgyz');
 const typed = (min: number) => fc.array(piece, { minLength: min, maxLength: 4 }).map((p) => p.join(' ').trim());
 const record = fc.record({
   referenceNo: fc.integer({ min: 1, max: 999_999 }).map((n) => `HO-2023-${n}`),
@@ -39,7 +38,9 @@ const record = fc.record({
   delegationHeadName: typed(1),
   delegationHeadTitle: typed(0),
   delegationBody: typed(0),
+  handingAuthority: typed(1),
   handingOfficialName: typed(1),
+  handingOfficialTitle: typed(0),
   location: typed(0),
   camp: fc.constantFrom('al_hol', 'roj', 'other') as fc.Arbitrary<'al_hol' | 'roj' | 'other'>,
   campOther: fc.constantFrom('Ain Issa', 'مخيم العريشة', 'Tal Abyad'),
@@ -58,8 +59,9 @@ const toInput = (r: Generated): HandoverFieldsInput => ({
   delegationHeadName: r.delegationHeadName,
   delegationHeadTitle: r.delegationHeadTitle,
   delegationBody: r.delegationBody,
-  handingAuthority: 'Department of Foreign Relations, Qamishli',
+  handingAuthority: r.handingAuthority,
   handingOfficialName: r.handingOfficialName,
+  handingOfficialTitle: r.handingOfficialTitle,
   location: r.location,
   camp: r.camp,
   campOther: r.camp === 'other' ? r.campOther : '',
@@ -82,7 +84,7 @@ describe('export → import into an empty database reproduces the same records',
     if (format === 'csv') {
       const bytes = Buffer.from(file.base64, 'base64');
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-      expect(bytes.toString('utf8').split('\r\n')[0]).toBe(`\uFEFF${CANONICAL_COLUMNS.join(',')}`);
+      expect(bytes.toString('utf8').split('\r\n')[0]).toBe(`\uFEFF${EXPORT_COLUMNS.join(',')}`);
     }
     expect(report.counts).toMatchObject({ rows: 3, new: 3, rejected: 0, conflict: 0 });
     expect(canonical(b)).toEqual(canonical(a));

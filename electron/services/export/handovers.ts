@@ -3,20 +3,20 @@ import type { HandoverFilter, HandoverRow } from '../../../db/queries/handovers'
 import type { ExportedFile } from '../../api/schemas/totals';
 import type { AppContext } from '../context';
 import { writeSheet, type Cell, type Sheet } from '../export-sheets';
-import { CANONICAL_COLUMNS, FIELD_OF_COLUMN } from '../import/columns';
+import { EXPORT_COLUMNS, FIELD_OF_COLUMN } from '../import/columns';
 
 /** camp_of_origin holds al_hol / roj, or the free text of "other": what import reads back into camp + campOther. */
-function cell(h: HandoverRow, col: (typeof CANONICAL_COLUMNS)[number]): Cell {
+function cell(h: HandoverRow, col: (typeof EXPORT_COLUMNS)[number]): Cell {
   if (col === 'camp_of_origin') return h.camp === 'other' ? h.campOther || 'other' : h.camp;
   return h[FIELD_OF_COLUMN[col]] as Cell;
 }
 
-/** The canonical columns, one row per handover: the format import reads, so export → import reproduces the records. */
+/** The canonical columns (and the handing side's), one row per handover: the format import reads, so export → import reproduces the records. */
 export function handoversSheet(rows: HandoverRow[]): Sheet {
   return {
     name: 'handovers',
-    columns: CANONICAL_COLUMNS.map((c) => ({ header: c, width: c.endsWith('_count') ? 10 : c === 'notes' ? 40 : 20 })),
-    rows: rows.map((h) => CANONICAL_COLUMNS.map((c) => cell(h, c))),
+    columns: EXPORT_COLUMNS.map((c) => ({ header: c, width: c.endsWith('_count') ? 10 : c === 'notes' ? 40 : 20 })),
+    rows: rows.map((h) => EXPORT_COLUMNS.map((c) => cell(h, c))),
   };
 }
 

@@ -19,9 +19,15 @@ export const CANONICAL_COLUMNS = [
   'men_count',
   'notes',
 ] as const;
-/** Accepted on import though the export does not write them (older sheets often carry them). */
+/**
+ * Beyond the canonical set: read when present (older sheets carry them), and written after the canonical columns by
+ * our own export, because a record's handing authority is required and would otherwise come back as this office's
+ * default instead of what the record says.
+ */
 export const EXTRA_COLUMNS = ['handing_authority', 'handing_official_title'] as const;
 export const IMPORT_COLUMNS = [...CANONICAL_COLUMNS, ...EXTRA_COLUMNS] as const;
+/** What the app's export writes: the canonical columns first, so a sheet made to the list still lines up. */
+export const EXPORT_COLUMNS = IMPORT_COLUMNS;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
 /** Without these a row cannot be a handover; every other column defaults (counts 0, text empty). */

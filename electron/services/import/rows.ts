@@ -22,8 +22,8 @@ export interface RowDefaults {
 const COLUMN_OF_FIELD = new Map<string, ImportColumn>(Object.entries(FIELD_OF_COLUMN).map(([c, f]) => [f, c as ImportColumn]));
 COLUMN_OF_FIELD.set('campOther', 'camp_of_origin');
 
-/** Our own exports put an apostrophe before a cell that starts like a formula; reading it back takes it off. */
-export const unescapeFormula = (s: string) => (/^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s);
+/** Our own exports put an apostrophe before a cell that starts like a formula (export-sheets.ts); reading takes one off. */
+export const unescapeFormula = (s: string) => (/^'+[=+\-@\t\r]/.test(s) ? s.slice(1) : s);
 
 export function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
