@@ -210,6 +210,25 @@ describe('resolving office-exchange conflicts', () => {
   });
 });
 
+describe('taking a record the other office voided', () => {
+  it('takes their content as a new version and their void with it', async () => {
+    const f = await finalized(qamishli, frenchHandover());
+    importBundle(hasakah.ctx, hasakah.caller, exportBundle(qamishli.ctx, qamishli.caller, hasakahId()).data);
+    await amend(qamishli, f.id, frenchHandover({ womenCount: 16 }));
+    const q = await qamishli.must('handovers:get', { id: f.id });
+    await qamishli.must('handovers:void', { id: f.id, expectedRevision: q.revision, reason: 'Entered twice in Qamishli' });
+    await amend(hasakah, f.id, frenchHandover({ womenCount: 14 }));
+    const bundle = exportBundle(qamishli.ctx, qamishli.caller, hasakahId()).data;
+    importBundle(hasakah.ctx, hasakah.caller, bundle);
+    const [c] = await hasakah.must('io:conflicts', {});
+    expect(resolveConflict(hasakah.ctx, hasakah.caller, { conflictId: c.id, choice: 'take_incoming', note: 'Qamishli is right' })).toMatchObject({ version: 3 });
+    expect(await hasakah.must('handovers:get', { id: f.id })).toMatchObject({ status: 'void', voidReason: 'Entered twice in Qamishli', version: 3, womenCount: 16 });
+    const before = snapshot(hasakah);
+    expect(importBundle(hasakah.ctx, hasakah.caller, bundle).counts).toMatchObject({ unchanged: 1 });
+    expect(snapshot(hasakah)).toEqual(before);
+  });
+});
+
 describe('migration 0005', () => {
   it('moves the pending conflicts of a database at 0004 (settings `exchange.conflicts`) into the table', async () => {
     // A real conflict, to know what an entry of the old setting held.

@@ -84,10 +84,12 @@ export function resolveConflict(ctx: AppContext, caller: Caller, input: { confli
     // Their reference may be one another record here uses (they renumbered): refused like an amendment would be.
     assertReferenceFree(ctx, r.handover.referenceNo, local.id);
     const previousContentHash = recordHash(ctx, local);
-    // A draft here takes their content and is finalized as version 1; a finalized record gets version n+1.
+    // A draft here takes their content and is finalized as version 1; a finalized record gets version n+1. Their
+    // record as it is: if they voided it, it is void here too (void is final and adds no version of its own).
     const version = local.status === 'finalized' ? local.version + 1 : 1;
     const fields = Object.fromEntries(CONTENT_FIELDS.map((k) => [k, r.handover[k]])) as Partial<HandoverRow>;
-    if (!updateHandoverRow(orm, local.id, local.revision, { ...fields, status: 'finalized', version, updatedAt: at, updatedBy: caller.actor })) {
+    const status = r.handover.status === 'void' ? { status: 'void' as const, voidReason: r.handover.voidReason } : { status: 'finalized' as const };
+    if (!updateHandoverRow(orm, local.id, local.revision, { ...fields, ...status, version, updatedAt: at, updatedBy: caller.actor })) {
       throw new AppError('CONFLICT', 'The handover was changed by someone else since it was opened');
     }
     replacePersons(orm, local.id, r.persons.map((p) => ({ ...p, handoverId: local.id })));
@@ -105,7 +107,7 @@ export function resolveConflict(ctx: AppContext, caller: Caller, input: { confli
         action: 'exchange.conflict.took_incoming',
         entity: 'handover',
         entityId: local.id,
-        details: { conflictId: c.id, ...base, version, previousStatus: local.status, previousContentHash, contentHash: hash, incomingContentHash: incomingHash, attachmentsAdded: files.attachments, signaturesAdded: files.signatures },
+        details: { conflictId: c.id, ...base, version, previousStatus: local.status, status: status.status, previousContentHash, contentHash: hash, incomingContentHash: incomingHash, attachmentsAdded: files.attachments, signaturesAdded: files.signatures },
       },
       at,
     );
