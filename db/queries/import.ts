@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { asc } from 'drizzle-orm';
 import { handovers } from '../schema';
 import type { Orm } from '../open';
-import { filterWhere, searchBody, type HandoverFilter, type HandoverRow, type NewHandoverRow } from './handovers';
+import { filterWhere, searchBody, type HandoverFilter, type HandoverRow } from './handovers';
 
 /**
  * Bulk writes for spreadsheet import (issue 6). A record is turned into plain positional values (`importTuple`) where
@@ -10,10 +10,20 @@ import { filterWhere, searchBody, type HandoverFilter, type HandoverRow, type Ne
  * import's writer thread), because 100,000 rows through the query builder cost ten times the INSERT itself. The
  * search row uses the same searchBody() as reindexHandover, so the FTS index stays in step.
  */
-export interface ImportedRecord {
-  row: NewHandoverRow & Required<Pick<NewHandoverRow, 'id' | 'status' | 'version' | 'source'>>;
-  /** Version 1 of a finalized record: its canonical content JSON and that text's SHA-256. */
-  version?: { json: string; hash: string; createdAt: string; createdBy: string };
+/** What a sheet row gives a record: the typed fields (the form's schema has checked them). */
+export type ImportedFields = Pick<
+  HandoverRow,
+  | 'referenceNo' | 'handoverDate' | 'receivingCountry' | 'delegationHeadName' | 'delegationHeadTitle' | 'delegationBody' | 'delegationMembers'
+  | 'handingAuthority' | 'handingOfficialName' | 'handingOfficialTitle' | 'location' | 'camp' | 'campOther' | 'womenCount' | 'childrenCount'
+  | 'boysCount' | 'girlsCount' | 'unaccompaniedCount' | 'menCount' | 'documentLanguages' | 'notes'
+>;
+/** What the import adds: the same for every row of one file. */
+export interface ImportStamp {
+  status: 'draft' | 'finalized';
+  /** SHA-256 of the file, kept as the record's source reference. */
+  sourceRef: string;
+  at: string;
+  actor: string;
 }
 
 /** One record as the writer thread receives it: structured-clone friendly, nothing left to compute. */
@@ -24,29 +34,32 @@ export interface ImportTuple {
 }
 
 const COLUMNS = [
-  ['id', 'id'], ['reference_no', 'referenceNo'], ['status', 'status'], ['version', 'version'], ['handover_date', 'handoverDate'],
-  ['receiving_country', 'receivingCountry'], ['delegation_head_name', 'delegationHeadName'], ['delegation_head_title', 'delegationHeadTitle'],
-  ['delegation_body', 'delegationBody'], ['delegation_members', 'delegationMembers'], ['handing_authority', 'handingAuthority'],
-  ['handing_official_name', 'handingOfficialName'], ['handing_official_title', 'handingOfficialTitle'], ['location', 'location'], ['camp', 'camp'],
-  ['camp_other', 'campOther'], ['women_count', 'womenCount'], ['children_count', 'childrenCount'], ['boys_count', 'boysCount'],
-  ['girls_count', 'girlsCount'], ['unaccompanied_count', 'unaccompaniedCount'], ['men_count', 'menCount'], ['document_languages', 'documentLanguages'],
-  ['notes', 'notes'], ['source', 'source'], ['source_ref', 'sourceRef'], ['created_at', 'createdAt'], ['created_by', 'createdBy'],
-  ['updated_at', 'updatedAt'], ['updated_by', 'updatedBy'],
+  'id', 'reference_no', 'status', 'version', 'handover_date', 'receiving_country', 'delegation_head_name', 'delegation_head_title',
+  'delegation_body', 'delegation_members', 'handing_authority', 'handing_official_name', 'handing_official_title', 'location', 'camp',
+  'camp_other', 'women_count', 'children_count', 'boys_count', 'girls_count', 'unaccompanied_count', 'men_count', 'document_languages',
+  'notes', 'source', 'source_ref', 'created_at', 'created_by', 'updated_at', 'updated_by',
 ] as const;
-const JSON_COLUMNS = new Set<string>(['delegationMembers', 'documentLanguages']);
 
-export function importTuple(rec: ImportedRecord): ImportTuple {
-  const r = rec.row as unknown as Record<string, unknown>;
-  const v = rec.version;
+/**
+ * The positional values of one record, in COLUMNS order, built straight from the fields: at 100,000 rows an
+ * intermediate row object per record costs more than the INSERT. `version`: the frozen content of version 1.
+ */
+export function importTuple(id: string, f: ImportedFields, stamp: ImportStamp, version: { json: string; hash: string } | null): ImportTuple {
+  const { at, actor } = stamp;
   return {
-    handover: COLUMNS.map(([, k]) => (JSON_COLUMNS.has(k) ? JSON.stringify(r[k] ?? []) : (r[k] ?? null))),
-    search: [rec.row.id, searchBody({ delegationMembers: [], ...rec.row } as HandoverRow, [])],
-    version: v ? [rec.row.id, 1, v.json, v.hash, '', v.createdAt, v.createdBy] : null,
+    handover: [
+      id, f.referenceNo, stamp.status, 1, f.handoverDate, f.receivingCountry, f.delegationHeadName, f.delegationHeadTitle,
+      f.delegationBody, JSON.stringify(f.delegationMembers), f.handingAuthority, f.handingOfficialName, f.handingOfficialTitle, f.location, f.camp,
+      f.campOther, f.womenCount, f.childrenCount, f.boysCount, f.girlsCount, f.unaccompaniedCount, f.menCount, JSON.stringify(f.documentLanguages),
+      f.notes, 'import', stamp.sourceRef, at, actor, at, actor,
+    ],
+    search: [id, searchBody(f, [])],
+    version: version ? [id, 1, version.json, version.hash, '', at, actor] : null,
   };
 }
 
 export function prepareImportWriter(sqlite: Database.Database): (t: ImportTuple) => void {
-  const insertHandover = sqlite.prepare(`INSERT INTO handovers (${COLUMNS.map(([c]) => c).join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`);
+  const insertHandover = sqlite.prepare(`INSERT INTO handovers (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`);
   const insertSearch = sqlite.prepare('INSERT INTO handover_search (handover_id, body) VALUES (?, ?)');
   const insertVersion = sqlite.prepare(
     'INSERT INTO handover_versions (handover_id, version, content, content_hash, reason, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)',

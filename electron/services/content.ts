@@ -22,9 +22,16 @@ export function contentOf(ctx: AppContext, row: HandoverRow): HandoverContent {
   return contentFrom(row, listPersons(ctx.db.orm, row.id));
 }
 
+/** The content fields of a record (or of a row about to become one). */
+export function contentFields(row: Pick<HandoverRow, (typeof CONTENT_FIELDS)[number]>): HandoverContent['fields'] {
+  const fields = {} as HandoverContent['fields'];
+  for (const k of CONTENT_FIELDS) fields[k] = row[k];
+  return fields;
+}
+
 /** The same content from rows already in hand (bulk import builds thousands without a query each). */
 export function contentFrom(row: Pick<HandoverRow, 'id' | (typeof CONTENT_FIELDS)[number]>, people: PersonRow[]): HandoverContent {
-  const fields = Object.fromEntries(CONTENT_FIELDS.map((k) => [k, row[k]])) as HandoverContent['fields'];
+  const fields = contentFields(row);
   const persons = people.map((p: PersonRow) => ({ id: p.id, ...Object.fromEntries(PERSON_FIELDS.map((k) => [k, p[k]])) }) as HandoverContent['persons'][number]);
   return { id: row.id, fields, persons };
 }
@@ -38,9 +45,29 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-/** A content as a version freezes it: the canonical text and its SHA-256 (the text is what gets stored, once built). */
+const SORTED_FIELDS = [...CONTENT_FIELDS].sort();
+const FIELD_PREFIXES = SORTED_FIELDS.map((k, i) => `${i ? ',' : ''}${JSON.stringify(k)}:`);
+
+/** Exactly the shape contentFrom builds: then the key order is known and need not be sorted per record. */
+function isBuiltShape(c: HandoverContent): boolean {
+  if (Object.keys(c).length !== 3 || !Array.isArray(c.persons) || c.persons.length > 0 || typeof c.id !== 'string') return false;
+  const f = c.fields as Record<string, unknown>;
+  if (!f || typeof f !== 'object' || Object.keys(f).length !== SORTED_FIELDS.length) return false;
+  return SORTED_FIELDS.every((k) => Object.hasOwn(f, k));
+}
+
+/**
+ * A content as a version freezes it: the canonical text and its SHA-256 (the text is what gets stored, once built).
+ * A record without a manifest (every imported row) is written field by field in the known order: the same text as
+ * canonicalJson gives (tested), at a fraction of the cost when 100,000 rows are imported.
+ */
 export function frozenContent(content: HandoverContent): { json: string; hash: string } {
-  const json = canonicalJson(content);
+  let json: string;
+  if (isBuiltShape(content)) {
+    json = '{"fields":{';
+    for (let i = 0; i < SORTED_FIELDS.length; i++) json += FIELD_PREFIXES[i] + canonicalJson(content.fields[SORTED_FIELDS[i]]);
+    json += `},"id":${JSON.stringify(content.id)},"persons":[]}`;
+  } else json = canonicalJson(content);
   return { json, hash: hash('sha256', json) };
 }
 

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { getHandoverRow, type HandoverRow } from '../../../db/queries/handovers';
-import { importTuple, referenceIndex, type ImportedRecord, type ImportTuple } from '../../../db/queries/import';
+import { importTuple, referenceIndex, type ImportStamp, type ImportTuple } from '../../../db/queries/import';
 import { readSettings } from '../../../db/queries/settings';
 import { AppError } from '../../api/result';
 import type { HandoverFields } from '../../api/schemas/handover';
-import { contentFrom, frozenContent } from '../content';
+import { contentFields, frozenContent } from '../content';
 import type { AppContext, Caller } from '../context';
 import { getSettings } from '../settings';
 import { FIELD_OF_COLUMN, foldHeader, REQUIRED_COLUMNS, suggestMapping, type ImportColumn } from './columns';
@@ -166,11 +166,11 @@ export async function importFile(ctx: AppContext, caller: Caller, file: { name: 
   try {
     // Read once the writer holds the write lock: no other write can add a reference while this file is checked.
     const existing = referenceIndex(ctx.db.sqlite);
+    const stamp: ImportStamp = { status, sourceRef: hash, at, actor: caller.actor };
     const tupleOf = (data: HandoverFields) => {
-      const row: ImportedRecord['row'] = { ...data, id: uuidv7(), status, version: 1, source: 'import', sourceRef: hash, createdAt: at, createdBy: caller.actor, updatedAt: at, updatedBy: caller.actor };
+      const id = uuidv7();
       // Imported records are finalized (the paper documents exist): version 1 is frozen exactly as finalize does.
-      const version = status === 'finalized' ? { ...frozenContent(contentFrom(row as HandoverRow, [])), createdAt: at, createdBy: caller.actor } : undefined;
-      return importTuple({ row, version });
+      return importTuple(id, data, stamp, status === 'finalized' ? frozenContent({ id, fields: contentFields(data), persons: [] }) : null);
     };
 
     const outcomes: RowOutcome[] = [];
