@@ -56,6 +56,8 @@ export async function benchImport(): Promise<{ rows: number; rawMs: number; floo
 
   // Baseline: the same rows, already typed, one prepared INSERT per row, one transaction.
   const raw = tempApp();
+  // As the import's writer thread does: the WAL is copied into the database file after the commit, not inside it.
+  raw.ctx.db.sqlite.pragma('wal_autocheckpoint = 0');
   const at = new Date().toISOString();
   const insert = raw.ctx.db.sqlite.prepare(
     `INSERT INTO handovers (id, reference_no, status, handover_date, receiving_country, delegation_head_name, delegation_head_title, delegation_body,
@@ -76,6 +78,7 @@ export async function benchImport(): Promise<{ rows: number; rawMs: number; floo
   // For orientation: the three rows the app must write per finalized handover (record, search index, version 1),
   // already built, through the same prepared statements: the floor of any import that keeps search and versions.
   const floor = tempApp();
+  floor.ctx.db.sqlite.pragma('wal_autocheckpoint = 0');
   const write = prepareImportWriter(floor.ctx.db.sqlite);
   const stamp = { status: 'finalized' as const, sourceRef: 'bench', at, actor: 'bench' };
   const tuples = rows.map((r) => {

@@ -5,13 +5,21 @@ import { isKnownCountry } from './countries';
 export const text = (max: number) => z.string().trim().max(max, { error: 'too_long' });
 export const requiredText = (max: number) => text(max).min(1, { error: 'required' });
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** YYYY-MM-DD names a day of the (proleptic Gregorian) calendar: 2023-02-29 does not. */
+export function isCalendarDate(s: string): boolean {
+  const y = Number(s.slice(0, 4));
+  const m = Number(s.slice(5, 7));
+  const d = Number(s.slice(8, 10));
+  if (m < 1 || m > 12 || d < 1) return false;
+  const leap = m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= DAYS_IN_MONTH[m - 1] + (leap ? 1 : 0);
+}
+
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'invalid_date' })
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, { error: 'invalid_date' });
+  .refine(isCalendarDate, { error: 'invalid_date' });
 
 export const MAX_COUNT = 100_000;
 export const count = z

@@ -51,6 +51,21 @@ function parseCount(v: unknown): number | Reason['key'] {
   return /^-?\d*\.\d+$/.test(s) ? 'validation.not_integer' : 'validation.not_a_number';
 }
 
+/** Sheets repeat the same countries, camps and dates thousands of times: each distinct text is read once. */
+function remember<T>(read: (text: string) => T): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    if (seen.has(text)) return seen.get(text) as T;
+    const value = read(text);
+    if (seen.size >= 10_000) seen.clear();
+    seen.set(text, value);
+    return value;
+  };
+}
+const countryOf = remember(resolveCountry);
+const campOf = remember(parseCamp);
+const dateOf = { dmy: remember((s) => parseDate(s, 'dmy')), mdy: remember((s) => parseDate(s, 'mdy')), unknown: remember((s) => parseDate(s)) };
+
 /** One sheet row to the handover fields, through the same schema as the form. */
 export function rowToFields(cells: unknown[], mapping: Mapping, dateOrder: DateOrder | undefined, defaults: RowDefaults): { data?: HandoverFields; reasons: Reason[] } {
   const reasons: Reason[] = [];
@@ -66,17 +81,17 @@ export function rowToFields(cells: unknown[], mapping: Mapping, dateOrder: DateO
     const raw = cells[i];
     const field = FIELD_OF_COLUMN[col];
     if (col === 'handover_date') {
-      const d = parseDate(raw instanceof Date ? raw : cellText(raw), dateOrder);
+      const d = raw instanceof Date ? parseDate(raw) : dateOf[dateOrder ?? 'unknown'](cellText(raw));
       if (d.ok) input[field] = d.iso;
       else reasons.push({ key: cellText(raw) === '' ? 'validation.required' : `io.reason.${d.key}`, column: col, value: cellText(raw) });
     } else if (col === 'receiving_country') {
       const text = cellText(raw);
-      const code = resolveCountry(text);
+      const code = countryOf(text);
       if (code) input[field] = code;
       else reasons.push({ key: text ? 'validation.unknown_country' : 'validation.required', column: col, value: text });
     } else if (col === 'camp_of_origin') {
       campSeen = true;
-      const camp = parseCamp(cellText(raw));
+      const camp = campOf(cellText(raw));
       if (camp) Object.assign(input, camp);
     } else if ((COUNT_COLUMNS as readonly string[]).includes(col)) {
       const n = parseCount(raw);

@@ -145,10 +145,21 @@ function repeatedReferences(table: Table, refCol: number): Set<string> {
 export async function importFile(ctx: AppContext, caller: Caller, file: { name: string; data: Buffer; table?: Table }, options: ImportOptions = {}, hooks: ImportHooks = {}): Promise<ImportReport> {
   const hash = sha256(file.data);
   hooks.onProgress?.('reading', 0, 0);
-  const table = file.table ?? (await readImportTable(file.data));
-  if (table.rows.length === 0) throw fileError(new ImportFileError('no_rows'));
-  const mapping = options.mapping ?? suggestFor(ctx, table);
-  checkMapping(table, mapping);
+  let checked = false;
+  let fresh = 0;
+  // The writer thread starts while the file is read; a file refused before any row is checked lets it go unused.
+  const starting = options.dryRun ? null : openImportWriter(ctx, (n) => checked && hooks.onProgress?.('writing', n, fresh));
+  const prepared = await (async () => {
+    const table = file.table ?? (await readImportTable(file.data));
+    if (table.rows.length === 0) throw fileError(new ImportFileError('no_rows'));
+    const mapping = options.mapping ?? suggestFor(ctx, table);
+    checkMapping(table, mapping);
+    return { table, mapping };
+  })().catch(async (err: unknown) => {
+    await (await starting?.catch(() => null))?.rollback();
+    throw err;
+  });
+  const { table, mapping } = prepared;
   const unknownColumns = table.headers.filter((h, i) => !mapping[i] && h !== '');
   const dateCol = mapping.indexOf('handover_date');
   const dateOrder = options.dateOrder ?? inferDateOrder(table.rows.map((r) => r.cells[dateCol]));
@@ -159,10 +170,8 @@ export async function importFile(ctx: AppContext, caller: Caller, file: { name: 
   const total = table.rows.length;
   const at = ctx.now().toISOString();
   const status = options.asDraft ? 'draft' : 'finalized';
+  const writer = await starting;
 
-  let checked = false;
-  let fresh = 0;
-  const writer = options.dryRun ? null : await openImportWriter(ctx, (n) => checked && hooks.onProgress?.('writing', n, fresh));
   try {
     // Read once the writer holds the write lock: no other write can add a reference while this file is checked.
     const existing = referenceIndex(ctx.db.sqlite);

@@ -33,13 +33,17 @@ try {
   const db = openDatabase(file, { migrate: false });
   // A bulk write touches many index pages; a larger page cache keeps them from spilling to the WAL mid-transaction.
   db.sqlite.pragma('cache_size = -65536');
+  db.sqlite.pragma('wal_autocheckpoint = 0');
   const write = prepareImportWriter(db.sqlite);
   db.sqlite.exec('BEGIN IMMEDIATE');
   let written = 0;
   const finish = (committed: boolean) => {
     db.sqlite.exec(committed ? 'COMMIT' : 'ROLLBACK');
-    db.close();
+    // The commit is durable once the WAL is synced (synchronous = FULL): the import is done for the person waiting.
+    // Copying the WAL into the database file is housekeeping, done here afterwards rather than before answering.
     post({ kind: 'done', committed });
+    if (committed) db.sqlite.pragma('wal_checkpoint(PASSIVE)');
+    db.close();
     port.close();
   };
   port.on('message', (m: ToWriter) => {
