@@ -7,6 +7,7 @@ import type { JobProgress } from '../../electron/api/schemas/io';
 import { CANONICAL_COLUMNS } from '../../electron/services/import/columns';
 import { ImportCancelled, importFile } from '../../electron/services/import/service';
 import { kyrgyzHandover, testApp, type TestApp } from '../support/context';
+import { pollJob } from '../support/import-jobs';
 
 /**
  * The import writes through its own thread and connection (services/import/writer-thread.ts): these tests hold the
@@ -24,13 +25,7 @@ const sheet = (lines: string[]) => Buffer.from(`${CANONICAL_COLUMNS.join(',')}\n
 const many = (n: number) => Array.from({ length: n }, (_, i) => line(i));
 const b64 = (b: Buffer) => b.toString('base64');
 
-async function until(jobId: string, ok: (p: JobProgress) => boolean): Promise<JobProgress> {
-  for (;;) {
-    const p = await app.must('io:importProgress', { jobId });
-    if (ok(p) || p.state !== 'running') return p;
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
+const until = (jobId: string, ok: (p: JobProgress) => boolean) => pollJob(app, jobId, ok);
 
 describe('the import writer thread', () => {
   it('a cancel after thousands of rows were written inside the transaction leaves the database as it was', async () => {
