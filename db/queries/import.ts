@@ -19,7 +19,6 @@ export type ImportedFields = Pick<
 >;
 /** What the import adds: the same for every row of one file. */
 export interface ImportStamp {
-  status: 'draft' | 'finalized';
   /** SHA-256 of the file, kept as the record's source reference. */
   sourceRef: string;
   at: string;
@@ -37,21 +36,28 @@ const COLUMNS = [
   'id', 'reference_no', 'status', 'version', 'handover_date', 'receiving_country', 'delegation_head_name', 'delegation_head_title',
   'delegation_body', 'delegation_members', 'handing_authority', 'handing_official_name', 'handing_official_title', 'location', 'camp',
   'camp_other', 'women_count', 'children_count', 'boys_count', 'girls_count', 'unaccompanied_count', 'men_count', 'document_languages',
-  'notes', 'source', 'source_ref', 'created_at', 'created_by', 'updated_at', 'updated_by',
+  'notes', 'void_reason', 'source', 'source_ref', 'created_at', 'created_by', 'updated_at', 'updated_by',
 ] as const;
 
 /**
  * The positional values of one record, in COLUMNS order, built straight from the fields: at 100,000 rows an
  * intermediate row object per record costs more than the INSERT. `version`: the frozen content of version 1.
  */
-export function importTuple(id: string, f: ImportedFields, stamp: ImportStamp, version: { json: string; hash: string } | null): ImportTuple {
+export function importTuple(
+  id: string,
+  f: ImportedFields,
+  stamp: ImportStamp,
+  status: 'draft' | 'finalized' | 'void',
+  voidReason: string | null,
+  version: { json: string; hash: string } | null,
+): ImportTuple {
   const { at, actor } = stamp;
   return {
     handover: [
-      id, f.referenceNo, stamp.status, 1, f.handoverDate, f.receivingCountry, f.delegationHeadName, f.delegationHeadTitle,
+      id, f.referenceNo, status, 1, f.handoverDate, f.receivingCountry, f.delegationHeadName, f.delegationHeadTitle,
       f.delegationBody, JSON.stringify(f.delegationMembers), f.handingAuthority, f.handingOfficialName, f.handingOfficialTitle, f.location, f.camp,
       f.campOther, f.womenCount, f.childrenCount, f.boysCount, f.girlsCount, f.unaccompaniedCount, f.menCount, JSON.stringify(f.documentLanguages),
-      f.notes, 'import', stamp.sourceRef, at, actor, at, actor,
+      f.notes, voidReason, 'import', stamp.sourceRef, at, actor, at, actor,
     ],
     search: [id, searchBody(f, [])],
     version: version ? [id, 1, version.json, version.hash, '', at, actor] : null,

@@ -87,7 +87,7 @@ function prebuiltWrites(rows: Row[]): number {
   const floor = tempApp();
   floor.ctx.db.sqlite.pragma('wal_autocheckpoint = 0');
   const write = prepareImportWriter(floor.ctx.db.sqlite);
-  const stamp = { status: 'finalized' as const, sourceRef: 'bench', at: new Date().toISOString(), actor: 'bench' };
+  const stamp = { sourceRef: 'bench', at: new Date().toISOString(), actor: 'bench' };
   const tuples = rows.map((r) => {
     const id = uuidv7();
     const fields = {
@@ -97,7 +97,7 @@ function prebuiltWrites(rows: Row[]): number {
       womenCount: r.women_count, childrenCount: r.children_count, boysCount: r.boys_count, girlsCount: r.girls_count, unaccompaniedCount: 0, menCount: 0,
       documentLanguages: ['ar', 'en'], notes: r.notes,
     };
-    return importTuple(id, fields, stamp, frozenContent({ id, fields: contentFields(fields), persons: [] }));
+    return importTuple(id, fields, stamp, 'finalized', null, frozenContent({ id, fields: contentFields(fields), persons: [] }));
   });
   const t = performance.now();
   floor.ctx.db.sqlite.transaction(() => {

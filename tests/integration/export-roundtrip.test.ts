@@ -80,17 +80,22 @@ describe('export → import into an empty database reproduces the same records',
     await a.must('handovers:finalize', { id: k.id, expectedRevision: k.revision });
     await a.must('handovers:create', { data: frenchHandover({ notes: 'Signed "handover document"; 24 January,\nQamishli' }) });
     await a.must('handovers:create', { data: kyrgyzHandover({ referenceNo: 'HO-2023-0003', receivingCountry: 'XK', camp: 'other', campOther: 'Ain Issa', notes: '=HYPERLINK("http://x","y")' }) });
+    const v = await a.must('handovers:create', { data: kyrgyzHandover({ referenceNo: 'HO-2023-0004', receivingCountry: 'DE' }) });
+    await a.must('handovers:void', { id: v.id, expectedRevision: v.revision, reason: 'Entered twice; see HO-2023-0001' });
     const { file, report } = await roundTrip(format);
     if (format === 'csv') {
       const bytes = Buffer.from(file.base64, 'base64');
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       expect(bytes.toString('utf8').split('\r\n')[0]).toBe(`\uFEFF${EXPORT_COLUMNS.join(',')}`);
     }
-    expect(report.counts).toMatchObject({ rows: 3, new: 3, rejected: 0, conflict: 0 });
+    expect(report.counts).toMatchObject({ rows: 4, new: 4, rejected: 0, conflict: 0 });
+    expect(Object.fromEntries(canonical(b).map((h) => { const r = h as Record<string, unknown>; return [r.reference_no, [r.status, r.void_reason]]; }))).toEqual({
+      'HO-2023-0001': ['finalized', null], 'HO-2023-0002': ['draft', null], 'HO-2023-0003': ['draft', null], 'HO-2023-0004': ['void', 'Entered twice; see HO-2023-0001'],
+    });
     expect(canonical(b)).toEqual(canonical(a));
     // …and importing the export back into the office it came from changes nothing.
     const home = await importFile(a.ctx, a.caller, { name: file.fileName, data: Buffer.from(file.base64, 'base64') });
-    expect(home.counts).toMatchObject({ unchanged: 3, new: 0, conflict: 0 });
+    expect(home.counts).toMatchObject({ unchanged: 4, new: 0, conflict: 0 });
   });
 
   it.each(['csv', 'xlsx'] as const)('%s: property over typed text, counts and dates', async (format) => {

@@ -77,6 +77,52 @@ describe('import of the canonical CSV', () => {
   });
 });
 
+describe('a status column (our export writes one): drafts stay drafts, void stays void', () => {
+  const withState = (...rows: [string, string, string][]) =>
+    Buffer.from([`${HEADER},status,void_reason`, ...rows.map(([ref, status, reason]) => `${row(ref)},${status},${reason}`)].join('\r\n') + '\r\n', 'utf8');
+
+  it('reads the codes and the app’s words in Arabic and Kurdish; a void record keeps its reason and version 1', async () => {
+    const r = await run(withState(['HO-1', 'finalized', ''], ['HO-2', 'مسودة', ''], ['HO-3', 'ملغى', 'Duplicate of HO-1'], ['HO-4', 'Betalkirî', 'Ducarî'], ['HO-5', '', '']));
+    expect(r.counts).toMatchObject({ new: 5, rejected: 0 });
+    const get = (ref: string) => getHandoverByReference(app.ctx.db.orm, ref)!;
+    expect(['HO-1', 'HO-2', 'HO-3', 'HO-4', 'HO-5'].map((ref) => get(ref).status)).toEqual(['finalized', 'draft', 'void', 'void', 'finalized']);
+    expect(get('HO-3').voidReason).toBe('Duplicate of HO-1');
+    expect(get('HO-1').voidReason).toBeNull();
+    expect(listVersions(app.ctx.db.orm, get('HO-3').id)).toHaveLength(1);
+    expect(listVersions(app.ctx.db.orm, get('HO-2').id)).toHaveLength(0);
+    expect((await listAudit(app.ctx.db.orm, 'import', r.sha256))[0].details).toMatchObject({ statuses: { finalized: 2, draft: 1, void: 2 } });
+  });
+
+  it('an unknown status, or void without a reason, rejects the row with its line', async () => {
+    const before = snapshotDb();
+    const r = await run(withState(['HO-1', 'cancelled', ''], ['HO-2', 'void', '']), { dryRun: true });
+    expect(r.rows.map((o) => [o.line, o.outcome, o.reasons])).toEqual([
+      [2, 'rejected', [{ key: 'io.reason.unknown_status', column: 'status', value: 'cancelled' }]],
+      [3, 'rejected', [{ key: 'validation.required', column: 'void_reason' }]],
+    ]);
+    expect(snapshotDb()).toEqual(before);
+  });
+
+  it('--as-draft makes finalized rows drafts but never un-voids one', async () => {
+    await run(withState(['HO-1', 'finalized', ''], ['HO-2', 'void', 'Entered twice']), { asDraft: true });
+    expect(getHandoverByReference(app.ctx.db.orm, 'HO-1')!.status).toBe('draft');
+    expect(getHandoverByReference(app.ctx.db.orm, 'HO-2')!.status).toBe('void');
+  });
+
+  it('a sheet saying void for a finalized record here is a conflict: the record is not voided by an import', async () => {
+    await run(withState(['HO-1', 'finalized', '']));
+    const r = await run(withState(['HO-1', 'void', 'Entered twice']));
+    expect(r.counts).toMatchObject({ conflict: 1, new: 0 });
+    expect(r.rows[0].differences).toEqual([
+      { column: 'status', file: 'void', stored: 'finalized' },
+      { column: 'void_reason', file: 'Entered twice', stored: '' },
+    ]);
+    expect(getHandoverByReference(app.ctx.db.orm, 'HO-1')!.status).toBe('finalized');
+    // An empty status cell does not contradict the stored one.
+    expect((await run(withState(['HO-1', '', '']))).counts).toMatchObject({ unchanged: 1 });
+  });
+});
+
 describe('idempotency and conflicts', () => {
   it('re-importing the same file changes nothing and says "already present"', async () => {
     const data = csv(row('HO-2023-0001'), row('HO-2023-0002', { receiving_country: 'FR' }));

@@ -6,11 +6,11 @@ import { filterInput } from './handover';
 export const MAX_IMPORT_BYTES = 40 * 1024 * 1024;
 const MAX_BASE64 = Math.ceil(MAX_IMPORT_BYTES / 3) * 4;
 
-/** Canonical column names, the ones the app's export writes; the last two are accepted on import only. */
+/** Column names: the canonical ones, then those our export adds after them (services/import/columns.ts). */
 export const IMPORT_COLUMN_NAMES = [
   'reference_no', 'handover_date', 'receiving_country', 'delegation_head_name', 'delegation_head_title', 'delegation_body',
   'handing_official_name', 'location', 'camp_of_origin', 'women_count', 'children_count', 'boys_count', 'girls_count',
-  'unaccompanied_count', 'men_count', 'notes', 'handing_authority', 'handing_official_title',
+  'unaccompanied_count', 'men_count', 'notes', 'handing_authority', 'handing_official_title', 'status', 'void_reason',
 ] as const;
 export const importColumn = z.enum(IMPORT_COLUMN_NAMES);
 export const DATE_ORDERS = ['dmy', 'mdy'] as const;

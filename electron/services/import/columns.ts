@@ -21,10 +21,11 @@ export const CANONICAL_COLUMNS = [
 ] as const;
 /**
  * Beyond the canonical set: read when present (older sheets carry them), and written after the canonical columns by
- * our own export, because a record's handing authority is required and would otherwise come back as this office's
- * default instead of what the record says.
+ * our own export, so that export → import gives back the same records: the handing authority is required and would
+ * otherwise come back as this office's default, and a draft or a voided handover would come back finalized (a void
+ * one counted again in the totals).
  */
-export const EXTRA_COLUMNS = ['handing_authority', 'handing_official_title'] as const;
+export const EXTRA_COLUMNS = ['handing_authority', 'handing_official_title', 'status', 'void_reason'] as const;
 export const IMPORT_COLUMNS = [...CANONICAL_COLUMNS, ...EXTRA_COLUMNS] as const;
 /** What the app's export writes: the canonical columns first, so a sheet made to the list still lines up. */
 export const EXPORT_COLUMNS = IMPORT_COLUMNS;
@@ -52,6 +53,8 @@ export const FIELD_OF_COLUMN = {
   notes: 'notes',
   handing_authority: 'handingAuthority',
   handing_official_title: 'handingOfficialTitle',
+  status: 'status',
+  void_reason: 'voidReason',
 } as const satisfies Record<ImportColumn, string>;
 
 export const COUNT_COLUMNS = ['women_count', 'children_count', 'boys_count', 'girls_count', 'unaccompanied_count', 'men_count'] as const;
@@ -76,6 +79,8 @@ const ALIASES: Record<ImportColumn, string[]> = {
   notes: ['note', 'remarks', 'ملاحظات', 'تيبينى', 'têbînî'],
   handing_authority: ['handing authority', 'الجهة المسلمة', 'saziya radestker'],
   handing_official_title: ['handing official title', 'صفة المسؤول', 'sernavê berpirs'],
+  status: ['state', 'الحالة', 'حالة السجل', 'rewş'],
+  void_reason: ['void reason', 'reason for void', 'سبب الإلغاء', 'sedema betalkirinê'],
 };
 
 export function foldHeader(header: string): string {

@@ -66,9 +66,25 @@ const countryOf = remember(resolveCountry);
 const campOf = remember(parseCamp);
 const dateOf = { dmy: remember((s) => parseDate(s, 'dmy')), mdy: remember((s) => parseDate(s, 'mdy')), unknown: remember((s) => parseDate(s)) };
 
-/** One sheet row to the handover fields, through the same schema as the form. */
-export function rowToFields(cells: unknown[], mapping: Mapping, dateOrder: DateOrder | undefined, defaults: RowDefaults): { data?: HandoverFields; reasons: Reason[] } {
+export type RecordStatus = 'draft' | 'finalized' | 'void';
+/** What a record's state reads as in a sheet (folded like search text): our export's codes, and the app's words for them in its three languages. */
+const STATUS_WORDS: Record<string, RecordStatus> = {
+  draft: 'draft', finalized: 'finalized', final: 'finalized', void: 'void', voided: 'void',
+  مسوده: 'draft', معتمد: 'finalized', ملغي: 'void', ملغاه: 'void',
+  resnivis: 'draft', pejirandi: 'finalized', betalkiri: 'void',
+};
+const statusOf = remember((text: string): RecordStatus | null | undefined => (text ? (STATUS_WORDS[normalizeForSearch(text).trim()] ?? null) : undefined));
+
+/** The record's own state, when the sheet says it (our export does): undefined when it does not. */
+export interface RowState {
+  status?: RecordStatus;
+  voidReason: string;
+}
+
+/** One sheet row to the handover fields, through the same schema as the form, and the state the sheet gives it. */
+export function rowToFields(cells: unknown[], mapping: Mapping, dateOrder: DateOrder | undefined, defaults: RowDefaults): { data?: HandoverFields; state: RowState; reasons: Reason[] } {
   const reasons: Reason[] = [];
+  const state: RowState = { voidReason: '' };
   const input: Record<string, unknown> = {
     handingAuthority: defaults.handingAuthority,
     handingOfficialName: defaults.handingOfficialName,
@@ -93,6 +109,12 @@ export function rowToFields(cells: unknown[], mapping: Mapping, dateOrder: DateO
       campSeen = true;
       const camp = campOf(cellText(raw));
       if (camp) Object.assign(input, camp);
+    } else if (col === 'status') {
+      const status = statusOf(cellText(raw));
+      if (status === null) reasons.push({ key: 'io.reason.unknown_status', column: col, value: cellText(raw) });
+      else state.status = status;
+    } else if (col === 'void_reason') {
+      state.voidReason = cellText(raw);
     } else if ((COUNT_COLUMNS as readonly string[]).includes(col)) {
       const n = parseCount(raw);
       if (typeof n === 'number') input[field] = n;
@@ -102,6 +124,9 @@ export function rowToFields(cells: unknown[], mapping: Mapping, dateOrder: DateO
     }
   }
   if (!campSeen || input.camp === undefined) reasons.push({ key: 'validation.required', column: 'camp_of_origin' });
+  // The app voids a handover only with a reason; a sheet does not get to do it without one.
+  if (state.status === 'void' && !state.voidReason) reasons.push({ key: 'validation.required', column: 'void_reason' });
+  if (state.status !== 'void') state.voidReason = '';
   const parsed = handoverFields.safeParse(input);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -112,5 +137,5 @@ export function rowToFields(cells: unknown[], mapping: Mapping, dateOrder: DateO
       reasons.push({ key: `validation.${issueKey(issue)}`, column, value: value || undefined });
     }
   }
-  return reasons.length ? { reasons } : { data: parsed.data, reasons };
+  return reasons.length ? { state, reasons } : { data: parsed.data, state, reasons };
 }

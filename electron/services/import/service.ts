@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
-import { getHandoverRow, type HandoverRow } from '../../../db/queries/handovers';
+import { getHandoverRow } from '../../../db/queries/handovers';
 import { importTuple, referenceIndex, type ImportStamp, type ImportTuple } from '../../../db/queries/import';
 import { readSettings } from '../../../db/queries/settings';
 import { AppError } from '../../api/result';
@@ -11,7 +11,7 @@ import { getSettings } from '../settings';
 import { FIELD_OF_COLUMN, foldHeader, REQUIRED_COLUMNS, suggestMapping, type ImportColumn } from './columns';
 import { inferDateOrder, type DateOrder } from './dates';
 import { ImportFileError, readTable, type Table } from './decode';
-import { cellText, rowToFields, type Mapping, type Reason } from './rows';
+import { cellText, rowToFields, type Mapping, type Reason, type RowState } from './rows';
 import { openImportWriter } from './writer';
 
 export interface ImportOptions {
@@ -109,14 +109,23 @@ function checkMapping(table: Table, mapping: Mapping) {
 
 const show = (v: unknown) => (Array.isArray(v) ? v.join(', ') : String(v ?? ''));
 
+/** A row that passed the checks: its fields, and the state the sheet gives it. */
+interface Checked {
+  data: HandoverFields;
+  state: RowState;
+}
+
+/** A row as it compares with a stored record: its fields, and its state where the sheet gives one. */
+const asRecord = (data: HandoverFields, state: RowState): Record<string, unknown> => ({ ...data, status: state.status, voidReason: state.voidReason });
+
 /** Only what the file says is compared: a sheet without a notes column does not contradict a record's notes. */
-function differences(data: HandoverFields, stored: HandoverRow, mapping: Mapping): Difference[] {
+function differences(file: Record<string, unknown>, stored: Record<string, unknown>, mapping: Mapping): Difference[] {
   const out: Difference[] = [];
   for (const col of mapping) {
-    if (!col) continue;
+    if (!col || (col === 'status' && file.status === undefined)) continue;
     const fields = col === 'camp_of_origin' ? (['camp', 'campOther'] as const) : [FIELD_OF_COLUMN[col]];
     for (const f of fields) {
-      if (show(data[f]) !== show(stored[f])) out.push({ column: col, file: show(data[f]), stored: show(stored[f]) });
+      if (show(file[f]) !== show(stored[f])) out.push({ column: col, file: show(file[f]), stored: show(stored[f]) });
     }
   }
   return out;
@@ -169,22 +178,26 @@ export async function importFile(ctx: AppContext, caller: Caller, file: { name: 
   const repeated = repeatedReferences(table, refCol);
   const total = table.rows.length;
   const at = ctx.now().toISOString();
-  const status = options.asDraft ? 'draft' : 'finalized';
   const writer = await starting;
 
   try {
     // Read once the writer holds the write lock: no other write can add a reference while this file is checked.
     const existing = referenceIndex(ctx.db.sqlite);
-    const stamp: ImportStamp = { status, sourceRef: hash, at, actor: caller.actor };
-    const tupleOf = (data: HandoverFields) => {
+    const stamp: ImportStamp = { sourceRef: hash, at, actor: caller.actor };
+    const statuses = { draft: 0, finalized: 0, void: 0 };
+    const tupleOf = ({ data, state }: Checked) => {
       const id = uuidv7();
-      // Imported records are finalized (the paper documents exist): version 1 is frozen exactly as finalize does.
-      return importTuple(id, data, stamp, status === 'finalized' ? frozenContent({ id, fields: contentFields(data), persons: [] }) : null);
+      // Imported records are finalized (the paper documents exist) unless the sheet or --as-draft says otherwise; a
+      // void one stays void. Version 1 is frozen exactly as finalize does, for all but drafts.
+      const status = state.status === 'void' ? 'void' : options.asDraft ? 'draft' : (state.status ?? 'finalized');
+      statuses[status]++;
+      const version = status === 'draft' ? null : frozenContent({ id, fields: contentFields(data), persons: [] });
+      return importTuple(id, data, stamp, status, status === 'void' ? state.voidReason : null, version);
     };
 
     const outcomes: RowOutcome[] = [];
-    const held: { outcome: RowOutcome; data: HandoverFields }[] = [];
-    const firstByRef = new Map<string, { outcome: RowOutcome; data?: HandoverFields }>();
+    const held: (Checked & { outcome: RowOutcome })[] = [];
+    const firstByRef = new Map<string, { outcome: RowOutcome; checked?: Checked }>();
     let bad = 0;
     for (let start = 0; start < total; start += CHUNK) {
       if (hooks.isCancelled?.()) throw new ImportCancelled();
@@ -200,12 +213,13 @@ export async function importFile(ctx: AppContext, caller: Caller, file: { name: 
           bad++;
           continue;
         }
-        const { data, reasons } = rowToFields(row.cells, mapping, dateOrder, defaults);
+        const { data, state, reasons } = rowToFields(row.cells, mapping, dateOrder, defaults);
+        const checked = data && { data, state };
         const key = referenceNo.toUpperCase();
         const first = repeated.has(key) ? firstByRef.get(key) : undefined;
         if (first) {
           // The same reference twice in one file: the copy is dropped; two different contents leave both out.
-          const same = first.data && data && differences(data, { ...first.data } as unknown as HandoverRow, mapping).length === 0;
+          const same = first.checked && checked && differences(asRecord(data, state), asRecord(first.checked.data, first.checked.state), mapping).length === 0;
           o.reasons.push({ key: same ? 'io.reason.duplicate_in_file' : 'io.reason.duplicate_in_file_differs', value: String(first.outcome.line) });
           bad++;
           if (!same && first.outcome.outcome !== 'rejected') {
@@ -214,8 +228,8 @@ export async function importFile(ctx: AppContext, caller: Caller, file: { name: 
           }
           continue;
         }
-        if (repeated.has(key)) firstByRef.set(key, { outcome: o, data });
-        if (!data) {
+        if (repeated.has(key)) firstByRef.set(key, { outcome: o, checked });
+        if (!checked) {
           o.reasons.push(...reasons);
           bad++;
           continue;
@@ -223,7 +237,7 @@ export async function importFile(ctx: AppContext, caller: Caller, file: { name: 
         const existingId = existing.get(data.referenceNo);
         if (existingId) {
           const stored = getHandoverRow(ctx.db.orm, existingId)!;
-          const diff = differences(data, stored, mapping);
+          const diff = differences(asRecord(data, state), stored, mapping);
           o.existingId = existingId;
           if (diff.length) {
             o.outcome = 'conflict';
@@ -237,13 +251,13 @@ export async function importFile(ctx: AppContext, caller: Caller, file: { name: 
           continue;
         }
         o.outcome = 'new';
-        if (repeated.has(key)) held.push({ outcome: o, data });
-        else if (writer && !(options.strict && bad)) batch.push(tupleOf(data));
+        if (repeated.has(key)) held.push({ ...checked, outcome: o });
+        else if (writer && !(options.strict && bad)) batch.push(tupleOf(checked));
       }
       writer?.write(batch);
     }
     const released = held.filter((h) => h.outcome.outcome === 'new');
-    if (writer && !(options.strict && bad)) writer.write(released.map((h) => tupleOf(h.data)));
+    if (writer && !(options.strict && bad)) writer.write(released.map(tupleOf));
 
     const counts = { rows: total, new: 0, unchanged: 0, conflict: 0, rejected: 0 };
     for (const o of outcomes) counts[o.outcome]++;
@@ -278,7 +292,7 @@ export async function importFile(ctx: AppContext, caller: Caller, file: { name: 
       action: 'import.file',
       entity: 'import',
       entityId: hash,
-      details: { fileName: file.name, sha256: hash, format: table.format, encoding: table.encoding, status, strict: !!options.strict, ...counts },
+      details: { fileName: file.name, sha256: hash, format: table.format, encoding: table.encoding, asDraft: !!options.asDraft, statuses, strict: !!options.strict, ...counts },
     };
     let memory: Record<string, string> | null = null;
     if (options.mapping) {
