@@ -3,7 +3,7 @@ import { getConflict, markConflictResolved, type ExchangeConflictRow } from '../
 import { getHandoverByReference, getHandoverRow, reindexHandover, updateHandoverRow, type HandoverRow } from '../../../db/queries/handovers';
 import { replacePersons } from '../../../db/queries/persons';
 import { AppError } from '../../api/result';
-import { CONTENT_FIELDS } from '../content';
+import { contentFields } from '../content';
 import type { AppContext, Caller } from '../context';
 import { assertReferenceFree, getHandover } from '../handovers';
 import { snapshot } from '../lifecycle';
@@ -87,7 +87,7 @@ export function resolveConflict(ctx: AppContext, caller: Caller, input: { confli
     // A draft here takes their content and is finalized as version 1; a finalized record gets version n+1. Their
     // record as it is: if they voided it, it is void here too (void is final and adds no version of its own).
     const version = local.status === 'finalized' ? local.version + 1 : 1;
-    const fields = Object.fromEntries(CONTENT_FIELDS.map((k) => [k, r.handover[k]])) as Partial<HandoverRow>;
+    const fields = contentFields(r.handover) as Partial<HandoverRow>;
     const status = r.handover.status === 'void' ? { status: 'void' as const, voidReason: r.handover.voidReason } : { status: 'finalized' as const };
     if (!updateHandoverRow(orm, local.id, local.revision, { ...fields, ...status, version, updatedAt: at, updatedBy: caller.actor })) {
       throw new AppError('CONFLICT', 'The handover was changed by someone else since it was opened');
