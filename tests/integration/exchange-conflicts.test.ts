@@ -166,10 +166,11 @@ describe('resolving office-exchange conflicts', () => {
     expect(importBundle(qamishli.ctx, qamishli.caller, back).counts).toMatchObject({ unchanged: 1, conflict: 0 });
     expect(listVersions(qamishli.ctx.db.orm, id)).toEqual(theirs);
 
-    // A later, different amendment in Qamishli is a conflict again (the histories differ): nothing is applied silently.
+    // Later amendments on both sides, differently, are a conflict again: nothing is applied silently.
+    await amend(hasakah, id, frenchHandover({ womenCount: 15, notes: 'recounted at the crossing in Semalka' }));
     await amend(qamishli, id, frenchHandover({ womenCount: 17, notes: 'recounted at the crossing in Semalka' }));
     expect(importBundle(hasakah.ctx, hasakah.caller, exportBundle(qamishli.ctx, qamishli.caller, hasakahId()).data).counts).toMatchObject({ conflict: 1 });
-    expect((await hasakah.must('handovers:get', { id })).womenCount).toBe(16);
+    expect((await hasakah.must('handovers:get', { id })).womenCount).toBe(15);
   });
 
   it('reference taken by a draft here: "take theirs" gives the draft their content and finalizes it as version 1', async () => {
@@ -207,6 +208,86 @@ describe('resolving office-exchange conflicts', () => {
     expect(snapshot(hasakah)).toEqual(before);
     expect(await hasakah.must('io:conflicts', {})).toHaveLength(1);
     expect(resolveConflict(hasakah.ctx, hasakah.caller, { conflictId: conflict.id, choice: 'keep_local', note: 'stays void' }).resolution).toBe('kept_local');
+  });
+});
+
+describe('after "take theirs": later amendments from the other office fast-forward by content', () => {
+  async function tookTheirs() {
+    const { id } = await divergedConflict();
+    const [conflict] = await hasakah.must('io:conflicts', {});
+    await hasakah.must('io:resolveConflict', { conflictId: conflict.id, choice: 'take_incoming', note: 'Qamishli recounted at the crossing' });
+    return id;
+  }
+
+  it('adds their later versions on top of ours, renumbered; sending ours back is unchanged; a real divergence is a conflict again', async () => {
+    const id = await tookTheirs();
+    const ours = listVersions(hasakah.ctx.db.orm, id);
+    expect(ours).toHaveLength(3); // 1, our amendment 2, their content as 3
+    const conflictsBefore = conflictRows(hasakah);
+
+    // Qamishli amends again (its version 3) and adds a file.
+    await amend(qamishli, id, frenchHandover({ womenCount: 17, notes: 'second recount in Derik' }), 'second recount');
+    await qamishli.must('attachments:add', { handoverId: id, fileName: 'recount.png', base64: PNG.toString('base64') });
+    const theirs = listVersions(qamishli.ctx.db.orm, id);
+    expect(theirs).toHaveLength(3);
+    const report = importBundle(hasakah.ctx, hasakah.caller, exportBundle(qamishli.ctx, qamishli.caller, hasakahId()).data);
+    expect(report.counts).toMatchObject({ amended: 1, conflict: 0, rejected: 0 });
+    expect(report.rows).toEqual([expect.objectContaining({ id, outcome: 'amended' })]);
+
+    const now = listVersions(hasakah.ctx.db.orm, id);
+    expect(now.map((v) => v.version)).toEqual([1, 2, 3, 4]);
+    expect(now.slice(0, 3)).toEqual(ours); // our history is untouched
+    const { version: _v, handoverId: _h, ...their3 } = theirs[2];
+    expect(now[3]).toEqual({ ...their3, version: 4, handoverId: id }); // their content, hash, reason, author and time
+    expect(now[3]).toMatchObject({ reason: 'second recount', contentHash: theirs[2].contentHash });
+    const h = await hasakah.must('handovers:get', { id });
+    expect(h).toMatchObject({ status: 'finalized', version: 4, womenCount: 17, notes: 'second recount in Derik' });
+    expect((await hasakah.must('attachments:list', { handoverId: id })).map((a) => a.fileName).sort()).toEqual(['protocol.png', 'recount.png', 'signed-protocol.pdf']);
+    expect((await hasakah.must('handovers:summary', { search: 'Derik' })).handovers).toBe(1); // reindexed
+    expect(conflictRows(hasakah)).toEqual(conflictsBefore); // no new conflict
+    expect(await hasakah.must('io:conflicts', {})).toEqual([]);
+    expect(audit(hasakah, 'handover.exchange.amended')).toEqual([
+      { actor: 'tester', entity_id: id, details: { bundleId: report.bundleId, from: { id: ownCard(qamishli.ctx).id, name: 'Qamishli' }, fastForwardFrom: 2 } },
+    ]);
+
+    // Once more (their version 4): it continues from their version 3, our version 4.
+    await amend(qamishli, id, frenchHandover({ womenCount: 18, notes: 'second recount in Derik' }), 'third recount');
+    const again = importBundle(hasakah.ctx, hasakah.caller, exportBundle(qamishli.ctx, qamishli.caller, hasakahId()).data);
+    expect(again.counts).toMatchObject({ amended: 1, conflict: 0 });
+    const five = listVersions(hasakah.ctx.db.orm, id);
+    expect(five.map((v) => v.version)).toEqual([1, 2, 3, 4, 5]);
+    expect(five.slice(0, 4)).toEqual(now);
+    expect(five[4]).toMatchObject({ reason: 'third recount', contentHash: listVersions(qamishli.ctx.db.orm, id)[3].contentHash });
+    expect(audit(hasakah, 'handover.exchange.amended')[1].details).toMatchObject({ fastForwardFrom: 3 });
+
+    // Our record back to Qamishli: five versions, another history, the same current content: it passes the record
+    // checks and is unchanged there; Qamishli keeps its own four versions.
+    const theirsNow = listVersions(qamishli.ctx.db.orm, id);
+    const back = importBundle(qamishli.ctx, qamishli.caller, exportBundle(hasakah.ctx, hasakah.caller, ownCard(qamishli.ctx).id).data);
+    expect(back.counts).toMatchObject({ unchanged: 1, amended: 0, conflict: 0, rejected: 0 });
+    expect(listVersions(qamishli.ctx.db.orm, id)).toEqual(theirsNow);
+    expect(conflictRows(qamishli)).toEqual([]);
+
+    // A real divergence afterwards (both amend differently) is a conflict again, nothing written.
+    await amend(hasakah, id, frenchHandover({ womenCount: 19, notes: 'second recount in Derik' }));
+    await amend(qamishli, id, frenchHandover({ womenCount: 20, notes: 'second recount in Derik' }));
+    const before = listVersions(hasakah.ctx.db.orm, id);
+    const diverged = importBundle(hasakah.ctx, hasakah.caller, exportBundle(qamishli.ctx, qamishli.caller, hasakahId()).data);
+    expect(diverged.rows).toEqual([expect.objectContaining({ id, outcome: 'conflict', reason: 'io.bundle.diverged', sideBySide: [{ field: 'womenCount', local: '19', incoming: '20' }] })]);
+    expect(listVersions(hasakah.ctx.db.orm, id)).toEqual(before);
+    expect((await hasakah.must('handovers:get', { id })).womenCount).toBe(19);
+    expect(await hasakah.must('io:conflicts', {})).toHaveLength(1);
+  });
+
+  it('does not fast-forward onto a record that is void here: a conflict, as before', async () => {
+    const id = await tookTheirs();
+    const h = await hasakah.must('handovers:get', { id });
+    await hasakah.must('handovers:void', { id, expectedRevision: h.revision, reason: 'entered twice' });
+    await amend(qamishli, id, frenchHandover({ womenCount: 17 }));
+    const before = listVersions(hasakah.ctx.db.orm, id);
+    expect(importBundle(hasakah.ctx, hasakah.caller, exportBundle(qamishli.ctx, qamishli.caller, hasakahId()).data).counts).toMatchObject({ conflict: 1, amended: 0 });
+    expect(listVersions(hasakah.ctx.db.orm, id)).toEqual(before);
+    expect(await hasakah.must('handovers:get', { id })).toMatchObject({ status: 'void', womenCount: 16 });
   });
 });
 

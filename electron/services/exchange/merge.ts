@@ -121,10 +121,39 @@ export function insertReceived(ctx: AppContext, r: BundleRecord, bundleId: strin
 }
 
 /**
+ * Applies the bundle record's later versions onto the record here (`amended`): `later` are added after our own
+ * versions, renumbered from ours + 1 (content, hash, reason, author and time kept), and the row, manifest, files and
+ * search index take the bundle's current record.
+ */
+function applyLater(ctx: AppContext, r: BundleRecord, local: HandoverRow, later: BundleRecord['versions'], ours: number): void {
+  const orm = ctx.db.orm;
+  const h = r.handover;
+  later.forEach((v, i) => insertVersion(orm, { ...v, version: ours + i + 1, handoverId: h.id }));
+  const { id: _id, createdAt: _c, createdBy: _b, ...rest } = h;
+  orm.update(handovers).set({ ...rest, version: ours + later.length, revision: local.revision + 1 }).where(eq(handovers.id, h.id)).run();
+  replacePersons(orm, h.id, r.persons.map((p) => ({ ...p, handoverId: h.id })));
+  addFiles(ctx, r);
+  reindexHandover(orm, h.id);
+}
+
+/**
+ * The last of their versions before their latest whose content is our current content, when our record is finalized
+ * and the histories differ: their versions after it continue ours (a fast-forward by content, e.g. after "take theirs").
+ */
+function fastForwardFrom(local: HandoverRow, mine: VersionRow[], r: BundleRecord): number | null {
+  if (local.status !== 'finalized' || mine.length === 0) return null;
+  const current = mine[mine.length - 1].contentHash;
+  for (let k = r.versions.length - 1; k >= 1; k--) if (r.versions[k - 1].contentHash === current) return k;
+  return null;
+}
+
+/**
  * Merges a bundle by record id, in one transaction. New ids are added; a record whose versions extend ours gets the
  * later versions (amendments stay versions); the same versions, or the same current content reached by different
- * histories, are unchanged; versions that differ from ours are a conflict, kept in `exchange_conflicts` for a person
- * to resolve with both sides (services/exchange/resolve.ts), and nothing of that record is written.
+ * histories, are unchanged; when their history differs but one of their earlier versions holds our current content
+ * (our record finalized), their versions after it are added on top of ours (a fast-forward by content); versions that
+ * differ from ours otherwise are a conflict, kept in `exchange_conflicts` for a person to resolve with both sides
+ * (services/exchange/resolve.ts), and nothing of that record is written.
  */
 export function importBundle(ctx: AppContext, caller: Caller, data: Buffer): MergeReport {
   if (data.length > MAX_BUNDLE_BYTES) throw new AppError('TOO_LARGE', 'The bundle is larger than allowed');
@@ -154,6 +183,7 @@ export function importBundle(ctx: AppContext, caller: Caller, data: Buffer): Mer
       const h = r.handover;
       const incoming = contentFrom(h as HandoverRow, r.persons.map((p) => ({ ...p, handoverId: h.id })));
       const local = getHandoverRow(orm, h.id);
+      let fastForward: number | null = null;
       if (!local) {
         const sameRef = getHandoverByReference(orm, h.referenceNo);
         if (sameRef) {
@@ -171,17 +201,18 @@ export function importBundle(ctx: AppContext, caller: Caller, data: Buffer): Mer
         // Both offices hold the same current content (for instance after one "took theirs"): nothing to decide, even
         // though the version histories differ. Treated like the same versions below (files added, a void applied).
         const sameContent = local.status !== 'draft' && mine.length > 0 && mine[mine.length - 1].contentHash === r.versions[r.versions.length - 1].contentHash;
-        if ((diverged && !sameContent) || local.status === 'draft') {
+        // The histories differ, but they once held our current content (typically we "took theirs" and they amended
+        // since): their versions after that one continue ours.
+        if (diverged && !sameContent) fastForward = fastForwardFrom(local, mine, r);
+        if (fastForward !== null) {
+          applyLater(ctx, r, local, r.versions.slice(fastForward), mine.length);
+          row.outcome = 'amended';
+        } else if ((diverged && !sameContent) || local.status === 'draft') {
           row.outcome = 'conflict';
           row.reason = 'io.bundle.diverged';
           row.sideBySide = sideBySide(contentFrom(local, listPersons(orm, local.id)), incoming);
         } else if (!diverged && r.versions.length > mine.length) {
-          for (const v of r.versions.slice(mine.length)) insertVersion(orm, { ...v, handoverId: h.id });
-          const { id: _id, createdAt: _c, createdBy: _b, ...rest } = h;
-          orm.update(handovers).set({ ...rest, revision: local.revision + 1 }).where(eq(handovers.id, h.id)).run();
-          replacePersons(orm, h.id, r.persons.map((p) => ({ ...p, handoverId: h.id })));
-          addFiles(ctx, r);
-          reindexHandover(orm, h.id);
+          applyLater(ctx, r, local, r.versions.slice(mine.length), mine.length);
           row.outcome = 'amended';
         } else {
           // Same versions (or ours are ahead). A void sent by the other office is applied: it is final and adds no version.
@@ -201,7 +232,7 @@ export function importBundle(ctx: AppContext, caller: Caller, data: Buffer): Mer
         if (added) conflictsAdded++;
       }
       if (row.outcome === 'new' || row.outcome === 'amended') {
-        writeAudit(orm, { actor: caller.actor, action: `handover.exchange.${row.outcome}`, entity: 'handover', entityId: row.id, details: { bundleId: header.bundleId, from: header.from } }, at);
+        writeAudit(orm, { actor: caller.actor, action: `handover.exchange.${row.outcome}`, entity: 'handover', entityId: row.id, details: { bundleId: header.bundleId, from: header.from, ...(fastForward !== null && { fastForwardFrom: fastForward }) } }, at);
       }
     }
     for (const o of report.rows) report.counts[o.outcome]++;
