@@ -47,7 +47,7 @@ export function importTuple(
   id: string,
   f: ImportedFields,
   stamp: ImportStamp,
-  status: 'draft' | 'finalized' | 'void',
+  status: HandoverRow['status'],
   voidReason: string | null,
   version: { json: string; hash: string } | null,
 ): ImportTuple {

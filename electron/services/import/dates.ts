@@ -1,3 +1,5 @@
+import { isCalendarDate } from '../../api/schemas/common';
+
 export type DateOrder = 'dmy' | 'mdy';
 export type DateResult = { ok: true; iso: string } | { ok: false; key: 'invalid_date' | 'ambiguous_date' };
 
@@ -9,8 +11,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 function iso(y: number, m: number, d: number): DateResult {
   const s = `${y}-${pad(m)}-${pad(d)}`;
-  const t = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === s ? { ok: true, iso: s } : { ok: false, key: 'invalid_date' };
+  return y >= 1000 && isCalendarDate(s) ? { ok: true, iso: s } : { ok: false, key: 'invalid_date' };
 }
 
 const ISO = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ][\d:.Z+-]*)?$/;

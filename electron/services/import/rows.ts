@@ -1,4 +1,4 @@
-import { handoverFields, type HandoverFields } from '../../api/schemas/handover';
+import { handoverFields, type HandoverFields, type STATUSES } from '../../api/schemas/handover';
 import { issueKey } from '../../api/schemas/issues';
 import { COUNT_COLUMNS, FIELD_OF_COLUMN, type ImportColumn } from './columns';
 import { resolveCountry } from './countries';
@@ -66,7 +66,7 @@ const countryOf = remember(resolveCountry);
 const campOf = remember(parseCamp);
 const dateOf = { dmy: remember((s) => parseDate(s, 'dmy')), mdy: remember((s) => parseDate(s, 'mdy')), unknown: remember((s) => parseDate(s)) };
 
-export type RecordStatus = 'draft' | 'finalized' | 'void';
+type RecordStatus = (typeof STATUSES)[number];
 /** What a record's state reads as in a sheet (folded like search text): our export's codes, and the app's words for them in its three languages. */
 const STATUS_WORDS: Record<string, RecordStatus> = {
   draft: 'draft', finalized: 'finalized', final: 'finalized', void: 'void', voided: 'void',
