@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AppContext } from './context';
 
-/** Worker threads by name: the module each runs (source tree) and the file it is bundled to (desktop build). */
+/** Worker threads by name and the module each runs; scripts/build-workers.js bundles the same list for the desktop. */
 const WORKERS = {
   'import-writer': './import/writer-thread.ts',
 } as const;

@@ -7,7 +7,6 @@
  * `handovers` rows (what a spreadsheet row looks like before it is a handover).
  * Run: npx tsx tests/bench/import.bench.ts (or npm run bench, which runs every tests/bench/*.bench.ts).
  */
-import { build } from 'esbuild';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -18,6 +17,7 @@ import { importTuple, prepareImportWriter } from '../../db/queries/import';
 import { contentFields, frozenContent } from '../../electron/services/content';
 import { CANONICAL_COLUMNS } from '../../electron/services/import/columns';
 import { importFile } from '../../electron/services/import/service';
+import { buildWorkers } from '../../scripts/build-workers.js';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_IMPORT_ROUNDS ?? 3);
@@ -132,7 +132,7 @@ export async function benchImport() {
   // compiling TypeScript at thread start (CLI and browser mode run from source) is not counted as import time.
   mkdirSync(join('node_modules', '.cache'), { recursive: true });
   const workersDir = resolve(mkdtempSync(join('node_modules', '.cache', 'tasleem-bench-workers-')));
-  await build({ entryPoints: ['electron/services/import/writer-thread.ts'], outfile: join(workersDir, 'import-writer.cjs'), bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['better-sqlite3'], logLevel: 'error' });
+  await buildWorkers(workersDir);
   const raw: number[] = [];
   const stored: number[] = [];
   const imports: { ms: number; cpuMs: number }[] = [];

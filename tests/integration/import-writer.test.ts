@@ -1,11 +1,11 @@
 import Database from 'better-sqlite3';
-import { build } from 'esbuild';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import type { JobProgress } from '../../electron/api/schemas/io';
 import { CANONICAL_COLUMNS } from '../../electron/services/import/columns';
 import { ImportCancelled, importFile } from '../../electron/services/import/service';
+import { buildWorkers } from '../../scripts/build-workers.js';
 import { kyrgyzHandover, testApp, type TestApp } from '../support/context';
 import { pollJob } from '../support/import-jobs';
 
@@ -100,7 +100,7 @@ describe('the import writer thread', () => {
     mkdirSync(join('node_modules', '.cache'), { recursive: true });
     const workersDir = mkdtempSync(join('node_modules', '.cache', 'tasleem-workers-'));
     onTestFinished(() => rmSync(workersDir, { recursive: true, force: true }));
-    await build({ entryPoints: ['electron/services/import/writer-thread.ts'], outfile: join(workersDir, 'import-writer.cjs'), bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['better-sqlite3'], logLevel: 'error' });
+    await buildWorkers(workersDir);
     const r = await importFile({ ...app.ctx, workersDir: resolve(workersDir) }, app.caller, { name: 'bundled.csv', data: sheet(many(50)) });
     expect(r.committed).toBe(true);
     expect(count()).toBe(50);
