@@ -34,6 +34,12 @@ export function getHandoverRow(orm: Orm, id: string): HandoverRow | undefined {
   return orm.select().from(handovers).where(eq(handovers.id, id)).get();
 }
 
+/** Several records in one query (an import compares a chunk of rows with what is stored), by id. */
+export function getHandoverRows(orm: Orm, ids: string[]): Map<string, HandoverRow> {
+  if (ids.length === 0) return new Map();
+  return new Map(orm.select().from(handovers).where(inArray(handovers.id, ids)).all().map((h) => [h.id, h]));
+}
+
 export function getHandoverByReference(orm: Orm, referenceNo: string): HandoverRow | undefined {
   return orm.select().from(handovers).where(eq(handovers.referenceNo, referenceNo)).get();
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
-import { getHandoverRow } from '../../../db/queries/handovers';
+import { getHandoverRows } from '../../../db/queries/handovers';
 import { importTuple, referenceIndex, type ImportStamp, type ImportTuple } from '../../../db/queries/import';
 import { readSettings } from '../../../db/queries/settings';
 import { AppError } from '../../api/result';
@@ -204,7 +204,10 @@ export async function importFile(ctx: AppContext, caller: Caller, file: { name: 
       hooks.onProgress?.('checking', start, total);
       if (start > 0) await tick();
       const batch: ImportTuple[] = [];
-      for (const row of table.rows.slice(start, start + CHUNK)) {
+      const rows = table.rows.slice(start, start + CHUNK);
+      // The records this chunk's references already name, read in one query (a re-import compares every row).
+      const stored = getHandoverRows(ctx.db.orm, rows.map((r) => existing.get(cellText(r.cells[refCol]))).filter((id): id is string => !!id));
+      for (const row of rows) {
         const referenceNo = cellText(row.cells[refCol]);
         const o: RowOutcome = { line: row.line, referenceNo, outcome: 'rejected', reasons: [] };
         outcomes.push(o);
@@ -236,8 +239,7 @@ export async function importFile(ctx: AppContext, caller: Caller, file: { name: 
         }
         const existingId = existing.get(data.referenceNo);
         if (existingId) {
-          const stored = getHandoverRow(ctx.db.orm, existingId)!;
-          const diff = differences(asRecord(data, state), stored, mapping);
+          const diff = differences(asRecord(data, state), stored.get(existingId)!, mapping);
           o.existingId = existingId;
           if (diff.length) {
             o.outcome = 'conflict';
