@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { AuditEntry } from '../../../db/queries/audit';
 import type { ImportTuple } from '../../../db/queries/import';
-import { BUSY_TIMEOUT_MS } from '../../../db/open';
+import { BUSY_TIMEOUT_MS, type Db } from '../../../db/open';
 import { AppError } from '../../api/result';
 import type { AppContext } from '../context';
 import { startWorker } from '../workers';
@@ -23,23 +23,24 @@ function writerError(m: Extract<FromWriter, { kind: 'failed' }>): AppError {
   return new AppError('INTERNAL', `import write failed: ${m.message}`);
 }
 
-const writersOf = new WeakMap<AppContext, number>();
+/** Imports writing per connection: busy_timeout is the connection's, whichever context object holds it. */
+const writersOf = new WeakMap<Db['sqlite'], number>();
 
 /**
  * While this process's own import holds the write lock, a write from the app's thread (a form saved meanwhile) fails
  * at once with BUSY instead of waiting out busy_timeout: that wait is synchronous and would stall every request.
  */
-function holdLock(ctx: AppContext): () => void {
-  const n = (writersOf.get(ctx) ?? 0) + 1;
-  writersOf.set(ctx, n);
-  if (n === 1) ctx.db.sqlite.pragma('busy_timeout = 0');
+function holdLock(sqlite: Db['sqlite']): () => void {
+  const n = (writersOf.get(sqlite) ?? 0) + 1;
+  writersOf.set(sqlite, n);
+  if (n === 1) sqlite.pragma('busy_timeout = 0');
   let released = false;
   return () => {
     if (released) return;
     released = true;
-    const left = (writersOf.get(ctx) ?? 1) - 1;
-    writersOf.set(ctx, left);
-    if (left === 0 && ctx.db.sqlite.open) ctx.db.sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    const left = (writersOf.get(sqlite) ?? 1) - 1;
+    writersOf.set(sqlite, left);
+    if (left === 0 && sqlite.open) sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   };
 }
 
@@ -66,7 +67,7 @@ export function openImportWriter(ctx: AppContext, onWritten?: (count: number) =>
         failure = writerError(m);
         reject(failure);
       } else {
-        release = holdLock(ctx);
+        release = holdLock(ctx.db.sqlite);
         settle?.resolve();
       }
     });
