@@ -1,6 +1,7 @@
 import type { AppContext, Caller } from '../services/context';
 import { contract, isChannel } from './contract';
 import { handlers } from './handlers/index';
+import { clipError } from './clip';
 import { AppError, fail, ok, type Result } from './result';
 import { toFieldIssues } from './schemas/issues';
 
@@ -14,11 +15,16 @@ function sqliteCode(err: unknown): string | undefined {
  * runs; a thrown error never crosses the boundary.
  */
 export async function dispatch(ctx: AppContext, caller: Caller, channel: string, raw: unknown): Promise<Result<unknown>> {
+  const r = await run(ctx, caller, channel, raw);
+  return r.ok ? r : { ok: false, error: clipError(r.error) };
+}
+
+async function run(ctx: AppContext, caller: Caller, channel: string, raw: unknown): Promise<Result<unknown>> {
   if (!isChannel(channel)) return fail('UNKNOWN_CHANNEL', `Unknown channel: ${channel}`);
   const spec = contract[channel];
-  const parsed = spec.input.safeParse(raw ?? {});
-  if (!parsed.success) return fail('VALIDATION', 'Invalid input', { issues: toFieldIssues(parsed.error) });
   try {
+    const parsed = spec.input.safeParse(raw ?? {});
+    if (!parsed.success) return fail('VALIDATION', 'Invalid input', { issues: toFieldIssues(parsed.error) });
     const handler = handlers[channel] as (ctx: AppContext, caller: Caller, input: unknown) => unknown;
     const value = await handler(ctx, caller, parsed.data);
     return ok(spec.output.parse(value));

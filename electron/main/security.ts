@@ -13,6 +13,8 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
+  // No page may frame the app (clickjacking). Only honoured as a header: browser mode sends it; a meta tag ignores it.
+  "frame-ancestors 'none'",
 ].join('; ');
 
 export const SECURE_WEB_PREFERENCES = {

@@ -56,6 +56,33 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 const STATUS_OF: Partial<Record<string, number>> = { UNKNOWN_CHANNEL: 404, UNAUTHORIZED: 401, BAD_REQUEST: 400, INTERNAL: 500 };
 
+/** A percent-escape that does not decode (`/%E0%A4%A`) is a bad request, not an exception. */
+function decodePath(path: string): string | null {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
+  }
+}
+
+type Handle = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+/**
+ * Every request ends in an answer and none can end the server: whatever a handler throws becomes a 500 (or, once the
+ * headers are out, a closed connection), and a socket that errors or goes away mid-request is dropped quietly.
+ */
+function guarded(handle: Handle) {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    req.on('error', () => res.destroy());
+    res.on('error', () => {});
+    handle(req, res).catch((err: unknown) => {
+      console.error('[tasleem] web request failed', err);
+      if (!res.headersSent) send(res, 500, fail('INTERNAL', 'Internal error'));
+      else res.destroy();
+    });
+  };
+}
+
 /**
  * Browser mode: the built renderer and the same handlers as the desktop app, on loopback only, behind a
  * per-launch token. Host is checked too, so a page elsewhere cannot reach it by DNS rebinding.
@@ -63,11 +90,14 @@ const STATUS_OF: Partial<Record<string, number>> = { UNKNOWN_CHANNEL: 404, UNAUT
 export async function startWebServer(opts: { ctx: AppContext; caller: Caller; staticDir: string; port?: number; token?: string }): Promise<WebServer> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   let port = 0;
-  const server = createServer(async (req, res) => {
+  const server = createServer(guarded(async (req, res) => {
     const host = req.headers.host ?? '';
     if (host !== `${LOOPBACK}:${port}` && host !== `localhost:${port}`) return send(res, 403, fail('FORBIDDEN', 'Bad host'));
-    const url = new URL(req.url ?? '/', `http://${host}`);
-    if (url.pathname.startsWith('/api/')) {
+    // The path as sent, never resolved against another origin (`//evil/x` stays a path here).
+    const rawPath = (req.url ?? '/').split(/[?#]/, 1)[0];
+    const path = rawPath.startsWith('/') ? decodePath(rawPath) : null;
+    if (path === null || path.includes('\0')) return send(res, 400, fail('BAD_REQUEST', 'Malformed path'));
+    if (path.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, fail('BAD_REQUEST', 'POST only'));
       const auth = req.headers.authorization?.replace(/^Bearer /, '');
       if (!tokenMatches(token, auth)) return send(res, 401, fail('UNAUTHORIZED', 'Missing or wrong token'));
@@ -78,25 +108,31 @@ export async function startWebServer(opts: { ctx: AppContext; caller: Caller; st
       } catch {
         return send(res, 400, fail('BAD_REQUEST', 'Body is not JSON or too large'));
       }
-      const result = await dispatch(opts.ctx, opts.caller, decodeURIComponent(url.pathname.slice(5)), input);
+      const result = await dispatch(opts.ctx, opts.caller, path.slice(5), input);
       return send(res, result.ok ? 200 : (STATUS_OF[result.error.code] ?? 422), result);
     }
-    if (req.method !== 'GET') return send(res, 405, fail('BAD_REQUEST', 'GET only'));
-    const rel = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '') || 'index.html';
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, fail('BAD_REQUEST', 'GET only'));
+    const rel = normalize(path).replace(/^([/\\])+/, '') || 'index.html';
     const file = join(opts.staticDir, rel);
     if (!file.startsWith(opts.staticDir + sep)) return send(res, 403, fail('FORBIDDEN', 'Outside the app'));
+    let data: Buffer;
     try {
-      const data = await readFile(file);
-      res.writeHead(200, {
-        'content-type': MIME[extname(file)] ?? 'application/octet-stream',
-        'content-security-policy': CONTENT_SECURITY_POLICY,
-        'x-content-type-options': 'nosniff',
-        'referrer-policy': 'no-referrer',
-      });
-      res.end(data);
+      data = await readFile(file);
     } catch {
-      send(res, 404, fail('NOT_FOUND', 'No such file'));
+      return send(res, 404, fail('NOT_FOUND', 'No such file'));
     }
+    res.writeHead(200, {
+      'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+    });
+    res.end(req.method === 'HEAD' ? undefined : data);
+  }));
+  // A request line or header block Node cannot parse: answer 400 and close, as Node would, without an uncaught error.
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,5 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -87,7 +88,42 @@ describe('browser mode server', () => {
     const index = await http('GET', '/', { token: null });
     expect(index.status).toBe(200);
     expect(String(index.headers['content-security-policy'])).toContain("default-src 'self'");
+    expect(String(index.headers['content-security-policy'])).toContain("frame-ancestors 'none'");
     expect((await http('GET', '/../../etc/passwd', { token: null })).status).not.toBe(200);
     expect((await http('GET', '/%2e%2e/%2e%2e/etc/passwd', { token: null })).status).not.toBe(200);
+  });
+
+  it.each([
+    ['a broken percent-escape (URIError)', 'GET', '/%E0%A4%A'],
+    ['a lone percent sign', 'GET', '/%'],
+    ['a broken escape in a channel name', 'POST', '/api/handovers%E0%A4%A'],
+    ['an encoded NUL byte', 'GET', '/index.html%00.png'],
+  ])('answers 400 to %s without a token, and stays up', async (_n, method, path) => {
+    const r = await http(method, path, { token: null });
+    expect(r.status).toBe(400);
+    expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect((await http('GET', '/', { token: null })).status).toBe(200);
+  });
+
+  it('answers a request line Node cannot parse with 400 and stays up', async () => {
+    const answer = await new Promise<string>((resolve, reject) => {
+      const s = connect(web.port, '127.0.0.1', () => s.end('GET /\x01 \x00HTTP/9\r\n\r\n'));
+      let got = '';
+      s.on('data', (d) => (got += d.toString('latin1')));
+      s.on('end', () => resolve(got));
+      s.on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 400/);
+    expect((await http('GET', '/', { token: null })).status).toBe(200);
+  });
+
+  it('echoes a rejected channel name cut short, not in full', async () => {
+    const name = `handovers:${'x'.repeat(8000)}`;
+    const r = await http('POST', `/api/${name}`, { body: '{}' });
+    expect(r.status).toBe(404);
+    const { error } = JSON.parse(r.body) as { error: { code: string; message: string } };
+    expect(error.code).toBe('UNKNOWN_CHANNEL');
+    expect(error.message.length).toBeLessThan(500);
+    expect(r.body.length).toBeLessThan(1000);
   });
 });
