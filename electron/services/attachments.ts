@@ -10,22 +10,35 @@ import type { AppContext, Caller } from './context';
 import { getHandover } from './handovers';
 import { getSettings } from './settings';
 
-const EXTENSIONS: Record<string, (typeof ATTACHMENT_TYPES)[number]> = { '.pdf': 'application/pdf', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png' };
+type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
+const EXTENSIONS: Record<string, AttachmentType> = { '.pdf': 'application/pdf', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png' };
+const EXTENSION_OF: Record<AttachmentType, string> = { 'application/pdf': '.pdf', 'image/jpeg': '.jpg', 'image/png': '.png' };
+
+/**
+ * The name an attachment is kept under always ends in its detected type's extension, so whoever saves and opens it
+ * gets what it is: `evil.html` holding a PNG is kept as `evil.html.png` (what it claimed stays readable, inert).
+ */
+export function storedName(fileName: string, mime: AttachmentType): string {
+  if (EXTENSIONS[extname(fileName).toLowerCase()] === mime) return fileName;
+  const ext = EXTENSION_OF[mime];
+  return `${fileName.slice(0, 255 - ext.length)}${ext}`;
+}
 
 /**
  * The type comes from the bytes. A name that claims another accepted type is refused as well, since a file that
  * lies about what it is should not be filed as evidence without someone looking at why.
  */
-export async function detectType(bytes: Buffer, fileName: string): Promise<(typeof ATTACHMENT_TYPES)[number]> {
+export async function detectType(bytes: Buffer, fileName: string): Promise<AttachmentType> {
   const detected = (await fileTypeFromBuffer(bytes))?.mime;
   if (!detected || !(ATTACHMENT_TYPES as readonly string[]).includes(detected)) {
     throw new AppError('UNSUPPORTED_TYPE', `${fileName} is not a PDF, JPEG or PNG file`, { detected: detected ?? 'unknown' });
   }
   const claimed = EXTENSIONS[extname(fileName).toLowerCase()];
   if (claimed && claimed !== detected) throw new AppError('UNSUPPORTED_TYPE', `${fileName} is named as ${claimed} but is ${detected}`, { claimed, detected });
-  return detected as (typeof ATTACHMENT_TYPES)[number];
+  return detected as AttachmentType;
 }
 
+/** `fileName` arrives through the contract's schema: bidi and other controls already stripped. */
 export async function addAttachment(ctx: AppContext, caller: Caller, handoverId: string, fileName: string, base64: string): Promise<AttachmentMeta> {
   const h = getHandover(ctx, handoverId);
   if (h.status === 'void') throw new AppError('NOT_EDITABLE', `Handover ${h.referenceNo} is void`);
@@ -34,12 +47,13 @@ export async function addAttachment(ctx: AppContext, caller: Caller, handoverId:
   if (bytes.length > limit) throw new AppError('TOO_LARGE', `${fileName} is larger than ${limit / 1024 / 1024} MB`, { size: bytes.length, limit });
   if (bytes.length === 0) throw new AppError('UNSUPPORTED_TYPE', `${fileName} is empty`, { detected: 'empty' });
   const mime = await detectType(bytes, fileName);
+  const name = storedName(fileName, mime);
   const at = ctx.now().toISOString();
   const id = uuidv7();
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   ctx.db.sqlite.transaction(() => {
-    insertAttachment(ctx.db.orm, { id, handoverId, fileName, mime, size: bytes.length, sha256, data: bytes, createdAt: at, createdBy: caller.actor });
-    writeAudit(ctx.db.orm, { actor: caller.actor, action: 'attachment.add', entity: 'handover', entityId: handoverId, details: { attachmentId: id, fileName, mime, size: bytes.length, sha256 } }, at);
+    insertAttachment(ctx.db.orm, { id, handoverId, fileName: name, mime, size: bytes.length, sha256, data: bytes, createdAt: at, createdBy: caller.actor });
+    writeAudit(ctx.db.orm, { actor: caller.actor, action: 'attachment.add', entity: 'handover', entityId: handoverId, details: { attachmentId: id, fileName: name, ...(name !== fileName && { givenName: fileName }), mime, size: bytes.length, sha256 } }, at);
   })();
   return listAttachments(ctx.db.orm, handoverId).find((a) => a.id === id) as AttachmentMeta;
 }

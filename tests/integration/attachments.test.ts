@@ -60,4 +60,29 @@ describe('attachments', () => {
     await app.must('handovers:void', { id: h.id, expectedRevision: h.revision, reason: 'duplicate' });
     expect(await app.call('attachments:add', { handoverId, fileName: 'a.pdf', base64: tinyPdf().toString('base64') })).toMatchObject({ ok: false, error: { code: 'NOT_EDITABLE' } });
   });
+
+  it('keeps a PNG named evil.html under a name that ends in .png, and says so in the audit', async () => {
+    const meta = await app.must('attachments:add', { handoverId, fileName: 'evil.html', base64: tinyPng().toString('base64') });
+    expect(meta).toMatchObject({ mime: 'image/png', fileName: 'evil.html.png' });
+    const row = app.ctx.db.sqlite.prepare('SELECT file_name AS name FROM attachments WHERE id = ?').get(meta.id) as { name: string };
+    expect(row.name).toBe('evil.html.png');
+    const history = await app.must('handovers:history', { id: handoverId });
+    expect(history.at(-1)).toMatchObject({ action: 'attachment.add', details: { fileName: 'evil.html.png', givenName: 'evil.html' } });
+    // A name that already says what the file is stays as it was.
+    expect((await app.must('attachments:add', { handoverId, fileName: 'Scan.JPEG.png', base64: tinyPng().toString('base64') })).fileName).toBe('Scan.JPEG.png');
+    expect((await app.must('attachments:add', { handoverId, fileName: 'photo', base64: tinyPng().toString('base64') })).fileName).toBe('photo.png');
+  });
+
+  it('strips bidi controls from names: an override cannot make "gnp.exe" read as "exe.png"', async () => {
+    const spoof = 'scan\u202Egnp.exe';
+    const meta = await app.must('attachments:add', { handoverId, fileName: spoof, base64: tinyPng().toString('base64') });
+    expect(meta.fileName).toBe('scangnp.exe.png');
+    const all = await app.must('attachments:add', { handoverId, fileName: '\u2067تقرير\u2069\u200F\u061C\u202Ascan\u202C\u2066.pdf', base64: tinyPdf().toString('base64') });
+    expect(all.fileName).toBe('تقريرscan.pdf');
+    for (const { name } of app.ctx.db.sqlite.prepare('SELECT file_name AS name FROM attachments').all() as { name: string }[]) {
+      expect(name).not.toMatch(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/);
+    }
+    // A name made only of controls is no name.
+    expect(await app.call('attachments:add', { handoverId, fileName: '\u202E\u202E', base64: tinyPng().toString('base64') })).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { issues: [{ path: 'fileName', key: 'required' }] } } });
+  });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requiredText, uuid } from './common';
+import { fileName, uuid } from './common';
 
 export const ATTACHMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 /** Hard ceiling whatever the setting says: the file travels base64-encoded in one request. */
@@ -20,7 +20,7 @@ export type AttachmentMeta = z.infer<typeof attachmentMeta>;
 export const attachmentAdd = z
   .object({
     handoverId: uuid,
-    fileName: requiredText(255).refine((n) => !/[\\/\0]/.test(n), { error: 'invalid_file_name' }),
+    fileName,
     base64: z.string().max(Math.ceil((ATTACHMENT_HARD_LIMIT_MB * 1024 * 1024 * 4) / 3) + 4, { error: 'file_too_large' }).regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'invalid' }),
   })
   .strict();

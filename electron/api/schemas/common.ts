@@ -36,5 +36,21 @@ export const countryCode = z
 
 export const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { error: 'invalid_id' });
 
+/**
+ * Bidi controls (embeddings, overrides, isolates, marks) and C0 controls: in a file name they make `gnp.exe` look like
+ * `exe.png`, and no legitimate name needs them. Letters of every script stay.
+ */
+const NAME_CONTROLS = /[\u0000-\u001f\u007f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+export const stripControls = (s: string) => s.replace(NAME_CONTROLS, '');
+
+/** A file's name as a person gave it: controls stripped, no path. */
+export const fileName = z
+  .string()
+  .overwrite(stripControls)
+  .trim()
+  .min(1, { error: 'required' })
+  .max(255, { error: 'too_long' })
+  .refine((n) => !/[\\/]/.test(n), { error: 'invalid_file_name' });
+
 export const locale = z.enum(['ar', 'en', 'ku']);
 export type Locale = z.infer<typeof locale>;
