@@ -40,6 +40,7 @@ export const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a
  * Bidi controls (embeddings, overrides, isolates, marks) and C0 controls: in a file name they make `gnp.exe` look like
  * `exe.png`, and no legitimate name needs them. Letters of every script stay.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const NAME_CONTROLS = /[\u0000-\u001f\u007f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 export const stripControls = (s: string) => s.replace(NAME_CONTROLS, '');
 
