@@ -17,7 +17,7 @@ export const DATE_ORDERS = ['dmy', 'mdy'] as const;
 
 export const inspectInput = z.object({ fileName: z.string().trim().min(1).max(260), base64: z.string().max(MAX_BASE64, { error: 'too_large' }) }).strict();
 
-const reason = z.object({ key: z.string(), column: z.string().optional(), value: z.string().optional() });
+const reason = z.object({ key: z.string(), column: z.string().optional(), value: z.string().optional(), suggestions: z.array(z.string()).max(3).optional() });
 export type ImportReason = z.infer<typeof reason>;
 
 export const inspectResult = z.object({

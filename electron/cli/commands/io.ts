@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import enCore from '../../../renderer/src/i18n/locales/en/core.json';
 import enIo from '../../../renderer/src/i18n/locales/en/io.json';
 import { AppError } from '../../api/result';
+import { countryNameIn } from '../../api/schemas/country-resolver';
 import { MAX_IMPORT_BYTES } from '../../api/schemas/io';
 import { addOffice, fingerprint, initOffice, knownOffices, ownCard } from '../../services/exchange/office';
 import { exportBundle, importBundle, type MergeReport } from '../../services/exchange/merge';
@@ -27,7 +28,10 @@ export function formatImportReport(r: ImportReport): string {
   if (r.unknownColumns.length) lines.push(`unknown columns (not imported): ${r.unknownColumns.join(', ')}`);
   for (const o of r.rows) {
     if (o.outcome === 'new') continue;
-    const why = o.reasons.map((x) => `${x.column ? `${x.column}: ` : ''}${english(x.key, { value: x.value })}${x.value && !x.key.startsWith('io.reason.duplicate') ? ` (“${x.value}”)` : ''}`);
+    const why = o.reasons.map((x) => {
+      const hint = x.suggestions?.length ? ` ${english('io.reason.did_you_mean', { names: x.suggestions.map((c) => `${countryNameIn(c, 'en')} (${c})`).join(', ') })}` : '';
+      return `${x.column ? `${x.column}: ` : ''}${english(x.key, { value: x.value })}${x.value && !x.key.startsWith('io.reason.duplicate') ? ` (“${x.value}”)` : ''}${hint}`;
+    });
     const diff = (o.differences ?? []).map((d) => `${d.column}: file “${d.file}”, stored “${d.stored}”`);
     lines.push(`line ${o.line}\t${o.referenceNo || '—'}\t${o.outcome}\t${[...why, ...diff].join('; ')}`);
   }

@@ -1,15 +1,16 @@
 import { handoverFields, type HandoverFields, type STATUSES } from '../../api/schemas/handover';
 import { issueKey } from '../../api/schemas/issues';
 import { COUNT_COLUMNS, FIELD_OF_COLUMN, type ImportColumn } from './columns';
-import { resolveCountry } from './countries';
+import { resolveCountryName, type CountryMatch } from '../../api/schemas/country-resolver';
 import { parseDate, westernDigits, type DateOrder } from './dates';
 import { normalizeForSearch } from '../../../db/search-text';
 
-/** Why a row was not imported: an i18n key (io.reason.* or validation.*), the column, and the value as read. */
+/** Why a row was not imported: an i18n key (io.reason.* or validation.*), the column, the value as read, and for an unknown country the closest ones (codes). */
 export interface Reason {
   key: string;
   column?: string;
   value?: string;
+  suggestions?: string[];
 }
 export type Mapping = (ImportColumn | null)[];
 
@@ -62,7 +63,9 @@ function remember<T>(read: (text: string) => T): (text: string) => T {
     return value;
   };
 }
-const countryOf = remember(resolveCountry);
+/** The country reader of one import: the office's aliases apply, each distinct cell text is resolved once. */
+export const countryReader = (aliases?: ReadonlyMap<string, string>) => remember((text: string) => resolveCountryName(text, aliases));
+const defaultCountryOf = countryReader();
 const campOf = remember(parseCamp);
 const dateOf = { dmy: remember((s) => parseDate(s, 'dmy')), mdy: remember((s) => parseDate(s, 'mdy')), unknown: remember((s) => parseDate(s)) };
 
@@ -82,7 +85,13 @@ export interface RowState {
 }
 
 /** One sheet row to the handover fields, through the same schema as the form, and the state the sheet gives it. */
-export function rowToFields(cells: unknown[], mapping: Mapping, dateOrder: DateOrder | undefined, defaults: RowDefaults): { data?: HandoverFields; state: RowState; reasons: Reason[] } {
+export function rowToFields(
+  cells: unknown[],
+  mapping: Mapping,
+  dateOrder: DateOrder | undefined,
+  defaults: RowDefaults,
+  countryOf: (text: string) => CountryMatch = defaultCountryOf,
+): { data?: HandoverFields; state: RowState; reasons: Reason[] } {
   const reasons: Reason[] = [];
   const state: RowState = { voidReason: '' };
   const input: Record<string, unknown> = {
@@ -102,9 +111,10 @@ export function rowToFields(cells: unknown[], mapping: Mapping, dateOrder: DateO
       else reasons.push({ key: cellText(raw) === '' ? 'validation.required' : `io.reason.${d.key}`, column: col, value: cellText(raw) });
     } else if (col === 'receiving_country') {
       const text = cellText(raw);
-      const code = countryOf(text);
-      if (code) input[field] = code;
-      else reasons.push({ key: text ? 'validation.unknown_country' : 'validation.required', column: col, value: text });
+      const match = countryOf(text);
+      if (match.ok) input[field] = match.code;
+      else if (!text) reasons.push({ key: 'validation.required', column: col, value: text });
+      else reasons.push({ key: 'validation.unknown_country', column: col, value: text, ...(match.suggestions.length ? { suggestions: match.suggestions } : {}) });
     } else if (col === 'camp_of_origin') {
       campSeen = true;
       const camp = campOf(cellText(raw));

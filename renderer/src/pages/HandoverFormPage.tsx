@@ -67,12 +67,18 @@ function HandoverForm({ initial, existing, amend }: { initial: Form; existing?: 
   const [savedOnce, setSavedOnce] = useState(false);
   const [reason, setReason] = useState('');
   const warning = dateWarning(form.handoverDate);
-  const dirty = !savedOnce && JSON.stringify(form) !== JSON.stringify(initial);
+  // The suggested reference number is the app's, not the user's: it alone does not make leaving need a confirmation.
+  const [baseline, setBaseline] = useState<Form>(initial);
+  const dirty = !savedOnce && JSON.stringify(form) !== JSON.stringify(baseline);
 
   useEffect(() => {
     if (existing || form.referenceNo) return;
     const year = Number(form.handoverDate?.slice(0, 4)) || new Date().getFullYear();
-    void call('handovers:suggestReference', { year }).then((r) => r.ok && setForm((f) => (f.referenceNo ? f : { ...f, referenceNo: r.value.referenceNo })));
+    void call('handovers:suggestReference', { year }).then((r) => {
+      if (!r.ok) return;
+      setForm((f) => (f.referenceNo ? f : { ...f, referenceNo: r.value.referenceNo }));
+      setBaseline((b) => (b.referenceNo ? b : { ...b, referenceNo: r.value.referenceNo }));
+    });
   }, [existing, form.referenceNo, form.handoverDate]);
 
   const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);

@@ -73,7 +73,7 @@ export function HandoverTable({ query, total, onSort }: { query: Query; total: n
                     <div role="cell"><Text size="sm" truncate className="bidi-isolate">{r.delegationHeadName}</Text></div>
                     <div role="cell">{t(`camp.${r.camp}`)}</div>
                     <div role="cell" className="num">{formatNumber(r.womenCount + r.childrenCount + r.menCount, lng)}</div>
-                    <div role="cell"><Badge variant="light" color={statusColor(r.status)}>{t(`status.${r.status}`)}{r.version > 1 ? ` · v${r.version}` : ''}</Badge></div>
+                    <div role="cell"><Badge variant="light" color={statusColor(r.status)}>{t(`status.${r.status}`)}{r.version > 1 ? ` (v${r.version})` : ''}</Badge></div>
                   </>
                 ) : (
                   <div role="cell" className="ho-loading">…</div>

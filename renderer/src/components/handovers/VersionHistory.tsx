@@ -28,7 +28,7 @@ export function VersionHistory({ id }: { id: string }) {
         {list.map((v) => (
           <Group key={v.version} gap="xs" data-testid={`version-${v.version}`}>
             <Badge variant="outline">{t('detail.versionLabel', { n: formatNumber(v.version, i18n.language) })}</Badge>
-            <Text size="sm">{formatDateTime(v.createdAt, i18n.language)} · {v.createdBy}</Text>
+            <Text size="sm">{[formatDateTime(v.createdAt, i18n.language), v.createdBy].join(t('common.listSeparator'))}</Text>
             {v.reason && <Text size="sm" fs="italic">“{v.reason}”</Text>}
           </Group>
         ))}
@@ -59,7 +59,7 @@ export function VersionHistory({ id }: { id: string }) {
       <Title order={5} mt="md" mb="xs">{t('detail.audit')}</Title>
       <Stack gap={2} data-testid="audit-trail">
         {(history.data ?? []).map((h) => (
-          <Text key={h.id} size="sm">{formatDateTime(h.at, i18n.language)} · {h.actor} · {t(`audit.${h.action}`, { defaultValue: h.action })}</Text>
+          <Text key={h.id} size="sm">{[formatDateTime(h.at, i18n.language), h.actor, t(`audit.${h.action}`, { defaultValue: h.action })].join(t('common.listSeparator'))}</Text>
         ))}
       </Stack>
     </Paper>

@@ -1,16 +1,19 @@
 import { Alert, Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ImportReason, ImportReportOut } from '../../../../electron/api/schemas/io';
+import { countryName } from '../../lib/countries';
 import { formatNumber } from '../../lib/format';
 
 const COLOR = { new: 'teal', unchanged: 'gray', conflict: 'orange', rejected: 'red' } as const;
 
 export function useReasonText() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (r: ImportReason) => {
     const column = r.column ? `${t(`io.columns.${r.column}`, { defaultValue: r.column })}: ` : '';
     const quoted = r.value && !r.key.startsWith('io.reason.duplicate') ? ` («${r.value}»)` : '';
-    return `${column}${t(r.key, { value: r.value, defaultValue: r.key })}${quoted}`;
+    const names = r.suggestions?.map((code) => countryName(code, i18n.language));
+    const hint = names?.length ? ` ${t('io.reason.did_you_mean', { names: names.join(t('common.listSeparator')) })}` : '';
+    return `${column}${t(r.key, { value: r.value, defaultValue: r.key })}${quoted}${hint}`;
   };
 }
 

@@ -60,7 +60,7 @@ export function SignatureDialog({ handoverId, role, defaultName, defaultTitle, o
           <TextInput label={t('report.sign.signerTitle')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} data-testid="signer-title" />
         </Group>
         <Text size="sm" c="dimmed">
-          {t(`report.roles.${role}`)} · {now.toLocaleString(i18n.language === 'ar' ? 'ar-SY-u-nu-latn' : 'en-GB')}
+          {[t(`report.roles.${role}`), now.toLocaleString(i18n.language === 'ar' ? 'ar-SY-u-nu-latn' : 'en-GB')].join(t('common.listSeparator'))}
         </Text>
         <canvas
           ref={canvas}

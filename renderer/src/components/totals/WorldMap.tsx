@@ -131,7 +131,7 @@ export function WorldMap({ rows }: { rows: CountryTotalsRow[] }) {
           >
             <Group gap={6} wrap="nowrap"><Flag code={hovered.country} /><strong>{countryName(hovered.country, lng)}</strong></Group>
             <div>{t('totals.columns.persons')}: {formatNumber(hovered.persons, lng)}</div>
-            <div>{t('totals.columns.women')}: {formatNumber(hovered.women, lng)} · {t('totals.columns.children')}: {formatNumber(hovered.children, lng)} · {t('totals.columns.men')}: {formatNumber(hovered.men, lng)}</div>
+            <div>{[`${t('totals.columns.women')}: ${formatNumber(hovered.women, lng)}`, `${t('totals.columns.children')}: ${formatNumber(hovered.children, lng)}`, `${t('totals.columns.men')}: ${formatNumber(hovered.men, lng)}`].join(t('common.listSeparator'))}</div>
             <div>{t('totals.columns.handovers')}: {formatNumber(hovered.handovers, lng)}</div>
           </div>
         )}
