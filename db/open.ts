@@ -6,7 +6,8 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema';
 
-export type Orm = BetterSQLite3Database<typeof schema>;
+/** The connection is carried along ($client) for the few statements Drizzle's builder cannot express. */
+export type Orm = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 export interface Db {
   sqlite: Database.Database;
   orm: Orm;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { blob, check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
  * One row per handover, holding its *current* content. Earlier versions of a finalized record live in
@@ -69,6 +69,33 @@ export const handovers = sqliteTable(
     check('handovers_split_check', sql`${t.boysCount} + ${t.girlsCount} <= ${t.childrenCount} AND ${t.unaccompaniedCount} <= ${t.childrenCount}`),
     check('handovers_version_check', sql`${t.version} >= 1 AND ${t.revision} >= 1`),
   ],
+);
+
+/**
+ * Per-country totals kept per (status, month, country, camp), maintained by triggers on `handovers` (migration 0006)
+ * inside the transaction of every write, so the totals page reads at most countries × months rows instead of the
+ * whole table. Keyed by month ('YYYY-MM'): a date known only to the month or year is stored as its first day and
+ * counts in that month. `first`/`last` are the earliest and latest handover date of the bucket.
+ * Never written by the app's code; `tasleem check` compares it with the table and rebuilds it on a mismatch.
+ */
+export const handoverMonthTotals = sqliteTable(
+  'handover_month_totals',
+  {
+    status: text('status', { enum: ['draft', 'finalized', 'void'] }).notNull(),
+    month: text('month').notNull(),
+    receivingCountry: text('receiving_country').notNull(),
+    camp: text('camp', { enum: ['al_hol', 'roj', 'other'] }).notNull(),
+    handovers: integer('handovers').notNull(),
+    women: integer('women').notNull(),
+    children: integer('children').notNull(),
+    boys: integer('boys').notNull(),
+    girls: integer('girls').notNull(),
+    unaccompanied: integer('unaccompanied').notNull(),
+    men: integer('men').notNull(),
+    first: text('first').notNull(),
+    last: text('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.status, t.month, t.receivingCountry, t.camp] })],
 );
 
 /** Frozen snapshots of finalized content: version 1 at finalization, one more per amendment. */

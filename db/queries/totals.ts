@@ -1,4 +1,3 @@
-import { and, asc, desc, gte, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
 import { handovers } from '../schema';
 import type { Orm } from '../open';
 
@@ -35,91 +34,103 @@ export interface PeriodTotals {
   persons: number;
 }
 
-/** The filter's values, named as the placeholders of totalsWhere; void can never be among the statuses. */
-function totalsParams(f: TotalsFilter): { shape: string; params: Record<string, string> } {
+/**
+ * A date range cut where the summary can answer it: whole months from handover_month_totals, the days of a month the
+ * range only partly covers (at most two edges) from handovers_totals_idx. An unused part gets an empty range.
+ */
+export function splitRange(from?: string, to?: string): { months: [string, string]; edges: [[string, string], [string, string]] } {
+  const none: [string, string] = ['1', '0'];
+  if (from && to && from > to) return { months: none, edges: [none, none] };
+  let months: [string, string] = ['0000-00', '9999-99'];
+  let head = none;
+  let tail = none;
+  if (from && !from.endsWith('-01')) {
+    head = [from, `${from.slice(0, 7)}-31`];
+    months = [nextMonth(from.slice(0, 7)), months[1]];
+  } else if (from) months = [from.slice(0, 7), months[1]];
+  if (to && to < `${to.slice(0, 7)}-${lastDayOfMonth(to.slice(0, 7))}`) {
+    tail = [`${to.slice(0, 7)}-01`, to];
+    months = [months[0], prevMonth(to.slice(0, 7))];
+  } else if (to) months = [months[0], to.slice(0, 7)];
+  // Both ends inside one month: the days between them are the whole answer.
+  if (from && to && from.slice(0, 7) === to.slice(0, 7) && (head !== none || tail !== none)) return { months: none, edges: [[from, to], none] };
+  return { months, edges: [head, tail] };
+}
+
+const lastDayOfMonth = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
+const shiftMonth = (month: string, by: number) => {
+  const d = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1 + by, 1));
+  return `${String(d.getUTCFullYear()).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+};
+const nextMonth = (month: string) => shiftMonth(month, 1);
+const prevMonth = (month: string) => shiftMonth(month, -1);
+
+/** The filter's values in placeholder order of totalsSql; the shape (how many statuses and camps) names the statement. */
+function totalsParams(f: TotalsFilter): { shape: string; months: string[]; head: string[]; tail: string[] } {
   const statuses = [...new Set(f.statuses.filter((s) => s === 'draft' || s === 'finalized'))];
   const list = statuses.length ? statuses : ['finalized'];
   const camps = [...new Set(f.camps ?? [])];
-  const params: Record<string, string> = {};
-  list.forEach((v, i) => (params[`s${i}`] = v));
-  camps.forEach((v, i) => (params[`c${i}`] = v));
-  if (f.from) params.from = f.from;
-  if (f.to) params.to = f.to;
-  return { shape: `${list.length}|${camps.length}|${f.from ? 1 : 0}|${f.to ? 1 : 0}`, params };
+  const { months, edges } = splitRange(f.from, f.to);
+  const where = (range: string[]) => [...list, ...range, ...camps];
+  return { shape: `${list.length}|${camps.length}`, months: where(months), head: where(edges[0]), tail: where(edges[1]) };
 }
 
-/** The WHERE of one filter shape, with placeholders; the status column leads handovers_totals_idx. */
-function totalsWhere(shape: string): SQL | undefined {
-  const [statuses, camps, from, to] = shape.split('|').map(Number);
-  const ph = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => sql.placeholder(`${prefix}${i}`));
-  return and(
-    inArray(handovers.status, ph('s', statuses)),
-    from ? gte(handovers.handoverDate, sql.placeholder('from')) : undefined,
-    to ? lte(handovers.handoverDate, sql.placeholder('to')) : undefined,
-    camps ? inArray(handovers.camp, ph('c', camps)) : undefined,
-  );
+const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+/**
+ * The figures of one filter, as rows of (key, handovers, six counts, first, last): the summary's whole months plus
+ * the edge days from the covering index, to be added up by the caller's GROUP BY. `key` is the summary's and the
+ * table's expression of what is grouped by (country, month or year).
+ */
+function partsSql(shape: string, summaryKey: string, tableKey: string): string {
+  const [statuses, camps] = shape.split('|').map(Number);
+  const camp = camps ? ` AND camp IN (${marks(camps)})` : '';
+  const edge = `SELECT ${tableKey}, count(*), sum(women_count), sum(children_count), sum(boys_count), sum(girls_count), sum(unaccompanied_count),
+      sum(men_count), min(handover_date), max(handover_date)
+    FROM handovers WHERE status IN (${marks(statuses)}) AND handover_date BETWEEN ? AND ?${camp} GROUP BY 1`;
+  return `SELECT ${summaryKey} AS k, handovers AS n, women AS w, children AS c, boys AS b, girls AS g, unaccompanied AS u, men AS m, first AS f, last AS l
+    FROM handover_month_totals WHERE status IN (${marks(statuses)}) AND month BETWEEN ? AND ?${camp}
+    UNION ALL ${edge}
+    UNION ALL ${edge}`;
 }
 
 interface Prepared {
-  values(params: Record<string, string>): unknown[][];
+  raw(toggle: boolean): Prepared;
+  all(...params: unknown[]): unknown[][];
 }
 
 /**
- * Statements are built by Drizzle and prepared once per connection and filter shape (at most a few dozen):
- * building and preparing the SQL on every call cost more than running it on small databases. Rows come back as
- * arrays (Drizzle's values()) and are keyed here by the select's field order: Drizzle's generic row mapper cost
- * about a third of the query's own time on 10,000 handovers, for plain numbers and strings that need no decoding.
+ * Statements are prepared once per connection and filter shape (at most a few dozen); rows come back as arrays and
+ * are keyed here, which costs less than building and mapping objects for plain numbers and strings. Hand-written
+ * SQL on the connection because Drizzle's builder has no UNION ALL inside a FROM with its own GROUP BY.
  */
 const prepared = new WeakMap<Orm, Map<string, Prepared>>();
-function cachedStatement<T>(orm: Orm, key: string, keys: readonly string[], build: () => Prepared) {
+function cachedStatement<T>(orm: Orm, key: string, keys: readonly string[], build: () => string) {
   let byKey = prepared.get(orm);
   if (!byKey) prepared.set(orm, (byKey = new Map()));
   let stmt = byKey.get(key);
-  if (!stmt) byKey.set(key, (stmt = build()));
-  return (params: Record<string, string>): T[] =>
-    stmt.values(params).map((row) => {
+  if (!stmt) byKey.set(key, (stmt = (orm.$client.prepare(build()) as unknown as Prepared).raw(true)));
+  return (params: unknown[]): T[] =>
+    stmt.all(...params).map((row) => {
       const out: Record<string, unknown> = {};
       for (let i = 0; i < keys.length; i++) out[keys[i]] = row[i];
       return out as T;
     });
 }
 
-const personsSum = sql<number>`sum(${handovers.womenCount} + ${handovers.childrenCount} + ${handovers.menCount})`;
-
 /**
- * One aggregate statement per call (GROUP BY receiving_country), answered from the covering index
- * handovers_totals_idx without touching the table. Sorted by persons, then country code.
+ * Per-country totals: whole months from the summary (at most countries × months × camps rows of the chosen statuses),
+ * edge days from the index. Sorted by persons, then country code.
  */
 export function countryTotals(orm: Orm, f: TotalsFilter): CountryTotals[] {
-  const { shape, params } = totalsParams(f);
-  return cachedStatement<CountryTotals>(orm, `country:${shape}`, COUNTRY_KEYS, () => buildCountryTotals(orm, shape))(params);
+  const p = totalsParams(f);
+  return cachedStatement<CountryTotals>(orm, `country:${p.shape}`, COUNTRY_KEYS, () =>
+    `SELECT k, sum(n), sum(w), sum(c), sum(b), sum(g), sum(u), sum(m), sum(w) + sum(c) + sum(m) AS persons, min(f), max(l)
+      FROM (${partsSql(p.shape, 'receiving_country', 'receiving_country')}) GROUP BY k ORDER BY persons DESC, k ASC`,
+  )([...p.months, ...p.head, ...p.tail]);
 }
 
 const COUNTRY_KEYS = ['country', 'handovers', 'women', 'children', 'boys', 'girls', 'unaccompanied', 'men', 'persons', 'first', 'last'] as const;
-
-function buildCountryTotals(orm: Orm, shape: string) {
-  const fields = {
-    country: handovers.receivingCountry,
-    handovers: sql<number>`count(*)`,
-    women: sql<number>`sum(${handovers.womenCount})`,
-    children: sql<number>`sum(${handovers.childrenCount})`,
-    boys: sql<number>`sum(${handovers.boysCount})`,
-    girls: sql<number>`sum(${handovers.girlsCount})`,
-    unaccompanied: sql<number>`sum(${handovers.unaccompaniedCount})`,
-    men: sql<number>`sum(${handovers.menCount})`,
-    persons: personsSum,
-    first: sql<string>`min(${handovers.handoverDate})`,
-    last: sql<string>`max(${handovers.handoverDate})`,
-  };
-  if (Object.keys(fields).join() !== COUNTRY_KEYS.join()) throw new Error('countryTotals: field order changed');
-  return orm
-    .select(fields)
-    .from(handovers)
-    .where(totalsWhere(shape))
-    .groupBy(handovers.receivingCountry)
-    .orderBy(desc(personsSum), asc(handovers.receivingCountry))
-    .prepare();
-}
 
 /** The sum row, from the per-country rows (at most a few hundred): the handover rows are never loaded. */
 export function sumCountryTotals(rows: CountryTotals[]): TotalsSum {
@@ -141,20 +152,15 @@ export function sumCountryTotals(rows: CountryTotals[]): TotalsSum {
 
 /** Handovers and persons per month ('YYYY-MM') or year ('YYYY'), oldest first, same filter as countryTotals. */
 export function periodTotals(orm: Orm, f: TotalsFilter, granularity: 'month' | 'year'): PeriodTotals[] {
-  const { shape, params } = totalsParams(f);
-  return cachedStatement<PeriodTotals>(orm, `${granularity}:${shape}`, ['period', 'handovers', 'persons'], () => {
-    const period = sql<string>`substr(${handovers.handoverDate}, 1, ${sql.raw(granularity === 'month' ? '7' : '4')})`;
-    return orm
-      .select({ period, handovers: sql<number>`count(*)`, persons: personsSum })
-      .from(handovers)
-      .where(totalsWhere(shape))
-      .groupBy(period)
-      .orderBy(asc(period))
-      .prepare();
-  })(params);
+  const p = totalsParams(f);
+  const len = granularity === 'month' ? 7 : 4;
+  return cachedStatement<PeriodTotals>(orm, `${granularity}:${p.shape}`, ['period', 'handovers', 'persons'], () =>
+    `SELECT k, sum(n), sum(w) + sum(c) + sum(m) FROM (${partsSql(p.shape, `substr(month, 1, ${len})`, `substr(handover_date, 1, ${len})`)}) GROUP BY k ORDER BY k ASC`,
+  )([...p.months, ...p.head, ...p.tail]);
 }
 
 /** Records that exist at all (void excepted): tells "nothing recorded yet" apart from "nothing matches". */
 export function countRecorded(orm: Orm): number {
-  return orm.select({ n: sql<number>`count(*)` }).from(handovers).where(ne(handovers.status, 'void')).get()?.n ?? 0;
+  const row = orm.$client.prepare("SELECT coalesce(sum(handovers), 0) AS n FROM handover_month_totals WHERE status IN ('draft', 'finalized')").get() as { n: number };
+  return row.n;
 }

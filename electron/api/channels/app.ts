@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkReport } from '../schemas/check';
 import { settingsPatch, settingsSchema } from '../schemas/settings';
 import { channel } from './define';
 
@@ -7,6 +8,8 @@ export const appChannels = {
     z.object({}).strict(),
     z.object({ name: z.string(), version: z.string(), schemaVersion: z.number().int(), mode: z.enum(['desktop', 'web', 'cli']), dataDir: z.string() }),
   ),
+  /** Compares derived and chained data with the records and repairs what can be recomputed (`tasleem check`). */
+  'app:check': channel(z.object({}).strict(), checkReport),
   'settings:get': channel(z.object({}).strict(), settingsSchema),
   'settings:set': channel(z.object({ patch: settingsPatch }).strict(), settingsSchema),
 } as const;

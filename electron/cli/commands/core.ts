@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { InputOf } from '../../api/contract';
 import { formatList } from '../format';
-import { withRuntime } from '../runtime';
+import { CliFailure, withRuntime } from '../runtime';
 
 export function registerCoreCommands(program: Command): void {
   program
@@ -19,6 +19,19 @@ export function registerCoreCommands(program: Command): void {
     .action(withRuntime(program, async (rt, opts: { json?: boolean }) => {
       const info = { ...(await rt.call('app:info', {})), database: rt.ctx.db.sqlite.name };
       rt.out(opts.json ? JSON.stringify(info, null, 2) : Object.entries(info).map(([k, v]) => `${k}: ${v}`).join('\n'));
+    }));
+
+  program
+    .command('check')
+    .description('compare derived data (the totals summary) with the records; rebuild what disagrees')
+    .option('--json', 'print JSON')
+    .action(withRuntime(program, async (rt, opts: { json?: boolean }) => {
+      const report = await rt.call('app:check', {});
+      rt.out(opts.json ? JSON.stringify(report, null, 2) : report.checks.map((c) => `${c.ok ? 'ok' : c.repaired ? 'REPAIRED' : 'FAILED'}  ${c.name}: ${c.detail}`).join('\n'));
+      // A repair has its own exit code (3): a script learns that something had been wrong even though it is right now.
+      const bad = report.checks.filter((c) => !c.ok);
+      if (bad.some((c) => !c.repaired)) throw new CliFailure('CHECK_FAILED', `check failed: ${bad.filter((c) => !c.repaired).map((c) => c.name).join(', ')}`);
+      if (bad.length) throw new CliFailure('CHECK_REPAIRED', `repaired: ${bad.map((c) => c.name).join(', ')}`, 3);
     }));
 
   program

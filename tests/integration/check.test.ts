@@ -1,0 +1,67 @@
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { handoverFields } from '../../electron/api/schemas/handover';
+import { createAppContext } from '../../electron/services/app-context';
+import { localCaller } from '../../electron/services/context';
+import { createHandover } from '../../electron/services/handovers';
+import { finalizeHandover } from '../../electron/services/lifecycle';
+import { getTotals } from '../../electron/services/totals';
+import { frenchHandover, kyrgyzHandover } from '../support/context';
+
+const root = join(import.meta.dirname, '../..');
+const dir = mkdtempSync(join(tmpdir(), 'tasleem-check-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const tasleem = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin/tasleem.js'), ...args], { encoding: 'utf8', env: { ...process.env, TASLEEM_DB: '' } });
+
+/** A database with two finalized handovers and a draft, written through the services. */
+function office(name: string): string {
+  const file = join(dir, name);
+  const ctx = createAppContext({ dataDir: dir, dbFile: file, mode: 'cli' });
+  const caller = localCaller('t');
+  for (const data of [kyrgyzHandover(), frenchHandover()]) {
+    const h = createHandover(ctx, caller, handoverFields.parse(data));
+    finalizeHandover(ctx, caller, h.id, h.revision);
+  }
+  createHandover(ctx, caller, handoverFields.parse(kyrgyzHandover({ referenceNo: 'HO-2023-0003', handoverDate: '2023-03-01' })));
+  ctx.db.close();
+  return file;
+}
+
+/** What an altered or half-restored copy looks like: the summary says something the records do not. */
+function tamper(file: string) {
+  const raw = new Database(file);
+  raw.prepare("UPDATE handover_month_totals SET women = women + 5 WHERE receiving_country = 'KG' AND status = 'finalized'").run();
+  raw.prepare("DELETE FROM handover_month_totals WHERE receiving_country = 'FR'").run();
+  raw.close();
+}
+
+describe('tasleem check', () => {
+  it('finds a summary that disagrees with the records, rebuilds it (with an audit entry) and then finds nothing wrong', () => {
+    const file = office('altered.db');
+    expect(tasleem('--db', file, 'check').stdout).toMatch(/^ok {2}totals-summary: 3 buckets agree/m);
+    tamper(file);
+
+    const ctx = createAppContext({ dataDir: dir, dbFile: file, mode: 'cli' });
+    const wrong = getTotals(ctx, { includeDrafts: false, camps: [] });
+    expect(wrong.countries.map((c) => [c.country, c.women])).toEqual([['KG', 23]]); // what an unchecked app would show
+    ctx.db.close();
+
+    const r = tasleem('--db', file, 'check', '--json');
+    expect(r.status).toBe(3);
+    expect(r.stderr).toContain('repaired: totals-summary');
+    expect(JSON.parse(r.stdout).checks).toEqual([{ name: 'totals-summary', ok: false, repaired: true, detail: '2 of 3 buckets disagreed with the handovers table; rebuilt from the table' }]);
+
+    const after = createAppContext({ dataDir: dir, dbFile: file, mode: 'cli' });
+    expect(getTotals(after, { includeDrafts: false, camps: [] }).countries.map((c) => [c.country, c.women])).toEqual([['KG', 18], ['FR', 15]]);
+    expect(after.db.sqlite.prepare("SELECT details FROM audit_log WHERE action = 'totals.rebuild'").all()).toEqual([{ details: JSON.stringify({ mismatched: 2, buckets: 3 }) }]);
+    after.db.close();
+
+    const again = tasleem('--db', file, 'check');
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain('ok  totals-summary: 3 buckets agree');
+  }, 180_000);
+});
