@@ -2,7 +2,7 @@
 import { build } from 'esbuild';
 import { buildWorkers } from './build-workers.js';
 
-const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, external: ['electron', 'better-sqlite3'] };
+const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, external: ['electron', 'better-sqlite3', '@myriaddreamin/typst-ts-node-compiler'] };
 await build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist-electron/main.cjs' });
 await build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist-electron/preload.cjs' });
 // Worker threads (electron/services/workers.ts), one file each beside main.cjs.

@@ -5,7 +5,6 @@ import type { Channel, InputOf, OutputOf } from '../api/contract';
 import { createAppContext } from '../services/app-context';
 import { localCaller, type AppContext } from '../services/context';
 import { databaseFile, resolveDataDir } from '../services/data-dir';
-import { createPlaywrightPrinter } from '../services/pdf/playwright-printer';
 
 /** A failure the CLI reports on stderr with a non-zero exit; `code` is the same error code the app uses. */
 export class CliFailure extends Error {
@@ -27,7 +26,7 @@ export interface CliRuntime {
 function openContext(program: Command): AppContext {
   const opts = program.opts<{ db?: string }>();
   const file = opts.db ?? process.env.TASLEEM_DB ?? databaseFile(resolveDataDir());
-  return createAppContext({ dataDir: resolveDataDir(), dbFile: resolve(file), mode: 'cli', pdf: createPlaywrightPrinter() });
+  return createAppContext({ dataDir: resolveDataDir(), dbFile: resolve(file), mode: 'cli' });
 }
 
 /** Wraps a command action: opens the database named by --db, runs, always closes. */
@@ -51,7 +50,6 @@ export const withRuntime = <A extends any[]>(program: Command, fn: (rt: CliRunti
     try {
       await fn(rt, ...args);
     } finally {
-      await ctx.pdf?.close();
       ctx.db.close();
     }
   };

@@ -2,7 +2,6 @@ import { app, BrowserWindow, session } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createAppContext } from '../services/app-context';
-import { createElectronPrinter } from './pdf-printer';
 import { localCaller } from '../services/context';
 import { registerIpc } from './ipc';
 import { SECURE_WEB_PREFERENCES, shouldAllowNavigation, shouldGrantPermission, windowOpenDecision } from './security';
@@ -32,7 +31,7 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(shouldGrantPermission(permission)));
     session.defaultSession.setPermissionCheckHandler((_wc, permission) => shouldGrantPermission(permission));
     const dataDir = process.env.TASLEEM_DATA_DIR ?? app.getPath('userData');
-    const ctx = createAppContext({ dataDir, mode: 'desktop', migrationsFolder: join(app.getAppPath(), 'db', 'migrations'), pdf: createElectronPrinter(), resourcesDir: join(app.getAppPath(), 'resources'), workersDir: __dirname });
+    const ctx = createAppContext({ dataDir, mode: 'desktop', migrationsFolder: join(app.getAppPath(), 'db', 'migrations'), resourcesDir: join(app.getAppPath(), 'resources'), workersDir: __dirname });
     registerIpc(ctx, localCaller(), APP_ORIGIN);
     win = new BrowserWindow({
       width: 1280,
@@ -44,7 +43,6 @@ if (!app.requestSingleInstanceLock()) {
     win.once('ready-to-show', () => win?.show());
     void win.loadURL(pathToFileURL(join(app.getAppPath(), 'dist', 'renderer', 'index.html')).toString());
     app.on('before-quit', () => {
-      void ctx.pdf?.close();
       ctx.db.close();
     });
   });

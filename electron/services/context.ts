@@ -1,5 +1,4 @@
 import type { Db } from '../../db/open';
-import type { PdfPrinter } from './pdf/printer';
 import type { KeyVault } from './signing/vault';
 
 /** Who is acting. Roles are enforced in handlers once accounts land; today there is one implicit local user. */
@@ -13,11 +12,9 @@ export interface AppContext {
   dataDir: string;
   mode: 'desktop' | 'web' | 'cli';
   now: () => Date;
-  /** Prints report HTML to PDF: Chromium via playwright-core (web, CLI) or printToPDF (desktop). Absent: no reports. */
-  pdf?: PdfPrinter;
   /** Seals the report-signing key; defaults to the key file / passphrase vault (services/signing/vault.ts). */
   keyVault?: KeyVault;
-  /** resources/ (fonts, report assets); defaults to the source tree's, the desktop app passes its own. */
+  /** resources/ (fonts and the Typst document templates); defaults to the source tree's, the desktop app passes its own. */
   resourcesDir?: string;
   /** Where the desktop build put the bundled worker threads (services/workers.ts); absent: run them from source. */
   workersDir?: string;

@@ -3,15 +3,14 @@ import { parseArgs } from 'node:util';
 import { createAppContext } from '../services/app-context';
 import { localCaller } from '../services/context';
 import { resolveDataDir } from '../services/data-dir';
-import { createPlaywrightPrinter } from '../services/pdf/playwright-printer';
 import { startWebServer } from './server';
 
 const { values } = parseArgs({ options: { port: { type: 'string' }, 'data-dir': { type: 'string' } } });
 const dataDir = values['data-dir'] ?? resolveDataDir();
-const ctx = createAppContext({ dataDir, mode: 'web', pdf: createPlaywrightPrinter() });
+const ctx = createAppContext({ dataDir, mode: 'web' });
 const staticDir = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 const web = await startWebServer({ ctx, caller: localCaller(process.env.USER ?? 'web'), staticDir, port: values.port ? Number(values.port) : 0 });
 process.stdout.write(`Tasleem is running in browser mode. Open:\n${web.url}\n(data: ${dataDir}; Ctrl+C to stop)\n`);
-const stop = () => void web.close().then(() => ctx.pdf?.close()).then(() => { ctx.db.close(); process.exit(0); });
+const stop = () => void web.close().then(() => { ctx.db.close(); process.exit(0); });
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

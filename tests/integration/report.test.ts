@@ -1,24 +1,16 @@
 import { existsSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listAudit } from '../../db/queries/audit';
-import { createPlaywrightPrinter } from '../../electron/services/pdf/playwright-printer';
-import type { PdfPrinter } from '../../electron/services/pdf/printer';
 import { verifyReport } from '../../electron/services/report/report';
 import { createCa, issueSigningCert, toP12 } from '../../electron/services/signing/certs';
 import { frenchHandover, kyrgyzHandover, testApp, type TestApp } from '../support/context';
 import { appendIncrementalUpdate, flipOneByte, pdffonts, pdfsig, pdftotext } from '../support/report-tools';
 import { samplePng } from '../support/signature-png';
 
-// One warm Chromium for the whole file: the machine is shared.
-let printer: PdfPrinter;
-beforeAll(() => void (printer = createPlaywrightPrinter()));
-afterAll(() => printer.close());
-
 let app: TestApp;
 beforeEach(() => {
   app = testApp();
-  app.ctx.pdf = printer;
 });
 afterEach(() => app.close());
 
@@ -109,7 +101,6 @@ describe('signed handover report', { timeout: 60_000 }, () => {
 
   it('refuses a report signed by someone else (another organization CA), and one whose record differs', async () => {
     const other = testApp();
-    other.ctx.pdf = printer;
     try {
       const d = await other.must('handovers:create', { data: kyrgyzHandover() });
       const f = await other.must('handovers:finalize', { id: d.id, expectedRevision: d.revision });

@@ -2,20 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createPlaywrightPrinter } from '../../electron/services/pdf/playwright-printer';
-import type { PdfPrinter } from '../../electron/services/pdf/printer';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { frenchHandover, kyrgyzHandover, testApp, type TestApp } from '../support/context';
 import { flipOneByte, pdfsig, pdftotext } from '../support/report-tools';
-
-let printer: PdfPrinter;
-beforeAll(() => void (printer = createPlaywrightPrinter()));
-afterAll(() => printer.close());
 
 let app: TestApp;
 beforeEach(async () => {
   app = testApp();
-  app.ctx.pdf = printer;
   for (const data of [kyrgyzHandover(), frenchHandover(), kyrgyzHandover({ referenceNo: 'HO-2023-0003', receivingCountry: 'XK', womenCount: 2, childrenCount: 5, boysCount: 0, girlsCount: 0 })]) {
     const d = await app.must('handovers:create', { data });
     await app.must('handovers:finalize', { id: d.id, expectedRevision: d.revision });

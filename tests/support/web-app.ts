@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppContext } from '../../electron/services/app-context';
-import { createPlaywrightPrinter } from '../../electron/services/pdf/playwright-printer';
 import { localCaller, type AppContext } from '../../electron/services/context';
 import { startWebServer, type WebServer } from '../../electron/web/server';
 
@@ -17,8 +16,8 @@ export interface RunningApp {
 /** Browser mode on a fresh temp data folder: the real server, handlers and SQLite file. */
 export async function startApp(): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tasleem-e2e-'));
-  // Wired as electron/web/start.ts does; the printer starts its Chromium only on the first PDF.
-  const ctx = createAppContext({ dataDir, mode: 'web', pdf: createPlaywrightPrinter() });
+  // Wired as electron/web/start.ts does.
+  const ctx = createAppContext({ dataDir, mode: 'web' });
   const staticDir = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
   const web = await startWebServer({ ctx, caller: localCaller('e2e'), staticDir });
   return {
@@ -27,7 +26,6 @@ export async function startApp(): Promise<RunningApp> {
     dataDir,
     async stop() {
       await web.close();
-      await ctx.pdf?.close();
       ctx.db.close();
       rmSync(dataDir, { recursive: true, force: true });
     },

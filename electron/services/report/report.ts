@@ -2,9 +2,6 @@ import countries from 'i18n-iso-countries';
 import arNames from 'i18n-iso-countries/langs/ar.json';
 import enNames from 'i18n-iso-countries/langs/en.json';
 import kuNames from 'i18n-iso-countries/langs/ku.json';
-import { createHash } from 'node:crypto';
-import QRCode from 'qrcode';
-import { writeAudit } from '../../../db/queries/audit';
 import { getHandoverByReference, type HandoverRow } from '../../../db/queries/handovers';
 import { listPersons } from '../../../db/queries/persons';
 import { listSignatures } from '../../../db/queries/signatures';
@@ -15,27 +12,20 @@ import type { AppContext, Caller } from '../context';
 import { getHandover } from '../handovers';
 import { getSettings } from '../settings';
 import { certFromPem } from '../signing/certs';
+import type { Digital } from '../documents/frame';
+import { handoverDocument } from '../documents/handover-model';
+import { produceDocument, qrFile } from '../documents/pipeline';
 import { activeIdentityOrNull, ensureIdentity, openSigner, trustedCas } from '../signing/identity';
-import { TOTALS_MARK_PREFIX, finishUnsigned, signReport, type RecordMark } from '../signing/sign';
+import { TOTALS_MARK_PREFIX, type RecordMark } from '../signing/sign';
 import { checkPdfSignature } from '../signing/verify';
-import { inlineFontsCss } from './assets';
-import { LABELS, type DocLang } from './labels';
+import type { DocLang } from './labels';
 import { missingRoles, recordHash, toApiSignature } from './signatures';
-import { esignWidgetRect, renderReportHtml, type ReportModel } from './template';
 
 countries.registerLocale(arNames);
 countries.registerLocale(enNames);
 countries.registerLocale(kuNames);
 const KOSOVO: Record<DocLang, string> = { ar: 'كوسوفو', en: 'Kosovo', ku: 'Kosova' };
 const countryName = (code: string, lang: DocLang) => (code === 'XK' ? KOSOVO[lang] : (countries.getName(code, lang) ?? countries.getName(code, 'en') ?? code));
-
-/** What the QR code in the footer encodes: the reference and the SHA-256 of the record's content. */
-export const qrPayload = (m: RecordMark) => `TASLEEM:${m.referenceNo};SHA256:${m.contentHash};V:${m.version}`;
-
-async function qrSvg(text: string): Promise<string> {
-  const svg = await QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 0, color: { dark: '#000000', light: '#ffffff' } });
-  return svg.replace('<svg ', '<svg width="20mm" height="20mm" ');
-}
 
 export function reportStatus(ctx: AppContext, handoverId: string): ReportStatus {
   const h = getHandover(ctx, handoverId);
@@ -60,25 +50,24 @@ function findHandover(ctx: AppContext, by: { handoverId?: string; referenceNo?: 
   return h;
 }
 
-/** Builds the finished HTML of one report (also used by the benchmark to print "the same finished HTML"). */
-export async function buildReportHtml(ctx: AppContext, h: HandoverRow, opts: { language?: 'ar' | 'ku'; digital: ReportModel['digital'] }) {
+/** The data and images of one handover's document (also used by the benchmark). */
+export function handoverDocumentFor(ctx: AppContext, h: HandoverRow, opts: { language?: 'ar' | 'ku'; digital: Digital | null; at: Date }) {
   const settings = getSettings(ctx);
-  const hash = recordHash(ctx, h);
-  const mark: RecordMark = { referenceNo: h.referenceNo, contentHash: hash, version: h.version };
-  const model: ReportModel = {
-    primary: opts.language ?? settings.reportLanguage,
+  const contentHash = recordHash(ctx, h);
+  const primary = opts.language ?? settings.reportLanguage;
+  const doc = handoverDocument({
+    primary,
     handover: h,
     persons: listPersons(ctx.db.orm, h.id),
     signatures: listSignatures(ctx.db.orm, h.id),
     settings,
-    contentHash: hash,
-    version: h.version,
+    contentHash,
     countryName: { ar: countryName(h.receivingCountry, 'ar'), en: countryName(h.receivingCountry, 'en'), ku: countryName(h.receivingCountry, 'ku') },
     digital: opts.digital,
-    qrSvg: await qrSvg(qrPayload(mark)),
-    fontsCss: inlineFontsCss(ctx),
-  };
-  return { html: renderReportHtml(model), mark, primary: model.primary, settings };
+    at: opts.at,
+  });
+  const mark: RecordMark = { referenceNo: h.referenceNo, contentHash, version: h.version };
+  return { ...doc, mark, primary, settings };
 }
 
 export interface ExportedReport {
@@ -89,6 +78,7 @@ export interface ExportedReport {
   sha256: string;
   contentHash: string;
   referenceNo: string;
+  pages: number;
 }
 
 /**
@@ -96,7 +86,6 @@ export interface ExportedReport {
  * watermarked and not signed. Required handwritten signatures must be present before the organization signs.
  */
 export async function exportReport(ctx: AppContext, caller: Caller, by: { handoverId?: string; referenceNo?: string; language?: 'ar' | 'ku' }): Promise<ExportedReport> {
-  if (!ctx.pdf) throw new AppError('PDF_UNAVAILABLE', 'PDF printing is not available in this mode');
   const h = findHandover(ctx, by);
   const sign = h.status === 'finalized';
   const at = ctx.now();
@@ -106,32 +95,21 @@ export async function exportReport(ctx: AppContext, caller: Caller, by: { handov
     if (missing.length) throw new AppError('SIGNATURES_MISSING', `Missing handwritten signatures: ${missing.join(', ')}`, { missing });
     signer = openSigner(ctx, ensureIdentity(ctx, caller));
   }
-  const digital = signer ? { subject: signer.row.subject, issuer: certFromPem(signer.row.caCertPem).subject.getField('CN')?.value ?? '', fingerprint: signer.row.fingerprint, at: at.toISOString() } : null;
-  const { html, mark, primary, settings } = await buildReportHtml(ctx, h, { language: by.language, digital });
-  let pdf: Buffer;
-  try {
-    pdf = await ctx.pdf.htmlToPdf(html);
-  } catch (err) {
-    throw new AppError('PDF_UNAVAILABLE', `The report could not be printed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
-  }
-  const info = { title: `${LABELS.title[primary]} / ${LABELS.title.en} — ${h.referenceNo}`, subject: `${h.referenceNo} ${h.handoverDate} ${h.receivingCountry}`, author: settings.reportAuthorityEn, mark };
-  const bytes = signer
-    ? await signReport(pdf, info, {
-        p12: signer.p12,
-        password: signer.password,
-        widgetRect: esignWidgetRect(primary),
-        reason: `Handover document ${h.referenceNo}`,
-        location: h.location || settings.defaultLocation,
-        contactInfo: settings.reportAuthorityEn,
-        name: signer.row.subject,
-        signingTime: at,
-      })
-    : await finishUnsigned(pdf, info, at);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const digital = signer ? { subject: signer.row.subject, fingerprint: signer.row.fingerprint, at: at.toISOString() } : null;
+  const { data, files, mark, primary, settings } = handoverDocumentFor(ctx, h, { language: by.language, digital, at });
+  const made = await produceDocument(ctx, caller, {
+    kind: 'handover',
+    data,
+    files: { ...files, ...(await qrFile(mark)) },
+    mark,
+    signer,
+    signature: { reason: `Handover document ${h.referenceNo}`, location: h.location || settings.defaultLocation, contactInfo: settings.reportAuthorityEn },
+    audit: { action: 'report.export', entity: 'handover', entityId: h.id, details: { referenceNo: h.referenceNo, status: h.status, version: h.version, signed: sign, contentHash: mark.contentHash, language: primary } },
+    at,
+  });
   const suffix = sign ? '' : h.status === 'void' ? '-VOID' : '-DRAFT';
   const fileName = `${h.referenceNo.replace(/[^A-Za-z0-9.-]+/g, '_')}${h.version > 1 ? `-v${h.version}` : ''}${suffix}.pdf`;
-  writeAudit(ctx.db.orm, { actor: caller.actor, action: 'report.export', entity: 'handover', entityId: h.id, details: { referenceNo: h.referenceNo, status: h.status, version: h.version, signed: sign, contentHash: mark.contentHash, fileSha256: sha256, language: primary, certificate: signer?.row.fingerprint ?? null } }, at.toISOString());
-  return { fileName, mime: 'application/pdf', bytes, signed: sign, sha256, contentHash: mark.contentHash, referenceNo: h.referenceNo };
+  return { fileName, mime: 'application/pdf', bytes: made.bytes, signed: sign, sha256: made.sha256, contentHash: mark.contentHash, referenceNo: h.referenceNo, pages: made.pages };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
-import { P12Signer } from '@signpdf/signer-p12';
 import { SignPdf } from '@signpdf/signpdf';
-import { PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
+import { NodeCmsSigner, type SigningMaterial } from './cms-signer';
 
 /** Room for the PKCS#7 in /Contents (bytes). The default 8 KB is tight for imported certificates with long chains. */
 export const SIGNATURE_LENGTH = 16_384;
@@ -22,37 +22,35 @@ export function parseRecordMark(text: string): RecordMark | null {
   return m ? { referenceNo: m[1], contentHash: m[2], version: Number(m[3]) } : null;
 }
 
-export interface DocumentInfo {
-  title: string;
-  subject: string;
-  author: string;
-  mark: RecordMark;
-}
+/** What the producer line of every document says (the Info dictionary and, to stay PDF/A, its XMP metadata). */
+export const PRODUCER = 'Tasleem (Typst, pdf-lib, @signpdf)';
 
-/** Loads Chromium's PDF once with pdf-lib to set the document info (and, when signing, the placeholder). */
-async function prepare(pdf: Buffer, info: DocumentInfo, at: Date): Promise<PDFDocument> {
+/**
+ * Loads Typst's PDF once with pdf-lib to add the producer and the record mark (and, when signing, the placeholder).
+ * Title, author, subject and dates are Typst's (set from the same data), so the XMP and the Info dictionary agree.
+ */
+async function prepare(pdf: Uint8Array, mark: RecordMark): Promise<PDFDocument> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
-  doc.setTitle(info.title, { showInWindowTitleBar: true });
-  doc.setSubject(info.subject);
-  doc.setAuthor(info.author);
-  doc.setCreator('Tasleem');
-  doc.setProducer('Tasleem (Chromium, pdf-lib, @signpdf)');
-  doc.setCreationDate(at);
-  doc.setModificationDate(at);
-  const infoDict = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
-  infoDict.set(PDFName.of(RECORD_MARK_KEY), PDFString.of(formatRecordMark(info.mark)));
+  const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
+  info.set(PDFName.of('Producer'), PDFString.of(PRODUCER));
+  info.set(PDFName.of(RECORD_MARK_KEY), PDFString.of(formatRecordMark(mark)));
+  const metadata = doc.catalog.lookup(PDFName.of('Metadata'));
+  if (metadata instanceof PDFRawStream) {
+    const xmp = Buffer.from(metadata.getContents()).toString('utf8');
+    const withProducer = xmp.replace('<xmp:CreatorTool>', `<pdf:Producer>${PRODUCER}</pdf:Producer><xmp:CreatorTool>`);
+    doc.catalog.set(PDFName.of('Metadata'), doc.context.register(doc.context.stream(Buffer.from(withProducer, 'utf8'), { Type: 'Metadata', Subtype: 'XML' })));
+  }
   return doc;
 }
 
-/** An unsigned report (a draft): document info only. */
-export async function finishUnsigned(pdf: Buffer, info: DocumentInfo, at: Date): Promise<Buffer> {
-  const doc = await prepare(pdf, info, at);
+/** An unsigned document (a draft): producer and record mark only. */
+export async function finishUnsigned(pdf: Uint8Array, mark: RecordMark): Promise<Buffer> {
+  const doc = await prepare(pdf, mark);
   return Buffer.from(await doc.save({ useObjectStreams: false }));
 }
 
 export interface SignOptions {
-  p12: Buffer;
-  password: string;
+  material: SigningMaterial;
   /** [x1, y1, x2, y2] in PDF points on the first page: the "digitally signed by" box drawn by the template. */
   widgetRect: [number, number, number, number];
   reason: string;
@@ -63,12 +61,12 @@ export interface SignOptions {
 }
 
 /**
- * Placeholder with pdf-lib (saved without object streams, signatureLength set explicitly), then the PKCS#7 with
- * @signpdf. The signed bytes are returned as they are: a signed file never goes back through pdf-lib, which would
- * rewrite it and break the digest.
+ * Placeholder with pdf-lib (saved without object streams, signatureLength set explicitly), then the CMS from Node's
+ * crypto (cms-signer.ts) through @signpdf. The signed bytes are returned as they are: a signed file never goes back
+ * through pdf-lib, which would rewrite it and break the digest.
  */
-export async function signReport(pdf: Buffer, info: DocumentInfo, opts: SignOptions): Promise<Buffer> {
-  const doc = await prepare(pdf, info, opts.signingTime);
+export async function signDocument(pdf: Uint8Array, mark: RecordMark, opts: SignOptions): Promise<Buffer> {
+  const doc = await prepare(pdf, mark);
   pdflibAddPlaceholder({
     pdfDoc: doc,
     pdfPage: doc.getPage(0),
@@ -82,7 +80,5 @@ export async function signReport(pdf: Buffer, info: DocumentInfo, opts: SignOpti
     appName: 'Tasleem',
   });
   const prepared = Buffer.from(await doc.save({ useObjectStreams: false }));
-  // A P12Signer signs once; a new one per report.
-  const signer = new P12Signer(opts.p12, { passphrase: opts.password });
-  return new SignPdf().sign(prepared, signer, opts.signingTime);
+  return new SignPdf().sign(prepared, new NodeCmsSigner(opts.material), opts.signingTime);
 }

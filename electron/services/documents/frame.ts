@@ -1,0 +1,56 @@
+import { LABELS, formatTime, type DocLang, type LabelKey } from '../report/labels';
+import type { Settings } from '../../api/schemas/settings';
+import { QR_MM, QR_PATH, pageData } from './layout';
+
+/** A label as the templates read it: the primary language and English (resources/typst/parts.typ `bi`). */
+export interface Bilingual {
+  p: string;
+  en: string;
+}
+export const label = (k: LabelKey, primary: DocLang): Bilingual => ({ p: LABELS[k][primary], en: LABELS[k].en });
+export const bilingual = (p: string, en: string): Bilingual => ({ p, en });
+/** First strong isolate … pop: a value keeps its own order inside a sentence of the other direction. */
+export const isolate = (v: string) => `\u2068${v}\u2069`;
+
+export interface Digital {
+  subject: string;
+  fingerprint: string;
+  at: string;
+}
+
+/** The parts every document shares (parts.typ document-frame, doc-header, esign-box): page, info, header, footer. */
+export function frameData(o: {
+  primary: 'ar' | 'ku';
+  fontPt: number;
+  settings: Settings;
+  title: string;
+  subject: string;
+  at: Date;
+  digital: Digital | null;
+  reference: string;
+  contentHash: string;
+}) {
+  const P = o.primary;
+  const d = o.at;
+  return {
+    lang: P,
+    dir: P === 'ar' ? ('rtl' as const) : ('ltr' as const),
+    page: pageData(o.fontPt),
+    info: {
+      title: o.title,
+      author: o.settings.reportAuthorityEn,
+      subject: o.subject,
+      at: { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() },
+    },
+    authority: bilingual(P === 'ar' ? o.settings.reportAuthorityAr : o.settings.reportAuthorityKu, o.settings.reportAuthorityEn),
+    esign: o.digital
+      ? {
+          title: label('digitallySigned', P),
+          subject: o.digital.subject,
+          at: formatTime(o.digital.at),
+          fingerprint: `SHA-256 ${o.digital.fingerprint.slice(0, 16).replace(/(..)/g, '$1:').slice(0, -1).toUpperCase()}…`,
+        }
+      : null,
+    footer: { reference: o.reference, page: LABELS.page.en, 'hash-short': o.contentHash.slice(0, 16), qr: QR_PATH, 'qr-mm': QR_MM },
+  };
+}

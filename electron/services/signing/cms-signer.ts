@@ -1,0 +1,82 @@
+import { Signer } from '@signpdf/utils';
+import * as asn1js from 'asn1js';
+import forge from 'node-forge';
+import { createHash, webcrypto } from 'node:crypto';
+import * as pkijs from 'pkijs';
+
+const OID = {
+  data: '1.2.840.113549.1.7.1',
+  signedData: '1.2.840.113549.1.7.2',
+  contentType: '1.2.840.113549.1.9.3',
+  messageDigest: '1.2.840.113549.1.9.4',
+  signingTime: '1.2.840.113549.1.9.5',
+} as const;
+
+/** pkijs on Node's own WebCrypto (OpenSSL): hashing and RSA are native, not JavaScript. */
+const engine = new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as unknown as ConstructorParameters<typeof pkijs.CryptoEngine>[0]['crypto'] });
+
+export interface SigningMaterial {
+  /** The private key as PKCS#8 DER. */
+  keyPkcs8: Buffer;
+  /** DER certificates: the one of the key first, then the rest of the chain. */
+  chain: Buffer[];
+}
+
+const der = (asn1: forge.asn1.Asn1) => Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary');
+
+/**
+ * The key and chain out of our sealed .p12 (identity.ts makes and re-packs it: one shrouded key bag, the chain in
+ * cert bags). node-forge only opens the container; everything cryptographic after that is Node's.
+ */
+export function materialFromP12(p12: Buffer, password: string): SigningMaterial {
+  const pfx = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(forge.util.createBuffer(p12.toString('binary'))), false, password);
+  const key = pfx.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag })[forge.pki.oids.pkcs8ShroudedKeyBag]?.[0]?.key as forge.pki.rsa.PrivateKey | undefined;
+  const certs = (pfx.getBags({ bagType: forge.pki.oids.certBag })[forge.pki.oids.certBag] ?? []).map((b) => b.cert).filter((c): c is forge.pki.Certificate => !!c);
+  if (!key) throw new Error('The signing .p12 holds no private key');
+  const leaf = certs.find((c) => {
+    const pub = c.publicKey as forge.pki.rsa.PublicKey;
+    return pub.n.compareTo(key.n) === 0 && pub.e.compareTo(key.e) === 0;
+  });
+  if (!leaf) throw new Error('The signing .p12 holds no certificate for its private key');
+  const keyPkcs8 = der(forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(key)));
+  return { keyPkcs8, chain: [leaf, ...certs.filter((c) => c !== leaf)].map((c) => der(forge.pki.certificateToAsn1(c))) };
+}
+
+/**
+ * A detached CMS SignedData (adbe.pkcs7.detached) over the bytes @signpdf hands in: SHA-256, RSA PKCS#1 v1.5,
+ * signed attributes contentType, signingTime and messageDigest in that order (what the EU DSS validator expects).
+ * Signs once, like every @signpdf signer.
+ */
+export class NodeCmsSigner extends Signer {
+  private used = false;
+
+  constructor(private readonly material: SigningMaterial) {
+    super();
+  }
+
+  override async sign(pdf: Buffer, signingTime: Date = new Date()): Promise<Buffer> {
+    if (this.used) throw new Error('A signer signs once');
+    this.used = true;
+    const key = await webcrypto.subtle.importKey('pkcs8', new Uint8Array(this.material.keyPkcs8), { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign']);
+    const certificates = this.material.chain.map((c) => pkijs.Certificate.fromBER(new Uint8Array(c)));
+    const signer = certificates[0];
+    const digest = createHash('sha256').update(pdf).digest();
+    const signedAttrs = new pkijs.SignedAndUnsignedAttributes({
+      type: 0,
+      attributes: [
+        new pkijs.Attribute({ type: OID.contentType, values: [new asn1js.ObjectIdentifier({ value: OID.data })] }),
+        new pkijs.Attribute({ type: OID.signingTime, values: [new asn1js.UTCTime({ valueDate: signingTime })] }),
+        new pkijs.Attribute({ type: OID.messageDigest, values: [new asn1js.OctetString({ valueHex: digest })] }),
+      ],
+    });
+    const signedData = new pkijs.SignedData({
+      version: 1,
+      encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: OID.data }),
+      signerInfos: [new pkijs.SignerInfo({ version: 1, sid: new pkijs.IssuerAndSerialNumber({ issuer: signer.issuer, serialNumber: signer.serialNumber }), signedAttrs })],
+      certificates,
+    });
+    await signedData.sign(key, 0, 'SHA-256', undefined, engine);
+    const cms = new pkijs.ContentInfo({ contentType: OID.signedData, content: signedData.toSchema(true) });
+    return Buffer.from(cms.toSchema().toBER(false));
+  }
+}
