@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { appChannels } from './channels/app';
 import { attachmentChannels } from './channels/attachments';
+import { countryChannels } from './channels/countries';
 import { handoverChannels } from './channels/handovers';
 import { ioChannels } from './channels/io';
 import { reportChannels } from './channels/report';
@@ -18,6 +19,7 @@ export const contract = {
   ...reportChannels,
   ...attachmentChannels,
   ...totalsChannels,
+  ...countryChannels,
 } as const;
 
 export type Contract = typeof contract;

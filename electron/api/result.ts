@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'P12_WRONG_PASSWORD',
   'PDF_UNAVAILABLE',
   'BUSY',
+  'COUNTRY_ALIAS_REFUSED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerCoreCommands } from './commands/core';
+import { registerCountryCommands } from './commands/countries';
 import { registerReportCommands } from './commands/report';
 import { registerExchangeCommands, registerIoCommands } from './commands/io';
 import { registerTotalsCommands } from './commands/totals';
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
   registerIoCommands(program);
   registerExchangeCommands(program);
   registerTotalsCommands(program);
+  registerCountryCommands(program);
   return program;
 }
 

@@ -1,6 +1,7 @@
 import type { Channel } from '../contract';
 import { appHandlers } from './app';
 import { attachmentHandlers } from './attachments';
+import { countryHandlers } from './countries';
 import { handoverHandlers } from './handovers';
 import { ioHandlers } from './io';
 import { reportHandlers } from './report';
@@ -15,4 +16,5 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...reportHandlers,
   ...attachmentHandlers,
   ...totalsHandlers,
+  ...countryHandlers,
 };

@@ -45,7 +45,17 @@ interface ImportOpts {
   asDraft?: boolean;
   strict?: boolean;
   dateOrder?: string;
+  countryAlias: string[];
   json?: boolean;
+}
+
+/** "قرغيزيا=KG" → { name, code }; the name may itself hold "=", the code is after the last one. */
+function parseCountryAlias(text: string): { name: string; code: string } {
+  const at = text.lastIndexOf('=');
+  const name = text.slice(0, at).trim();
+  const code = text.slice(at + 1).trim().toUpperCase();
+  if (at < 0 || !name || !/^[A-Z]{2}$/.test(code)) throw new CliFailure('BAD_REQUEST', `--country-alias "${text}": write it as "NAME=XX" with an ISO alpha-2 code`, 2);
+  return { name, code };
 }
 
 export function registerIoCommands(program: Command): void {
@@ -56,6 +66,7 @@ export function registerIoCommands(program: Command): void {
     .option('--as-draft', 'import as drafts instead of finalized records')
     .option('--strict', 'all or nothing: write nothing if any row is rejected or conflicts')
     .option('--date-order <order>', 'how to read dates like 03/04/2023: dmy or mdy (otherwise inferred from the file, else an error)')
+    .option('--country-alias <name=XX>', 'read this country name as that ISO code in this import (repeatable; the office\'s stored aliases apply too)', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--json', 'print the report as JSON')
     .addHelpText(
       'after',
@@ -63,6 +74,7 @@ export function registerIoCommands(program: Command): void {
     )
     .action(withRuntime(program, async (rt, file: string, opts: ImportOpts) => {
       if (opts.dateOrder && opts.dateOrder !== 'dmy' && opts.dateOrder !== 'mdy') throw new CliFailure('BAD_REQUEST', '--date-order: use dmy or mdy', 2);
+      const countryAliases = opts.countryAlias.map(parseCountryAlias);
       let size: number;
       try {
         size = statSync(file).size;
@@ -78,10 +90,11 @@ export function registerIoCommands(program: Command): void {
           asDraft: !!opts.asDraft,
           strict: !!opts.strict,
           dateOrder: opts.dateOrder as 'dmy' | 'mdy' | undefined,
+          countryAliases,
         });
       } catch (err) {
         if (err instanceof AppError) {
-          const reason = typeof err.details?.reason === 'string' ? english(err.details.reason, err.details.params as Record<string, string>) : err.message;
+          const reason = typeof err.details?.reason === 'string' ? english(err.details.reason, err.details.params as Record<string, string>) : err.code === 'COUNTRY_ALIAS_REFUSED' ? `${english(`errors.${err.code}`)} ${err.message}.` : err.message;
           throw new CliFailure(err.code, `${err.code}: ${reason} Nothing was changed.`);
         }
         throw err;

@@ -4,14 +4,18 @@ import { getHandoverRows } from '../../../db/queries/handovers';
 import { importTuple, referenceIndex, type ImportStamp, type ImportTuple } from '../../../db/queries/import';
 import { readSettings } from '../../../db/queries/settings';
 import { AppError } from '../../api/result';
+import type { CountryAliasOut } from '../../api/schemas/country-alias';
+import { aliasProblem } from '../../api/schemas/country-resolver';
 import type { HandoverFields } from '../../api/schemas/handover';
+import { foldName } from '../../api/schemas/name-fold';
 import { contentFields, frozenContent } from '../content';
 import type { AppContext, Caller } from '../context';
+import { countryAliasMap } from '../country-aliases';
 import { getSettings } from '../settings';
 import { FIELD_OF_COLUMN, foldHeader, REQUIRED_COLUMNS, suggestMapping, type ImportColumn } from './columns';
 import { inferDateOrder, type DateOrder } from './dates';
 import { ImportFileError, readTable, type Table } from './decode';
-import { cellText, rowToFields, type Mapping, type Reason, type RowState } from './rows';
+import { cellText, countryReader, rowToFields, type Mapping, type Reason, type RowState } from './rows';
 import { openImportWriter } from './writer';
 
 export interface ImportOptions {
@@ -22,6 +26,19 @@ export interface ImportOptions {
   dateOrder?: DateOrder;
   /** Column per header, as the mapping step set it; the suggestion (canonical names, aliases, memory) otherwise. */
   mapping?: Mapping;
+  /** Country names for this import only (the CLI's --country-alias), checked like stored aliases, used beside them. */
+  countryAliases?: CountryAliasOut[];
+}
+
+/** The office's stored aliases plus this run's own; a run's alias that is a code or already means another country refuses the import. */
+function importCountryAliases(ctx: AppContext, extra: CountryAliasOut[] = []): Map<string, string> {
+  const map = countryAliasMap(ctx);
+  for (const a of extra) {
+    const problem = aliasProblem(a.name, a.code, map);
+    if (problem) throw new AppError('COUNTRY_ALIAS_REFUSED', `"${a.name}" cannot mean ${a.code}: ${problem.problem}${problem.current ? ` (it means ${problem.current})` : ''}`, { name: a.name, code: a.code, ...problem });
+    map.set(foldName(a.name), a.code);
+  }
+  return map;
 }
 
 export type Outcome = 'new' | 'unchanged' | 'conflict' | 'rejected';
@@ -153,6 +170,7 @@ function repeatedReferences(table: Table, refCol: number): Set<string> {
  */
 export async function importFile(ctx: AppContext, caller: Caller, file: { name: string; data: Buffer; table?: Table }, options: ImportOptions = {}, hooks: ImportHooks = {}): Promise<ImportReport> {
   const hash = sha256(file.data);
+  const countryOf = countryReader(importCountryAliases(ctx, options.countryAliases));
   hooks.onProgress?.('reading', 0, 0);
   let checked = false;
   let fresh = 0;
@@ -216,7 +234,7 @@ export async function importFile(ctx: AppContext, caller: Caller, file: { name: 
           bad++;
           continue;
         }
-        const { data, state, reasons } = rowToFields(row.cells, mapping, dateOrder, defaults);
+        const { data, state, reasons } = rowToFields(row.cells, mapping, dateOrder, defaults, countryOf);
         const checked = data && { data, state };
         const key = referenceNo.toUpperCase();
         const first = repeated.has(key) ? firstByRef.get(key) : undefined;
