@@ -5,6 +5,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema';
+import { sqliteNativeBinding } from './native-binding';
+import { assertNotNewer } from './schema-guard';
 
 /** The connection is carried along ($client) for the few statements Drizzle's builder cannot express. */
 export type Orm = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -24,7 +26,7 @@ export const defaultMigrationsFolder = () => fileURLToPath(new URL('./migrations
  */
 export function openDatabase(file: string, options: { migrationsFolder?: string; readonly?: boolean; migrate?: boolean } = {}): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const sqlite = new Database(file, { readonly: options.readonly ?? false });
+  const sqlite = new Database(file, { readonly: options.readonly ?? false, nativeBinding: sqliteNativeBinding() });
   try {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
@@ -32,7 +34,11 @@ export function openDatabase(file: string, options: { migrationsFolder?: string;
     // FULL: a handover confirmed on screen must survive a power cut on an office machine.
     sqlite.pragma('synchronous = FULL');
     const orm = drizzle(sqlite, { schema });
-    if (!options.readonly && options.migrate !== false) migrate(orm, { migrationsFolder: options.migrationsFolder ?? defaultMigrationsFolder() });
+    if (!options.readonly && options.migrate !== false) {
+      const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder();
+      assertNotNewer(sqlite, migrationsFolder);
+      migrate(orm, { migrationsFolder });
+    }
     return { sqlite, orm, close: () => sqlite.close() };
   } catch (err) {
     sqlite.close();

@@ -4,6 +4,7 @@ import { handlers } from './handlers/index';
 import { clipError } from './clip';
 import { AppError, fail, ok, type Result } from './result';
 import { toFieldIssues } from './schemas/issues';
+import { storageErrorCode } from '../services/storage-errors';
 
 function sqliteCode(err: unknown): string | undefined {
   const code: unknown = err instanceof Error ? (err as Error & { code?: unknown }).code : undefined;
@@ -35,6 +36,9 @@ async function run(ctx: AppContext, caller: Caller, channel: string, raw: unknow
     if (code?.startsWith('SQLITE_CONSTRAINT')) return fail('VALIDATION', (err as Error).message, { sqlite: code });
     // Another connection (an import's writer thread, a CLI run) holds the write lock past the busy timeout.
     if (code === 'SQLITE_BUSY') return fail('BUSY', 'The database is busy with another write');
+    // A full disk or a folder turned read-only under a running app: the transaction rolled back, say why.
+    const storage = storageErrorCode(err);
+    if (storage) return fail(storage, (err as Error).message);
     console.error(`[tasleem] ${channel} failed`, err);
     return fail('INTERNAL', 'Internal error');
   }

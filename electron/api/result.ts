@@ -22,6 +22,9 @@ export const ERROR_CODES = [
   'PDF_UNAVAILABLE',
   'BUSY',
   'COUNTRY_ALIAS_REFUSED',
+  'DATA_TOO_NEW',
+  'DATA_FOLDER_READONLY',
+  'DISK_FULL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -4,6 +4,7 @@ import { registerCountryCommands } from './commands/countries';
 import { registerReportCommands } from './commands/report';
 import { registerExchangeCommands, registerIoCommands } from './commands/io';
 import { registerTotalsCommands } from './commands/totals';
+import { AppError } from '../api/result';
 import { CliFailure } from './runtime';
 
 /** `tasleem <command>`: the same handlers as the app. Each area registers its commands in commands/<area>.ts. */
@@ -27,7 +28,7 @@ export async function runCli(argv: string[]): Promise<number> {
     return 0;
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
-    process.stderr.write(`tasleem: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`tasleem: ${err instanceof AppError ? `${err.code}: ` : ''}${err instanceof Error ? err.message : String(err)}\n`);
     return err instanceof CliFailure ? err.exitCode : 1;
   }
 }

@@ -1,49 +1,169 @@
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import log from 'electron-log/main';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import pkg from '../../package.json';
+import { DEV_ELECTRON_BINDING, SQLITE_BINDING_ENV } from '../../db/native-binding';
+import { AppError } from '../api/result';
 import { createAppContext } from '../services/app-context';
-import { localCaller } from '../services/context';
+import { localCaller, type AppContext } from '../services/context';
+import { getSettings } from '../services/settings';
+import { aboutDialog, runtimeFailureDialog, startupFailureDialog } from './dialog-text';
 import { registerIpc } from './ipc';
-import { SECURE_WEB_PREFERENCES, shouldAllowNavigation, shouldGrantPermission, windowOpenDecision } from './security';
+import { configureFileLog, logsDir } from './log-setup';
+import { installMenu } from './menu';
+import type { MenuCommand } from './menu-template';
+import { bundlesInArgv, BUNDLE_EXTENSION } from './opened-files';
+import { registerAppScheme, serveApp } from './protocol';
+import { shouldAllowNavigation, shouldGrantPermission, windowOpenDecision } from './security';
+import { loadShellState, saveShellState, type ShellState } from './shell-state';
+import { chromiumLocale, isShellLocale, translator, type ShellLocale } from './strings';
+import { createMainWindow, focus } from './window';
 
-const APP_ORIGIN = 'file://';
+/** Licence texts of the fonts, Electron and every bundled package (scripts/build-licenses.js), beside the app. */
+const LICENSES_DIR = 'licenses';
+
+const dataDir = process.env.TASLEEM_DATA_DIR ?? app.getPath('userData');
+const logFile = configureFileLog(log, dataDir);
+let state: ShellState = loadShellState(dataDir);
+let locale: ShellLocale = state.locale ?? 'ar';
+const t = () => translator(locale);
+const saveState = (patch: ShellState) => {
+  state = { ...state, ...patch };
+  try {
+    saveShellState(dataDir, state);
+  } catch (err) {
+    log.warn('could not save the shell state', err);
+  }
+};
+
+registerAppScheme();
+// Chromium's locale decides the direction of the native menu bar and dialogs: Arabic mirrors them.
+app.commandLine.appendSwitch('lang', chromiumLocale(locale));
+if (!app.isPackaged && !process.env[SQLITE_BINDING_ENV]) {
+  const dev = join(app.getAppPath(), DEV_ELECTRON_BINDING);
+  if (existsSync(dev)) process.env[SQLITE_BINDING_ENV] = dev;
+}
+
+const pending: string[] = bundlesInArgv(process.argv.slice(1), process.cwd());
+let ctx: AppContext | null = null;
+let win: BrowserWindow | null = null;
+let loaded = false;
+const parent = () => (win && !win.isDestroyed() ? win : null);
+const messageBox = (options: Electron.MessageBoxOptions) => {
+  const w = parent();
+  return w ? dialog.showMessageBox(w, options) : dialog.showMessageBox(options);
+};
+
+/** Bundles wait until the window has loaded; then it shows the exchange tab, which imports them (io:openedBundle). */
+function openBundles(paths: string[]) {
+  if (!paths.length) return;
+  if (!ctx || !win || !loaded) return void pending.push(...paths);
+  (ctx.openedBundles ??= []).push(...paths);
+  focus(win);
+  void win.webContents.executeJavaScript(`location.hash = '#/import?tab=exchange&opened=${Date.now()}'`);
+}
+
+function showLogs() {
+  void shell.openPath(logsDir(dataDir));
+}
+
+async function runCommand(command: MenuCommand) {
+  if (command === 'openLogFolder') return showLogs();
+  if (command === 'about') {
+    const d = aboutDialog(t(), { app: pkg.version, electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node });
+    const r = await messageBox({ ...d, type: 'info', defaultId: 0, cancelId: 0 });
+    if (r.response === 1) void shell.openPath(app.isPackaged ? join(process.resourcesPath, LICENSES_DIR) : join(app.getAppPath(), 'dist-electron', LICENSES_DIR));
+    return;
+  }
+  const options: Electron.OpenDialogOptions = {
+    title: t()('desktop.openBundle.title'),
+    filters: [{ name: t()('desktop.openBundle.filter'), extensions: [BUNDLE_EXTENSION] }],
+    properties: ['openFile'],
+  };
+  const w = parent();
+  const r = await (w ? dialog.showOpenDialog(w, options) : dialog.showOpenDialog(options));
+  if (!r.canceled) openBundles(r.filePaths);
+}
+
+function buildMenu() {
+  installMenu({ t: t(), platform: process.platform, developer: !app.isPackaged }, (c) => void runCommand(c));
+}
+
+async function failStartup(err: unknown) {
+  log.error('start-up failed', err);
+  const d = startupFailureDialog(t(), err instanceof AppError ? err.code : undefined, logFile);
+  const r = await messageBox({ ...d, type: 'error', defaultId: 0, cancelId: 0 });
+  if (r.response === 1) await shell.openPath(logsDir(dataDir));
+  app.exit(1);
+}
 
 if (!app.requestSingleInstanceLock()) {
+  // The running instance gets our argv through 'second-instance', bundles included.
   app.quit();
 } else {
-  let win: BrowserWindow | null = null;
-  app.on('second-instance', () => {
-    if (win) {
-      if (win.isMinimized()) win.restore();
-      win.focus();
-    }
+  log.errorHandler.startCatching({
+    showDialog: false,
+    onError: () => {
+      if (app.isReady()) void messageBox({ ...runtimeFailureDialog(t(), logFile), type: 'error', defaultId: 0, cancelId: 0 }).then((r) => r.response === 1 && showLogs());
+    },
+  });
+  app.on('second-instance', (_e, argv, workingDirectory) => {
+    focus(win);
+    openBundles(bundlesInArgv(argv.slice(1), workingDirectory));
+  });
+  // macOS hands double-clicked files over by event, also before the app is ready.
+  app.on('open-file', (e, path) => {
+    e.preventDefault();
+    openBundles([path]);
   });
 
   app.on('web-contents-created', (_e, contents) => {
     contents.on('will-navigate', (event, url) => {
-      if (!shouldAllowNavigation(url, APP_ORIGIN)) event.preventDefault();
+      if (!shouldAllowNavigation(url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!shouldAllowNavigation(url)) event.preventDefault();
     });
     contents.setWindowOpenHandler(windowOpenDecision);
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
 
-  app.whenReady().then(() => {
+  app.whenReady().then(async () => {
+    log.info(`Tasleem ${pkg.version} starting (Electron ${process.versions.electron}), data in ${dataDir}`);
     session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(shouldGrantPermission(permission)));
     session.defaultSession.setPermissionCheckHandler((_wc, permission) => shouldGrantPermission(permission));
-    const dataDir = process.env.TASLEEM_DATA_DIR ?? app.getPath('userData');
-    const ctx = createAppContext({ dataDir, mode: 'desktop', migrationsFolder: join(app.getAppPath(), 'db', 'migrations'), resourcesDir: join(app.getAppPath(), 'resources'), workersDir: __dirname });
-    registerIpc(ctx, localCaller(), APP_ORIGIN);
-    win = new BrowserWindow({
-      width: 1280,
-      height: 860,
-      title: 'Tasleem',
-      show: false,
-      webPreferences: { ...SECURE_WEB_PREFERENCES, preload: join(__dirname, 'preload.cjs') },
+    const appPath = app.getAppPath();
+    try {
+      ctx = createAppContext({ dataDir, mode: 'desktop', migrationsFolder: join(appPath, 'db', 'migrations'), resourcesDir: join(appPath, 'resources'), workersDir: __dirname });
+    } catch (err) {
+      return failStartup(err);
+    }
+    // The language chosen in the window is stored in the settings too; they win over a lost or older state file.
+    const chosen = getSettings(ctx).locale;
+    if (isShellLocale(chosen) && chosen !== locale) {
+      locale = chosen;
+      saveState({ locale });
+    }
+    serveApp(join(appPath, 'dist', 'renderer'));
+    buildMenu();
+    registerIpc(ctx, localCaller(), (channel, result) => {
+      if (channel !== 'settings:set' || !result.ok) return;
+      const next = (result.value as { locale?: unknown }).locale;
+      if (isShellLocale(next) && next !== locale) {
+        locale = next;
+        saveState({ locale });
+        buildMenu();
+      }
     });
-    win.once('ready-to-show', () => win?.show());
-    void win.loadURL(pathToFileURL(join(app.getAppPath(), 'dist', 'renderer', 'index.html')).toString());
+    win = createMainWindow({ preload: join(__dirname, 'preload.cjs'), saved: state.window, title: 'Tasleem', onState: (window) => saveState({ window }) });
+    win.on('closed', () => (win = null));
+    win.webContents.once('did-finish-load', () => {
+      loaded = true;
+      openBundles(pending.splice(0));
+    });
     app.on('before-quit', () => {
-      ctx.db.close();
+      ctx?.db.close();
     });
   });
 

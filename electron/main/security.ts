@@ -1,7 +1,11 @@
+import { isAppUrl } from './app-protocol';
+
 /**
  * The desktop window's security policy as plain data and pure functions, so it is unit-tested without Electron.
  * main.ts only wires these into Electron's events.
  */
+
+/** The one CSP: sent as a header by the app:// handler and by browser mode (frame-ancestors only works as a header). */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
@@ -13,9 +17,17 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
-  // No page may frame the app (clickjacking). Only honoured as a header: browser mode sends it; a meta tag ignores it.
+  // No page may frame the app (clickjacking). Only honoured as a header: the app:// handler and browser mode send it.
   "frame-ancestors 'none'",
 ].join('; ');
+
+/** Headers every page and asset of the app is served with, whatever the transport. */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+};
 
 export const SECURE_WEB_PREFERENCES = {
   sandbox: true,
@@ -27,29 +39,22 @@ export const SECURE_WEB_PREFERENCES = {
   webSecurity: true,
   allowRunningInsecureContent: false,
   experimentalFeatures: false,
+  navigateOnDragDrop: false,
   spellcheck: false,
 } as const;
 
-/** The app's own pages: the bundled renderer (file://) or the dev server during development. */
-export function isAppUrl(url: string, appOrigin: string): boolean {
-  try {
-    const u = new URL(url);
-    if (appOrigin === 'file://') return u.protocol === 'file:';
-    return u.origin === appOrigin;
-  } catch {
-    return false;
-  }
-}
+export { isAppUrl };
 
-/** Navigation away from the app is refused; so is every new window. */
-export const shouldAllowNavigation = (url: string, appOrigin: string) => isAppUrl(url, appOrigin);
+/** Navigation and redirects stay on app://tasleem; file:, data:, javascript: and every other host are refused. */
+export const shouldAllowNavigation = (url: string) => isAppUrl(url);
 export const windowOpenDecision = () => ({ action: 'deny' as const });
 /** Camera, microphone, geolocation, notifications…: the app needs none. */
 export const shouldGrantPermission = (_permission: string) => false;
 
 /** An ipc message is trusted only from the main frame of our window showing our own page. */
-export function isTrustedSender(frame: { url: string; parent: unknown } | null | undefined, appOrigin: string): boolean {
+export function isTrustedSender(frame: { url: string; parent: unknown } | null | undefined): boolean {
   if (!frame) return false;
   if (frame.parent) return false;
-  return isAppUrl(frame.url, appOrigin);
+  return isAppUrl(frame.url);
 }
+

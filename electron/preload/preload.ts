@@ -10,3 +10,9 @@ contextBridge.exposeInMainWorld('tasleem', {
     return ipcRenderer.invoke(IPC_PREFIX + channel, input);
   },
 });
+
+// A file dropped anywhere but on a control that takes it must not be opened by the window (main refuses the
+// navigation too). Listeners on the window run last, so drop zones inside the page still receive their files.
+// (The preload compiles against Node's types, not the DOM's.)
+const page = globalThis as unknown as { addEventListener(type: string, listener: (e: { preventDefault(): void }) => void): void };
+for (const type of ['dragover', 'drop']) page.addEventListener(type, (e) => e.preventDefault());

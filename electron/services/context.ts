@@ -18,6 +18,8 @@ export interface AppContext {
   resourcesDir?: string;
   /** Where the desktop build put the bundled worker threads (services/workers.ts); absent: run them from source. */
   workersDir?: string;
+  /** Desktop: exchange bundles the app was opened with (file association, second launch), oldest first. */
+  openedBundles?: string[];
 }
 
 export const localCaller = (actor = 'local'): Caller => ({ actor, role: 'admin' });

@@ -2,23 +2,12 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
 import { dispatch } from '../api/dispatch';
 import { fail, type Result } from '../api/result';
 import type { AppContext, Caller } from '../services/context';
-import { CONTENT_SECURITY_POLICY } from '../main/security';
+import { SECURITY_HEADERS } from '../main/security';
+import { resolveStaticPath } from '../main/static-files';
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.json': 'application/json',
-  '.ttf': 'font/ttf',
-};
 /** Room for the largest attachment (50 MB) base64-encoded, and no more. */
 const MAX_BODY = 72 * 1024 * 1024;
 export const LOOPBACK = '127.0.0.1';
@@ -112,21 +101,15 @@ export async function startWebServer(opts: { ctx: AppContext; caller: Caller; st
       return send(res, result.ok ? 200 : (STATUS_OF[result.error.code] ?? 422), result);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, fail('BAD_REQUEST', 'GET only'));
-    const rel = normalize(path).replace(/^([/\\])+/, '') || 'index.html';
-    const file = join(opts.staticDir, rel);
-    if (!file.startsWith(opts.staticDir + sep)) return send(res, 403, fail('FORBIDDEN', 'Outside the app'));
+    const target = resolveStaticPath(rawPath, opts.staticDir);
+    if (!target.ok) return send(res, target.status, fail(target.status === 403 ? 'FORBIDDEN' : 'BAD_REQUEST', target.reason));
     let data: Buffer;
     try {
-      data = await readFile(file);
+      data = await readFile(target.file);
     } catch {
       return send(res, 404, fail('NOT_FOUND', 'No such file'));
     }
-    res.writeHead(200, {
-      'content-type': MIME[extname(file)] ?? 'application/octet-stream',
-      'content-security-policy': CONTENT_SECURITY_POLICY,
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
-    });
+    res.writeHead(200, { 'content-type': target.mime, ...SECURITY_HEADERS });
     res.end(req.method === 'HEAD' ? undefined : data);
   }));
   // A request line or header block Node cannot parse: answer 400 and close, as Node would, without an uncaught error.

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localCaller } from '../../electron/services/context';
@@ -86,5 +88,27 @@ describe('office exchange in the app', () => {
     // Qamishli gets Hasakah's amendment as a conflict of its own: each office decides on its side.
     expect(report.counts).toMatchObject({ conflict: 1, new: 0 });
     expect(errors).toEqual([]);
+  });
+
+  it('imports a bundle the desktop app was opened with (double-click, second launch) and shows its report', async () => {
+    // What electron/main/main.ts does on 'second-instance' or 'open-file': queue the path, show the exchange tab.
+    const dir = mkdtempSync(join(tmpdir(), 'tasleem-opened-'));
+    try {
+      const hasakahId = (await must(hasakah, 'io:office', {})).id;
+      await must(qamishli, 'handovers:create', { data: frenchHandover({ referenceNo: 'HO-2023-0300' }) }).then((h) => must(qamishli, 'handovers:finalize', { id: h.id, expectedRevision: h.revision }));
+      const bundle = exportBundle(qamishli.ctx, caller, hasakahId);
+      const file = join(dir, bundle.fileName);
+      writeFileSync(file, bundle.data);
+      hasakah.ctx.openedBundles = [file];
+      await page.goto(`${hasakah.web.url.split('?')[0]}#/handovers`);
+      await page.evaluate(() => (location.hash = '#/import?tab=exchange&opened=1'));
+      await page.getByTestId('bundle-report').waitFor();
+      expect(await page.getByTestId('bundle-new').innerText()).toMatch(/1|١/);
+      expect(hasakah.ctx.openedBundles).toEqual([]);
+      await screenshot(page, 'exchange-opened-bundle-ar');
+      expect(errors).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

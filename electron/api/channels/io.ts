@@ -19,6 +19,8 @@ export const ioChannels = {
   'io:officeAdd': channel(z.object({ card: z.string().max(20_000) }).strict(), officeCard),
   'io:bundleExport': channel(z.object({ toOfficeId: z.string().max(64), ids: z.array(uuid).max(100_000).default([]) }).strict(), exportedFile),
   'io:bundleImport': channel(z.object({ fileName: z.string().max(260), base64: z.string().max(Math.ceil(MAX_BUNDLE_BYTES / 3) * 4, { error: 'too_large' }) }).strict(), mergeReport),
+  /** Desktop: the next bundle the app was opened with (double-click, second launch), imported; null when none waits. */
+  'io:openedBundle': channel(z.object({}).strict(), z.object({ fileName: z.string(), report: mergeReport }).nullable()),
   'io:conflicts': channel(z.object({}).strict(), z.array(pendingConflict)),
   'io:resolveConflict': channel(resolveConflictInput, conflictResolution),
 } as const;

@@ -1,5 +1,6 @@
 import { bundleExport, officeAdd, officeInit, officeOrNull, offices } from '../../services/exchange/api';
 import { importBundle, pendingConflicts } from '../../services/exchange/merge';
+import { importOpenedBundle } from '../../services/exchange/opened';
 import { resolveConflict } from '../../services/exchange/resolve';
 import { exportHandovers } from '../../services/export/handovers';
 import { cancelJob, inspectUpload, jobProgressOf, startImportJob } from '../../services/import/jobs';
@@ -17,6 +18,7 @@ export const ioHandlers: HandlersFor<'io'> = {
   'io:officeAdd': (ctx, caller, { card }) => officeAdd(ctx, caller, card),
   'io:bundleExport': (ctx, caller, { toOfficeId, ids }) => bundleExport(ctx, caller, toOfficeId, ids),
   'io:bundleImport': (ctx, caller, { base64 }) => importBundle(ctx, caller, Buffer.from(base64, 'base64')),
+  'io:openedBundle': (ctx, caller) => importOpenedBundle(ctx, caller),
   'io:conflicts': (ctx) => pendingConflicts(ctx),
   'io:resolveConflict': (ctx, caller, input) => resolveConflict(ctx, caller, input),
 };

@@ -1,6 +1,7 @@
 import { Alert, Button, Checkbox, Group, Paper, Progress, Radio, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../electron/api/result';
 import { MAX_IMPORT_BYTES, type ImportReportOut, type InspectResult, type JobProgress } from '../../../electron/api/schemas/io';
@@ -21,16 +22,23 @@ const POLL_MS = 150;
  */
 export function ImportPage() {
   const { t } = useTranslation();
+  // ?tab=exchange&opened=<n>: the desktop app was opened with a bundle (see electron/main/main.ts#openBundles).
+  const [params] = useSearchParams();
+  const opened = params.get('opened');
+  const [tab, setTab] = useState<string | null>(params.get('tab') === 'exchange' ? 'exchange' : 'sheet');
+  useEffect(() => {
+    if (opened) setTab('exchange');
+  }, [opened]);
   return (
     <Stack>
       <Title order={2}>{t('io.title')}</Title>
-      <Tabs defaultValue="sheet" keepMounted={false}>
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="sheet" data-testid="tab-sheet">{t('io.tabs.sheet')}</Tabs.Tab>
           <Tabs.Tab value="exchange" data-testid="tab-exchange">{t('io.tabs.exchange')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="sheet" pt="md"><SheetImport /></Tabs.Panel>
-        <Tabs.Panel value="exchange" pt="md"><ExchangePanel /></Tabs.Panel>
+        <Tabs.Panel value="exchange" pt="md"><ExchangePanel opened={opened} /></Tabs.Panel>
       </Tabs>
     </Stack>
   );

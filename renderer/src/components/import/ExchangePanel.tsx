@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Group, Modal, MultiSelect, Paper, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../electron/api/result';
 import { MAX_BUNDLE_BYTES, type MergeReportOut, type PendingConflictOut } from '../../../../electron/api/schemas/io';
@@ -103,8 +103,12 @@ function ConflictDecision({ conflict, onDone }: { conflict: PendingConflictOut; 
   );
 }
 
-/** Office exchange: this office's card, the offices it knows, bundles out and in, conflicts waiting for a person. */
-export function ExchangePanel() {
+/**
+ * Office exchange: this office's card, the offices it knows, bundles out and in, conflicts waiting for a person.
+ * `opened` changes when the desktop app was opened with a bundle (double-click, second launch): the panel then
+ * imports what main queued and shows its report like any other.
+ */
+export function ExchangePanel({ opened }: { opened?: string | null }) {
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
   const office = useQuery({ queryKey: ['io', 'office'], queryFn: () => callOrThrow('io:office', {}) });
@@ -153,6 +157,18 @@ export function ExchangePanel() {
     else setError(r.error);
     refresh();
   });
+
+  useEffect(() => {
+    if (!opened) return;
+    void run(async () => {
+      setReport(null);
+      const r = await call('io:openedBundle', {});
+      if (r.ok && r.value) setReport(r.value.report);
+      else if (!r.ok) setError(r.error);
+      refresh();
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once per opening, not when the helpers change
+  }, [opened]);
 
   const me = office.data;
   return (
