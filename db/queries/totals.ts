@@ -34,27 +34,47 @@ export interface PeriodTotals {
   persons: number;
 }
 
+type Range = [string, string];
+const NONE: Range = ['1', '0'];
+export interface RangeParts {
+  /** Whole years (handover_year_totals). */
+  years: Range;
+  /** Whole months outside those years, before and after (handover_month_totals). */
+  months: [Range, Range];
+  /** Every whole month of the range: what a per-month timeline reads instead of years + months. */
+  allMonths: Range;
+  /** Days of a month the range covers only partly, before and after (handovers_totals_idx). */
+  days: [Range, Range];
+}
+
 /**
- * A date range cut where the summary can answer it: whole months from handover_month_totals, the days of a month the
- * range only partly covers (at most two edges) from handovers_totals_idx. An unused part gets an empty range.
+ * A date range cut where the summaries can answer it: whole years, then whole months, then the days at the edges. An
+ * unused part gets an empty range (BETWEEN '1' AND '0'), so every filter runs the same statement.
  */
-export function splitRange(from?: string, to?: string): { months: [string, string]; edges: [[string, string], [string, string]] } {
-  const none: [string, string] = ['1', '0'];
-  if (from && to && from > to) return { months: none, edges: [none, none] };
-  let months: [string, string] = ['0000-00', '9999-99'];
-  let head = none;
-  let tail = none;
-  if (from && !from.endsWith('-01')) {
-    head = [from, `${from.slice(0, 7)}-31`];
-    months = [nextMonth(from.slice(0, 7)), months[1]];
-  } else if (from) months = [from.slice(0, 7), months[1]];
-  if (to && to < `${to.slice(0, 7)}-${lastDayOfMonth(to.slice(0, 7))}`) {
-    tail = [`${to.slice(0, 7)}-01`, to];
-    months = [months[0], prevMonth(to.slice(0, 7))];
-  } else if (to) months = [months[0], to.slice(0, 7)];
+export function splitRange(from?: string, to?: string): RangeParts {
+  if (from && to && from > to) return { years: NONE, months: [NONE, NONE], allMonths: NONE, days: [NONE, NONE] };
+  let days: [Range, Range] = [NONE, NONE];
+  let mFrom = '0000-01';
+  let mTo = '9999-12';
+  if (from) {
+    const m = from.slice(0, 7);
+    if (from.slice(8) > '01') [days[0], mFrom] = [[from, `${m}-31`], nextMonth(m)];
+    else mFrom = m;
+  }
+  if (to) {
+    const m = to.slice(0, 7);
+    if (to < `${m}-${lastDayOfMonth(m)}`) [days[1], mTo] = [[`${m}-01`, to], prevMonth(m)];
+    else mTo = m;
+  }
   // Both ends inside one month: the days between them are the whole answer.
-  if (from && to && from.slice(0, 7) === to.slice(0, 7) && (head !== none || tail !== none)) return { months: none, edges: [[from, to], none] };
-  return { months, edges: [head, tail] };
+  if (from && to && from.slice(0, 7) === to.slice(0, 7) && (days[0] !== NONE || days[1] !== NONE)) days = [[from, to], NONE];
+  if (mFrom > mTo) return { years: NONE, months: [NONE, NONE], allMonths: NONE, days };
+  const allMonths: Range = [mFrom, mTo];
+  const [y0, y1] = [mFrom.slice(0, 4), mTo.slice(0, 4)];
+  if (y0 === y1 && !(mFrom.endsWith('-01') && mTo.endsWith('-12'))) return { years: NONE, months: [allMonths, NONE], allMonths, days };
+  const months: [Range, Range] = [mFrom.endsWith('-01') ? NONE : [mFrom, `${y0}-12`], mTo.endsWith('-12') ? NONE : [`${y1}-01`, mTo]];
+  const years: Range = [months[0] === NONE ? y0 : shiftYear(y0, 1), months[1] === NONE ? y1 : shiftYear(y1, -1)];
+  return { years: years[0] <= years[1] ? years : NONE, months, allMonths, days };
 }
 
 const lastDayOfMonth = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
@@ -64,34 +84,34 @@ const shiftMonth = (month: string, by: number) => {
 };
 const nextMonth = (month: string) => shiftMonth(month, 1);
 const prevMonth = (month: string) => shiftMonth(month, -1);
+const shiftYear = (year: string, by: number) => String(Number(year) + by).padStart(4, '0');
 
-/** The filter's values in placeholder order of totalsSql; the shape (how many statuses and camps) names the statement. */
-function totalsParams(f: TotalsFilter): { shape: string; months: string[]; head: string[]; tail: string[] } {
+/** The shape (how many statuses and camps) names the statement; the values come in placeholder order of partsSql. */
+function totalsParams(f: TotalsFilter, byMonth: boolean): { shape: string; values: string[] } {
   const statuses = [...new Set(f.statuses.filter((s) => s === 'draft' || s === 'finalized'))];
   const list = statuses.length ? statuses : ['finalized'];
   const camps = [...new Set(f.camps ?? [])];
-  const { months, edges } = splitRange(f.from, f.to);
-  const where = (range: string[]) => [...list, ...range, ...camps];
-  return { shape: `${list.length}|${camps.length}`, months: where(months), head: where(edges[0]), tail: where(edges[1]) };
+  const parts = splitRange(f.from, f.to);
+  const ranges = byMonth ? [parts.allMonths, ...parts.days] : [parts.years, ...parts.months, ...parts.days];
+  return { shape: `${list.length}|${camps.length}`, values: ranges.flatMap((r) => [...list, ...r, ...camps]) };
 }
 
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 /**
- * The figures of one filter, as rows of (key, handovers, six counts, first, last): the summary's whole months plus
- * the edge days from the covering index, to be added up by the caller's GROUP BY. `key` is the summary's and the
- * table's expression of what is grouped by (country, month or year).
+ * The figures of one filter as rows of (key, handovers, six counts, first, last), to be added up by the caller's GROUP
+ * BY: whole years from handover_year_totals (unless a per-month timeline asks), whole months from
+ * handover_month_totals, edge days from the covering index. `key` is what is grouped by, as an expression of each.
  */
-function partsSql(shape: string, summaryKey: string, tableKey: string): string {
+function partsSql(shape: string, key: { year?: string; month: string; table: string }): string {
   const [statuses, camps] = shape.split('|').map(Number);
-  const camp = camps ? ` AND camp IN (${marks(camps)})` : '';
-  const edge = `SELECT ${tableKey}, count(*), sum(women_count), sum(children_count), sum(boys_count), sum(girls_count), sum(unaccompanied_count),
-      sum(men_count), min(handover_date), max(handover_date)
-    FROM handovers WHERE status IN (${marks(statuses)}) AND handover_date BETWEEN ? AND ?${camp} GROUP BY 1`;
-  return `SELECT ${summaryKey} AS k, handovers AS n, women AS w, children AS c, boys AS b, girls AS g, unaccompanied AS u, men AS m, first AS f, last AS l
-    FROM handover_month_totals WHERE status IN (${marks(statuses)}) AND month BETWEEN ? AND ?${camp}
-    UNION ALL ${edge}
-    UNION ALL ${edge}`;
+  const where = (col: string) => `status IN (${marks(statuses)}) AND ${col} BETWEEN ? AND ?${camps ? ` AND camp IN (${marks(camps)})` : ''}`;
+  const summary = (table: string, k: string, col: string) =>
+    `SELECT ${k} AS k, handovers AS n, women AS w, children AS c, boys AS b, girls AS g, unaccompanied AS u, men AS m, first AS f, last AS l FROM ${table} WHERE ${where(col)}`;
+  const days = `SELECT ${key.table}, count(*), sum(women_count), sum(children_count), sum(boys_count), sum(girls_count), sum(unaccompanied_count),
+      sum(men_count), min(handover_date), max(handover_date) FROM handovers WHERE ${where('handover_date')} GROUP BY 1`;
+  const month = summary('handover_month_totals', key.month, 'month');
+  return [...(key.year ? [summary('handover_year_totals', key.year, 'year'), month] : []), month, days, days].join('\n    UNION ALL ');
 }
 
 interface Prepared {
@@ -123,11 +143,11 @@ function cachedStatement<T>(orm: Orm, key: string, keys: readonly string[], buil
  * edge days from the index. Sorted by persons, then country code.
  */
 export function countryTotals(orm: Orm, f: TotalsFilter): CountryTotals[] {
-  const p = totalsParams(f);
+  const p = totalsParams(f, false);
   return cachedStatement<CountryTotals>(orm, `country:${p.shape}`, COUNTRY_KEYS, () =>
     `SELECT k, sum(n), sum(w), sum(c), sum(b), sum(g), sum(u), sum(m), sum(w) + sum(c) + sum(m) AS persons, min(f), max(l)
-      FROM (${partsSql(p.shape, 'receiving_country', 'receiving_country')}) GROUP BY k ORDER BY persons DESC, k ASC`,
-  )([...p.months, ...p.head, ...p.tail]);
+      FROM (${partsSql(p.shape, { year: 'receiving_country', month: 'receiving_country', table: 'receiving_country' })}) GROUP BY k ORDER BY persons DESC, k ASC`,
+  )(p.values);
 }
 
 const COUNTRY_KEYS = ['country', 'handovers', 'women', 'children', 'boys', 'girls', 'unaccompanied', 'men', 'persons', 'first', 'last'] as const;
@@ -152,15 +172,16 @@ export function sumCountryTotals(rows: CountryTotals[]): TotalsSum {
 
 /** Handovers and persons per month ('YYYY-MM') or year ('YYYY'), oldest first, same filter as countryTotals. */
 export function periodTotals(orm: Orm, f: TotalsFilter, granularity: 'month' | 'year'): PeriodTotals[] {
-  const p = totalsParams(f);
-  const len = granularity === 'month' ? 7 : 4;
+  const byMonth = granularity === 'month';
+  const p = totalsParams(f, byMonth);
+  const key = byMonth ? { month: 'month', table: 'substr(handover_date, 1, 7)' } : { year: 'year', month: 'substr(month, 1, 4)', table: 'substr(handover_date, 1, 4)' };
   return cachedStatement<PeriodTotals>(orm, `${granularity}:${p.shape}`, ['period', 'handovers', 'persons'], () =>
-    `SELECT k, sum(n), sum(w) + sum(c) + sum(m) FROM (${partsSql(p.shape, `substr(month, 1, ${len})`, `substr(handover_date, 1, ${len})`)}) GROUP BY k ORDER BY k ASC`,
-  )([...p.months, ...p.head, ...p.tail]);
+    `SELECT k, sum(n), sum(w) + sum(c) + sum(m) FROM (${partsSql(p.shape, key)}) GROUP BY k ORDER BY k ASC`,
+  )(p.values);
 }
 
 /** Records that exist at all (void excepted): tells "nothing recorded yet" apart from "nothing matches". */
 export function countRecorded(orm: Orm): number {
-  const row = orm.$client.prepare("SELECT coalesce(sum(handovers), 0) AS n FROM handover_month_totals WHERE status IN ('draft', 'finalized')").get() as { n: number };
+  const row = orm.$client.prepare("SELECT coalesce(sum(handovers), 0) AS n FROM handover_year_totals WHERE status IN ('draft', 'finalized')").get() as { n: number };
   return row.n;
 }

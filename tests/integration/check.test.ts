@@ -34,15 +34,17 @@ function office(name: string): string {
 /** What an altered or half-restored copy looks like: the summary says something the records do not. */
 function tamper(file: string) {
   const raw = new Database(file);
-  raw.prepare("UPDATE handover_month_totals SET women = women + 5 WHERE receiving_country = 'KG' AND status = 'finalized'").run();
-  raw.prepare("DELETE FROM handover_month_totals WHERE receiving_country = 'FR'").run();
+  for (const table of ['handover_month_totals', 'handover_year_totals']) {
+    raw.prepare(`UPDATE ${table} SET women = women + 5 WHERE receiving_country = 'KG' AND status = 'finalized'`).run();
+    raw.prepare(`DELETE FROM ${table} WHERE receiving_country = 'FR'`).run();
+  }
   raw.close();
 }
 
 describe('tasleem check', () => {
   it('finds a summary that disagrees with the records, rebuilds it (with an audit entry) and then finds nothing wrong', () => {
     const file = office('altered.db');
-    expect(tasleem('--db', file, 'check').stdout).toMatch(/^ok {2}totals-summary: 3 buckets agree/m);
+    expect(tasleem('--db', file, 'check').stdout).toMatch(/^ok {2}totals-summary: 6 buckets agree/m);
     tamper(file);
 
     const ctx = createAppContext({ dataDir: dir, dbFile: file, mode: 'cli' });
@@ -53,15 +55,15 @@ describe('tasleem check', () => {
     const r = tasleem('--db', file, 'check', '--json');
     expect(r.status).toBe(3);
     expect(r.stderr).toContain('repaired: totals-summary');
-    expect(JSON.parse(r.stdout).checks).toEqual([{ name: 'totals-summary', ok: false, repaired: true, detail: '2 of 3 buckets disagreed with the handovers table; rebuilt from the table' }]);
+    expect(JSON.parse(r.stdout).checks).toEqual([{ name: 'totals-summary', ok: false, repaired: true, detail: '4 of 6 buckets disagreed with the handovers table; rebuilt from the table' }]);
 
     const after = createAppContext({ dataDir: dir, dbFile: file, mode: 'cli' });
     expect(getTotals(after, { includeDrafts: false, camps: [] }).countries.map((c) => [c.country, c.women])).toEqual([['KG', 18], ['FR', 15]]);
-    expect(after.db.sqlite.prepare("SELECT details FROM audit_log WHERE action = 'totals.rebuild'").all()).toEqual([{ details: JSON.stringify({ mismatched: 2, buckets: 3 }) }]);
+    expect(after.db.sqlite.prepare("SELECT details FROM audit_log WHERE action = 'totals.rebuild'").all()).toEqual([{ details: JSON.stringify({ mismatched: 4, buckets: 6 }) }]);
     after.db.close();
 
     const again = tasleem('--db', file, 'check');
     expect(again.status).toBe(0);
-    expect(again.stdout).toContain('ok  totals-summary: 3 buckets agree');
+    expect(again.stdout).toContain('ok  totals-summary: 6 buckets agree');
   }, 180_000);
 });
