@@ -14,6 +14,8 @@ export interface HandoverFilter {
   statuses?: string[];
   from?: string;
   to?: string;
+  /** The country the whole search text names ("قرغيزستان", "Kyrgyz Republic"): its records match the search too. */
+  searchCountry?: string;
 }
 export type SortColumn = 'referenceNo' | 'handoverDate' | 'receivingCountry' | 'delegationHeadName' | 'camp' | 'status' | 'persons' | 'updatedAt';
 
@@ -96,7 +98,9 @@ export function filterWhere(f: HandoverFilter): SQL | undefined {
   if (f.from) parts.push(gte(handovers.handoverDate, f.from));
   if (f.to) parts.push(lte(handovers.handoverDate, f.to));
   const fts = f.search ? toFtsQuery(f.search) : null;
-  if (fts) parts.push(sql`${handovers.id} IN (SELECT handover_id FROM handover_search WHERE handover_search MATCH ${fts})`);
+  const matching = fts ? sql`${handovers.id} IN (SELECT handover_id FROM handover_search WHERE handover_search MATCH ${fts})` : undefined;
+  if (matching && f.searchCountry) parts.push(sql`(${handovers.receivingCountry} = ${f.searchCountry} OR ${matching})`);
+  else if (matching) parts.push(matching);
   return and(...parts);
 }
 

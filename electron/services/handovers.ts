@@ -12,8 +12,10 @@ import {
   type HandoverRow,
 } from '../../db/queries/handovers';
 import { AppError } from '../api/result';
+import { resolveCountryName } from '../api/schemas/country-resolver';
 import type { HandoverFields, ListQuery, ListResult, ListSummary } from '../api/schemas/handover';
 import type { AppContext, Caller } from './context';
+import { countryAliasMap } from './country-aliases';
 import { diffFields } from './diff';
 import { getSettings } from './settings';
 
@@ -56,8 +58,15 @@ export function updateHandover(ctx: AppContext, caller: Caller, id: string, expe
   return getHandover(ctx, id);
 }
 
-export const listHandovers = (ctx: AppContext, q: ListQuery): ListResult => ({ rows: listHandoverRows(ctx.db.orm, q) });
-export const summarizeHandovers = (ctx: AppContext, f: HandoverFilter): ListSummary => sumHandovers(ctx.db.orm, f);
+/** A search that is a country's name, in any spelling the resolver or the office's aliases know, also finds that country's records. */
+function withSearchCountry<F extends HandoverFilter>(ctx: AppContext, f: F): F {
+  if (!f.search?.trim()) return f;
+  const match = resolveCountryName(f.search, countryAliasMap(ctx), { suggest: false });
+  return match.ok ? { ...f, searchCountry: match.code } : f;
+}
+
+export const listHandovers = (ctx: AppContext, q: ListQuery): ListResult => ({ rows: listHandoverRows(ctx.db.orm, withSearchCountry(ctx, q)) });
+export const summarizeHandovers = (ctx: AppContext, f: HandoverFilter): ListSummary => sumHandovers(ctx.db.orm, withSearchCountry(ctx, f));
 
 export function suggestReference(ctx: AppContext, year: number): string {
   const prefix = `${getSettings(ctx).referencePrefix}-${year}-`;

@@ -92,3 +92,19 @@ describe('the CLI', () => {
     expect(tasleem('import', file, '--country-alias', 'x').status).toBe(2);
   }, 300_000); // seven runs of the real entry point, each starting tsx
 });
+
+describe("the list's search", () => {
+  it('finds a country\'s records by any spelling of its name, and by an office alias', async () => {
+    const data = sheet([['HO-2023-0001', 'KG'], ['HO-2023-0002', 'KZ']]);
+    await importFile(app.ctx, app.caller, { name: 'h.csv', data });
+    const refs = async (search: string) => (await app.must('handovers:list', { search })).rows.map((r) => r.referenceNo);
+    for (const written of ['قرغيزستان', 'قيرغيزستان', 'Kyrgyz Republic', 'kyrgyzstan', 'Qirgizistan']) expect(await refs(written), written).toEqual(['HO-2023-0001']);
+    expect(await refs('كازخستان')).toEqual(['HO-2023-0002']);
+    expect(await refs('Kirgizija')).toEqual([]);
+    await app.must('countries:addAliases', { aliases: [{ name: 'Kirgizija', code: 'KG' }] });
+    expect(await refs('Kirgizija')).toEqual(['HO-2023-0001']);
+    expect((await app.must('handovers:summary', { search: 'قرغيزستان' })).handovers).toBe(1);
+    // Text search still works beside it.
+    expect((await refs('Tokobaev')).sort()).toEqual(['HO-2023-0001', 'HO-2023-0002']);
+  });
+});

@@ -116,7 +116,7 @@ export function aliasMap(aliases: readonly CountryAlias[]): Map<string, string> 
  * sources and our reviewed additions know, or one of the office's own aliases. A name that means nothing, or more
  * than one country, is not resolved: the answer carries up to three suggestions instead.
  */
-export function resolveCountryName(input: string, aliases: ReadonlyMap<string, string> = new Map()): CountryMatch {
+export function resolveCountryName(input: string, aliases: ReadonlyMap<string, string> = new Map(), options: { suggest?: boolean } = {}): CountryMatch {
   const raw = input.trim();
   if (!raw) return { ok: false, suggestions: [] };
   const code = fromCode(raw);
@@ -127,7 +127,7 @@ export function resolveCountryName(input: string, aliases: ReadonlyMap<string, s
   const meaning = meaningOf(key);
   if (meaning.length === 1) return { ok: true, code: meaning[0] };
   if (meaning.length > 1) return { ok: false, suggestions: meaning.sort().slice(0, 3) };
-  return { ok: false, suggestions: suggest(key, aliases) };
+  return { ok: false, suggestions: options.suggest === false ? [] : suggest(key, aliases) };
 }
 
 export type AliasProblem = 'empty' | 'unknown_code' | 'is_code' | 'taken';

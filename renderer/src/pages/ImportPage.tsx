@@ -11,6 +11,7 @@ import { FilePicker } from '../components/FilePicker';
 import { readAsBase64 } from '../lib/files';
 import { MappingStep, PreviewTable, type Mapping } from '../components/import/MappingStep';
 import { ReportView } from '../components/import/ReportView';
+import { UnknownCountries } from '../components/import/UnknownCountries';
 import { formatNumber } from '../lib/format';
 
 type DateOrderChoice = 'auto' | 'dmy' | 'mdy';
@@ -202,6 +203,7 @@ function SheetImport() {
           </Stack>
         </Paper>
       )}
+      {report && !running && <UnknownCountries key={report.sha256 + report.counts.rejected} report={report} onRemembered={() => void start(report.dryRun)} />}
       {report && <ReportView report={report} />}
     </Stack>
   );

@@ -6,6 +6,7 @@ import type { Settings } from '../../../electron/api/schemas/settings';
 import { call, callOrThrow } from '../api/client';
 import { issuesByPath } from '../lib/validation';
 import { ReportSettings } from '../components/report/ReportSettings';
+import { CountryAliases } from '../components/countries/CountryAliases';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -16,6 +17,7 @@ export function SettingsPage() {
       <Title order={2}>{t('settings.title')}</Title>
       {settings.data && <SettingsForm initial={settings.data} />}
       <ReportSettings />
+      <CountryAliases />
       {info.data && (
         <Paper withBorder p="md">
           <Title order={4} mb="sm">{t('settings.about')}</Title>
