@@ -140,7 +140,11 @@ export const settings = sqliteTable('settings', {
   updatedAt: text('updated_at').notNull(),
 });
 
-/** Append-only: written only through db/queries/audit.ts, so a later hash chain has one place to live. */
+/**
+ * Append-only and hash-chained: written only through db/queries/audit.ts. `hash` is SHA-256 over `prev_hash` and the
+ * canonical entry (services/audit/chain.ts); triggers refuse updates, deletes and unchained inserts, and the verifier
+ * catches whatever gets past them. `actor` is an account's username, or `cli:<os user>` for the command line.
+ */
 export const auditLog = sqliteTable(
   'audit_log',
   {
@@ -151,8 +155,39 @@ export const auditLog = sqliteTable(
     entity: text('entity').notNull(),
     entityId: text('entity_id'),
     details: text('details', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
-  (t) => [index('audit_entity_idx').on(t.entity, t.entityId)],
+  (t) => [index('audit_entity_idx').on(t.entity, t.entityId), index('audit_actor_idx').on(t.actor, t.id), index('audit_at_idx').on(t.at)],
+);
+
+/**
+ * People who sign in. Never deleted (audit entries name them): an administrator disables an account instead.
+ * `username` is immutable, lower-case, without ':' (so it can never look like a `cli:` actor).
+ */
+export const accounts = sqliteTable(
+  'accounts',
+  {
+    id: text('id').primaryKey(), // UUIDv7
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    role: text('role', { enum: ['administrator', 'registrar', 'viewer'] }).notNull(),
+    /** argon2id PHC string (services/auth/passwords.ts). */
+    passwordHash: text('password_hash').notNull(),
+    disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+    /** Consecutive failed sign-ins; lockedUntil grows with them (services/auth/lockout.ts). */
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    lockedUntil: text('locked_until'),
+    lastSignInAt: text('last_sign_in_at'),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('accounts_username_unique').on(t.username),
+    check('accounts_role_check', sql`${t.role} IN ('administrator','registrar','viewer')`),
+    check('accounts_username_check', sql`${t.username} = lower(${t.username}) AND length(${t.username}) BETWEEN 2 AND 64 AND instr(${t.username}, ':') = 0`),
+  ],
 );
 
 /** The manifest: persons handed over. Part of the record's content, so it is frozen with each version. */

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { appChannels } from './channels/app';
 import { attachmentChannels } from './channels/attachments';
 import { countryChannels } from './channels/countries';
+import { authChannels } from './channels/auth';
 import { handoverChannels } from './channels/handovers';
 import { ioChannels } from './channels/io';
 import { reportChannels } from './channels/report';
@@ -14,6 +15,7 @@ import { totalsChannels } from './channels/totals';
 
 export const contract = {
   ...appChannels,
+  ...authChannels,
   ...handoverChannels,
   ...ioChannels,
   ...reportChannels,

@@ -1,4 +1,6 @@
+import { advanceAuditHead } from '../services/audit/head';
 import type { AppContext, Caller } from '../services/context';
+import { mayAccess } from './schemas/account';
 import { contract, isChannel } from './contract';
 import { handlers } from './handlers/index';
 import { clipError } from './clip';
@@ -12,8 +14,8 @@ function sqliteCode(err: unknown): string | undefined {
 }
 
 /**
- * The single entry point of every transport: unknown channel and invalid input are refused before any handler
- * runs; a thrown error never crosses the boundary.
+ * The single entry point of every transport: unknown channel, a caller without the channel's role and invalid input
+ * are refused before any handler runs; a thrown error never crosses the boundary.
  */
 export async function dispatch(ctx: AppContext, caller: Caller, channel: string, raw: unknown): Promise<Result<unknown>> {
   const r = await run(ctx, caller, channel, raw);
@@ -23,6 +25,9 @@ export async function dispatch(ctx: AppContext, caller: Caller, channel: string,
 async function run(ctx: AppContext, caller: Caller, channel: string, raw: unknown): Promise<Result<unknown>> {
   if (!isChannel(channel)) return fail('UNKNOWN_CHANNEL', `Unknown channel: ${channel}`);
   const spec = contract[channel];
+  if (!mayAccess(caller.role, spec.access)) {
+    return caller.role === null ? fail('UNAUTHORIZED', 'Sign in first') : fail('FORBIDDEN', `${channel} needs the ${spec.access} role`, { needs: spec.access });
+  }
   try {
     const parsed = spec.input.safeParse(raw ?? {});
     if (!parsed.success) return fail('VALIDATION', 'Invalid input', { issues: toFieldIssues(parsed.error) });
@@ -41,5 +46,16 @@ async function run(ctx: AppContext, caller: Caller, channel: string, raw: unknow
     if (storage) return fail(storage, (err as Error).message);
     console.error(`[tasleem] ${channel} failed`, err);
     return fail('INTERNAL', 'Internal error');
+  } finally {
+    // Failed calls write audit entries too (a failed sign-in): the head outside the database follows either way.
+    keepHead(ctx);
+  }
+}
+
+function keepHead(ctx: AppContext) {
+  try {
+    advanceAuditHead(ctx);
+  } catch (err) {
+    console.error('[tasleem] could not keep the audit head', err);
   }
 }

@@ -25,6 +25,12 @@ export const ERROR_CODES = [
   'DATA_TOO_NEW',
   'DATA_FOLDER_READONLY',
   'DISK_FULL',
+  'SIGN_IN_FAILED',
+  'ACCOUNT_LOCKED',
+  'ACCOUNT_DISABLED',
+  'ALREADY_SET_UP',
+  'USERNAME_TAKEN',
+  'LAST_ADMIN',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { dispatch } from '../api/dispatch';
 import type { Channel, InputOf, OutputOf } from '../api/contract';
@@ -29,12 +30,26 @@ function openContext(program: Command): AppContext {
   return createAppContext({ dataDir: resolveDataDir(), dbFile: resolve(file), mode: 'cli' });
 }
 
+/**
+ * The command line is an administrator's tool: holding the database (and its key) is the credential. It acts as the
+ * operating system's user, marked as CLI in the audit log; the name comes from the system, not from $USER.
+ */
+export function cliCaller() {
+  let name: string;
+  try {
+    name = userInfo().username;
+  } catch {
+    name = `uid-${process.getuid?.() ?? 'unknown'}`;
+  }
+  return localCaller(`cli:${name}`);
+}
+
 /** Wraps a command action: opens the database named by --db, runs, always closes. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- commander passes untyped positional args
 export const withRuntime = <A extends any[]>(program: Command, fn: (rt: CliRuntime, ...args: A) => Promise<void>) =>
   async (...args: A) => {
     const ctx = openContext(program);
-    const caller = localCaller(process.env.USER ?? 'cli');
+    const caller = cliCaller();
     const rt: CliRuntime = {
       ctx,
       out: (text) => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),

@@ -2,18 +2,45 @@ import { ipcMain } from 'electron';
 import { CHANNELS, IPC_PREFIX, type Channel } from '../api/contract';
 import { dispatch } from '../api/dispatch';
 import { fail, type Result } from '../api/result';
-import type { AppContext, Caller } from '../services/context';
+import { callerFor, Sessions } from '../services/auth/sessions';
+import type { AppContext, SessionControl } from '../services/context';
 import { isTrustedSender } from './security';
 
+/** The window's one session: who signed in, until they sign out, go idle, or the OS locks or sleeps (main.ts). */
+export class DesktopSession {
+  private id: string | null = null;
+  readonly sessions: Sessions;
+  readonly control: SessionControl = {
+    start: (accountId) => {
+      this.sessions.end(this.id);
+      this.id = this.sessions.start(accountId);
+    },
+    end: () => this.lock(),
+  };
+
+  constructor(ctx: AppContext) {
+    this.sessions = new Sessions(ctx);
+  }
+
+  accountId(): string | null {
+    return this.sessions.touch(this.id);
+  }
+
+  lock(): void {
+    this.sessions.end(this.id);
+    this.id = null;
+  }
+}
+
 /**
- * One ipcMain.handle per contract channel; input validation happens in dispatch. `after` lets the shell follow what
- * the window changed (the UI language, for the native menus) without a channel of its own.
+ * One ipcMain.handle per contract channel; the role check and input validation happen in dispatch. `after` lets the
+ * shell follow what the window changed (the UI language, for the native menus) without a channel of its own.
  */
-export function registerIpc(ctx: AppContext, caller: Caller, after?: (channel: Channel, result: Result<unknown>) => void): void {
+export function registerIpc(ctx: AppContext, session: DesktopSession, after?: (channel: Channel, result: Result<unknown>) => void): void {
   for (const channel of CHANNELS) {
     ipcMain.handle(IPC_PREFIX + channel, async (event, input: unknown) => {
       if (!isTrustedSender(event.senderFrame)) return fail('FORBIDDEN', 'Untrusted sender');
-      const result = await dispatch(ctx, caller, channel, input);
+      const result = await dispatch(ctx, callerFor(ctx, session.accountId(), session.control), channel, input);
       after?.(channel, result);
       return result;
     });

@@ -1,15 +1,16 @@
-import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, powerMonitor, session, shell } from 'electron';
 import log from 'electron-log/main';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import pkg from '../../package.json';
 import { DEV_ELECTRON_BINDING, SQLITE_BINDING_ENV } from '../../db/native-binding';
+import { IPC_PREFIX } from '../api/contract';
 import { AppError } from '../api/result';
 import { createAppContext } from '../services/app-context';
-import { localCaller, type AppContext } from '../services/context';
+import type { AppContext } from '../services/context';
 import { getSettings } from '../services/settings';
 import { aboutDialog, runtimeFailureDialog, startupFailureDialog } from './dialog-text';
-import { registerIpc } from './ipc';
+import { DesktopSession, registerIpc } from './ipc';
 import { configureFileLog, logsDir } from './log-setup';
 import { installMenu } from './menu';
 import type { MenuCommand } from './menu-template';
@@ -147,7 +148,8 @@ if (!app.requestSingleInstanceLock()) {
     }
     serveApp(join(appPath, 'dist', 'renderer'));
     buildMenu();
-    registerIpc(ctx, localCaller(), (channel, result) => {
+    const signedIn = new DesktopSession(ctx);
+    registerIpc(ctx, signedIn, (channel, result) => {
       if (channel !== 'settings:set' || !result.ok) return;
       const next = (result.value as { locale?: unknown }).locale;
       if (isShellLocale(next) && next !== locale) {
@@ -158,6 +160,13 @@ if (!app.requestSingleInstanceLock()) {
     });
     win = createMainWindow({ preload: join(__dirname, 'preload.cjs'), saved: state.window, title: 'Tasleem', onState: (window) => saveState({ window }) });
     win.on('closed', () => (win = null));
+    // Leaving the machine locks the app too: the session ends, and the page shows the sign-in screen at once.
+    const lockNow = () => {
+      signedIn.lock();
+      win?.webContents.send(`${IPC_PREFIX}locked`);
+    };
+    powerMonitor.on('lock-screen', lockNow);
+    powerMonitor.on('suspend', lockNow);
     win.webContents.once('did-finish-load', () => {
       loaded = true;
       openBundles(pending.splice(0));

@@ -3,12 +3,14 @@ import { CHANNELS, IPC_PREFIX } from '../api/contract';
 
 const allowed = new Set<string>(CHANNELS);
 
-/** window.tasleem: one invoke, limited to the contract's channels; nothing else of Electron reaches the page. */
+/** window.tasleem: one invoke, limited to the contract's channels, and the lock signal; nothing else of Electron reaches the page. */
 contextBridge.exposeInMainWorld('tasleem', {
   invoke: (channel: string, input: unknown) => {
     if (!allowed.has(channel)) return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: channel } });
     return ipcRenderer.invoke(IPC_PREFIX + channel, input);
   },
+  /** Main ended the session (the OS locked or went to sleep): the page shows the sign-in screen at once. */
+  onLocked: (listener: () => void) => void ipcRenderer.on(`${IPC_PREFIX}locked`, () => listener()),
 });
 
 // A file dropped anywhere but on a control that takes it must not be opened by the window (main refuses the

@@ -2,6 +2,8 @@ import { accessSync, constants, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { openDatabase } from '../../db/open';
 import { AppError } from '../api/result';
+import { advanceAuditHead, fileHeadStore } from './audit/head';
+import { sealLegacyAudit } from './audit/seal';
 import type { AppContext } from './context';
 import { databaseFile } from './data-dir';
 import { storageErrorCode } from './storage-errors';
@@ -25,5 +27,8 @@ export function createAppContext(opts: { dataDir: string; mode: AppContext['mode
     if (code) throw new AppError(code, `${(err as Error).message} (${file})`, { file });
     throw err;
   }
-  return { db, dataDir, mode: opts.mode, now: () => new Date(), resourcesDir: opts.resourcesDir, workersDir: opts.workersDir };
+  const ctx: AppContext = { db, dataDir, mode: opts.mode, now: () => new Date(), resourcesDir: opts.resourcesDir, workersDir: opts.workersDir, auditHead: fileHeadStore(file) };
+  sealLegacyAudit(ctx);
+  advanceAuditHead(ctx);
+  return ctx;
 }

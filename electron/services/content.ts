@@ -2,6 +2,9 @@ import { hash } from 'node:crypto';
 import { listPersons, type PersonRow } from '../../db/queries/persons';
 import type { HandoverRow } from '../../db/queries/handovers';
 import type { AppContext } from './context';
+import { canonicalJson } from '../../db/canonical-json';
+
+export { canonicalJson };
 
 /** The fields that make up a record's content: what a version freezes, what a report's hash covers. */
 export const CONTENT_FIELDS = [
@@ -34,15 +37,6 @@ export function contentFrom(row: Pick<HandoverRow, 'id' | (typeof CONTENT_FIELDS
   const fields = contentFields(row);
   const persons = people.map((p: PersonRow) => ({ id: p.id, ...Object.fromEntries(PERSON_FIELDS.map((k) => [k, p[k]])) }) as HandoverContent['persons'][number]);
   return { id: row.id, fields, persons };
-}
-
-/** Canonical JSON (sorted keys, no whitespace), so the same content always hashes the same on any machine. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
 }
 
 const SORTED_FIELDS = [...CONTENT_FIELDS].sort();

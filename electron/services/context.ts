@@ -1,10 +1,23 @@
 import type { Db } from '../../db/open';
 import type { KeyVault } from './signing/vault';
+import type { AuditHeadStore } from './audit/head';
+import type { Role } from '../api/schemas/account';
 
-/** Who is acting. Roles are enforced in handlers once accounts land; today there is one implicit local user. */
+/** Lets the auth handlers start and end the session of the transport the call came through (window, cookie). */
+export interface SessionControl {
+  start(accountId: string): void;
+  end(): void;
+}
+
+/**
+ * Who is acting. `actor` is what the audit log and the records' createdBy/updatedBy name: an account's username, or
+ * `cli:<os user>` for the command line (whose credential is the database key). `role` null: nobody signed in.
+ */
 export interface Caller {
   actor: string;
-  role: 'admin' | 'staff' | 'viewer';
+  role: Role | null;
+  accountId: string | null;
+  session?: SessionControl;
 }
 
 export interface AppContext {
@@ -20,6 +33,9 @@ export interface AppContext {
   workersDir?: string;
   /** Desktop: exchange bundles the app was opened with (file association, second launch), oldest first. */
   openedBundles?: string[];
+  /** Where the audit chain's head is kept outside the database file, so truncation and rollback show. */
+  auditHead?: AuditHeadStore;
 }
 
-export const localCaller = (actor = 'local'): Caller => ({ actor, role: 'admin' });
+/** A caller holding the database itself (the CLI, tests, tools): an administrator without a session. */
+export const localCaller = (actor = 'local'): Caller => ({ actor, role: 'administrator', accountId: null });

@@ -4,7 +4,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { dispatch } from '../api/dispatch';
 import { fail, type Result } from '../api/result';
-import type { AppContext, Caller } from '../services/context';
+import { callerFor, Sessions } from '../services/auth/sessions';
+import type { AppContext, SessionControl } from '../services/context';
 import { SECURITY_HEADERS } from '../main/security';
 import { resolveStaticPath } from '../main/static-files';
 
@@ -20,8 +21,8 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-function send(res: ServerResponse, status: number, body: Result<unknown>) {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+function send(res: ServerResponse, status: number, body: Result<unknown>, cookie?: string) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...(cookie && { 'set-cookie': cookie }) });
   res.end(JSON.stringify(body));
 }
 
@@ -43,7 +44,34 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-const STATUS_OF: Partial<Record<string, number>> = { UNKNOWN_CHANNEL: 404, UNAUTHORIZED: 401, BAD_REQUEST: 400, INTERNAL: 500 };
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+/**
+ * The session of one request: the cookie names it; signing in replaces it with a fresh id (no fixation), signing out
+ * clears it. HttpOnly (no script reads it) and SameSite=Strict (no other site's page sends it).
+ */
+function requestSession(sessions: Sessions, name: string, given: string | undefined) {
+  const state: { cookie?: string } = {};
+  const control: SessionControl = {
+    start(accountId) {
+      sessions.end(given);
+      state.cookie = `${name}=${sessions.start(accountId)}; HttpOnly; SameSite=Strict; Path=/`;
+    },
+    end() {
+      sessions.end(given);
+      state.cookie = `${name}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`;
+    },
+  };
+  return { accountId: sessions.touch(given), control, state };
+}
+
+const STATUS_OF: Partial<Record<string, number>> = { UNKNOWN_CHANNEL: 404, UNAUTHORIZED: 401, FORBIDDEN: 403, BAD_REQUEST: 400, INTERNAL: 500 };
 
 /** A percent-escape that does not decode (`/%E0%A4%A`) is a bad request, not an exception. */
 function decodePath(path: string): string | null {
@@ -74,11 +102,15 @@ function guarded(handle: Handle) {
 
 /**
  * Browser mode: the built renderer and the same handlers as the desktop app, on loopback only, behind a
- * per-launch token. Host is checked too, so a page elsewhere cannot reach it by DNS rebinding.
+ * per-launch token, then the same sign-in as the app (a session cookie). Host is checked too, so a page elsewhere
+ * cannot reach it by DNS rebinding.
  */
-export async function startWebServer(opts: { ctx: AppContext; caller: Caller; staticDir: string; port?: number; token?: string }): Promise<WebServer> {
+export async function startWebServer(opts: { ctx: AppContext; staticDir: string; port?: number; token?: string }): Promise<WebServer> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
+  const sessions = new Sessions(opts.ctx);
   let port = 0;
+  // Cookies are per host, not per port: two instances on loopback must not overwrite each other's session.
+  const cookieName = () => `tasleem_session_${port}`;
   const server = createServer(guarded(async (req, res) => {
     const host = req.headers.host ?? '';
     if (host !== `${LOOPBACK}:${port}` && host !== `localhost:${port}`) return send(res, 403, fail('FORBIDDEN', 'Bad host'));
@@ -97,8 +129,10 @@ export async function startWebServer(opts: { ctx: AppContext; caller: Caller; st
       } catch {
         return send(res, 400, fail('BAD_REQUEST', 'Body is not JSON or too large'));
       }
-      const result = await dispatch(opts.ctx, opts.caller, path.slice(5), input);
-      return send(res, result.ok ? 200 : (STATUS_OF[result.error.code] ?? 422), result);
+      const session = requestSession(sessions, cookieName(), cookieValue(req.headers.cookie, cookieName()));
+      const caller = callerFor(opts.ctx, session.accountId, session.control);
+      const result = await dispatch(opts.ctx, caller, path.slice(5), input);
+      return send(res, result.ok ? 200 : (STATUS_OF[result.error.code] ?? 422), result, session.state.cookie);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, fail('BAD_REQUEST', 'GET only'));
     const target = resolveStaticPath(rawPath, opts.staticDir);
@@ -123,5 +157,14 @@ export async function startWebServer(opts: { ctx: AppContext; caller: Caller; st
   });
   port = (server.address() as AddressInfo).port;
   const url = `http://${LOOPBACK}:${port}/?token=${token}`;
-  return { url, port, token, server, close: () => new Promise((r) => server.close(() => r())) };
+  return {
+    url,
+    port,
+    token,
+    server,
+    close: () => {
+      sessions.endAll();
+      return new Promise((r) => server.close(() => r()));
+    },
+  };
 }

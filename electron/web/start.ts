@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createAppContext } from '../services/app-context';
-import { localCaller } from '../services/context';
 import { resolveDataDir } from '../services/data-dir';
 import { startWebServer } from './server';
 
@@ -9,7 +8,7 @@ const { values } = parseArgs({ options: { port: { type: 'string' }, 'data-dir': 
 const dataDir = values['data-dir'] ?? resolveDataDir();
 const ctx = createAppContext({ dataDir, mode: 'web' });
 const staticDir = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
-const web = await startWebServer({ ctx, caller: localCaller(process.env.USER ?? 'web'), staticDir, port: values.port ? Number(values.port) : 0 });
+const web = await startWebServer({ ctx, staticDir, port: values.port ? Number(values.port) : 0 });
 process.stdout.write(`Tasleem is running in browser mode. Open:\n${web.url}\n(data: ${dataDir}; Ctrl+C to stop)\n`);
 const stop = () => void web.close().then(() => { ctx.db.close(); process.exit(0); });
 process.on('SIGINT', stop);

@@ -1,24 +1,28 @@
-import { AppShell, Group, NavLink, SegmentedControl, Text, Title } from '@mantine/core';
+import { AppShell, Badge, Button, Group, Menu, NavLink, Text, Title } from '@mantine/core';
+import { useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router-dom';
-import { call } from './api/client';
-import { LOCALES } from './i18n';
+import { contract, type Channel } from '../../electron/api/contract';
+import { mayAccess } from '../../electron/api/schemas/account';
+import { SignOutContext, useAccount } from './auth/account';
+import { LanguageSwitcher } from './components/LanguageSwitcher';
 
-const NAV = [
-  { to: '/handovers', key: 'nav.handovers' },
-  { to: '/totals', key: 'nav.totals' },
-  { to: '/import', key: 'io.nav' },
-  { to: '/verify', key: 'report.verify.nav' },
-  { to: '/settings', key: 'nav.settings' },
-] as const;
+/** Each entry shows for the roles that may call the channel its page is for. */
+const NAV: { to: string; key: string; needs: Channel }[] = [
+  { to: '/handovers', key: 'nav.handovers', needs: 'handovers:list' },
+  { to: '/totals', key: 'nav.totals', needs: 'totals:get' },
+  { to: '/import', key: 'io.nav', needs: 'io:importStart' },
+  { to: '/verify', key: 'report.verify.nav', needs: 'report:verify' },
+  { to: '/users', key: 'users.nav', needs: 'users:list' },
+  { to: '/settings', key: 'nav.settings', needs: 'settings:set' },
+];
 
 export function Shell() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { pathname } = useLocation();
-  const changeLanguage = (lng: string) => {
-    void i18n.changeLanguage(lng);
-    void call('settings:set', { patch: { locale: lng as (typeof LOCALES)[number] } });
-  };
+  const account = useAccount();
+  const signOut = useContext(SignOutContext);
+  const may = (c: Channel) => mayAccess(account.role, contract[c].access);
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 'xs' }} padding="md">
       <AppShell.Header>
@@ -27,17 +31,26 @@ export function Shell() {
             <Title order={3}>{t('app.name')}</Title>
             <Text c="dimmed" size="sm">{t('app.tagline')}</Text>
           </Group>
-          <SegmentedControl
-            aria-label={t('nav.language')}
-            value={i18n.language}
-            onChange={changeLanguage}
-            data={LOCALES.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
-            data-testid="language-switcher"
-          />
+          <Group gap="sm">
+            <LanguageSwitcher persist={may('settings:set')} />
+            <Menu position="bottom-end">
+              <Menu.Target>
+                <Button variant="subtle" data-testid="account-menu" data-role={account.role}>
+                  {account.displayName}
+                  <Badge ms="xs" variant="light">{t(`roles.${account.role}`)}</Badge>
+                </Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label dir="ltr">{account.username}</Menu.Label>
+                <Menu.Item component={Link} to="/account">{t('auth.changePassword')}</Menu.Item>
+                <Menu.Item onClick={signOut} data-testid="sign-out">{t('auth.signOut')}</Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">
-        {NAV.map((n) => (
+        {NAV.filter((n) => may(n.needs)).map((n) => (
           <NavLink key={n.to} component={Link} to={n.to} label={t(n.key)} active={pathname.startsWith(n.to)} />
         ))}
       </AppShell.Navbar>

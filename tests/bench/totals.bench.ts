@@ -10,7 +10,8 @@ import { openDatabase, type Db } from '../../db/open';
 import { countryTotals, splitRange, type CountryTotals, type TotalsFilter } from '../../db/queries/totals';
 import { handovers } from '../../db/schema';
 import { allCountryCodes } from '../../electron/api/schemas/countries';
-import { localCaller, type AppContext } from '../../electron/services/context';
+import type { AppContext } from '../../electron/services/context';
+import { addAccount, signIn, type Credentials } from '../support/accounts';
 import { startWebServer } from '../../electron/web/server';
 import isoCountries from 'i18n-iso-countries';
 import type { GeometryCollection, Topology } from 'topojson-specification';
@@ -200,16 +201,18 @@ async function renderBench() {
   const empty = openDatabase(join(work, 'render-empty.db'));
   const staticDir = join(root, 'dist/renderer');
   const ctxOf = (db: Db): AppContext => ({ db, dataDir: work, mode: 'web', now: () => new Date() });
-  const servers = [await startWebServer({ ctx: ctxOf(empty), caller: localCaller('bench'), staticDir }), await startWebServer({ ctx: ctxOf(full), caller: localCaller('bench'), staticDir })];
+  const servers = [await startWebServer({ ctx: ctxOf(empty), staticDir }), await startWebServer({ ctx: ctxOf(full), staticDir })];
+  const who = [await addAccount(ctxOf(empty), 'viewer', 'bench'), await addAccount(ctxOf(full), 'viewer', 'bench')];
   const browser = await launchChromium();
   try {
     const countries = (full.sqlite.prepare("SELECT count(DISTINCT receiving_country) AS n FROM handovers WHERE status = 'finalized'").get() as { n: number }).n;
     // In the page: change the hash to a filter never asked before (no cached answer), wait until everything is drawn.
-    const measure = async (url: string, ready: string, runs: number) => {
+    const measure = async (url: string, ready: string, runs: number, account: Credentials) => {
       const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
       page.on('crash', () => console.error('page crashed'));
       page.on('pageerror', (e) => console.error('page error', e.message));
       await page.goto(url);
+      await signIn(page, account);
       await page.evaluate("localStorage.setItem('tasleem.locale', 'ar')");
       await page.reload();
       await page.waitForSelector('[data-testid="language-switcher"]');
@@ -237,7 +240,7 @@ async function renderBench() {
       return times[Math.floor(times.length / 2)];
     };
     const runs = 7;
-    const base = await measure(servers[0].url, "return !!document.querySelector('[data-testid=totals-empty]');", runs);
+    const base = await measure(servers[0].url, "return !!document.querySelector('[data-testid=totals-empty]');", runs, who[0]);
     const page200 = await measure(
       servers[1].url,
       `return document.querySelectorAll('[data-testid^=totals-row-]').length === ${countries}
@@ -245,6 +248,7 @@ async function renderBench() {
         && document.querySelectorAll('[data-testid=chart-persons] .recharts-bar-rectangle').length > 0
         && document.querySelectorAll('[data-testid^=map-country-]').length === ${onMap(full)};`,
       runs,
+      who[1],
     );
     console.log(`\nTotals page in Chromium (browser mode, Arabic), median of ${runs}, ms from navigation to everything drawn`);
     console.log(`  empty totals page (baseline)     ${fmt(base)}`);

@@ -9,6 +9,7 @@ import { addOffice, initOffice } from '../../electron/services/exchange/office';
 import { launchChromium } from '../support/chromium';
 import { frenchHandover } from '../support/context';
 import { screenshot } from '../support/ui';
+import { signIn } from '../support/accounts';
 import { startApp, type RunningApp } from '../support/web-app';
 import { dispatch } from '../../electron/api/dispatch';
 
@@ -36,6 +37,7 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(hasakah.web.url);
+  await signIn(page, hasakah.admin);
 });
 afterAll(async () => {
   await browser?.close();

@@ -5,6 +5,7 @@ import { handoverFields } from '../../electron/api/schemas/handover';
 import { localCaller } from '../../electron/services/context';
 import { createHandover } from '../../electron/services/handovers';
 import { finalizeHandover } from '../../electron/services/lifecycle';
+import { signIn } from '../support/accounts';
 import { useBrowserSession } from '../support/browser-session';
 import { frenchHandover, kyrgyzHandover } from '../support/context';
 
@@ -45,7 +46,8 @@ describe('every page loads without a missing file or a console error', () => {
       const problems = await watch(page);
       await page.goto(session.app.web.url);
       await page.getByTestId('language-switcher').getByText(lang, { exact: true }).click();
-      for (const route of ['/handovers', '/totals', '/import', '/settings', '/verify', '/handovers/new', `/handovers/${detailId}`]) {
+      await signIn(page, session.app.admin);
+      for (const route of ['/handovers', '/totals', '/import', '/settings', '/verify', '/handovers/new', `/handovers/${detailId}`, '/users', '/settings/audit', '/account']) {
         await page.goto('about:blank'); // each route as a first load, not a hash change inside the app
         await page.goto(session.url(route));
         await page.waitForLoadState('networkidle');

@@ -55,7 +55,10 @@ describe('tasleem check', () => {
     const r = tasleem('--db', file, 'check', '--json');
     expect(r.status).toBe(3);
     expect(r.stderr).toContain('repaired: totals-summary');
-    expect(JSON.parse(r.stdout).checks).toEqual([{ name: 'totals-summary', ok: false, repaired: true, detail: '4 of 6 buckets disagreed with the handovers table; rebuilt from the table' }]);
+    expect(JSON.parse(r.stdout).checks).toEqual([
+      { name: 'audit-chain', ok: true, repaired: false, detail: expect.stringMatching(/^5 entries chained/) },
+      { name: 'totals-summary', ok: false, repaired: true, detail: '4 of 6 buckets disagreed with the handovers table; rebuilt from the table' },
+    ]);
 
     const after = createAppContext({ dataDir: dir, dbFile: file, mode: 'cli' });
     expect(getTotals(after, { includeDrafts: false, camps: [] }).countries.map((c) => [c.country, c.women])).toEqual([['KG', 18], ['FR', 15]]);
@@ -65,5 +68,17 @@ describe('tasleem check', () => {
     const again = tasleem('--db', file, 'check');
     expect(again.status).toBe(0);
     expect(again.stdout).toContain('ok  totals-summary: 6 buckets agree');
+  }, 180_000);
+
+  it('names the first broken audit entry and fails (exit 1): the chain cannot be repaired', () => {
+    const file = office('audit.db');
+    const raw = new Database(file);
+    raw.exec('DROP TRIGGER audit_log_no_update');
+    raw.prepare("UPDATE audit_log SET actor = 'someone-else' WHERE id = 3").run();
+    raw.close();
+    const r = tasleem('--db', file, 'check');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^FAILED {2}audit-chain: first broken entry: 3 \(.*someone-else, handover\.create\) was changed after it was written$/m);
+    expect(r.stderr).toContain('check failed: audit-chain');
   }, 180_000);
 });

@@ -5,20 +5,23 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localCaller } from '../../electron/services/context';
 import { startWebServer, type WebServer } from '../../electron/web/server';
+import { addAccount, type Credentials } from '../support/accounts';
 import { kyrgyzHandover, testApp, type TestApp } from '../support/context';
 
 let app: TestApp;
 let web: WebServer;
 let staticDir: string;
+/** The administrator's session cookie (name=value). */
+let admin: string;
 
 beforeAll(async () => {
   app = testApp();
   staticDir = mkdtempSync(join(tmpdir(), 'tasleem-static-'));
   mkdirSync(join(staticDir, 'assets'));
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>t</title>');
-  web = await startWebServer({ ctx: app.ctx, caller: localCaller('web'), staticDir });
+  web = await startWebServer({ ctx: app.ctx, staticDir });
+  admin = await signInCookie(await addAccount(app.ctx, 'administrator', 'web-admin'));
 });
 afterAll(async () => {
   await web.close();
@@ -26,10 +29,11 @@ afterAll(async () => {
   rmSync(staticDir, { recursive: true, force: true });
 });
 
-function http(method: string, path: string, opts: { token?: string | null; body?: string; host?: string } = {}): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+function http(method: string, path: string, opts: { token?: string | null; body?: string; host?: string; cookie?: string | null } = {}): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (opts.token !== null) headers.authorization = `Bearer ${opts.token ?? web.token}`;
+    if (opts.cookie !== null) headers.cookie = opts.cookie ?? admin;
     if (opts.host) headers.host = opts.host;
     const req = request({ host: '127.0.0.1', port: web.port, method, path, headers }, (res) => {
       let body = '';
@@ -39,6 +43,12 @@ function http(method: string, path: string, opts: { token?: string | null; body?
     req.on('error', reject);
     req.end(opts.body);
   });
+}
+
+async function signInCookie(who: Credentials): Promise<string> {
+  const r = await http('POST', '/api/auth:signIn', { cookie: null, body: JSON.stringify(who) });
+  expect(r.status).toBe(200);
+  return String((r.headers['set-cookie'] as string[])[0]).split(';')[0];
 }
 
 const count = () => (app.ctx.db.sqlite.prepare('SELECT count(*) AS n FROM handovers').get() as { n: number }).n;
@@ -65,6 +75,40 @@ describe('browser mode server', () => {
     const r = await http('POST', '/api/handovers:create', { token, body: JSON.stringify({ data: kyrgyzHandover({ referenceNo: 'HO-2023-0099' }) }) });
     expect(r.status).toBe(401);
     expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    expect(count()).toBe(before);
+  });
+
+  it('needs a signed-in session on top of the token: no cookie, a made-up or an ended one is 401', async () => {
+    const before = count();
+    for (const cookie of [null, `tasleem_session_${web.port}=${'A'.repeat(43)}`]) {
+      const r = await http('POST', '/api/handovers:create', { cookie, body: JSON.stringify({ data: kyrgyzHandover({ referenceNo: 'HO-2023-0098' }) }) });
+      expect(r.status).toBe(401);
+      expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    }
+    const ended = await signInCookie({ username: 'web-admin', password: 'web-admin-password-1' });
+    const out = await http('POST', '/api/auth:signOut', { cookie: ended, body: '{}' });
+    expect(String((out.headers['set-cookie'] as string[])[0])).toContain('Max-Age=0');
+    expect((await http('POST', '/api/handovers:list', { cookie: ended, body: '{}' })).status).toBe(401);
+    expect(count()).toBe(before);
+  });
+
+  it('sets the session cookie HttpOnly and SameSite=Strict, a fresh one at each sign-in', async () => {
+    const r = await http('POST', '/api/auth:signIn', { cookie: admin, body: JSON.stringify({ username: 'web-admin', password: 'web-admin-password-1' }) });
+    const cookie = String((r.headers['set-cookie'] as string[])[0]);
+    expect(cookie).toMatch(new RegExp(`^tasleem_session_${web.port}=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Strict; Path=/$`));
+    expect(cookie.split(';')[0]).not.toBe(admin);
+    // Signing in again ended the session the request came with.
+    expect((await http('POST', '/api/handovers:list', { body: '{}' })).status).toBe(401);
+    admin = cookie.split(';')[0];
+  });
+
+  it('answers 403 FORBIDDEN to a viewer calling a mutating channel, and changes nothing', async () => {
+    const viewer = await signInCookie(await addAccount(app.ctx, 'viewer', 'web-viewer'));
+    const before = count();
+    const r = await http('POST', '/api/handovers:create', { cookie: viewer, body: JSON.stringify({ data: kyrgyzHandover({ referenceNo: 'HO-2023-0097' }) }) });
+    expect(r.status).toBe(403);
+    expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await http('POST', '/api/handovers:list', { cookie: viewer, body: '{}' })).status).toBe(200);
     expect(count()).toBe(before);
   });
 

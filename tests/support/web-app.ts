@@ -3,27 +3,32 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppContext } from '../../electron/services/app-context';
-import { localCaller, type AppContext } from '../../electron/services/context';
+import type { AppContext } from '../../electron/services/context';
 import { startWebServer, type WebServer } from '../../electron/web/server';
+import { addAccount, type Credentials } from './accounts';
 
 export interface RunningApp {
   ctx: AppContext;
   web: WebServer;
   dataDir: string;
+  /** An administrator account made at start, with which session.open() signs in. */
+  admin: Credentials;
   stop(): Promise<void>;
 }
 
-/** Browser mode on a fresh temp data folder: the real server, handlers and SQLite file. */
+/** Browser mode on a fresh temp data folder: the real server, handlers and SQLite file, past its first run. */
 export async function startApp(): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tasleem-e2e-'));
   // Wired as electron/web/start.ts does.
   const ctx = createAppContext({ dataDir, mode: 'web' });
   const staticDir = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
-  const web = await startWebServer({ ctx, caller: localCaller('e2e'), staticDir });
+  const web = await startWebServer({ ctx, staticDir });
+  const admin = await addAccount(ctx, 'administrator', 'e2e-admin');
   return {
     ctx,
     web,
     dataDir,
+    admin,
     async stop() {
       await web.close();
       ctx.db.close();

@@ -7,9 +7,10 @@ export const appChannels = {
   'app:info': channel(
     z.object({}).strict(),
     z.object({ name: z.string(), version: z.string(), schemaVersion: z.number().int(), mode: z.enum(['desktop', 'web', 'cli']), dataDir: z.string() }),
+    'viewer',
   ),
   /** Compares derived and chained data with the records and repairs what can be recomputed (`tasleem check`). */
-  'app:check': channel(z.object({}).strict(), checkReport),
-  'settings:get': channel(z.object({}).strict(), settingsSchema),
-  'settings:set': channel(z.object({ patch: settingsPatch }).strict(), settingsSchema),
+  'app:check': channel(z.object({}).strict(), checkReport, 'administrator'),
+  'settings:get': channel(z.object({}).strict(), settingsSchema, 'viewer'),
+  'settings:set': channel(z.object({ patch: settingsPatch }).strict(), settingsSchema, 'administrator'),
 } as const;

@@ -4,13 +4,13 @@ import { exportInput, exportResult, fileResult, handwrittenSignature, identityRe
 import { channel } from './define';
 
 export const reportChannels = {
-  'report:status': channel(z.object({ handoverId: uuid }).strict(), reportStatus),
-  'report:sign': channel(signatureInput, handwrittenSignature),
-  'report:removeSignature': channel(z.object({ id: uuid }).strict(), z.object({ removed: z.boolean() })),
-  'report:export': channel(exportInput, exportResult),
-  'report:verify': channel(verifyInput, verifyResult),
-  'signing:identity': channel(z.object({}).strict(), identityResult.nullable()),
-  'signing:create': channel(z.object({}).strict(), identityResult),
-  'signing:importP12': channel(importP12Input, identityResult),
-  'signing:exportCa': channel(z.object({ format: z.enum(['pem', 'der']).default('pem') }).strict(), fileResult),
+  'report:status': channel(z.object({ handoverId: uuid }).strict(), reportStatus, 'viewer'),
+  'report:sign': channel(signatureInput, handwrittenSignature, 'registrar'),
+  'report:removeSignature': channel(z.object({ id: uuid }).strict(), z.object({ removed: z.boolean() }), 'registrar'),
+  'report:export': channel(exportInput, exportResult, 'registrar'),
+  'report:verify': channel(verifyInput, verifyResult, 'viewer'),
+  'signing:identity': channel(z.object({}).strict(), identityResult.nullable(), 'viewer'),
+  'signing:create': channel(z.object({}).strict(), identityResult, 'administrator'),
+  'signing:importP12': channel(importP12Input, identityResult, 'administrator'),
+  'signing:exportCa': channel(z.object({ format: z.enum(['pem', 'der']).default('pem') }).strict(), fileResult, 'administrator'),
 } as const;

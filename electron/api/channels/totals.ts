@@ -2,7 +2,7 @@ import { exportedFile, timelineQuery, timelineResult, totalsExportQuery, totalsQ
 import { channel } from './define';
 
 export const totalsChannels = {
-  'totals:get': channel(totalsQuery, totalsResult),
-  'totals:timeline': channel(timelineQuery, timelineResult),
-  'totals:export': channel(totalsExportQuery, exportedFile),
+  'totals:get': channel(totalsQuery, totalsResult, 'viewer'),
+  'totals:timeline': channel(timelineQuery, timelineResult, 'viewer'),
+  'totals:export': channel(totalsExportQuery, exportedFile, 'viewer'),
 } as const;

@@ -2,6 +2,7 @@ import type { Channel } from '../contract';
 import { appHandlers } from './app';
 import { attachmentHandlers } from './attachments';
 import { countryHandlers } from './countries';
+import { authHandlers } from './auth';
 import { handoverHandlers } from './handovers';
 import { ioHandlers } from './io';
 import { reportHandlers } from './report';
@@ -11,6 +12,7 @@ import type { Handler } from './types';
 /** Every channel's implementation; the type makes a channel without a handler a compile error. */
 export const handlers: { [C in Channel]: Handler<C> } = {
   ...appHandlers,
+  ...authHandlers,
   ...handoverHandlers,
   ...ioHandlers,
   ...reportHandlers,

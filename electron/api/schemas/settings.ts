@@ -10,6 +10,8 @@ export const settingsSchema = z.object({
   handingOfficialTitle: text(200).default(''),
   defaultLocation: text(200).default('Qamishli'),
   referencePrefix: z.string().regex(/^[A-Z]{1,6}$/, { error: 'invalid_reference' }).default('HO'),
+  /** Minutes without activity after which the app locks (and a browser session ends). */
+  idleLockMinutes: z.number().int({ error: 'not_integer' }).min(1, { error: 'negative' }).max(240, { error: 'too_large' }).default(10),
   attachmentMaxMb: z.number().int({ error: 'not_integer' }).min(1, { error: 'negative' }).max(50, { error: 'too_large' }).default(25),
   ...reportSettingsFields,
 });

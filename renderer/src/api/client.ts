@@ -3,6 +3,8 @@ import type { ApiError, Result } from '../../../electron/api/result';
 
 interface Bridge {
   invoke(channel: string, input: unknown): Promise<Result<unknown>>;
+  /** Desktop only: main ended the session (the OS locked or went to sleep). */
+  onLocked?(listener: () => void): void;
 }
 declare global {
   interface Window {
@@ -41,8 +43,22 @@ const httpBridge = (token: string): Bridge => ({
 
 const bridge: Bridge = window.tasleem ?? httpBridge(browserToken());
 
+const signedOutListeners = new Set<() => void>();
+
+/**
+ * Called whenever the session is found gone: a call answered UNAUTHORIZED (idle expiry, a restart, another tab signed
+ * out) or the desktop app was locked. The sign-in gate listens, so no page has to.
+ */
+export function onSignedOut(listener: () => void): () => void {
+  signedOutListeners.add(listener);
+  return () => void signedOutListeners.delete(listener);
+}
+bridge.onLocked?.(() => signedOutListeners.forEach((l) => l()));
+
 export async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<Result<OutputOf<C>>> {
-  return (await bridge.invoke(channel, input)) as Result<OutputOf<C>>;
+  const result = (await bridge.invoke(channel, input)) as Result<OutputOf<C>>;
+  if (!result.ok && result.error.code === 'UNAUTHORIZED') signedOutListeners.forEach((l) => l());
+  return result;
 }
 
 /** For TanStack Query: a failed Result becomes a thrown ApiFailure that carries the code to translate. */

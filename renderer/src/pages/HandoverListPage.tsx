@@ -8,6 +8,7 @@ import { ExportButtons } from '../components/import/ExportButtons';
 import { ListFilters } from '../components/handovers/ListFilters';
 import { formatNumber } from '../lib/format';
 import { listQueryFromParams, withParams } from '../lib/list-query';
+import { useCan } from '../auth/account';
 
 export function HandoverListPage() {
   const { t, i18n } = useTranslation();
@@ -18,6 +19,8 @@ export function HandoverListPage() {
   const lng = i18n.language;
   const filtered = params.toString() !== '';
   const sums = summary.data;
+  const mayCreate = useCan('handovers:create');
+  const mayExport = useCan('io:export');
 
   const onSort = (sort: string) => {
     const direction = query.sort === sort && query.direction === 'desc' ? 'asc' : 'desc';
@@ -29,8 +32,8 @@ export function HandoverListPage() {
       <Group justify="space-between">
         <Title order={2}>{t('list.title')}</Title>
         <Group>
-          <ExportButtons query={query} />
-          <Button component={Link} to="/handovers/new" data-testid="new-handover">{t('nav.newHandover')}</Button>
+          {mayExport && <ExportButtons query={query} />}
+          {mayCreate && <Button component={Link} to="/handovers/new" data-testid="new-handover">{t('nav.newHandover')}</Button>}
         </Group>
       </Group>
       <ListFilters />
@@ -42,7 +45,7 @@ export function HandoverListPage() {
       )}
       {sums && sums.handovers === 0 && !filtered && (
         <Alert>
-          {t('list.empty')} <Link to="/handovers/new">{t('list.emptyAction')}</Link>
+          {t('list.empty')} {mayCreate && <Link to="/handovers/new">{t('list.emptyAction')}</Link>}
         </Alert>
       )}
       {sums && sums.handovers === 0 && filtered && <Alert color="gray">{t('list.noMatch')}</Alert>}

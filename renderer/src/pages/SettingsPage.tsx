@@ -1,7 +1,8 @@
-import { Alert, Button, NumberInput, Paper, SimpleGrid, Stack, Table, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Paper, SimpleGrid, Stack, Table, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import type { Settings } from '../../../electron/api/schemas/settings';
 import { call, callOrThrow } from '../api/client';
 import { issuesByPath } from '../lib/validation';
@@ -14,7 +15,10 @@ export function SettingsPage() {
   const info = useQuery({ queryKey: ['info'], queryFn: () => callOrThrow('app:info', {}) });
   return (
     <Stack maw={900}>
-      <Title order={2}>{t('settings.title')}</Title>
+      <Group justify="space-between">
+        <Title order={2}>{t('settings.title')}</Title>
+        <Button component={Link} to="/settings/audit" variant="light" data-testid="open-audit">{t('auditLog.title')}</Button>
+      </Group>
       {settings.data && <SettingsForm initial={settings.data} />}
       <ReportSettings />
       <CountryAliases />
@@ -34,7 +38,7 @@ export function SettingsPage() {
   );
 }
 
-const GENERAL_KEYS = ['handingAuthority', 'handingOfficialName', 'handingOfficialTitle', 'defaultLocation', 'referencePrefix', 'attachmentMaxMb'] as const;
+const GENERAL_KEYS = ['handingAuthority', 'handingOfficialName', 'handingOfficialTitle', 'defaultLocation', 'referencePrefix', 'attachmentMaxMb', 'idleLockMinutes'] as const;
 
 function SettingsForm({ initial }: { initial: Settings }) {
   const { t } = useTranslation();
@@ -70,6 +74,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
         {text('defaultLocation', t('fields.location'))}
         {text('referencePrefix', t('settings.referencePrefix'))}
         <NumberInput label={t('settings.attachmentMaxMb')} min={1} max={200} allowDecimal={false} value={s.attachmentMaxMb} onChange={(v) => setS({ ...s, attachmentMaxMb: typeof v === 'number' ? v : Number(v) })} error={errors.attachmentMaxMb && t(`validation.${errors.attachmentMaxMb}`)} />
+        <NumberInput label={t('auth.idleLockMinutes')} min={1} max={240} allowDecimal={false} value={s.idleLockMinutes} onChange={(v) => setS({ ...s, idleLockMinutes: typeof v === 'number' ? v : Number(v) })} error={errors.idleLockMinutes && t(`validation.${errors.idleLockMinutes}`)} data-testid="idle-lock-minutes" />
       </SimpleGrid>
       <Button mt="md" onClick={() => void save()} data-testid="save-settings">{t('common.save')}</Button>
     </Paper>

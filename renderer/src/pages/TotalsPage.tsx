@@ -14,6 +14,7 @@ import { PersonsBarChart, TimelineChart } from '../components/totals/TotalsChart
 import { SORT_KEYS, TotalsTable, type SortKey } from '../components/totals/TotalsTable';
 import { WorldMap } from '../components/totals/WorldMap';
 import { formatNumber } from '../lib/format';
+import { useCan } from '../auth/account';
 
 type Camp = (typeof CAMPS)[number];
 
@@ -39,6 +40,7 @@ export function TotalsPage() {
   const direction = params.get('dir') === 'asc' ? 'asc' : params.get('dir') === 'desc' ? 'desc' : sort === 'country' ? 'asc' : 'desc';
   const [exportError, setExportError] = useState(false);
   const [exporting, setExporting] = useState<string | null>(null);
+  const mayCreate = useCan('handovers:create');
 
   const totals = useQuery({ queryKey: ['totals', query], queryFn: () => callOrThrow('totals:get', query) });
   const timeline = useQuery({ queryKey: ['totals-timeline', query, granularity], queryFn: () => callOrThrow('totals:timeline', { filter: query, granularity }) });
@@ -81,7 +83,7 @@ export function TotalsPage() {
         <Alert title={t('totals.empty.title')} data-testid="totals-empty">
           <Stack align="flex-start">
             <Text>{t('totals.empty.body')}</Text>
-            <Button component={Link} to="/handovers/new" data-testid="totals-first-handover">{t('totals.empty.action')}</Button>
+            {mayCreate && <Button component={Link} to="/handovers/new" data-testid="totals-first-handover">{t('totals.empty.action')}</Button>}
           </Stack>
         </Alert>
       </Stack>

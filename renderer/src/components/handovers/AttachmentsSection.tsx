@@ -9,6 +9,7 @@ import { call, callOrThrow } from '../../api/client';
 import { base64ToBlob, downloadFile, readAsBase64 } from '../../lib/files';
 import { explainError } from '../../lib/errors';
 import { formatDateTime, formatNumber } from '../../lib/format';
+import { useCan } from '../../auth/account';
 
 export function AttachmentsSection({ handover }: { handover: Handover }) {
   const { t, i18n } = useTranslation();
@@ -17,6 +18,7 @@ export function AttachmentsSection({ handover }: { handover: Handover }) {
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const [preview, setPreview] = useState<AttachmentMeta | null>(null);
+  const mayAdd = useCan('attachments:add');
 
   async function upload(file: File | null) {
     if (!file) return;
@@ -37,7 +39,7 @@ export function AttachmentsSection({ handover }: { handover: Handover }) {
     <Paper withBorder p="md">
       <Group justify="space-between" mb="sm">
         <Title order={4}>{t('detail.attachments')}</Title>
-        {handover.status !== 'void' && (
+        {handover.status !== 'void' && mayAdd && (
           <FileButton onChange={(f) => void upload(f)} accept="application/pdf,image/jpeg,image/png">
             {(props) => <Button {...props} variant="light" loading={busy} data-testid="add-attachment">{t('detail.addAttachment')}</Button>}
           </FileButton>

@@ -7,6 +7,7 @@ import type { Handover } from '../../../../electron/api/schemas/handover';
 import type { ApiError } from '../../../../electron/api/result';
 import { call } from '../../api/client';
 import { explainError } from '../../lib/errors';
+import { useCan } from '../../auth/account';
 
 /** Draft → finalized → (amended | void). The buttons offered follow the status; the API enforces the same rules. */
 export function LifecycleActions({ handover }: { handover: Handover }) {
@@ -16,6 +17,7 @@ export function LifecycleActions({ handover }: { handover: Handover }) {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const mayChange = useCan('handovers:finalize');
 
   async function run() {
     setBusy(true);
@@ -35,6 +37,7 @@ export function LifecycleActions({ handover }: { handover: Handover }) {
     setError(null);
   };
 
+  if (!mayChange) return null;
   return (
     <Group>
       {handover.status === 'draft' && (

@@ -7,6 +7,7 @@ import type { Person } from '../../../../electron/api/schemas/person';
 import { callOrThrow } from '../../api/client';
 import { formatNumber } from '../../lib/format';
 import { ManifestEditor } from './ManifestEditor';
+import { useCan } from '../../auth/account';
 
 /** Names of the persons handed over are masked until someone asks to see them: screens in shared offices are seen by many. */
 export const maskName = (name: string) => (name ? `${[...name][0]}${'•'.repeat(Math.min(6, Math.max(2, [...name].length - 1)))}` : '');
@@ -16,6 +17,7 @@ export function ManifestSection({ handover }: { handover: Handover }) {
   const queryClient = useQueryClient();
   const [reveal, setReveal] = useState(false);
   const [editing, setEditing] = useState(false);
+  const mayEdit = useCan('handovers:setManifest');
   const persons = useQuery({ queryKey: ['handover', handover.id, 'manifest'], queryFn: () => callOrThrow('handovers:manifest', { id: handover.id }) });
   const list = persons.data ?? [];
   const byId = new Map(list.map((p) => [p.id, p]));
@@ -27,7 +29,7 @@ export function ManifestSection({ handover }: { handover: Handover }) {
         <Title order={4}>{t('detail.manifest')} {list.length > 0 && <Badge variant="light">{formatNumber(list.length, i18n.language)}</Badge>}</Title>
         <Group>
           {list.length > 0 && <Switch label={t('detail.showNames')} checked={reveal} onChange={(e) => setReveal(e.currentTarget.checked)} data-testid="reveal-names" />}
-          {handover.status === 'draft' && <Button variant="light" onClick={() => setEditing(true)} data-testid="edit-manifest">{t('detail.editManifest')}</Button>}
+          {handover.status === 'draft' && mayEdit && <Button variant="light" onClick={() => setEditing(true)} data-testid="edit-manifest">{t('detail.editManifest')}</Button>}
         </Group>
       </Group>
       {list.length === 0 && <Text c="dimmed">{t('detail.noManifest')}</Text>}

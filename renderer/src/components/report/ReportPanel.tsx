@@ -7,6 +7,7 @@ import type { SignerRole } from '../../../../electron/api/schemas/report';
 import { call, callOrThrow } from '../../api/client';
 import { downloadBase64 } from '../../lib/files';
 import { SignatureDialog } from './SignatureDialog';
+import { useCan } from '../../auth/account';
 
 type Handover = OutputOf<'handovers:get'>;
 
@@ -21,7 +22,9 @@ export function ReportPanel({ handover }: { handover: Handover }) {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ color: string; text: string } | null>(null);
   const s = status.data;
-  const editable = handover.status !== 'void';
+  const maySign = useCan('report:sign');
+  const editable = handover.status !== 'void' && maySign;
+  const mayExport = useCan('report:export');
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['report-status', handover.id] });
 
   async function exportPdf() {
@@ -89,7 +92,7 @@ export function ReportPanel({ handover }: { handover: Handover }) {
                     <Table.Td><Image src={x.imageDataUrl} alt={t('report.columns.signature')} h={40} w="auto" fit="contain" /></Table.Td>
                     <Table.Td><bdi>{new Date(x.signedAt).toLocaleString(i18n.language === 'ar' ? 'ar-SY-u-nu-latn' : 'en-GB')}</bdi></Table.Td>
                     <Table.Td>
-                      {handover.status === 'draft' && (
+                      {handover.status === 'draft' && editable && (
                         <ActionIcon variant="subtle" color="red" aria-label={t('report.remove')} title={t('report.remove')} onClick={() => void remove(x.id)}>×</ActionIcon>
                       )}
                     </Table.Td>
@@ -115,7 +118,7 @@ export function ReportPanel({ handover }: { handover: Handover }) {
               data={[{ value: 'ar', label: t('report.languages.ar') }, { value: 'ku', label: t('report.languages.ku') }]}
               aria-label={t('report.language')}
             />
-            <Button onClick={() => void exportPdf()} loading={busy} data-testid="export-pdf">{t('report.export')}</Button>
+            {mayExport && <Button onClick={() => void exportPdf()} loading={busy} data-testid="export-pdf">{t('report.export')}</Button>}
           </Group>
           <Text size="xs" c="dimmed">{t(s.willBeSigned ? 'report.hint.signed' : 'report.hint.draft')}</Text>
           {message && <Alert color={message.color} data-testid="report-message">{message.text}</Alert>}
