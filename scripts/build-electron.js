@@ -17,4 +17,4 @@ export async function buildElectron(outdir = 'dist-electron') {
   buildLicenses(`${outdir}/licenses`);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) await buildElectron(process.argv[2]);
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await buildElectron(process.argv[2]);
