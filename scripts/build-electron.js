@@ -6,7 +6,7 @@ import { buildLicenses } from './build-licenses.js';
 import { buildWorkers } from './build-workers.js';
 
 /** Left to require() at run time: Electron itself and the native modules (packaged, unpacked from asar). */
-export const EXTERNAL = ['electron', 'better-sqlite3', '@myriaddreamin/typst-ts-node-compiler'];
+export const EXTERNAL = ['electron', 'better-sqlite3', '@myriaddreamin/typst-ts-node-compiler', '@node-rs/argon2'];
 
 export async function buildElectron(outdir = 'dist-electron') {
   const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, external: EXTERNAL, logLevel: 'error' };
