@@ -5,7 +5,23 @@ import tseslint from 'typescript-eslint';
 
 const NODE_MODULES = '^(node:.*|fs|path|os|crypto|child_process|http|https|net|url|stream|better-sqlite3|drizzle-orm(/.*)?|playwright-core|electron(/.*)?)$';
 
-/** Layering (as in VS Code's code-layering rule): the renderer reaches the Node side only through the contract. */
+/**
+ * Layering (as in VS Code's code-layering rule), bottom to top; each layer imports only from the layers below it:
+ *   db/domain           shared words and shapes (statuses, camps, filters, limits): everyone imports it, it imports nothing of ours
+ *   db/                 the table, migrations, queries
+ *   electron/api/       the contract: channels and zod schemas (derived from db/schema.ts), results
+ *   electron/services/  behaviour
+ *   electron/handlers/  each channel's implementation, and dispatch
+ *   main, web, cli      the transports; renderer/ talks to them through the contract only
+ */
+const rule = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+const NO_ELECTRON = { regex: '^electron(/.*)?$|/main/(main|ipc)$', message: 'db/ and the services run without Electron (tests, CLI, browser mode).' };
+/** drizzle-orm's table helpers run anywhere; its drivers and every Node module do not. */
+const NO_NODE = { regex: NODE_MODULES.replace('drizzle-orm(/.*)?', 'drizzle-orm/(?!sqlite-core$).*'), message: 'This layer also runs in the renderer, which has no Node or Electron.' };
+const NO_TRANSPORTS = { regex: '(^|/)electron/(main|web|cli)(/|$)|^\\.\\./(\\.\\./)*(main|web|cli)/', message: 'Only the transports (main, web, cli) know about each other.' };
+const NO_HANDLERS = { regex: '(^|/)handlers(/|$)|/dispatch$', message: 'Handlers sit above the services and the contract: nothing below imports them.' };
+const NO_SERVICES = { regex: '(^|/)services(/|$)', message: 'The contract sits below the services: it never imports them.' };
+
 export default tseslint.config(
   { ignores: ['.tmp/**', 'dist/**', 'dist-electron/**', 'release/**', 'node_modules/**', 'db/migrations/**', '.electron-native/**'] },
   js.configs.recommended,
@@ -20,30 +36,35 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { regex: NODE_MODULES, message: 'The renderer runs in a sandbox without Node or Electron; it talks to main only through window.tasleem.' },
-            { regex: '(^|/)db(/|$)', message: 'The renderer never touches the database.' },
-            { regex: '/electron/(?!api/(contract|result|(schemas|channels)/[a-z-]+)$)', message: 'Only the contract (zod schemas and types) may be imported from electron/.' },
-          ],
-        },
-      ],
+      ...rule(
+        { regex: NODE_MODULES, message: 'The renderer runs in a sandbox without Node or Electron; it talks to main only through window.tasleem.' },
+        { regex: '(^|/)db(/(?!domain/[a-z-]+$)|$)', message: 'The renderer never touches the database; it may import db/domain (shared words and shapes).' },
+        { regex: '/electron/(?!api/(contract|result|(schemas|channels)/[a-z-]+)$)', message: 'Only the contract (zod schemas and types) may be imported from electron/.' },
+      ),
     },
   },
   {
-    files: ['db/**/*.ts', 'electron/api/**/*.ts', 'electron/services/**/*.ts', 'electron/web/**/*.ts', 'electron/cli/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^electron(/.*)?$|/main/(main|ipc)$', message: 'db/ and the services run without Electron (tests, CLI, browser mode).' }] }],
-    },
+    files: ['db/domain/**/*.ts'],
+    rules: rule(NO_NODE, { regex: '^\\.\\./', message: 'db/domain is the bottom layer: it imports nothing of ours outside itself.' }),
   },
   {
     files: ['db/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^electron(/.*)?$|(^|/)electron/', message: 'db/ is plain Node and knows nothing of the app.' }] }],
-    },
+    ignores: ['db/domain/**'],
+    rules: rule(NO_ELECTRON, { regex: '(^|/)electron/', message: 'db/ is plain Node and knows nothing of the app.' }),
   },
+  {
+    files: ['electron/api/**/*.ts'],
+    rules: rule(
+      NO_NODE,
+      NO_SERVICES,
+      NO_HANDLERS,
+      NO_TRANSPORTS,
+      { regex: '(^|/)db/(?!(schema|domain/[a-z-]+)$)', message: 'The contract derives its shapes from db/schema.ts and db/domain only, never from queries or the connection.' },
+    ),
+  },
+  { files: ['electron/services/**/*.ts'], rules: rule(NO_ELECTRON, NO_HANDLERS, NO_TRANSPORTS) },
+  { files: ['electron/handlers/**/*.ts'], rules: rule(NO_ELECTRON, NO_TRANSPORTS) },
+  { files: ['electron/web/**/*.ts', 'electron/cli/**/*.ts'], rules: rule(NO_ELECTRON) },
   // electron-builder loads its hooks with require(): those stay CommonJS.
   { files: ['scripts/**/*.cjs'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
 );

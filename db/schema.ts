@@ -1,5 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { blob, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { SideBySideField } from './domain/exchange';
+import { CONFLICT_RESOLUTIONS } from './domain/exchange';
+import { CAMPS, SOURCES, STATUSES, type DelegationMember, type DocumentLanguage } from './domain/handover';
+import { PERSON_CATEGORIES, SEXES } from './domain/persons';
+import { IDENTITY_KINDS, SIGNER_ROLES } from './domain/reports';
 
 /**
  * One row per handover, holding its *current* content. Earlier versions of a finalized record live in
@@ -10,7 +15,7 @@ export const handovers = sqliteTable(
   {
     id: text('id').primaryKey(), // UUIDv7: sortable and mergeable across offices
     referenceNo: text('reference_no').notNull(),
-    status: text('status', { enum: ['draft', 'finalized', 'void'] }).notNull().default('draft'),
+    status: text('status', { enum: STATUSES }).notNull().default('draft'),
     version: integer('version').notNull().default(1),
     /** Bumped on every write; an update must name the revision it read (optimistic concurrency). */
     revision: integer('revision').notNull().default(1),
@@ -19,12 +24,12 @@ export const handovers = sqliteTable(
     delegationHeadName: text('delegation_head_name').notNull(),
     delegationHeadTitle: text('delegation_head_title').notNull().default(''),
     delegationBody: text('delegation_body').notNull().default(''),
-    delegationMembers: text('delegation_members', { mode: 'json' }).$type<{ name: string; title: string }[]>().notNull().default(sql`'[]'`),
+    delegationMembers: text('delegation_members', { mode: 'json' }).$type<DelegationMember[]>().notNull().default([]),
     handingAuthority: text('handing_authority').notNull(),
     handingOfficialName: text('handing_official_name').notNull(),
     handingOfficialTitle: text('handing_official_title').notNull().default(''),
     location: text('location').notNull().default(''),
-    camp: text('camp', { enum: ['al_hol', 'roj', 'other'] }).notNull(),
+    camp: text('camp', { enum: CAMPS }).notNull(),
     campOther: text('camp_other').notNull().default(''),
     womenCount: integer('women_count').notNull().default(0),
     childrenCount: integer('children_count').notNull().default(0),
@@ -32,11 +37,11 @@ export const handovers = sqliteTable(
     girlsCount: integer('girls_count').notNull().default(0),
     unaccompaniedCount: integer('unaccompanied_count').notNull().default(0),
     menCount: integer('men_count').notNull().default(0),
-    documentLanguages: text('document_languages', { mode: 'json' }).$type<string[]>().notNull().default(sql`'["ar","en"]'`),
+    documentLanguages: text('document_languages', { mode: 'json' }).$type<DocumentLanguage[]>().notNull().default(['ar', 'en']),
     notes: text('notes').notNull().default(''),
     voidReason: text('void_reason'),
     /** How the record came in: typed in this app, imported from a spreadsheet (issue 6), or from another office's bundle. */
-    source: text('source', { enum: ['app', 'import', 'exchange'] }).notNull().default('app'),
+    source: text('source', { enum: SOURCES }).notNull().default('app'),
     /** For imports the SHA-256 of the file (matching its audit entry); for exchange the sending office's bundle id. */
     sourceRef: text('source_ref'),
     createdAt: text('created_at').notNull(),
@@ -81,10 +86,10 @@ export const handovers = sqliteTable(
 export const handoverMonthTotals = sqliteTable(
   'handover_month_totals',
   {
-    status: text('status', { enum: ['draft', 'finalized', 'void'] }).notNull(),
+    status: text('status', { enum: STATUSES }).notNull(),
     month: text('month').notNull(),
     receivingCountry: text('receiving_country').notNull(),
-    camp: text('camp', { enum: ['al_hol', 'roj', 'other'] }).notNull(),
+    camp: text('camp', { enum: CAMPS }).notNull(),
     handovers: integer('handovers').notNull(),
     women: integer('women').notNull(),
     children: integer('children').notNull(),
@@ -102,10 +107,10 @@ export const handoverMonthTotals = sqliteTable(
 export const handoverYearTotals = sqliteTable(
   'handover_year_totals',
   {
-    status: text('status', { enum: ['draft', 'finalized', 'void'] }).notNull(),
+    status: text('status', { enum: STATUSES }).notNull(),
     year: text('year').notNull(),
     receivingCountry: text('receiving_country').notNull(),
-    camp: text('camp', { enum: ['al_hol', 'roj', 'other'] }).notNull(),
+    camp: text('camp', { enum: CAMPS }).notNull(),
     handovers: integer('handovers').notNull(),
     women: integer('women').notNull(),
     children: integer('children').notNull(),
@@ -118,6 +123,12 @@ export const handoverYearTotals = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.status, t.year, t.receivingCountry, t.camp] })],
 );
+
+/**
+ * The handover's own life, not what its document says: the rest of its columns are its content (typed in the form,
+ * frozen in versions, hashed into reports, read from sheets, sent between offices; electron/api/schemas/handover.ts).
+ */
+export const HANDOVER_RECORD_COLUMNS = ['id', 'status', 'version', 'revision', 'voidReason', 'source', 'sourceRef', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy'] as const satisfies readonly (keyof typeof handovers.$inferSelect)[];
 
 /** Frozen snapshots of finalized content: version 1 at finalization, one more per amendment. */
 export const handoverVersions = sqliteTable(
@@ -199,10 +210,10 @@ export const persons = sqliteTable(
     position: integer('position').notNull(),
     fullNameAr: text('full_name_ar').notNull().default(''),
     fullNameLatin: text('full_name_latin').notNull().default(''),
-    sex: text('sex', { enum: ['f', 'm'] }).notNull(),
+    sex: text('sex', { enum: SEXES }).notNull(),
     birthYear: integer('birth_year'),
     birthDate: text('birth_date'),
-    category: text('category', { enum: ['woman', 'child', 'man'] }).notNull(),
+    category: text('category', { enum: PERSON_CATEGORIES }).notNull(),
     motherId: text('mother_id'),
     camp: text('camp').notNull().default(''),
     idDocumentNo: text('id_document_no').notNull().default(''),
@@ -241,7 +252,7 @@ export const handwrittenSignatures = sqliteTable(
   {
     id: text('id').primaryKey(),
     handoverId: text('handover_id').notNull().references(() => handovers.id),
-    role: text('role', { enum: ['handing_official', 'delegation_head', 'witness'] }).notNull(),
+    role: text('role', { enum: SIGNER_ROLES }).notNull(),
     signerName: text('signer_name').notNull(),
     signerTitle: text('signer_title').notNull().default(''),
     signedAt: text('signed_at').notNull(),
@@ -265,7 +276,7 @@ export const signingIdentities = sqliteTable(
   'signing_identities',
   {
     id: text('id').primaryKey(),
-    kind: text('kind', { enum: ['generated', 'imported'] }).notNull(),
+    kind: text('kind', { enum: IDENTITY_KINDS }).notNull(),
     subject: text('subject').notNull(),
     fingerprint: text('fingerprint').notNull(),
     certPem: text('cert_pem').notNull(),
@@ -296,13 +307,13 @@ export const exchangeConflicts = sqliteTable(
     handoverId: text('handover_id').notNull(),
     referenceNo: text('reference_no').notNull(),
     reason: text('reason').notNull(),
-    sideBySide: text('side_by_side', { mode: 'json' }).$type<{ field: string; local: string; incoming: string }[]>().notNull().default(sql`'[]'`),
+    sideBySide: text('side_by_side', { mode: 'json' }).$type<SideBySideField[]>().notNull().default([]),
     /** The whole BundleRecord as it arrived (attachments and signature images in base64). */
     incoming: text('incoming', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     receivedAt: text('received_at').notNull(),
     resolvedAt: text('resolved_at'),
     resolvedBy: text('resolved_by'),
-    resolution: text('resolution', { enum: ['kept_local', 'took_incoming'] }),
+    resolution: text('resolution', { enum: CONFLICT_RESOLUTIONS }),
     resolutionNote: text('resolution_note'),
   },
   (t) => [

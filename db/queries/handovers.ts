@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { HandoverFilter, SortColumn } from '../domain/handover';
 import { handovers, persons } from '../schema';
 import type { Orm } from '../open';
 import { normalizeForSearch, toFtsQuery } from '../search-text';
@@ -7,17 +8,6 @@ import { normalizeForSearch, toFtsQuery } from '../search-text';
 export type HandoverRow = typeof handovers.$inferSelect;
 export type NewHandoverRow = typeof handovers.$inferInsert;
 
-export interface HandoverFilter {
-  search?: string;
-  countries?: string[];
-  camps?: string[];
-  statuses?: string[];
-  from?: string;
-  to?: string;
-  /** The country the whole search text names ("قرغيزستان", "Kyrgyz Republic"): its records match the search too. */
-  searchCountry?: string;
-}
-export type SortColumn = 'referenceNo' | 'handoverDate' | 'receivingCountry' | 'delegationHeadName' | 'camp' | 'status' | 'persons' | 'updatedAt';
 
 const personsExpr = sql<number>`(${handovers.womenCount} + ${handovers.childrenCount} + ${handovers.menCount})`;
 
@@ -93,8 +83,8 @@ export function searchBody(h: Pick<HandoverRow, 'referenceNo' | 'delegationHeadN
 export function filterWhere(f: HandoverFilter): SQL | undefined {
   const parts: (SQL | undefined)[] = [];
   if (f.countries?.length) parts.push(inArray(handovers.receivingCountry, f.countries));
-  if (f.camps?.length) parts.push(inArray(handovers.camp, f.camps as HandoverRow['camp'][]));
-  if (f.statuses?.length) parts.push(inArray(handovers.status, f.statuses as HandoverRow['status'][]));
+  if (f.camps?.length) parts.push(inArray(handovers.camp, f.camps));
+  if (f.statuses?.length) parts.push(inArray(handovers.status, f.statuses));
   if (f.from) parts.push(gte(handovers.handoverDate, f.from));
   if (f.to) parts.push(lte(handovers.handoverDate, f.to));
   const fts = f.search ? toFtsQuery(f.search) : null;

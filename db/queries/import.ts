@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
-import { asc } from 'drizzle-orm';
-import { handovers } from '../schema';
+import { asc, getTableColumns } from 'drizzle-orm';
+import { HANDOVER_RECORD_COLUMNS, handovers } from '../schema';
 import type { Orm } from '../open';
-import { filterWhere, searchBody, type HandoverFilter, type HandoverRow } from './handovers';
+import type { HandoverFilter } from '../domain/handover';
+import { filterWhere, searchBody, type HandoverRow } from './handovers';
 
 /**
  * Bulk writes for spreadsheet import (issue 6). A record is turned into plain positional values (`importTuple`) where
@@ -10,13 +11,10 @@ import { filterWhere, searchBody, type HandoverFilter, type HandoverRow } from '
  * import's writer thread), because 100,000 rows through the query builder cost ten times the INSERT itself. The
  * search row uses the same searchBody() as reindexHandover, so the FTS index stays in step.
  */
+/** The import sets the record's own columns itself; every other column is a field the sheet's row gives. */
+type Stamped = (typeof HANDOVER_RECORD_COLUMNS)[number];
 /** What a sheet row gives a record: the typed fields (the form's schema has checked them). */
-export type ImportedFields = Pick<
-  HandoverRow,
-  | 'referenceNo' | 'handoverDate' | 'receivingCountry' | 'delegationHeadName' | 'delegationHeadTitle' | 'delegationBody' | 'delegationMembers'
-  | 'handingAuthority' | 'handingOfficialName' | 'handingOfficialTitle' | 'location' | 'camp' | 'campOther' | 'womenCount' | 'childrenCount'
-  | 'boysCount' | 'girlsCount' | 'unaccompaniedCount' | 'menCount' | 'documentLanguages' | 'notes'
->;
+export type ImportedFields = Omit<HandoverRow, Stamped>;
 /** What the import adds: the same for every row of one file. */
 export interface ImportStamp {
   /** SHA-256 of the file, kept as the record's source reference. */
@@ -32,12 +30,31 @@ export interface ImportTuple {
   version: unknown[] | null;
 }
 
-const COLUMNS = [
-  'id', 'reference_no', 'status', 'version', 'handover_date', 'receiving_country', 'delegation_head_name', 'delegation_head_title',
-  'delegation_body', 'delegation_members', 'handing_authority', 'handing_official_name', 'handing_official_title', 'location', 'camp',
-  'camp_other', 'women_count', 'children_count', 'boys_count', 'girls_count', 'unaccompanied_count', 'men_count', 'document_languages',
-  'notes', 'void_reason', 'source', 'source_ref', 'created_at', 'created_by', 'updated_at', 'updated_by',
-] as const;
+type Key = keyof HandoverRow;
+const columns = getTableColumns(handovers);
+/** Every column of the table, in table order: the INSERT names them all. */
+const KEYS = Object.keys(columns) as Key[];
+const COLUMNS = KEYS.map((k) => columns[k].name);
+type Stamp = { id: string; status: HandoverRow['status']; voidReason: string | null; stamp: ImportStamp };
+/** How each column's value is found, worked out once: from the stamp, else from the fields (JSON columns as text). */
+const VALUE_OF: ((f: ImportedFields, s: Stamp) => unknown)[] = KEYS.map((k) => {
+  switch (k as Stamped) {
+    case 'id': return (_f, s) => s.id;
+    case 'status': return (_f, s) => s.status;
+    case 'version':
+    case 'revision': return () => 1;
+    case 'voidReason': return (_f, s) => s.voidReason;
+    case 'source': return () => 'import';
+    case 'sourceRef': return (_f, s) => s.stamp.sourceRef;
+    case 'createdAt':
+    case 'updatedAt': return (_f, s) => s.stamp.at;
+    case 'createdBy':
+    case 'updatedBy': return (_f, s) => s.stamp.actor;
+  }
+  const field = k as keyof ImportedFields;
+  if (columns[k].dataType === 'json') return (f) => JSON.stringify(f[field]);
+  return (f) => f[field] ?? null;
+});
 
 /**
  * The positional values of one record, in COLUMNS order, built straight from the fields: at 100,000 rows an
@@ -51,16 +68,11 @@ export function importTuple(
   voidReason: string | null,
   version: { json: string; hash: string } | null,
 ): ImportTuple {
-  const { at, actor } = stamp;
+  const s: Stamp = { id, status, voidReason, stamp };
   return {
-    handover: [
-      id, f.referenceNo, status, 1, f.handoverDate, f.receivingCountry, f.delegationHeadName, f.delegationHeadTitle,
-      f.delegationBody, JSON.stringify(f.delegationMembers), f.handingAuthority, f.handingOfficialName, f.handingOfficialTitle, f.location, f.camp,
-      f.campOther, f.womenCount, f.childrenCount, f.boysCount, f.girlsCount, f.unaccompaniedCount, f.menCount, JSON.stringify(f.documentLanguages),
-      f.notes, voidReason, 'import', stamp.sourceRef, at, actor, at, actor,
-    ],
+    handover: VALUE_OF.map((value) => value(f, s)),
     search: [id, searchBody(f, [])],
-    version: version ? [id, 1, version.json, version.hash, '', at, actor] : null,
+    version: version ? [id, 1, version.json, version.hash, '', stamp.at, stamp.actor] : null,
   };
 }
 

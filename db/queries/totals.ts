@@ -1,38 +1,7 @@
-import { handovers } from '../schema';
+import type { CountryTotals, PeriodTotals, TotalsFilter, TotalsSum } from '../domain/totals';
 import type { Orm } from '../open';
 
-export type TotalsStatus = 'draft' | 'finalized';
-export type TotalsCamp = (typeof handovers.$inferSelect)['camp'];
-
-export interface TotalsFilter {
-  from?: string;
-  to?: string;
-  camps?: TotalsCamp[];
-  /** Which statuses count. Void is never counted, whatever the caller passes. */
-  statuses: TotalsStatus[];
-}
-
-export interface CountryTotals {
-  country: string;
-  handovers: number;
-  women: number;
-  children: number;
-  boys: number;
-  girls: number;
-  unaccompanied: number;
-  men: number;
-  persons: number;
-  first: string;
-  last: string;
-}
-
-export type TotalsSum = Omit<CountryTotals, 'country' | 'first' | 'last'> & { first: string | null; last: string | null };
-
-export interface PeriodTotals {
-  period: string;
-  handovers: number;
-  persons: number;
-}
+export type { CountryTotals, PeriodTotals, TotalsFilter, TotalsSum };
 
 type Range = [string, string];
 const NONE: Range = ['1', '0'];

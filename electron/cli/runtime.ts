@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
-import { dispatch } from '../api/dispatch';
+import { dispatch } from '../handlers/dispatch';
 import type { Channel, InputOf, OutputOf } from '../api/contract';
 import { createAppContext } from '../services/app-context';
 import { localCaller, type AppContext } from '../services/context';

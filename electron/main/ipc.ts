@@ -1,6 +1,6 @@
 import { ipcMain } from 'electron';
 import { CHANNELS, IPC_PREFIX, type Channel } from '../api/contract';
-import { dispatch } from '../api/dispatch';
+import { dispatch } from '../handlers/dispatch';
 import { fail, type Result } from '../api/result';
 import { callerFor, Sessions } from '../services/auth/sessions';
 import type { AppContext, SessionControl } from '../services/context';

@@ -1,23 +1,19 @@
 import { hash } from 'node:crypto';
 import { listPersons, type PersonRow } from '../../db/queries/persons';
 import type { HandoverRow } from '../../db/queries/handovers';
+import { CONTENT_FIELDS, type ContentField } from '../api/schemas/handover';
 import type { AppContext } from './context';
 import { canonicalJson } from '../../db/canonical-json';
 
 export { canonicalJson };
 
-/** The fields that make up a record's content: what a version freezes, what a report's hash covers. */
-export const CONTENT_FIELDS = [
-  'referenceNo', 'handoverDate', 'receivingCountry', 'delegationHeadName', 'delegationHeadTitle', 'delegationBody', 'delegationMembers',
-  'handingAuthority', 'handingOfficialName', 'handingOfficialTitle', 'location', 'camp', 'campOther', 'womenCount', 'childrenCount',
-  'boysCount', 'girlsCount', 'unaccompaniedCount', 'menCount', 'documentLanguages', 'notes',
-] as const;
+export { CONTENT_FIELDS };
 
 const PERSON_FIELDS = ['fullNameAr', 'fullNameLatin', 'sex', 'birthYear', 'birthDate', 'category', 'motherId', 'camp', 'idDocumentNo', 'unaccompanied', 'consentRecorded'] as const;
 
 export interface HandoverContent {
   id: string;
-  fields: Record<(typeof CONTENT_FIELDS)[number], unknown>;
+  fields: Partial<Record<ContentField, unknown>>;
   persons: (Record<(typeof PERSON_FIELDS)[number], unknown> & { id: string })[];
 }
 
@@ -25,15 +21,18 @@ export function contentOf(ctx: AppContext, row: HandoverRow): HandoverContent {
   return contentFrom(row, listPersons(ctx.db.orm, row.id));
 }
 
-/** The content fields of a record (or of a row about to become one). */
-export function contentFields(row: Pick<HandoverRow, (typeof CONTENT_FIELDS)[number]>): HandoverContent['fields'] {
-  const fields = {} as HandoverContent['fields'];
-  for (const k of CONTENT_FIELDS) fields[k] = row[k];
+/**
+ * The content fields of a record (or of a row about to become one). An empty optional field (null) is left out, so a
+ * column added later does not change the content, nor the hash, of records frozen before it existed.
+ */
+export function contentFields(row: Pick<HandoverRow, ContentField>): HandoverContent['fields'] {
+  const fields: HandoverContent['fields'] = {};
+  for (const k of CONTENT_FIELDS) if (row[k] !== null) fields[k] = row[k];
   return fields;
 }
 
 /** The same content from rows already in hand (bulk import builds thousands without a query each). */
-export function contentFrom(row: Pick<HandoverRow, 'id' | (typeof CONTENT_FIELDS)[number]>, people: PersonRow[]): HandoverContent {
+export function contentFrom(row: Pick<HandoverRow, 'id' | ContentField>, people: PersonRow[]): HandoverContent {
   const fields = contentFields(row);
   const persons = people.map((p: PersonRow) => ({ id: p.id, ...Object.fromEntries(PERSON_FIELDS.map((k) => [k, p[k]])) }) as HandoverContent['persons'][number]);
   return { id: row.id, fields, persons };
@@ -42,7 +41,7 @@ export function contentFrom(row: Pick<HandoverRow, 'id' | (typeof CONTENT_FIELDS
 const SORTED_FIELDS = [...CONTENT_FIELDS].sort();
 const FIELD_PREFIXES = SORTED_FIELDS.map((k, i) => `${i ? ',' : ''}${JSON.stringify(k)}:`);
 
-/** Exactly the shape contentFrom builds: then the key order is known and need not be sorted per record. */
+/** Exactly the shape contentFrom builds with every field present: then the key order is known and need not be sorted per record. */
 function isBuiltShape(c: HandoverContent): boolean {
   if (Object.keys(c).length !== 3 || !Array.isArray(c.persons) || c.persons.length > 0 || typeof c.id !== 'string') return false;
   const f = c.fields as Record<string, unknown>;

@@ -8,9 +8,9 @@ import {
   maxReferenceSeq,
   sumHandovers,
   updateHandoverRow,
-  type HandoverFilter,
   type HandoverRow,
 } from '../../db/queries/handovers';
+import type { HandoverFilter } from '../../db/domain/handover';
 import { AppError } from '../api/result';
 import { resolveCountryName } from '../api/schemas/country-resolver';
 import type { HandoverFields, ListQuery, ListResult, ListSummary } from '../api/schemas/handover';

@@ -2,7 +2,8 @@ import countries from 'i18n-iso-countries';
 import arNames from 'i18n-iso-countries/langs/ar.json';
 import enNames from 'i18n-iso-countries/langs/en.json';
 import kuNames from 'i18n-iso-countries/langs/ku.json';
-import { countRecorded, countryTotals, periodTotals, sumCountryTotals, type TotalsFilter } from '../../db/queries/totals';
+import type { TotalsFilter } from '../../db/domain/totals';
+import { countRecorded, countryTotals, periodTotals, sumCountryTotals } from '../../db/queries/totals';
 // The export's column headers come from the renderer's catalogs, so the file says what the screen says.
 import arCatalog from '../../renderer/src/i18n/locales/ar/totals.json';
 import enCatalog from '../../renderer/src/i18n/locales/en/totals.json';

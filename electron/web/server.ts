@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dispatch } from '../api/dispatch';
+import { dispatch } from '../handlers/dispatch';
 import { fail, type Result } from '../api/result';
 import { callerFor, Sessions } from '../services/auth/sessions';
 import type { AppContext, SessionControl } from '../services/context';

@@ -15,7 +15,7 @@ import { createAppContext } from '../../electron/services/app-context';
 import { localCaller } from '../../electron/services/context';
 import { importTuple, prepareImportWriter } from '../../db/queries/import';
 import { contentFields, frozenContent } from '../../electron/services/content';
-import { CANONICAL_COLUMNS } from '../../electron/services/import/columns';
+import { CANONICAL_COLUMNS } from '../../db/domain/import';
 import { importFile } from '../../electron/services/import/service';
 import { buildWorkers } from '../../scripts/build-workers.js';
 
@@ -95,7 +95,7 @@ function prebuiltWrites(rows: Row[]): number {
       delegationHeadTitle: r.delegation_head_title, delegationBody: r.delegation_body, delegationMembers: [], handingAuthority: 'Department of Foreign Relations, Qamishli',
       handingOfficialName: r.handing_official_name, handingOfficialTitle: '', location: r.location, camp: r.camp_of_origin as 'roj' | 'al_hol', campOther: '',
       womenCount: r.women_count, childrenCount: r.children_count, boysCount: r.boys_count, girlsCount: r.girls_count, unaccompaniedCount: 0, menCount: 0,
-      documentLanguages: ['ar', 'en'], notes: r.notes,
+      documentLanguages: ['ar', 'en'] as ('ar' | 'en')[], notes: r.notes,
     };
     return importTuple(id, fields, stamp, 'finalized', null, frozenContent({ id, fields: contentFields(fields), persons: [] }));
   });

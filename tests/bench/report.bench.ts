@@ -8,7 +8,7 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
-import { dispatch } from '../../electron/api/dispatch';
+import { dispatch } from '../../electron/handlers/dispatch';
 import { typeset } from '../../electron/services/documents/typst';
 import { getHandover } from '../../electron/services/handovers';
 import { handoverDocumentFor } from '../../electron/services/report/report';

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/api/dispatch';
+import { dispatch } from '../../electron/handlers/dispatch';
 import { localCaller } from '../../electron/services/context';
 import { exportBundle, importBundle } from '../../electron/services/exchange/merge';
 import { addOffice, initOffice } from '../../electron/services/exchange/office';

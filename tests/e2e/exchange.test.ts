@@ -11,7 +11,7 @@ import { frenchHandover } from '../support/context';
 import { screenshot } from '../support/ui';
 import { signIn } from '../support/accounts';
 import { startApp, type RunningApp } from '../support/web-app';
-import { dispatch } from '../../electron/api/dispatch';
+import { dispatch } from '../../electron/handlers/dispatch';
 
 // Two offices: Qamishli (driven through its services) and Hasakah (the browser shows it).
 let qamishli: RunningApp;

@@ -1,6 +1,6 @@
 import type { Download, Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/api/dispatch';
+import { dispatch } from '../../electron/handlers/dispatch';
 import { localCaller } from '../../electron/services/context';
 import { useBrowserSession } from '../support/browser-session';
 import { kyrgyzHandover } from '../support/context';

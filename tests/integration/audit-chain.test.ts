@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, defaultMigrationsFolder } from '../../db/open';
-import { dispatch } from '../../electron/api/dispatch';
+import { dispatch } from '../../electron/handlers/dispatch';
 import type { Channel, InputOf } from '../../electron/api/contract';
 import { createAppContext } from '../../electron/services/app-context';
 import { verifyAudit } from '../../electron/services/audit/verify';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportRows } from '../../db/queries/import';
 import type { HandoverFieldsInput } from '../../electron/api/schemas/handover';
-import { EXPORT_COLUMNS, FIELD_OF_COLUMN } from '../../electron/services/import/columns';
+import { FIELD_OF_COLUMN, IMPORT_COLUMNS } from '../../electron/api/schemas/handover';
 import { importFile } from '../../electron/services/import/service';
 import { frenchHandover, kyrgyzHandover, testApp, type TestApp } from '../support/context';
 
@@ -17,7 +17,7 @@ afterEach(() => (a.close(), b.close()));
 
 const canonical = (app: TestApp) =>
   exportRows(app.ctx.db.orm, {}).map((h) => ({
-    ...Object.fromEntries(EXPORT_COLUMNS.filter((c) => c !== 'camp_of_origin').map((c) => [c, h[FIELD_OF_COLUMN[c]]])),
+    ...Object.fromEntries(IMPORT_COLUMNS.filter((c) => c !== 'camp_of_origin').map((c) => [c, h[FIELD_OF_COLUMN[c]]])),
     camp: h.camp,
     campOther: h.campOther,
   }));
@@ -86,7 +86,7 @@ describe('export → import into an empty database reproduces the same records',
     if (format === 'csv') {
       const bytes = Buffer.from(file.base64, 'base64');
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-      expect(bytes.toString('utf8').split('\r\n')[0]).toBe(`\uFEFF${EXPORT_COLUMNS.join(',')}`);
+      expect(bytes.toString('utf8').split('\r\n')[0]).toBe(`\uFEFF${IMPORT_COLUMNS.join(',')}`);
     }
     expect(report.counts).toMatchObject({ rows: 4, new: 4, rejected: 0, conflict: 0 });
     expect(Object.fromEntries(canonical(b).map((h) => { const r = h as Record<string, unknown>; return [r.reference_no, [r.status, r.void_reason]]; }))).toEqual({

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, contract, type Channel } from '../../electron/api/contract';
-import { dispatch } from '../../electron/api/dispatch';
+import { dispatch } from '../../electron/handlers/dispatch';
 import { ROLES, type Role } from '../../electron/api/schemas/account';
 import type { Caller } from '../../electron/services/context';
 import { testApp, type TestApp } from '../support/context';

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dispatch } from '../../electron/api/dispatch';
+import { dispatch } from '../../electron/handlers/dispatch';
 import type { Channel, InputOf, OutputOf } from '../../electron/api/contract';
 import type { Result } from '../../electron/api/result';
 import type { HandoverFieldsInput } from '../../electron/api/schemas/handover';

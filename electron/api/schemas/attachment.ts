@@ -1,9 +1,8 @@
 import { z } from 'zod';
+import { ATTACHMENT_TYPES } from '../../../db/domain/files';
+import { FILE_LIMITS } from '../../../db/domain/limits';
 import { fileName, uuid } from './common';
 
-export const ATTACHMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
-/** Hard ceiling whatever the setting says: the file travels base64-encoded in one request. */
-export const ATTACHMENT_HARD_LIMIT_MB = 50;
 
 export const attachmentMeta = z.object({
   id: z.string(),
@@ -21,6 +20,6 @@ export const attachmentAdd = z
   .object({
     handoverId: uuid,
     fileName,
-    base64: z.string().max(Math.ceil((ATTACHMENT_HARD_LIMIT_MB * 1024 * 1024 * 4) / 3) + 4, { error: 'file_too_large' }).regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'invalid' }),
+    base64: z.string().max(Math.ceil((FILE_LIMITS.attachment * 4) / 3) + 4, { error: 'file_too_large' }).regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'invalid' }),
   })
   .strict();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isKnownCountry } from './countries';
+import { isKnownCountry } from '../../../db/domain/countries';
+import { LOCALES, MAX_COUNT } from '../../../db/domain/handover';
 
 /** Error messages are i18n keys (`validation.<key>`), so the renderer can show them in the UI language. */
 export const text = (max: number) => z.string().trim().max(max, { error: 'too_long' });
@@ -21,7 +22,6 @@ export const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'invalid_date' })
   .refine(isCalendarDate, { error: 'invalid_date' });
 
-export const MAX_COUNT = 100_000;
 export const count = z
   .number({ error: 'not_a_number' })
   .int({ error: 'not_integer' })
@@ -53,5 +53,5 @@ export const fileName = z
   .max(255, { error: 'too_long' })
   .refine((n) => !/[\\/]/.test(n), { error: 'invalid_file_name' });
 
-export const locale = z.enum(['ar', 'en', 'ku']);
-export type Locale = z.infer<typeof locale>;
+export const locale = z.enum(LOCALES);
+export type { Locale } from '../../../db/domain/handover';

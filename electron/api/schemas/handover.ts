@@ -1,9 +1,26 @@
+import { getTableColumns } from 'drizzle-orm';
+import { createInsertSchema, createSelectSchema } from 'drizzle-zod';
 import { z } from 'zod';
-import { count, countryCode, isoDate, requiredText, text, uuid } from './common';
+import { CANONICAL_COLUMNS, STATE_COLUMNS } from '../../../db/domain/import';
+import { CAMPS, DOCUMENT_LANGUAGES, SORT_COLUMNS, SORT_DIRECTIONS, STATUSES } from '../../../db/domain/handover';
+import { HANDOVER_RECORD_COLUMNS, handovers } from '../../../db/schema';
+import { count, countryCode, isoDate, requiredText, text } from './common';
 
-export const CAMPS = ['al_hol', 'roj', 'other'] as const;
-export const STATUSES = ['draft', 'finalized', 'void'] as const;
-export const DOCUMENT_LANGUAGES = ['ar', 'en', 'ku', 'fr', 'ru'] as const;
+/**
+ * The handover's shapes, all derived from its table (db/schema.ts): the typed fields, the stored record, the content
+ * a version freezes, the spreadsheet columns and the form's blank value. A column added to the table appears in each
+ * of them; only the rules SQL cannot say (lengths, formats, cross-field checks) are written here.
+ */
+type Columns = typeof handovers._.columns;
+type Key = keyof Columns & string;
+const columns = getTableColumns(handovers);
+
+/** The record's life, not what its document says: never typed in a form, frozen in a version or read from a sheet. */
+export const RECORD_COLUMNS = HANDOVER_RECORD_COLUMNS;
+export type ContentField = Exclude<Key, (typeof RECORD_COLUMNS)[number]>;
+
+/** What a person types, what a version freezes and a report's hash covers: every other column, in table order. */
+export const CONTENT_FIELDS = (Object.keys(columns) as Key[]).filter((k): k is ContentField => !(RECORD_COLUMNS as readonly string[]).includes(k));
 
 export const referenceNo = z
   .string()
@@ -14,33 +31,59 @@ export const referenceNo = z
 
 export const delegationMember = z.object({ name: requiredText(200), title: text(200).default('') });
 
-/** The fields a person types; shared by create, update and amendment, and by the form in the renderer. */
+/** Any text column the rules below do not name: trimmed, and no longer than this. */
+const TEXT_MAX = 500;
+
+/** The rules the table cannot say, per field; a text or integer column not named here gets text(TEXT_MAX) or count. */
+const rules = {
+  referenceNo,
+  handoverDate: isoDate,
+  receivingCountry: countryCode,
+  delegationHeadName: requiredText(200),
+  delegationHeadTitle: text(200),
+  delegationBody: text(300),
+  delegationMembers: z.array(delegationMember).max(50, { error: 'too_many' }),
+  handingAuthority: requiredText(300),
+  handingOfficialName: requiredText(200),
+  handingOfficialTitle: text(200),
+  location: text(200),
+  camp: z.enum(CAMPS, { error: 'required' }),
+  campOther: text(200),
+  documentLanguages: z.array(z.enum(DOCUMENT_LANGUAGES)).min(1, { error: 'required' }).max(5),
+  notes: text(5000),
+} satisfies Partial<Record<ContentField, z.ZodType>>;
+
+function ruleOf(k: ContentField): z.ZodType {
+  const given = (rules as Partial<Record<ContentField, z.ZodType>>)[k];
+  if (given) return given;
+  return columns[k].dataType === 'number' ? count : text(TEXT_MAX);
+}
+
+/**
+ * drizzle-zod decides from the table which fields may be left out (a default) or empty (nullable); the rules replace
+ * its column types. A field left out takes the column's own default, so a parsed value is always complete.
+ */
+const insert = createInsertSchema(handovers, Object.fromEntries(CONTENT_FIELDS.map((k) => [k, () => ruleOf(k)])) as Record<ContentField, () => z.ZodType>);
+function withDefault(k: ContentField): z.ZodType {
+  const field = insert.shape[k] as z.ZodType;
+  if (!(field instanceof z.ZodOptional)) return field;
+  const col = columns[k];
+  // A function, so that no two records share one default array.
+  return (field.unwrap() as z.ZodType).default((() => structuredClone(col.hasDefault ? col.default : null)) as never);
+}
+
+type Row = typeof handovers.$inferSelect;
+/** The typed fields after parsing: every content field, defaults applied. */
+export type HandoverFields = Pick<Row, ContentField>;
+/** What a caller may send: a field with a default may be left out. */
+export type HandoverFieldsInput = Pick<typeof handovers.$inferInsert, ContentField>;
+
+/** The fields a person types; shared by create, update and amendment, by the import's rows and by the form. */
 export const handoverFields = z
-  .object({
-    referenceNo,
-    handoverDate: isoDate,
-    receivingCountry: countryCode,
-    delegationHeadName: requiredText(200),
-    delegationHeadTitle: text(200).default(''),
-    delegationBody: text(300).default(''),
-    delegationMembers: z.array(delegationMember).max(50, { error: 'too_many' }).default([]),
-    handingAuthority: requiredText(300),
-    handingOfficialName: requiredText(200),
-    handingOfficialTitle: text(200).default(''),
-    location: text(200).default(''),
-    camp: z.enum(CAMPS, { error: 'required' }),
-    campOther: text(200).default(''),
-    womenCount: count.default(0),
-    childrenCount: count.default(0),
-    boysCount: count.default(0),
-    girlsCount: count.default(0),
-    unaccompaniedCount: count.default(0),
-    menCount: count.default(0),
-    documentLanguages: z.array(z.enum(DOCUMENT_LANGUAGES)).min(1, { error: 'required' }).max(5).default(['ar', 'en']),
-    notes: text(5000).default(''),
-  })
+  .object(Object.fromEntries(CONTENT_FIELDS.map((k) => [k, withDefault(k)])))
   .strict()
-  .superRefine((h, ctx) => {
+  .superRefine((raw, ctx) => {
+    const h = raw as HandoverFields;
     if (h.boysCount + h.girlsCount > h.childrenCount) {
       ctx.addIssue({ code: 'custom', path: ['boysCount'], message: 'split_exceeds_children' });
     }
@@ -53,48 +96,72 @@ export const handoverFields = z
     if (h.camp === 'other' && h.campOther === '') {
       ctx.addIssue({ code: 'custom', path: ['campOther'], message: 'required' });
     }
-  });
-export type HandoverFields = z.infer<typeof handoverFields>;
-export type HandoverFieldsInput = z.input<typeof handoverFields>;
+  }) as unknown as z.ZodType<HandoverFields, HandoverFieldsInput>;
 
-export const handover = z.object({
-  id: uuid,
-  referenceNo: z.string(),
-  status: z.enum(STATUSES),
-  version: z.number().int(),
-  revision: z.number().int(),
-  handoverDate: z.string(),
-  receivingCountry: z.string(),
-  delegationHeadName: z.string(),
-  delegationHeadTitle: z.string(),
-  delegationBody: z.string(),
+/** A stored record as the API returns it. */
+export const handover = createSelectSchema(handovers, {
   delegationMembers: z.array(z.object({ name: z.string(), title: z.string() })),
-  handingAuthority: z.string(),
-  handingOfficialName: z.string(),
-  handingOfficialTitle: z.string(),
-  location: z.string(),
-  camp: z.enum(CAMPS),
-  campOther: z.string(),
-  womenCount: z.number().int(),
-  childrenCount: z.number().int(),
-  boysCount: z.number().int(),
-  girlsCount: z.number().int(),
-  unaccompaniedCount: z.number().int(),
-  menCount: z.number().int(),
-  documentLanguages: z.array(z.string()),
-  notes: z.string(),
-  voidReason: z.string().nullable(),
-  /** app | import (spreadsheet, sourceRef = file SHA-256) | exchange (another office's bundle, sourceRef = bundle id). */
-  source: z.enum(['app', 'import', 'exchange']),
-  sourceRef: z.string().nullable(),
-  createdAt: z.string(),
-  createdBy: z.string(),
-  updatedAt: z.string(),
-  updatedBy: z.string(),
+  documentLanguages: z.array(z.enum(DOCUMENT_LANGUAGES)),
 });
 export type Handover = z.infer<typeof handover>;
 
-export const SORT_COLUMNS = ['referenceNo', 'handoverDate', 'receivingCountry', 'delegationHeadName', 'camp', 'status', 'persons', 'updatedAt'] as const;
+/** The content fields of a record (or of a row about to become one), in table order. */
+export function pickContent(row: Pick<Row, ContentField>): HandoverFields {
+  const out = {} as Record<ContentField, unknown>;
+  for (const k of CONTENT_FIELDS) out[k] = row[k];
+  return out as HandoverFields;
+}
+
+/** A new record's fields before anyone types: each column's default, '' or the first choice where it has none. */
+export function blankFields(): HandoverFieldsInput {
+  const out: Record<string, unknown> = {};
+  for (const k of CONTENT_FIELDS) {
+    const col = columns[k];
+    if (col.hasDefault && col.default !== undefined) out[k] = structuredClone(col.default);
+    else if (!col.notNull) out[k] = null;
+    else if (col.enumValues?.length) out[k] = col.enumValues[0];
+    else out[k] = col.dataType === 'number' ? 0 : '';
+  }
+  return out as HandoverFieldsInput;
+}
+
+// --- the spreadsheet columns ---------------------------------------------------------------------------------------
+
+/** Content a sheet cell carries elsewhere: the free text of "other" is the camp_of_origin cell itself. */
+const FOLDED_INTO = { campOther: 'camp_of_origin' } as const;
+/** The camp's cell is named for what it holds, not for the column. */
+const SHEET_NAME = { camp: 'camp_of_origin' } as const;
+type ListField = { [K in ContentField]: Columns[K]['_']['dataType'] extends 'json' ? K : never }[ContentField];
+type SheetField = Exclude<ContentField, ListField | keyof typeof FOLDED_INTO>;
+type SheetColumnOf<K extends SheetField> = K extends keyof typeof SHEET_NAME ? (typeof SHEET_NAME)[K] : Columns[K]['_']['name'];
+
+/** A content field's column in sheets: its SQL name, a JSON list has none (a cell holds one value). */
+const sheetFields = CONTENT_FIELDS.filter((k): k is SheetField => columns[k].dataType !== 'json' && !(k in FOLDED_INTO));
+const sheetName = (k: SheetField) => (SHEET_NAME as Partial<Record<string, string>>)[k] ?? columns[k].name;
+
+export type ImportColumn = { [K in SheetField]: SheetColumnOf<K> }[SheetField] | (typeof STATE_COLUMNS)[number];
+/**
+ * The columns a sheet may have and our export writes, in that order: the canonical set of the published format first,
+ * then every other content column (table order), then the record's state — so that export → import gives back the
+ * same records (a draft stays a draft, a void one stays void and is not counted again).
+ */
+export const IMPORT_COLUMNS = [
+  ...CANONICAL_COLUMNS,
+  ...sheetFields.map(sheetName).filter((c) => !(CANONICAL_COLUMNS as readonly string[]).includes(c)),
+  ...STATE_COLUMNS,
+] as readonly ImportColumn[] as [ImportColumn, ...ImportColumn[]];
+export const importColumn = z.enum(IMPORT_COLUMNS);
+
+/** The field each sheet column fills. */
+export const FIELD_OF_COLUMN = Object.fromEntries([
+  ...sheetFields.map((k) => [sheetName(k), k]),
+  ['status', 'status'],
+  ['void_reason', 'voidReason'],
+]) as Record<ImportColumn, SheetField | 'status' | 'voidReason'>;
+/** Columns read as whole numbers: those of integer fields. */
+export const COUNT_COLUMNS = IMPORT_COLUMNS.filter((c) => columns[FIELD_OF_COLUMN[c]].dataType === 'number');
+
+// --- lists ---------------------------------------------------------------------------------------------------------
 
 /** Which handovers: shared by the list (which adds sorting and paging) and by exports (which take them all). */
 export const handoverFilter = z.object({
@@ -111,7 +178,7 @@ export const INVERTED_RANGE = { path: ['to'], message: 'inverted_range' };
 export const listQuery = handoverFilter
   .extend({
     sort: z.enum(SORT_COLUMNS).default('handoverDate'),
-    direction: z.enum(['asc', 'desc']).default('desc'),
+    direction: z.enum(SORT_DIRECTIONS).default('desc'),
     offset: z.number().int().min(0).max(10_000_000).default(0),
     limit: z.number().int().min(1).max(500).default(100),
   })

@@ -1,19 +1,12 @@
 import { z } from 'zod';
 import { requiredText, uuid } from './common';
-import { filterInput } from './handover';
+import { DATE_ORDERS, IMPORT_OUTCOMES, IMPORT_PHASES, JOB_STATES, SHEET_FORMATS } from '../../../db/domain/import';
+import { CONFLICT_CHOICES, CONFLICT_RESOLUTIONS, MERGE_OUTCOMES } from '../../../db/domain/exchange';
+import { FILE_LIMITS } from '../../../db/domain/limits';
+import { filterInput, importColumn } from './handover';
 
-/** Largest import accepted (bytes). Here so the renderer can refuse a bigger file before reading it. */
-export const MAX_IMPORT_BYTES = 40 * 1024 * 1024;
-const MAX_BASE64 = Math.ceil(MAX_IMPORT_BYTES / 3) * 4;
-
-/** Column names: the canonical ones, then those our export adds after them (services/import/columns.ts). */
-export const IMPORT_COLUMN_NAMES = [
-  'reference_no', 'handover_date', 'receiving_country', 'delegation_head_name', 'delegation_head_title', 'delegation_body',
-  'handing_official_name', 'location', 'camp_of_origin', 'women_count', 'children_count', 'boys_count', 'girls_count',
-  'unaccompanied_count', 'men_count', 'notes', 'handing_authority', 'handing_official_title', 'status', 'void_reason',
-] as const;
-export const importColumn = z.enum(IMPORT_COLUMN_NAMES);
-export const DATE_ORDERS = ['dmy', 'mdy'] as const;
+export { IMPORT_COLUMNS } from './handover';
+const MAX_BASE64 = Math.ceil(FILE_LIMITS.spreadsheet / 3) * 4;
 
 export const inspectInput = z.object({ fileName: z.string().trim().min(1).max(260), base64: z.string().max(MAX_BASE64, { error: 'too_large' }) }).strict();
 
@@ -24,7 +17,7 @@ export const inspectResult = z.object({
   uploadId: z.string(),
   fileName: z.string(),
   sha256: z.string(),
-  format: z.enum(['csv', 'xlsx']),
+  format: z.enum(SHEET_FORMATS),
   encoding: z.string(),
   delimiter: z.string().nullable(),
   headers: z.array(z.string()),
@@ -44,25 +37,22 @@ export const importOptions = z
     mapping: z.array(importColumn.nullable()).max(500).optional(),
   })
   .strict();
-export type ImportOptionsInput = z.input<typeof importOptions>;
 
 export const importStartInput = z.object({ uploadId: z.string().max(64), options: importOptions }).strict();
 
-export const OUTCOMES = ['new', 'unchanged', 'conflict', 'rejected'] as const;
 export const rowOutcome = z.object({
   line: z.number().int(),
   referenceNo: z.string(),
-  outcome: z.enum(OUTCOMES),
+  outcome: z.enum(IMPORT_OUTCOMES),
   reasons: z.array(reason),
   differences: z.array(z.object({ column: z.string(), file: z.string(), stored: z.string() })).optional(),
   existingId: z.string().optional(),
 });
-export type RowOutcomeOut = z.infer<typeof rowOutcome>;
 
 export const importReport = z.object({
   fileName: z.string(),
   sha256: z.string(),
-  format: z.enum(['csv', 'xlsx']),
+  format: z.enum(SHEET_FORMATS),
   encoding: z.string(),
   delimiter: z.string().nullable(),
   dryRun: z.boolean(),
@@ -79,11 +69,10 @@ export const importReport = z.object({
 });
 export type ImportReportOut = z.infer<typeof importReport>;
 
-export const JOB_STATES = ['running', 'done', 'failed', 'cancelled'] as const;
 export const jobProgress = z.object({
   jobId: z.string(),
   state: z.enum(JOB_STATES),
-  phase: z.enum(['reading', 'checking', 'writing']),
+  phase: z.enum(IMPORT_PHASES),
   done: z.number().int(),
   total: z.number().int(),
   report: importReport.optional(),
@@ -91,7 +80,7 @@ export const jobProgress = z.object({
 });
 export type JobProgress = z.infer<typeof jobProgress>;
 
-export const exportInput = z.object({ filter: filterInput.default({ search: '', countries: [], camps: [], statuses: [] }), format: z.enum(['csv', 'xlsx']) }).strict();
+export const exportInput = z.object({ filter: filterInput.default({ search: '', countries: [], camps: [], statuses: [] }), format: z.enum(SHEET_FORMATS) }).strict();
 
 // Office exchange (docs/exchange-format.md).
 export const officeCard = z.object({ id: z.string(), name: z.string(), fingerprint: z.string(), card: z.string() });
@@ -101,7 +90,7 @@ export const mergeReport = z.object({
   bundleId: z.string(),
   from: z.object({ id: z.string(), name: z.string() }),
   counts: z.object({ new: z.number().int(), amended: z.number().int(), unchanged: z.number().int(), conflict: z.number().int(), rejected: z.number().int() }),
-  rows: z.array(z.object({ id: z.string(), referenceNo: z.string(), outcome: z.enum(['new', 'amended', 'unchanged', 'conflict', 'rejected']), reason: z.string().optional(), sideBySide: sideBySide.optional() })),
+  rows: z.array(z.object({ id: z.string(), referenceNo: z.string(), outcome: z.enum(MERGE_OUTCOMES), reason: z.string().optional(), sideBySide: sideBySide.optional() })),
 });
 export type MergeReportOut = z.infer<typeof mergeReport>;
 export const pendingConflict = z.object({
@@ -115,17 +104,14 @@ export const pendingConflict = z.object({
   receivedAt: z.string(),
 });
 export type PendingConflictOut = z.infer<typeof pendingConflict>;
-export const CONFLICT_CHOICES = ['keep_local', 'take_incoming'] as const;
 /** A person's decision on a pending conflict: keep this office's version, or take the other office's. The note is required. */
 export const resolveConflictInput = z.object({ conflictId: uuid, choice: z.enum(CONFLICT_CHOICES), note: requiredText(500) }).strict();
 export const conflictResolution = z.object({
   id: z.string(),
-  resolution: z.enum(['kept_local', 'took_incoming']),
+  resolution: z.enum(CONFLICT_RESOLUTIONS),
   resolvedAt: z.string(),
   resolvedBy: z.string(),
   handoverId: z.string().nullable(),
   version: z.number().int().nullable(),
   contentHash: z.string().nullable(),
 });
-/** Bundles carry attachments: allowed larger than a spreadsheet. */
-export const MAX_BUNDLE_BYTES = 200 * 1024 * 1024;

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { requiredText, text, uuid } from './common';
 import { referenceNo } from './handover';
+import { FILE_LIMITS } from '../../../db/domain/limits';
+import { IDENTITY_KINDS, REPORT_LANGUAGES, SIGNER_ROLES } from '../../../db/domain/reports';
+import { STATUSES } from '../../../db/domain/handover';
 
-export const SIGNER_ROLES = ['handing_official', 'delegation_head', 'witness'] as const;
 export const signerRole = z.enum(SIGNER_ROLES);
 export type SignerRole = z.infer<typeof signerRole>;
-/** The report's languages: Arabic or Kurdish (Kurmanji) first, English always beside it. */
-export const REPORT_LANGUAGES = ['ar', 'ku'] as const;
 export const reportLanguage = z.enum(REPORT_LANGUAGES);
 
 export const clause = z.object({ ar: text(2000).default(''), en: text(2000).default(''), ku: text(2000).default('') });
@@ -54,9 +54,6 @@ const base64 = (maxBytes: number) =>
     .max(Math.ceil(maxBytes / 3) * 4 + 4, { error: 'too_large' })
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'invalid' });
 
-export const MAX_SIGNATURE_PNG = 2 * 1024 * 1024;
-export const MAX_VERIFY_PDF = 50 * 1024 * 1024;
-export const MAX_P12 = 1024 * 1024;
 
 export const signatureInput = z
   .object({
@@ -65,7 +62,7 @@ export const signatureInput = z
     signerName: requiredText(200),
     signerTitle: text(200).default(''),
     /** PNG drawn on the signing screen, base64 without the data: prefix. */
-    pngBase64: base64(MAX_SIGNATURE_PNG).min(1, { error: 'required' }),
+    pngBase64: base64(FILE_LIMITS.signaturePng).min(1, { error: 'required' }),
   })
   .strict();
 
@@ -85,7 +82,7 @@ export type HandwrittenSignature = z.infer<typeof handwrittenSignature>;
 export const reportStatus = z.object({
   handoverId: uuid,
   referenceNo: z.string(),
-  status: z.enum(['draft', 'finalized', 'void']),
+  status: z.enum(STATUSES),
   requiredRoles: z.array(signerRole),
   missingRoles: z.array(signerRole),
   signatures: z.array(handwrittenSignature),
@@ -106,7 +103,7 @@ export const exportResult = fileResult.extend({ signed: z.boolean(), sha256: z.s
 
 const certInfo = z.object({ subject: z.string(), issuer: z.string(), serial: z.string(), fingerprint: z.string(), notBefore: z.string(), notAfter: z.string() });
 
-export const verifyInput = z.object({ base64: base64(MAX_VERIFY_PDF).min(1, { error: 'required' }), checkRecord: z.boolean().default(true) }).strict();
+export const verifyInput = z.object({ base64: base64(FILE_LIMITS.reportPdf).min(1, { error: 'required' }), checkRecord: z.boolean().default(true) }).strict();
 export const verifyResult = z.object({
   authentic: z.boolean(),
   reasons: z.array(z.string()),
@@ -124,10 +121,10 @@ export type VerifyResult = z.infer<typeof verifyResult>;
 
 export const identityResult = z.object({
   id: z.string(),
-  kind: z.enum(['generated', 'imported']),
+  kind: z.enum(IDENTITY_KINDS),
   certificate: certInfo,
   ca: certInfo,
   vault: z.string(),
   createdAt: z.string(),
 });
-export const importP12Input = z.object({ base64: base64(MAX_P12).min(1, { error: 'required' }), password: z.string().max(500) }).strict();
+export const importP12Input = z.object({ base64: base64(FILE_LIMITS.p12).min(1, { error: 'required' }), password: z.string().max(500) }).strict();

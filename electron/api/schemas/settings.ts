@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FILE_LIMITS, megabytes } from '../../../db/domain/limits';
 import { locale, text } from './common';
 import { reportSettingsFields } from './report';
 
@@ -12,7 +13,7 @@ export const settingsSchema = z.object({
   referencePrefix: z.string().regex(/^[A-Z]{1,6}$/, { error: 'invalid_reference' }).default('HO'),
   /** Minutes without activity after which the app locks (and a browser session ends). */
   idleLockMinutes: z.number().int({ error: 'not_integer' }).min(1, { error: 'negative' }).max(240, { error: 'too_large' }).default(10),
-  attachmentMaxMb: z.number().int({ error: 'not_integer' }).min(1, { error: 'negative' }).max(50, { error: 'too_large' }).default(25),
+  attachmentMaxMb: z.number().int({ error: 'not_integer' }).min(1, { error: 'negative' }).max(megabytes(FILE_LIMITS.attachment), { error: 'too_large' }).default(25),
   ...reportSettingsFields,
 });
 export type Settings = z.infer<typeof settingsSchema>;

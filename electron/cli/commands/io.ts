@@ -5,7 +5,7 @@ import enCore from '../../../renderer/src/i18n/locales/en/core.json';
 import enIo from '../../../renderer/src/i18n/locales/en/io.json';
 import { AppError } from '../../api/result';
 import { countryNameIn } from '../../api/schemas/country-resolver';
-import { MAX_IMPORT_BYTES } from '../../api/schemas/io';
+import { FILE_LIMITS, megabytes } from '../../../db/domain/limits';
 import { addOffice, fingerprint, initOffice, knownOffices, ownCard } from '../../services/exchange/office';
 import { exportBundle, importBundle, type MergeReport } from '../../services/exchange/merge';
 import { importFile, type ImportReport } from '../../services/import/service';
@@ -82,7 +82,7 @@ export function registerIoCommands(program: Command): void {
         throw new CliFailure('NOT_FOUND', `${file}: no such file`, 2);
       }
       // Refused before reading it into memory.
-      if (size > MAX_IMPORT_BYTES) throw new CliFailure('TOO_LARGE', `TOO_LARGE: ${english('io.file.too_large', { maxMb: MAX_IMPORT_BYTES / 1024 / 1024 })} Nothing was changed.`);
+      if (size > FILE_LIMITS.spreadsheet) throw new CliFailure('TOO_LARGE', `TOO_LARGE: ${english('io.file.too_large', { maxMb: megabytes(FILE_LIMITS.spreadsheet) })} Nothing was changed.`);
       let report: ImportReport;
       try {
         report = await importFile(rt.ctx, localCaller(process.env.USER ?? 'cli'), { name: basename(file), data: readFileSync(file) }, {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { MAX_VERIFY_PDF } from '../../api/schemas/report';
+import { FILE_LIMITS } from '../../../db/domain/limits';
 import { verifyReport } from '../../services/report/report';
 import { CliFailure, withRuntime } from '../runtime';
 
@@ -33,7 +33,7 @@ export function registerReportCommands(program: Command): void {
     .option('--ca <file.pem...>', 'also trust these CA certificates (PEM)')
     .option('--json', 'print JSON')
     .action(withRuntime(program, async (rt, file: string, opts: { ca?: string[]; json?: boolean }) => {
-      const bytes = readCapped(file, MAX_VERIFY_PDF);
+      const bytes = readCapped(file, FILE_LIMITS.reportPdf);
       // The record is checked against a database named on purpose (--db / TASLEEM_DB), not the default app one.
       const checkRecord = !!(program.opts<{ db?: string }>().db ?? process.env.TASLEEM_DB);
       const extraTrusted = (opts.ca ?? []).map((f) => readCapped(f, 1024 * 1024).toString('utf8'));

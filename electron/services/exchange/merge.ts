@@ -7,7 +7,7 @@ import { listPersons, replacePersons, type PersonRow } from '../../../db/queries
 import { insertVersion, listVersions, type VersionRow } from '../../../db/queries/versions';
 import { attachments, handovers, handwrittenSignatures } from '../../../db/schema';
 import { AppError } from '../../api/result';
-import { MAX_BUNDLE_BYTES } from '../../api/schemas/io';
+import { FILE_LIMITS } from '../../../db/domain/limits';
 import { CONTENT_FIELDS, contentFrom, contentHash, type HandoverContent } from '../content';
 import type { AppContext, Caller } from '../context';
 import { sealBundle, openBundle, BundleError } from './bundle';
@@ -18,7 +18,7 @@ type SignatureRow = typeof handwrittenSignatures.$inferSelect;
 
 /** One handover as it travels: the current row, every version, the manifest, attachments and handwritten signatures. */
 export interface BundleRecord {
-  handover: Omit<HandoverRow, 'revision' | 'source' | 'sourceRef'>;
+  handover: Omit<HandoverRow, (typeof LOCAL_COLUMNS)[number]>;
   versions: Omit<VersionRow, 'handoverId'>[];
   persons: Omit<PersonRow, 'handoverId'>[];
   attachments: (Omit<AttachmentRow, 'handoverId' | 'data'> & { data: string })[];
@@ -41,9 +41,12 @@ export interface MergeReport {
   rows: MergeRow[];
 }
 
-function recordOf(ctx: AppContext, h: HandoverRow): BundleRecord {
+/** Columns that stay with this office: its own edit counter and how the record reached it. Every other column travels. */
+export const LOCAL_COLUMNS = ['revision', 'source', 'sourceRef'] as const satisfies readonly (keyof HandoverRow)[];
+
+export function recordOf(ctx: AppContext, h: HandoverRow): BundleRecord {
   const orm = ctx.db.orm;
-  const { revision: _r, source: _s, sourceRef: _sr, ...handover } = h;
+  const handover = Object.fromEntries(Object.entries(h).filter(([k]) => !(LOCAL_COLUMNS as readonly string[]).includes(k))) as BundleRecord['handover'];
   return {
     handover,
     versions: listVersions(orm, h.id).map(({ handoverId: _h, ...v }) => v),
@@ -156,7 +159,7 @@ function fastForwardFrom(local: HandoverRow, mine: VersionRow[], r: BundleRecord
  * (services/exchange/resolve.ts), and nothing of that record is written.
  */
 export function importBundle(ctx: AppContext, caller: Caller, data: Buffer): MergeReport {
-  if (data.length > MAX_BUNDLE_BYTES) throw new AppError('TOO_LARGE', 'The bundle is larger than allowed');
+  if (data.length > FILE_LIMITS.bundle) throw new AppError('TOO_LARGE', 'The bundle is larger than allowed');
   let opened: ReturnType<typeof openBundle>;
   try {
     opened = openBundle(data, ownKeys(ctx), knownOffices(ctx));

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { AppError } from '../../api/result';
-import { MAX_BUNDLE_BYTES } from '../../api/schemas/io';
+import { FILE_LIMITS } from '../../../db/domain/limits';
 import type { AppContext, Caller } from '../context';
 import { importBundle } from './merge';
 
@@ -18,6 +18,6 @@ export function importOpenedBundle(ctx: AppContext, caller: Caller) {
   } catch {
     throw new AppError('NOT_FOUND', `No such bundle: ${file}`, { fileName: basename(file) });
   }
-  if (size > MAX_BUNDLE_BYTES) throw new AppError('TOO_LARGE', `Bundle over ${MAX_BUNDLE_BYTES} bytes`, { fileName: basename(file) });
+  if (size > FILE_LIMITS.bundle) throw new AppError('TOO_LARGE', `Bundle over ${FILE_LIMITS.bundle} bytes`, { fileName: basename(file) });
   return { fileName: basename(file), report: importBundle(ctx, caller, readFileSync(file)) };
 }

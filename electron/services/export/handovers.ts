@@ -1,12 +1,13 @@
 import { exportRows } from '../../../db/queries/import';
-import type { HandoverFilter, HandoverRow } from '../../../db/queries/handovers';
+import type { HandoverFilter } from '../../../db/domain/handover';
+import type { HandoverRow } from '../../../db/queries/handovers';
 import type { ExportedFile } from '../../api/schemas/totals';
 import type { AppContext } from '../context';
 import { writeSheet, type Cell, type Sheet } from '../export-sheets';
-import { EXPORT_COLUMNS, FIELD_OF_COLUMN } from '../import/columns';
+import { FIELD_OF_COLUMN, IMPORT_COLUMNS } from '../../api/schemas/handover';
 
 /** camp_of_origin holds al_hol / roj, or the free text of "other": what import reads back into camp + campOther. */
-function cell(h: HandoverRow, col: (typeof EXPORT_COLUMNS)[number]): Cell {
+function cell(h: HandoverRow, col: (typeof IMPORT_COLUMNS)[number]): Cell {
   if (col === 'camp_of_origin') return h.camp === 'other' ? h.campOther || 'other' : h.camp;
   return h[FIELD_OF_COLUMN[col]] as Cell;
 }
@@ -15,8 +16,8 @@ function cell(h: HandoverRow, col: (typeof EXPORT_COLUMNS)[number]): Cell {
 export function handoversSheet(rows: HandoverRow[]): Sheet {
   return {
     name: 'handovers',
-    columns: EXPORT_COLUMNS.map((c) => ({ header: c, width: c.endsWith('_count') ? 10 : c === 'notes' ? 40 : 20 })),
-    rows: rows.map((h) => EXPORT_COLUMNS.map((c) => cell(h, c))),
+    columns: IMPORT_COLUMNS.map((c) => ({ header: c, width: c.endsWith('_count') ? 10 : c === 'notes' ? 40 : 20 })),
+    rows: rows.map((h) => IMPORT_COLUMNS.map((c) => cell(h, c))),
   };
 }
 

@@ -1,66 +1,8 @@
 import { normalizeForSearch } from '../../../db/search-text';
+import { IMPORT_COLUMNS, type ImportColumn } from '../../api/schemas/handover';
 
-/** The columns the app's own export writes, in that order: the canonical import format (docs: issue 6). */
-export const CANONICAL_COLUMNS = [
-  'reference_no',
-  'handover_date',
-  'receiving_country',
-  'delegation_head_name',
-  'delegation_head_title',
-  'delegation_body',
-  'handing_official_name',
-  'location',
-  'camp_of_origin',
-  'women_count',
-  'children_count',
-  'boys_count',
-  'girls_count',
-  'unaccompanied_count',
-  'men_count',
-  'notes',
-] as const;
-/**
- * Beyond the canonical set: read when present (older sheets carry them), and written after the canonical columns by
- * our own export, so that export → import gives back the same records: the handing authority is required and would
- * otherwise come back as this office's default, and a draft or a voided handover would come back finalized (a void
- * one counted again in the totals).
- */
-export const EXTRA_COLUMNS = ['handing_authority', 'handing_official_title', 'status', 'void_reason'] as const;
-export const IMPORT_COLUMNS = [...CANONICAL_COLUMNS, ...EXTRA_COLUMNS] as const;
-/** What the app's export writes: the canonical columns first, so a sheet made to the issue's list still lines up. */
-export const EXPORT_COLUMNS = IMPORT_COLUMNS;
-export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
-
-/** Without these a row cannot be a handover; every other column defaults (counts 0, text empty). */
-export const REQUIRED_COLUMNS: ImportColumn[] = ['reference_no', 'handover_date', 'receiving_country', 'delegation_head_name', 'camp_of_origin'];
-
-export const FIELD_OF_COLUMN = {
-  reference_no: 'referenceNo',
-  handover_date: 'handoverDate',
-  receiving_country: 'receivingCountry',
-  delegation_head_name: 'delegationHeadName',
-  delegation_head_title: 'delegationHeadTitle',
-  delegation_body: 'delegationBody',
-  handing_official_name: 'handingOfficialName',
-  location: 'location',
-  camp_of_origin: 'camp',
-  women_count: 'womenCount',
-  children_count: 'childrenCount',
-  boys_count: 'boysCount',
-  girls_count: 'girlsCount',
-  unaccompanied_count: 'unaccompaniedCount',
-  men_count: 'menCount',
-  notes: 'notes',
-  handing_authority: 'handingAuthority',
-  handing_official_title: 'handingOfficialTitle',
-  status: 'status',
-  void_reason: 'voidReason',
-} as const satisfies Record<ImportColumn, string>;
-
-export const COUNT_COLUMNS = ['women_count', 'children_count', 'boys_count', 'girls_count', 'unaccompanied_count', 'men_count'] as const;
-
-/** Headers seen in offices' own sheets (English, Arabic, Kurdish), folded like search text. */
-const ALIASES: Record<ImportColumn, string[]> = {
+/** Headers seen in offices' own sheets (English, Arabic, Kurdish), folded like search text; a new column is known by its own name. */
+const ALIASES: Partial<Record<ImportColumn, string[]>> = {
   reference_no: ['reference', 'reference number', 'ref', 'ref no', 'الرقم المرجعي', 'رقم المرجع', 'المرجع', 'hejmara referansê', 'referans'],
   handover_date: ['date', 'handover date', 'تاريخ التسليم', 'التاريخ', 'dîroka radestkirinê', 'dîrok'],
   receiving_country: ['country', 'receiving country', 'الدولة', 'الدولة المستلمة', 'البلد', 'welat', 'welatê wergir'],
@@ -93,7 +35,7 @@ export function foldHeader(header: string): string {
 const BY_FOLDED = new Map<string, ImportColumn>();
 for (const col of IMPORT_COLUMNS) {
   BY_FOLDED.set(foldHeader(col), col);
-  for (const a of ALIASES[col]) BY_FOLDED.set(foldHeader(a), col);
+  for (const a of ALIASES[col] ?? []) BY_FOLDED.set(foldHeader(a), col);
 }
 
 /**

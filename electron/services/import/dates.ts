@@ -2,7 +2,9 @@ import { isCalendarDate } from '../../api/schemas/common';
 import { foldWords } from '../../api/schemas/name-fold';
 import { monthNames } from './month-names';
 
-export type DateOrder = 'dmy' | 'mdy';
+import type { DateOrder } from '../../../db/domain/import';
+
+export type { DateOrder };
 /** How much of a date the record knows: a day, a month ("March 2021") or a year ("2019"). */
 export type DatePrecision = 'day' | 'month' | 'year';
 /** `iso` is the first day of what is known (2021-03-01 for "March 2021"): dates sort and filter by it. */

@@ -1,10 +1,7 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
-import { MAX_IMPORT_BYTES } from '../../api/schemas/io';
-
-// A 100,000-row sheet is about 20 MB; anything far larger (MAX_IMPORT_BYTES) is refused unread.
-export { MAX_IMPORT_BYTES };
+import { FILE_LIMITS, megabytes } from '../../../db/domain/limits';
 
 /** A file-level problem; `key` is an i18n key under io.file. Nothing is imported. */
 export class ImportFileError extends Error {
@@ -159,7 +156,7 @@ async function parseXlsx(buf: Buffer): Promise<Table> {
 
 /** CSV or XLSX by content, not by name: a renamed file is read for what it is. */
 export async function readTable(buf: Buffer): Promise<Table> {
-  if (buf.length > MAX_IMPORT_BYTES) throw new ImportFileError('too_large', { maxMb: MAX_IMPORT_BYTES / 1024 / 1024 });
+  if (buf.length > FILE_LIMITS.spreadsheet) throw new ImportFileError('too_large', { maxMb: megabytes(FILE_LIMITS.spreadsheet) });
   if (buf.length === 0) throw new ImportFileError('empty');
   if (buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04) return parseXlsx(buf);
   if (buf[0] === 0xd0 && buf[1] === 0xcf && buf[2] === 0x11 && buf[3] === 0xe0) throw new ImportFileError('xls_not_supported');

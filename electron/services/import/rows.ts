@@ -1,17 +1,12 @@
-import { handoverFields, type HandoverFields, type STATUSES } from '../../api/schemas/handover';
+import type { ImportReason, DateOrder } from '../../../db/domain/import';
+import type { Status } from '../../../db/domain/handover';
+import { COUNT_COLUMNS, FIELD_OF_COLUMN, handoverFields, type HandoverFields, type ImportColumn } from '../../api/schemas/handover';
 import { issueKey } from '../../api/schemas/issues';
-import { COUNT_COLUMNS, FIELD_OF_COLUMN, type ImportColumn } from './columns';
 import { resolveCountryName, type CountryMatch } from '../../api/schemas/country-resolver';
-import { parseDate, westernDigits, type DateOrder } from './dates';
+import { parseDate, westernDigits } from './dates';
 import { normalizeForSearch } from '../../../db/search-text';
 
-/** Why a row was not imported: an i18n key (io.reason.* or validation.*), the column, the value as read, and for an unknown country the closest ones (codes). */
-export interface Reason {
-  key: string;
-  column?: string;
-  value?: string;
-  suggestions?: string[];
-}
+export type Reason = ImportReason;
 export type Mapping = (ImportColumn | null)[];
 
 export interface RowDefaults {
@@ -69,18 +64,18 @@ const defaultCountryOf = countryReader();
 const campOf = remember(parseCamp);
 const dateOf = { dmy: remember((s) => parseDate(s, 'dmy')), mdy: remember((s) => parseDate(s, 'mdy')), unknown: remember((s) => parseDate(s)) };
 
-type RecordStatus = (typeof STATUSES)[number];
+
 /** What a record's state reads as in a sheet (folded like search text): our export's codes, and the app's words for them in its three languages. */
-const STATUS_WORDS: Record<string, RecordStatus> = {
+const STATUS_WORDS: Record<string, Status> = {
   draft: 'draft', finalized: 'finalized', final: 'finalized', void: 'void', voided: 'void',
   مسوده: 'draft', معتمد: 'finalized', ملغي: 'void', ملغاه: 'void',
   resnivis: 'draft', pejirandi: 'finalized', betalkiri: 'void',
 };
-const statusOf = remember((text: string): RecordStatus | null | undefined => (text ? (STATUS_WORDS[normalizeForSearch(text).trim()] ?? null) : undefined));
+const statusOf = remember((text: string): Status | null | undefined => (text ? (STATUS_WORDS[normalizeForSearch(text).trim()] ?? null) : undefined));
 
 /** The record's own state, when the sheet says it (our export does): undefined when it does not. */
 export interface RowState {
-  status?: RecordStatus;
+  status?: Status;
   voidReason: string;
 }
 
@@ -125,7 +120,7 @@ export function rowToFields(
       else state.status = status;
     } else if (col === 'void_reason') {
       state.voidReason = cellText(raw);
-    } else if ((COUNT_COLUMNS as readonly string[]).includes(col)) {
+    } else if (COUNT_COLUMNS.includes(col)) {
       const n = parseCount(raw);
       if (typeof n === 'number') input[field] = n;
       else reasons.push({ key: n, column: col, value: cellText(raw) });

@@ -12,10 +12,12 @@ import { contentFields, frozenContent } from '../content';
 import type { AppContext, Caller } from '../context';
 import { countryAliasMap } from '../country-aliases';
 import { getSettings } from '../settings';
-import { FIELD_OF_COLUMN, foldHeader, REQUIRED_COLUMNS, suggestMapping, type ImportColumn } from './columns';
+import { REQUIRED_COLUMNS, type Difference, type ImportOutcome, type RowOutcome } from '../../../db/domain/import';
+import { FIELD_OF_COLUMN, type ImportColumn } from '../../api/schemas/handover';
+import { foldHeader, suggestMapping } from './columns';
 import { inferDateOrder, type DateOrder } from './dates';
 import { ImportFileError, readTable, type Table } from './decode';
-import { cellText, countryReader, rowToFields, type Mapping, type Reason, type RowState } from './rows';
+import { cellText, countryReader, rowToFields, type Mapping, type RowState } from './rows';
 import { openImportWriter } from './writer';
 
 export interface ImportOptions {
@@ -41,21 +43,7 @@ function importCountryAliases(ctx: AppContext, extra: CountryAliasOut[] = []): M
   return map;
 }
 
-export type Outcome = 'new' | 'unchanged' | 'conflict' | 'rejected';
-export interface Difference {
-  column: string;
-  file: string;
-  stored: string;
-}
-export interface RowOutcome {
-  line: number;
-  referenceNo: string;
-  outcome: Outcome;
-  reasons: Reason[];
-  differences?: Difference[];
-  /** The record that holds this reference already (unchanged or conflict). */
-  existingId?: string;
-}
+export type { RowOutcome };
 
 export interface ImportReport {
   fileName: string;
@@ -69,7 +57,7 @@ export interface ImportReport {
   dateOrder: DateOrder | null;
   /** True when the rows counted as new were written. */
   committed: boolean;
-  counts: Record<Outcome, number> & { rows: number };
+  counts: Record<ImportOutcome, number> & { rows: number };
   mapping: Mapping;
   unknownColumns: string[];
   rows: RowOutcome[];

@@ -1,4 +1,5 @@
-import { CAMPS, SORT_COLUMNS, STATUSES, type ListQueryInput } from '../../../electron/api/schemas/handover';
+import { CAMPS, SORT_COLUMNS, STATUSES } from '../../../db/domain/handover';
+import type { ListQueryInput } from '../../../electron/api/schemas/handover';
 
 const pick = <T extends string>(values: string[], allowed: readonly T[]) => values.filter((v): v is T => (allowed as readonly string[]).includes(v));
 

@@ -4,8 +4,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlocker, useNavigate, useParams } from 'react-router-dom';
-import { CAMPS, DOCUMENT_LANGUAGES, handoverFields, type HandoverFieldsInput } from '../../../electron/api/schemas/handover';
-import type { Handover } from '../../../electron/api/schemas/handover';
+import { CAMPS, COUNT_FIELDS, DOCUMENT_LANGUAGES } from '../../../db/domain/handover';
+import { blankFields, handoverFields, pickContent, type Handover, type HandoverFieldsInput } from '../../../electron/api/schemas/handover';
 import { call, callOrThrow } from '../api/client';
 import { CountrySelect } from '../components/CountrySelect';
 import { dateWarning } from '../lib/date-warning';
@@ -15,37 +15,11 @@ import { toFieldIssues } from '../../../electron/api/schemas/issues';
 import { issuesByPath } from '../lib/validation';
 
 type Form = HandoverFieldsInput;
-const COUNT_FIELDS = ['womenCount', 'childrenCount', 'boysCount', 'girlsCount', 'unaccompaniedCount', 'menCount'] as const;
 
+/** A new record: the table's defaults, today's date and this office's own details from the settings. */
 function blankForm(defaults: { handingAuthority: string; handingOfficialName: string; handingOfficialTitle: string; defaultLocation: string }): Form {
-  return {
-    referenceNo: '',
-    handoverDate: new Date().toISOString().slice(0, 10),
-    receivingCountry: '',
-    delegationHeadName: '',
-    delegationHeadTitle: '',
-    delegationBody: '',
-    delegationMembers: [],
-    handingAuthority: defaults.handingAuthority,
-    handingOfficialName: defaults.handingOfficialName,
-    handingOfficialTitle: defaults.handingOfficialTitle,
-    location: defaults.defaultLocation,
-    camp: 'al_hol',
-    campOther: '',
-    womenCount: 0,
-    childrenCount: 0,
-    boysCount: 0,
-    girlsCount: 0,
-    unaccompaniedCount: 0,
-    menCount: 0,
-    documentLanguages: ['ar', 'en'],
-    notes: '',
-  };
-}
-
-function fromHandover(h: Handover): Form {
-  const { referenceNo, handoverDate, receivingCountry, delegationHeadName, delegationHeadTitle, delegationBody, delegationMembers, handingAuthority, handingOfficialName, handingOfficialTitle, location, camp, campOther, womenCount, childrenCount, boysCount, girlsCount, unaccompaniedCount, menCount, notes } = h;
-  return { referenceNo, handoverDate, receivingCountry, delegationHeadName, delegationHeadTitle, delegationBody, delegationMembers, handingAuthority, handingOfficialName, handingOfficialTitle, location, camp, campOther, womenCount, childrenCount, boysCount, girlsCount, unaccompaniedCount, menCount, documentLanguages: h.documentLanguages as Form['documentLanguages'], notes };
+  const { handingAuthority, handingOfficialName, handingOfficialTitle, defaultLocation } = defaults;
+  return { ...blankFields(), handoverDate: new Date().toISOString().slice(0, 10), handingAuthority, handingOfficialName, handingOfficialTitle, location: defaultLocation };
 }
 
 export function HandoverFormPage({ amend = false }: { amend?: boolean }) {
@@ -53,7 +27,7 @@ export function HandoverFormPage({ amend = false }: { amend?: boolean }) {
   const settings = useQuery({ queryKey: ['settings'], queryFn: () => callOrThrow('settings:get', {}) });
   const existing = useQuery({ queryKey: ['handover', id], queryFn: () => callOrThrow('handovers:get', { id: id! }), enabled: !!id });
   if (!settings.data || (id && !existing.data)) return <Text>{'…'}</Text>;
-  return <HandoverForm key={`${id ?? 'new'}-${amend}`} initial={existing.data ? fromHandover(existing.data) : blankForm(settings.data)} existing={existing.data} amend={amend} />;
+  return <HandoverForm key={`${id ?? 'new'}-${amend}`} initial={existing.data ? pickContent(existing.data) : blankForm(settings.data)} existing={existing.data} amend={amend} />;
 }
 
 function HandoverForm({ initial, existing, amend }: { initial: Form; existing?: Handover; amend: boolean }) {

@@ -4,7 +4,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../electron/api/result';
-import { MAX_IMPORT_BYTES, type ImportReportOut, type InspectResult, type JobProgress } from '../../../electron/api/schemas/io';
+import { FILE_LIMITS, megabytes } from '../../../db/domain/limits';
+import type { ImportReportOut, InspectResult, JobProgress } from '../../../electron/api/schemas/io';
 import { call } from '../api/client';
 import { ExchangePanel } from '../components/import/ExchangePanel';
 import { FilePicker } from '../components/FilePicker';
@@ -80,8 +81,8 @@ function SheetImport() {
     setCancelled(false);
     setInspect(null);
     if (!file) return;
-    if (file.size > MAX_IMPORT_BYTES) {
-      setError({ code: 'TOO_LARGE', message: '', details: { reason: 'io.file.too_large', params: { maxMb: MAX_IMPORT_BYTES / 1024 / 1024 } } });
+    if (file.size > FILE_LIMITS.spreadsheet) {
+      setError({ code: 'TOO_LARGE', message: '', details: { reason: 'io.file.too_large', params: { maxMb: megabytes(FILE_LIMITS.spreadsheet) } } });
       return;
     }
     setReading(true);

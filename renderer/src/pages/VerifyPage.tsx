@@ -2,7 +2,7 @@ import { Alert, Button, FileButton, Group, Paper, Stack, Table, Text, Title } fr
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VerifyResult } from '../../../electron/api/schemas/report';
-import { MAX_VERIFY_PDF } from '../../../electron/api/schemas/report';
+import { FILE_LIMITS } from '../../../db/domain/limits';
 import { call } from '../api/client';
 import { readAsBase64 } from '../lib/files';
 
@@ -20,7 +20,7 @@ export function VerifyPage() {
     setResult(null);
     setError(null);
     setFileName(file.name);
-    if (file.size > MAX_VERIFY_PDF) return setError(t('errors.TOO_LARGE'));
+    if (file.size > FILE_LIMITS.reportPdf) return setError(t('errors.TOO_LARGE'));
     setBusy(true);
     const r = await call('report:verify', { base64: await readAsBase64(file), checkRecord: true });
     setBusy(false);

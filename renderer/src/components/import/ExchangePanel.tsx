@@ -3,7 +3,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../electron/api/result';
-import { MAX_BUNDLE_BYTES, type MergeReportOut, type PendingConflictOut } from '../../../../electron/api/schemas/io';
+import { FILE_LIMITS } from '../../../../db/domain/limits';
+import type { MergeReportOut, PendingConflictOut } from '../../../../electron/api/schemas/io';
 import { call, callOrThrow } from '../../api/client';
 import { downloadFile } from '../../lib/files';
 import { explainError } from '../../lib/errors';
@@ -151,7 +152,7 @@ export function ExchangePanel({ opened }: { opened?: string | null }) {
   });
   const importBundle = (file?: File) => file && run(async () => {
     setReport(null);
-    if (file.size > MAX_BUNDLE_BYTES) return setError({ code: 'TOO_LARGE', message: '' });
+    if (file.size > FILE_LIMITS.bundle) return setError({ code: 'TOO_LARGE', message: '' });
     const r = await call('io:bundleImport', { fileName: file.name, base64: await readAsBase64(file) });
     if (r.ok) setReport(r.value);
     else setError(r.error);

@@ -1,14 +1,15 @@
 import { Alert, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { IMPORT_COLUMN_NAMES, type InspectResult } from '../../../../electron/api/schemas/io';
+import { IMPORT_COLUMNS, type ImportColumn } from '../../../../electron/api/schemas/handover';
+import type { InspectResult } from '../../../../electron/api/schemas/io';
 
-type Column = (typeof IMPORT_COLUMN_NAMES)[number];
+type Column = ImportColumn;
 export type Mapping = (Column | null)[];
 
 /** One line per column of the file: its header, a sample value, and the field it fills (or ignored). */
 export function MappingStep({ inspect, mapping, onChange }: { inspect: InspectResult; mapping: Mapping; onChange: (m: Mapping) => void }) {
   const { t } = useTranslation();
-  const options = [{ value: '', label: t('io.mapping.ignore') }, ...IMPORT_COLUMN_NAMES.map((c) => ({ value: c, label: `${t(`io.columns.${c}`)} (${c})` }))];
+  const options = [{ value: '', label: t('io.mapping.ignore') }, ...IMPORT_COLUMNS.map((c) => ({ value: c, label: `${t(`io.columns.${c}`, { defaultValue: c })} (${c})` }))];
   const missing = inspect.required.filter((c) => !mapping.includes(c));
   const used = mapping.filter(Boolean);
   const twice = new Set(used).size !== used.length;

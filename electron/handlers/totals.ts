@@ -1,5 +1,5 @@
-import { exportTotals, getTimeline, getTotals } from '../../services/totals';
-import { exportTotalsPdf } from '../../services/totals-report';
+import { exportTotals, getTimeline, getTotals } from '../services/totals';
+import { exportTotalsPdf } from '../services/totals-report';
 import type { HandlersFor } from './types';
 
 export const totalsHandlers: HandlersFor<'totals'> = {

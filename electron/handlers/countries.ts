@@ -1,4 +1,4 @@
-import { addCountryAliases, listCountryAliases, removeCountryAlias } from '../../services/country-aliases';
+import { addCountryAliases, listCountryAliases, removeCountryAlias } from '../services/country-aliases';
 import type { HandlersFor } from './types';
 
 export const countryHandlers: HandlersFor<'countries'> = {

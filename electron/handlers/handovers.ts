@@ -1,7 +1,7 @@
-import { createHandover, getHandover, listHandovers, suggestReference, summarizeHandovers, updateHandover } from '../../services/handovers';
-import { listAudit } from '../../../db/queries/audit';
-import { listPersons } from '../../../db/queries/persons';
-import { amendHandover, finalizeHandover, setManifest, versionsOf, voidHandover } from '../../services/lifecycle';
+import { createHandover, getHandover, listHandovers, suggestReference, summarizeHandovers, updateHandover } from '../services/handovers';
+import { listAudit } from '../../db/queries/audit';
+import { listPersons } from '../../db/queries/persons';
+import { amendHandover, finalizeHandover, setManifest, versionsOf, voidHandover } from '../services/lifecycle';
 import type { HandlersFor } from './types';
 
 export const handoverHandlers: HandlersFor<'handovers'> = {

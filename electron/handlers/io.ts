@@ -1,9 +1,9 @@
-import { bundleExport, officeAdd, officeInit, officeOrNull, offices } from '../../services/exchange/api';
-import { importBundle, pendingConflicts } from '../../services/exchange/merge';
-import { importOpenedBundle } from '../../services/exchange/opened';
-import { resolveConflict } from '../../services/exchange/resolve';
-import { exportHandovers } from '../../services/export/handovers';
-import { cancelJob, inspectUpload, jobProgressOf, startImportJob } from '../../services/import/jobs';
+import { bundleExport, officeAdd, officeInit, officeOrNull, offices } from '../services/exchange/api';
+import { importBundle, pendingConflicts } from '../services/exchange/merge';
+import { importOpenedBundle } from '../services/exchange/opened';
+import { resolveConflict } from '../services/exchange/resolve';
+import { exportHandovers } from '../services/export/handovers';
+import { cancelJob, inspectUpload, jobProgressOf, startImportJob } from '../services/import/jobs';
 import type { HandlersFor } from './types';
 
 export const ioHandlers: HandlersFor<'io'> = {

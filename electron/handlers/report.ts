@@ -1,6 +1,6 @@
-import { exportReport, reportStatus, verifyReport } from '../../services/report/report';
-import { addSignature, removeSignature } from '../../services/report/signatures';
-import { createIdentity, exportCaCertificate, identityInfo, importP12, activeIdentityOrNull } from '../../services/signing/identity';
+import { exportReport, reportStatus, verifyReport } from '../services/report/report';
+import { addSignature, removeSignature } from '../services/report/signatures';
+import { createIdentity, exportCaCertificate, identityInfo, importP12, activeIdentityOrNull } from '../services/signing/identity';
 import type { HandlersFor } from './types';
 
 export const reportHandlers: HandlersFor<'report'> & HandlersFor<'signing'> = {

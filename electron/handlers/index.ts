@@ -1,4 +1,4 @@
-import type { Channel } from '../contract';
+import type { Channel } from '../api/contract';
 import { appHandlers } from './app';
 import { attachmentHandlers } from './attachments';
 import { countryHandlers } from './countries';

@@ -1,7 +1,7 @@
-import pkg from '../../../package.json';
-import { schemaVersion } from '../../../db/open';
-import { runChecks } from '../../services/check';
-import { getSettings, setSettings } from '../../services/settings';
+import pkg from '../../package.json';
+import { schemaVersion } from '../../db/open';
+import { runChecks } from '../services/check';
+import { getSettings, setSettings } from '../services/settings';
 import type { HandlersFor } from './types';
 
 

@@ -1,11 +1,11 @@
 import { advanceAuditHead } from '../services/audit/head';
 import type { AppContext, Caller } from '../services/context';
-import { mayAccess } from './schemas/account';
-import { contract, isChannel } from './contract';
-import { handlers } from './handlers/index';
-import { clipError } from './clip';
-import { AppError, fail, ok, type Result } from './result';
-import { toFieldIssues } from './schemas/issues';
+import { mayAccess } from '../api/schemas/account';
+import { contract, isChannel } from '../api/contract';
+import { handlers } from './index';
+import { clipError } from '../api/clip';
+import { AppError, fail, ok, type Result } from '../api/result';
+import { toFieldIssues } from '../api/schemas/issues';
 import { storageErrorCode } from '../services/storage-errors';
 
 function sqliteCode(err: unknown): string | undefined {

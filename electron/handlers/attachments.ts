@@ -1,4 +1,4 @@
-import { addAttachment, attachmentsOf, readAttachment } from '../../services/attachments';
+import { addAttachment, attachmentsOf, readAttachment } from '../services/attachments';
 import type { HandlersFor } from './types';
 
 export const attachmentHandlers: HandlersFor<'attachments'> = {
