@@ -13,6 +13,7 @@ import { downloadFile } from '../lib/files';
 import { PersonsBarChart, TimelineChart } from '../components/totals/TotalsCharts';
 import { SORT_KEYS, TotalsTable, type SortKey } from '../components/totals/TotalsTable';
 import { WorldMap } from '../components/totals/WorldMap';
+import { useAfterPaint } from '../lib/after-paint';
 import { formatNumber } from '../lib/format';
 import { useCan } from '../auth/account';
 
@@ -27,6 +28,9 @@ export function totalsQueryFromParams(p: URLSearchParams): TotalsQueryInput {
     includeDrafts: p.get('drafts') === '1',
   };
 }
+
+/** Table rows in the first paint: more than a tall window shows above the fold. */
+const FIRST_ROWS = 30;
 
 const year = (offset: number) => String(new Date().getFullYear() + offset);
 
@@ -72,6 +76,9 @@ export function TotalsPage() {
   const fieldLabel = (path: string) => (path.startsWith('camps') ? t('totals.filters.camp') : path === 'from' ? t('totals.filters.from') : path === 'to' ? t('totals.filters.to') : path);
   const issueFor = (field: string) => issues.find((i) => i.path === field || i.path.startsWith(`${field}.`));
   const data = totals.data;
+  // The figures, the filters and the top of the table are painted first; the rest of the table, the charts and the map
+  // (below the fold at any usual window size) right after.
+  const painted = useAfterPaint(data);
   const isThisYear = query.from === `${year(0)}-01-01` && query.to === `${year(0)}-12-31`;
   const isLastYear = query.from === `${year(-1)}-01-01` && query.to === `${year(-1)}-12-31`;
   const isAllTime = !query.from && !query.to;
@@ -183,10 +190,14 @@ export function TotalsPage() {
             <Alert data-testid="totals-no-match">{t('totals.noMatch')}</Alert>
           ) : (
             <>
-              <TotalsTable rows={data.countries} sum={data.sum} sort={sort} direction={direction} onSort={onSort} />
-              <PersonsBarChart rows={data.countries} />
-              {timeline.data && <TimelineChart timeline={timeline.data} onGranularity={(g) => update({ tl: g === 'year' ? 'year' : null })} />}
-              <WorldMap rows={data.countries} />
+              <TotalsTable rows={data.countries} sum={data.sum} sort={sort} direction={direction} onSort={onSort} limit={painted ? undefined : FIRST_ROWS} />
+              {painted && (
+                <>
+                  <PersonsBarChart rows={data.countries} />
+                  {timeline.data && <TimelineChart timeline={timeline.data} onGranularity={(g) => update({ tl: g === 'year' ? 'year' : null })} />}
+                  <WorldMap rows={data.countries} />
+                </>
+              )}
             </>
           )}
         </>

@@ -26,6 +26,9 @@ const COLUMNS: { key: Sort; label: string; numeric?: boolean }[] = [
   { key: 'status', label: 'fields.status' },
 ];
 
+/** One cache entry per page of one query: the list page reads page 0 through the same key before the table mounts. */
+export const pageQueryKey = (query: Query, page: number) => ['handovers', 'page', query, page] as const;
+
 export const statusColor = (s: string) => (s === 'finalized' ? 'teal' : s === 'void' ? 'gray' : 'yellow');
 
 /**
@@ -41,7 +44,7 @@ export function HandoverTable({ query, total, onSort }: { query: Query; total: n
   const pages = [...new Set(items.map((i) => Math.floor(i.index / PAGE_SIZE)))];
   const results = useQueries({
     queries: pages.map((page) => ({
-      queryKey: ['handovers', 'page', query, page],
+      queryKey: pageQueryKey(query, page),
       queryFn: () => callOrThrow('handovers:list', { ...query, offset: page * PAGE_SIZE, limit: PAGE_SIZE }),
       staleTime: 30_000,
     })),

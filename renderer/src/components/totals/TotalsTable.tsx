@@ -17,6 +17,8 @@ interface Props {
   sort: SortKey;
   direction: 'asc' | 'desc';
   onSort(key: SortKey): void;
+  /** Render only the first rows (of the sorted order): the page's first paint; the sum row is always whole. */
+  limit?: number;
 }
 
 /**
@@ -24,7 +26,7 @@ interface Props {
  * Body rows are plain <tr>/<td> styled in totals.css: with 200 countries, 2,400 Mantine cell components cost
  * more to mount than the whole rest of the page.
  */
-export function TotalsTable({ rows, sum, sort, direction, onSort }: Props) {
+export function TotalsTable({ rows, sum, sort, direction, onSort, limit }: Props) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const sorted = useMemo(() => {
@@ -60,7 +62,7 @@ export function TotalsTable({ rows, sum, sort, direction, onSort }: Props) {
           <Table.Tr>{SORT_KEYS.map(header)}</Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {sorted.map((r) => {
+          {(limit === undefined ? sorted : sorted.slice(0, limit)).map((r) => {
             const name = countryName(r.country, lng);
             return (
               <tr key={r.country} data-testid={`totals-row-${r.country}`} data-country={r.country}>
