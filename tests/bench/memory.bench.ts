@@ -1,0 +1,138 @@
+// Memory of browser mode's server (the process that hosts the same services as the desktop app) with 1,000,000
+// handovers: the list scrolled from the first row to the last (the pages a scrolling window asks for), a full-text
+// search with its figures, the totals page's queries, a signed handover report and the totals report. Prints the peak
+// resident set (VmHWM of the server process) against the same server's resident set once it has opened the database
+// and answered one request (the baseline, same run). Target: peak < 250 MB.
+// BENCH_MEMORY_ROWS sets the size; BENCH_MEMORY_DB names an already seeded database file to copy instead of seeding.
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openDatabase } from '../../db/open';
+import { normalizeForSearch } from '../../db/search-text';
+
+const ROWS = Number(process.env.BENCH_MEMORY_ROWS ?? 1_000_000);
+const TARGET_MB = 250;
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'tasleem-bench-mem-'));
+const dbFile = join(work, 'tasleem.db');
+
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+const HEADS = ['أرسلان توكوباييف', 'Stéphane Romatet', 'Ерлан Карин', 'Maria Andersson', 'Ahmad Yusuf', 'إبراهيم خليل', 'Jan de Vries', 'Aida Nurlanovna'];
+const COUNTRIES = ['KG', 'FR', 'KZ', 'SE', 'NL', 'RU', 'UZ', 'TJ', 'DE', 'BE', 'XK', 'AL', 'BA', 'FI', 'US'];
+
+/** Raw prepared INSERTs (speed only) through the real migrations, search rows with the folded text the app writes. */
+function seed(n: number) {
+  const db = openDatabase(dbFile);
+  const rand = rng(n);
+  const ins = db.sqlite.prepare(`INSERT INTO handovers (id, reference_no, status, handover_date, receiving_country, delegation_head_name,
+    handing_authority, handing_official_name, camp, women_count, children_count, boys_count, girls_count, men_count, created_at, created_by, updated_at, updated_by)
+    VALUES (?, ?, ?, ?, ?, ?, 'Department of Foreign Relations', 'Official', ?, ?, ?, ?, ?, 0, 't', 'b', 't', 'b')`);
+  const search = db.sqlite.prepare('INSERT INTO handover_search (handover_id, body) VALUES (?, ?)');
+  const day0 = Date.UTC(2014, 0, 1);
+  db.sqlite.pragma('cache_size = -400000');
+  db.sqlite.pragma('synchronous = OFF');
+  db.sqlite.transaction(() => {
+    for (let i = 0; i < n; i++) {
+      const id = `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`;
+      const ref = `HO-${2014 + (i % 12)}-${String(i).padStart(7, '0')}`;
+      const head = `${HEADS[Math.floor(rand() * HEADS.length)]} ${i}`;
+      const children = Math.floor(rand() * 50);
+      const boys = Math.floor(children * rand() * 0.5);
+      const status = rand() < 0.8 ? 'finalized' : rand() < 0.7 ? 'draft' : 'void';
+      ins.run(id, ref, status, new Date(day0 + Math.floor(rand() * 4380) * 86_400_000).toISOString().slice(0, 10), COUNTRIES[Math.floor(rand() * COUNTRIES.length)], head,
+        ['al_hol', 'roj'][i % 2], Math.floor(rand() * 20) + 1, children, boys, children - boys);
+      search.run(id, normalizeForSearch(`${ref} ${head} Department of Foreign Relations Official`));
+    }
+  })();
+  db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+}
+
+const kb = (pid: number, field: 'VmRSS' | 'VmHWM') => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN);
+const mb = (k: number) => `${(k / 1024).toFixed(0)} MB`;
+
+const t0 = performance.now();
+if (process.env.BENCH_MEMORY_DB) {
+  copyFileSync(process.env.BENCH_MEMORY_DB, dbFile);
+  console.log(`copied ${process.env.BENCH_MEMORY_DB}`);
+} else {
+  seed(ROWS);
+  console.log(`${ROWS.toLocaleString('en')} handovers seeded in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+}
+
+// The real browser mode, as `npm run web` starts it (through tsx), in its own process.
+const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron/web/start.ts'), '--data-dir', work, '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+const pid = server.pid!;
+const url = await new Promise<URL>((resolve, reject) => {
+  let out = '';
+  server.stdout!.on('data', (d: Buffer) => {
+    out += d.toString();
+    const m = /http:\/\/\S+/.exec(out);
+    if (m) resolve(new URL(m[0]));
+  });
+  server.on('exit', (code) => reject(new Error(`browser mode exited (${code})`)));
+});
+const token = url.searchParams.get('token')!;
+let peakSeen = 0;
+const poll = setInterval(() => (peakSeen = Math.max(peakSeen, kb(pid, 'VmRSS'))), 20);
+
+async function call<T>(channel: string, input: unknown): Promise<T> {
+  const res = await fetch(new URL(`/api/${channel}`, url), { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(input) });
+  const body = (await res.json()) as { ok: boolean; value: T; error?: unknown };
+  if (!body.ok) throw new Error(`${channel}: ${JSON.stringify(body.error)}`);
+  return body.value;
+}
+
+try {
+  const steps: [string, number][] = [];
+  const step = async (label: string, fn: () => Promise<unknown>) => {
+    const s = performance.now();
+    await fn();
+    steps.push([label, performance.now() - s]);
+    console.log(`  ${label.padEnd(58)} ${((performance.now() - s) / 1000).toFixed(1).padStart(6)} s   RSS now ${mb(kb(pid, 'VmRSS'))}, peak so far ${mb(kb(pid, 'VmHWM'))}`);
+  };
+  const list = { sort: 'handoverDate', direction: 'desc' };
+  await call('handovers:list', { ...list, limit: 100 });
+  const baseline = kb(pid, 'VmRSS');
+  console.log(`browser mode's server, ${ROWS.toLocaleString('en')} handovers: ${mb(baseline)} resident after opening the database and one page (baseline)`);
+
+  const total = (await call<{ handovers: number }>('handovers:summary', {})).handovers;
+  // A scrolling window asks for the pages on screen: 60 stops from the first row to the last, two pages each.
+  await step('list scrolled end to end (60 stops, 2 pages each)', async () => {
+    for (let i = 0; i <= 60; i++) {
+      const page = Math.floor(((total - 1) / 100) * (i / 60));
+      for (const p of [page, page + 1]) if (p * 100 < total) await call('handovers:list', { ...list, offset: p * 100, limit: 100 });
+    }
+  });
+  await step('search "ارسلان": first page, then its figures', async () => {
+    await call('handovers:list', { ...list, search: 'ارسلان', limit: 100 });
+    await call('handovers:summary', { search: 'ارسلان' });
+  });
+  await step('totals page: totals, timeline (month), all time and drafts', async () => {
+    for (const includeDrafts of [false, true]) {
+      await call('totals:get', { includeDrafts, camps: [] });
+      await call('totals:timeline', { filter: { includeDrafts, camps: [] }, granularity: 'month' });
+    }
+  });
+  await step('signed handover report (a record recorded through the API)', async () => {
+    const h = await call<{ id: string; revision: number }>('handovers:create', {
+      data: { referenceNo: 'MEM-1', handoverDate: '2023-02-16', receivingCountry: 'KG', delegationHeadName: 'Arslan Tokobaev', handingAuthority: 'Department of Foreign Relations, Qamishli', handingOfficialName: 'سامر حسن', camp: 'al_hol', womenCount: 18, childrenCount: 41, boysCount: 20, girlsCount: 21 },
+    });
+    const f = await call<{ id: string }>('handovers:finalize', { id: h.id, expectedRevision: h.revision });
+    await call('report:export', { handoverId: f.id });
+  });
+  await step('totals report (PDF)', () => call('totals:export', { filter: { includeDrafts: false, camps: [] }, format: 'pdf', locale: 'ar' }));
+  const peak = Math.max(kb(pid, 'VmHWM'), peakSeen);
+  console.log(`\npeak resident set of the server: ${mb(peak)} (${(peak / baseline).toFixed(2)}× the baseline; target < ${TARGET_MB} MB)${peak / 1024 >= TARGET_MB ? '  OVER TARGET' : ''}`);
+  process.exitCode = peak / 1024 < TARGET_MB ? 0 : 1;
+} finally {
+  clearInterval(poll);
+  server.kill('SIGTERM');
+  await new Promise((r) => server.once('exit', r));
+  rmSync(work, { recursive: true, force: true });
+}
