@@ -81,8 +81,11 @@ const token = url.searchParams.get('token')!;
 let peakSeen = 0;
 const poll = setInterval(() => (peakSeen = Math.max(peakSeen, kb(pid, 'VmRSS'))), 20);
 
+let cookie = '';
 async function call<T>(channel: string, input: unknown): Promise<T> {
-  const res = await fetch(new URL(`/api/${channel}`, url), { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(input) });
+  const res = await fetch(new URL(`/api/${channel}`, url), { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', cookie }, body: JSON.stringify(input) });
+  // The session cookie browser mode sets at sign-in, sent back like a browser would.
+  cookie = res.headers.get('set-cookie')?.split(';')[0] ?? cookie;
   const body = (await res.json()) as { ok: boolean; value: T; error?: unknown };
   if (!body.ok) throw new Error(`${channel}: ${JSON.stringify(body.error)}`);
   return body.value;
@@ -97,6 +100,9 @@ try {
     console.log(`  ${label.padEnd(58)} ${((performance.now() - s) / 1000).toFixed(1).padStart(6)} s   RSS now ${mb(kb(pid, 'VmRSS'))}, peak so far ${mb(kb(pid, 'VmHWM'))}`);
   };
   const list = { sort: 'handoverDate', direction: 'desc' };
+  // The first run's administrator, then signed in as a person would.
+  await call('auth:setup', { username: 'admin', displayName: 'Bench', password: 'bench-password-1' });
+  await call('auth:signIn', { username: 'admin', password: 'bench-password-1' });
   await call('handovers:list', { ...list, limit: 100 });
   const baseline = kb(pid, 'VmRSS');
   console.log(`browser mode's server, ${ROWS.toLocaleString('en')} handovers: ${mb(baseline)} resident after opening the database and one page (baseline)`);
