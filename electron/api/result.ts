@@ -31,6 +31,13 @@ export const ERROR_CODES = [
   'ALREADY_SET_UP',
   'USERNAME_TAKEN',
   'LAST_ADMIN',
+  'DB_KEY_REQUIRED',
+  'DB_WRONG_KEY',
+  'DB_PLAIN',
+  'DB_CORRUPT',
+  'DB_CIPHER_UNAVAILABLE',
+  'KEYSTORE_MISSING',
+  'KEYSTORE_DAMAGED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

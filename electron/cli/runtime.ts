@@ -1,11 +1,15 @@
 import type { Command } from 'commander';
 import { userInfo } from 'node:os';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { dispatch } from '../handlers/dispatch';
 import type { Channel, InputOf, OutputOf } from '../api/contract';
+import { AppError } from '../api/result';
 import { createAppContext } from '../services/app-context';
 import { localCaller, type AppContext } from '../services/context';
 import { databaseFile, resolveDataDir } from '../services/data-dir';
+import { keyStoreFileFor } from '../services/keys/keystore';
+import { passphraseUnlock } from '../services/keys/passphrase';
 
 /** A failure the CLI reports on stderr with a non-zero exit; `code` is the same error code the app uses. */
 export class CliFailure extends Error {
@@ -24,10 +28,17 @@ export interface CliRuntime {
   out(text: string): void;
 }
 
-function openContext(program: Command): AppContext {
-  const opts = program.opts<{ db?: string }>();
-  const file = opts.db ?? process.env.TASLEEM_DB ?? databaseFile(resolveDataDir());
-  return createAppContext({ dataDir: resolveDataDir(), dbFile: resolve(file), mode: 'cli' });
+export const dbFileOf = (program: Command) => resolve(program.opts<{ db?: string }>().db ?? (process.env.TASLEEM_DB || databaseFile(resolveDataDir())));
+
+async function openContext(program: Command): Promise<AppContext> {
+  const file = dbFileOf(program);
+  const unlock = await passphraseUnlock({ creating: !existsSync(keyStoreFileFor(file)) });
+  try {
+    return createAppContext({ dataDir: resolveDataDir(), dbFile: file, mode: 'cli', unlock });
+  } catch (err) {
+    if (err instanceof AppError) throw new CliFailure(err.code, `${err.code}: ${err.message}`);
+    throw err;
+  }
 }
 
 /**
@@ -48,7 +59,7 @@ export function cliCaller() {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- commander passes untyped positional args
 export const withRuntime = <A extends any[]>(program: Command, fn: (rt: CliRuntime, ...args: A) => Promise<void>) =>
   async (...args: A) => {
-    const ctx = openContext(program);
+    const ctx = await openContext(program);
     const caller = cliCaller();
     const rt: CliRuntime = {
       ctx,

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, powerMonitor, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, powerMonitor, safeStorage, session, shell } from 'electron';
 import log from 'electron-log/main';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { createAppContext } from '../services/app-context';
 import type { AppContext } from '../services/context';
 import { getSettings } from '../services/settings';
 import { aboutDialog, runtimeFailureDialog, startupFailureDialog } from './dialog-text';
+import type { KeyWrapper, Unlock } from '../services/keys/keystore';
 import { DesktopSession, registerIpc } from './ipc';
 import { configureFileLog, logsDir } from './log-setup';
 import { installMenu } from './menu';
@@ -99,6 +100,17 @@ async function failStartup(err: unknown) {
   app.exit(1);
 }
 
+/**
+ * The database key is wrapped by the OS keychain (DPAPI, Keychain, libsecret) through safeStorage; the services get
+ * only this adapter. TASLEEM_DB_KEY, when set, is the recovery passphrase (a new machine, a broken keychain).
+ */
+function desktopUnlock(): Unlock {
+  const os: KeyWrapper | undefined = safeStorage.isEncryptionAvailable()
+    ? { wrap: (plain) => safeStorage.encryptString(plain.toString('base64')), unwrap: (wrapped) => Buffer.from(safeStorage.decryptString(wrapped), 'base64') }
+    : undefined;
+  return { os, passphrase: process.env.TASLEEM_DB_KEY || undefined };
+}
+
 if (!app.requestSingleInstanceLock()) {
   // The running instance gets our argv through 'second-instance', bundles included.
   app.quit();
@@ -136,7 +148,7 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionCheckHandler((_wc, permission) => shouldGrantPermission(permission));
     const appPath = app.getAppPath();
     try {
-      ctx = createAppContext({ dataDir, mode: 'desktop', migrationsFolder: join(appPath, 'db', 'migrations'), resourcesDir: join(appPath, 'resources'), workersDir: __dirname });
+      ctx = createAppContext({ dataDir, mode: 'desktop', unlock: desktopUnlock(), migrationsFolder: join(appPath, 'db', 'migrations'), resourcesDir: join(appPath, 'resources'), workersDir: __dirname });
     } catch (err) {
       return failStartup(err);
     }

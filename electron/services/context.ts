@@ -1,4 +1,5 @@
 import type { Db } from '../../db/open';
+import type { KeyStore } from './keys/keystore';
 import type { KeyVault } from './signing/vault';
 import type { AuditHeadStore } from './audit/head';
 import type { Role } from '../api/schemas/account';
@@ -22,10 +23,14 @@ export interface Caller {
 
 export interface AppContext {
   db: Db;
+  /** The database file (backups and restore work on it). */
+  dbFile: string;
+  /** The unlocked key store: the database key, keys derived from it, trust anchors, the audit chain head. */
+  keys: KeyStore;
   dataDir: string;
   mode: 'desktop' | 'web' | 'cli';
   now: () => Date;
-  /** Seals the report-signing key; defaults to the key file / passphrase vault (services/signing/vault.ts). */
+  /** Seals private keys; defaults to the vault keyed from the database key (services/signing/vault.ts). */
   keyVault?: KeyVault;
   /** resources/ (fonts and the Typst document templates); defaults to the source tree's, the desktop app passes its own. */
   resourcesDir?: string;

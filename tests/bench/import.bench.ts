@@ -18,6 +18,7 @@ import { contentFields, frozenContent } from '../../electron/services/content';
 import { CANONICAL_COLUMNS } from '../../db/domain/import';
 import { importFile } from '../../electron/services/import/service';
 import { buildWorkers } from '../../scripts/build-workers.js';
+import { testUnlock } from '../support/keys';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_IMPORT_ROUNDS ?? 3);
@@ -49,7 +50,7 @@ function makeRows() {
 
 function tempApp() {
   const dir = mkdtempSync(join(tmpdir(), 'tasleem-bench-'));
-  const ctx = createAppContext({ dataDir: dir, mode: 'cli' });
+  const ctx = createAppContext({ dataDir: dir, mode: 'cli', unlock: testUnlock() });
   return { ctx, done: () => (ctx.db.close(), rmSync(dir, { recursive: true, force: true })) };
 }
 

@@ -9,6 +9,7 @@ import { normalizeForSearch, toFtsQuery } from '../../db/search-text';
 import { listQuery } from '../../electron/api/schemas/handover';
 import type { AppContext } from '../../electron/services/context';
 import { listHandovers, summarizeHandovers } from '../../electron/services/handovers';
+import { testKeyStore } from '../support/keys';
 
 const SIZES = (process.env.BENCH_LIST_SIZES ?? '100000,1000000').split(',').map(Number);
 const TARGET = 1.5;
@@ -90,14 +91,16 @@ function raw(db: Db) {
 }
 
 let failed = false;
+// Encrypted like the app's database: the raw baseline reads the same encrypted file through the same connection.
+const keys = testKeyStore(work);
 console.log(`node ${process.version}, ${process.platform} ${process.arch}`);
 for (const n of SIZES) {
   const file = join(work, `list-${n}.db`);
-  const db = openDatabase(file);
+  const db = openDatabase(file, { key: keys.dbKey });
   const t0 = performance.now();
   seed(db, n);
   console.log(`\n${n.toLocaleString('en')} handovers seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  const ctx: AppContext = { db, dataDir: work, mode: 'cli', now: () => new Date() };
+  const ctx: AppContext = { db, dbFile: file, keys, dataDir: work, mode: 'cli', now: () => new Date() };
   const r = raw(db);
   const pageQ = listQuery.parse({ statuses: ['finalized'], countries: ['KG', 'FR', 'KZ'], from: '2016-01-01', to: '2023-12-31', sort: 'handoverDate', direction: 'desc', limit: 100 });
   const searchQ = listQuery.parse({ search: 'ارسلان', sort: 'handoverDate', direction: 'desc', limit: 100 });

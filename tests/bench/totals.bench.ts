@@ -18,11 +18,14 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import world from 'world-atlas/countries-110m.json';
 import { launchChromium } from '../support/chromium';
 import { addUpByCountry } from '../support/naive-totals';
+import { testKeyStore } from '../support/keys';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number).filter((n) => n > 0);
 const TARGET_MS = 5;
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'tasleem-bench-'));
+// Encrypted like the app's database; the raw baselines run on the same encrypted connection.
+const keys = testKeyStore(work);
 
 const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -122,7 +125,7 @@ function queryBench(): boolean {
   console.log(`${'handovers'.padStart(10)}  ${'filter'.padEnd(28)} ${'app'.padStart(8)} ${'table'.padStart(8)} ${'naive'.padStart(8)} ${'table/app'.padStart(9)} ${'rows read'.padStart(9)}`);
   for (const n of SIZES) {
     const file = join(work, `totals-${n}.db`);
-    const db = openDatabase(file);
+    const db = openDatabase(file, { key: keys.dbKey });
     const t0 = performance.now();
     seed(db, n);
     const seedSecs = ((performance.now() - t0) / 1000).toFixed(1);
@@ -196,11 +199,11 @@ function ensureBuild() {
 
 async function renderBench() {
   ensureBuild();
-  const full = openDatabase(join(work, 'render-200.db'));
+  const full = openDatabase(join(work, 'render-200.db'), { key: keys.dbKey });
   seed(full, 2000, COUNTRIES); // 200 countries, ~10 handovers each
-  const empty = openDatabase(join(work, 'render-empty.db'));
+  const empty = openDatabase(join(work, 'render-empty.db'), { key: keys.dbKey });
   const staticDir = join(root, 'dist/renderer');
-  const ctxOf = (db: Db): AppContext => ({ db, dataDir: work, mode: 'web', now: () => new Date() });
+  const ctxOf = (db: Db): AppContext => ({ db, dbFile: db.sqlite.name, keys, dataDir: work, mode: 'web', now: () => new Date() });
   const servers = [await startWebServer({ ctx: ctxOf(empty), staticDir }), await startWebServer({ ctx: ctxOf(full), staticDir })];
   const who = [await addAccount(ctxOf(empty), 'viewer', 'bench'), await addAccount(ctxOf(full), 'viewer', 'bench')];
   const browser = await launchChromium();

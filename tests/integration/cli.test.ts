@@ -8,6 +8,7 @@ import { createHandover } from '../../electron/services/handovers';
 import { localCaller } from '../../electron/services/context';
 import { handoverFields } from '../../electron/api/schemas/handover';
 import { kyrgyzHandover } from '../support/context';
+import { testUnlock } from '../support/keys';
 
 const root = join(import.meta.dirname, '../..');
 let dir: string;
@@ -38,7 +39,7 @@ describe('tasleem CLI', () => {
   });
 
   it('list --json shows what the app stored', () => {
-    const ctx = createAppContext({ dataDir: dir, dbFile: db, mode: 'cli' });
+    const ctx = createAppContext({ dataDir: dir, dbFile: db, mode: 'cli', unlock: testUnlock() });
     createHandover(ctx, localCaller('t'), handoverFields.parse(kyrgyzHandover()));
     ctx.db.close();
     const r = tasleem('--db', db, 'list', '--json');

@@ -10,6 +10,7 @@ import { addOffice, initOffice, ownCard } from '../../electron/services/exchange
 import { resolveConflict } from '../../electron/services/exchange/resolve';
 import { databaseFile } from '../../electron/services/data-dir';
 import { frenchHandover, kyrgyzHandover, testApp, type TestApp } from '../support/context';
+import { testKeyStore } from '../support/keys';
 
 // Two field offices with their own database files: Qamishli sends, Hasakah receives and decides.
 let qamishli: TestApp;
@@ -331,14 +332,15 @@ describe('migration 0005', () => {
       writeFileSync(join(old, 'meta/_journal.json'), JSON.stringify(journal));
       mkdirSync(join(dir, 'data'));
       const file = join(dir, 'data', 'tasleem.db');
+      const { dbKey: key } = testKeyStore(dir);
 
-      const at4 = openDatabase(file, { migrationsFolder: old });
+      const at4 = openDatabase(file, { key, migrationsFolder: old });
       expect(at4.sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'exchange_conflicts'").get()).toEqual({ n: 0 });
       at4.sqlite.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('exchange.conflicts', ?, '2026-11-21T08:00:00.000Z')").run(JSON.stringify(legacy));
       at4.sqlite.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('office.name', '\"Hasakah\"', '2026-11-21T08:00:00.000Z')").run();
       at4.close();
 
-      const now = openDatabase(file);
+      const now = openDatabase(file, { key });
       const moved = now.sqlite.prepare('SELECT * FROM exchange_conflicts ORDER BY received_at').all() as Record<string, string | null>[];
       expect(moved.map((m) => [m.bundle_id, m.handover_id, m.from_office_id, m.from_office_name, m.reference_no, m.reason, m.received_at, m.resolved_at])).toEqual([
         [bundleId, id, row.from_office_id, 'Qamishli', 'HO-2023-0002', 'io.bundle.diverged', '2026-11-20T10:00:00.123Z', null],
@@ -353,7 +355,7 @@ describe('migration 0005', () => {
       expect(now.sqlite.prepare('SELECT key FROM settings ORDER BY key').all()).toEqual([{ key: 'office.name' }]);
       now.close();
       // Opening again runs nothing twice.
-      const again = openDatabase(file);
+      const again = openDatabase(file, { key });
       expect(again.sqlite.prepare('SELECT count(*) AS n FROM exchange_conflicts').get()).toEqual({ n: 2 });
       again.close();
     } finally {

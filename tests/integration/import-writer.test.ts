@@ -1,7 +1,7 @@
-import Database from 'better-sqlite3';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import { openDatabase } from '../../db/open';
 import type { JobProgress } from '../../electron/api/schemas/io';
 import { CANONICAL_COLUMNS } from '../../db/domain/import';
 import { ImportCancelled, importFile } from '../../electron/services/import/service';
@@ -80,7 +80,7 @@ describe('the import writer thread', () => {
   }, 120_000);
 
   it('another process holding the write lock makes the job fail as BUSY, changing nothing', async () => {
-    const other = new Database(app.ctx.db.sqlite.name);
+    const other = openDatabase(app.ctx.db.sqlite.name, { key: app.ctx.keys.dbKey, migrate: false }).sqlite;
     other.exec('BEGIN IMMEDIATE');
     try {
       const before = snapshotDb();

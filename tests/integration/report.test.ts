@@ -1,10 +1,12 @@
-import { existsSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listAudit } from '../../db/queries/audit';
 import { verifyReport } from '../../electron/services/report/report';
 import { createCa, issueSigningCert, toP12 } from '../../electron/services/signing/certs';
+import { dbKeyVault } from '../../electron/services/signing/vault';
 import { frenchHandover, kyrgyzHandover, testApp, type TestApp } from '../support/context';
+import { testKeyStore } from '../support/keys';
 import { appendIncrementalUpdate, flipOneByte, pdffonts, pdfsig, pdftotext } from '../support/report-tools';
 import { samplePng } from '../support/signature-png';
 
@@ -179,22 +181,20 @@ describe('signed handover report', { timeout: 60_000 }, () => {
 });
 
 describe('signing identity', { timeout: 60_000 }, () => {
-  it('keeps the private key sealed outside the database (signing.key, 0600) and fails clearly without it', async () => {
+  it('keeps the private key sealed under a key derived from the database key, and fails clearly with another', async () => {
     const id = await app.must('signing:create', {});
     expect(id.ca.subject).toContain('Tasleem Report Signing CA');
     const row = app.ctx.db.sqlite.prepare('SELECT * FROM signing_identities').get() as Record<string, string>;
-    const all = JSON.stringify(row);
-    expect(all).not.toMatch(/PRIVATE KEY/);
-    expect(row.vault).toBe('file');
-    const keyFile = join(app.dir, 'signing.key');
-    expect(existsSync(keyFile)).toBe(true);
-    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
-    const dbBytes = readFileSync(join(app.dir, 'tasleem.db')).toString('latin1');
-    expect(dbBytes).not.toContain(readFileSync(keyFile, 'utf8').trim());
+    expect(JSON.stringify(row)).not.toMatch(/PRIVATE KEY/);
+    expect(row.vault).toBe('dbkey');
+    // No key file beside the database: a copy of the folder opens nothing without the keychain or passphrase.
+    expect(existsSync(join(app.dir, 'signing.key'))).toBe(false);
 
     const h = await finalized(kyrgyzHandover(), false);
-    unlinkSync(keyFile);
+    const other = testKeyStore(app.dir, 'other.keystore');
+    app.ctx.keyVault = dbKeyVault(other);
     const r = await app.call('report:export', { handoverId: h.id });
+    app.ctx.keyVault = undefined;
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.code).toBe('SIGNING_KEY_UNAVAILABLE');
   });

@@ -13,6 +13,7 @@ import { localCaller } from '../../electron/services/context';
 import { createHandover, updateHandover } from '../../electron/services/handovers';
 import { amendHandover, finalizeHandover, voidHandover } from '../../electron/services/lifecycle';
 import { kyrgyzHandover } from '../support/context';
+import { testKeyStore } from '../support/keys';
 
 /**
  * The SQL aggregate against a naive reducer over what the records *should* hold after a random history of
@@ -20,6 +21,7 @@ import { kyrgyzHandover } from '../support/context';
  * earlier versions in handover_versions exactly as the app does; only the current content may count.
  */
 const dir = mkdtempSync(join(tmpdir(), 'tasleem-prop-'));
+const keys = testKeyStore(dir);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const COUNTRIES = ['KG', 'FR', 'XK', 'DE', 'RU', 'KZ'];
@@ -132,9 +134,10 @@ describe('countryTotals (property)', () => {
   it('equals a naive reducer over the current content, whatever the history', () => {
     fc.assert(
       fc.property(fc.array(history, { maxLength: 14 }), fc.array(filterArb, { minLength: 1, maxLength: 4 }), (histories, filters) => {
-        const db = openDatabase(join(dir, `p${run++}.db`));
+        const dbFile = join(dir, `p${run++}.db`);
+        const db = openDatabase(dbFile, { key: keys.dbKey });
         try {
-          const ctx: AppContext = { db, dataDir: dir, mode: 'cli', now: () => new Date() };
+          const ctx: AppContext = { db, dbFile, keys, dataDir: dir, mode: 'cli', now: () => new Date() };
           const models = histories.map((h, i) => play(ctx, i, h));
           for (const f of filters) {
             const expected = naive(models, f);

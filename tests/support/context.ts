@@ -6,6 +6,7 @@ import type { Channel, InputOf, OutputOf } from '../../electron/api/contract';
 import type { Result } from '../../electron/api/result';
 import type { HandoverFieldsInput } from '../../electron/api/schemas/handover';
 import { createAppContext } from '../../electron/services/app-context';
+import { testUnlock } from './keys';
 import { localCaller, type AppContext, type Caller } from '../../electron/services/context';
 
 export interface TestApp {
@@ -22,7 +23,7 @@ export interface TestApp {
 /** A real SQLite file with the real migrations in a fresh temp folder. */
 export function testApp(): TestApp {
   const dir = mkdtempSync(join(tmpdir(), 'tasleem-test-'));
-  const ctx = createAppContext({ dataDir: dir, mode: 'cli' });
+  const ctx = createAppContext({ dataDir: dir, mode: 'cli', unlock: testUnlock() });
   const caller = localCaller('tester');
   const call = async <C extends Channel>(channel: C, input: InputOf<C>) => (await dispatch(ctx, caller, channel, input)) as Result<OutputOf<C>>;
   return {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppContext } from '../../electron/services/app-context';
+import { testUnlock } from './keys';
 import type { AppContext } from '../../electron/services/context';
 import { startWebServer, type WebServer } from '../../electron/web/server';
 import { addAccount, type Credentials } from './accounts';
@@ -20,7 +21,7 @@ export interface RunningApp {
 export async function startApp(): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tasleem-e2e-'));
   // Wired as electron/web/start.ts does.
-  const ctx = createAppContext({ dataDir, mode: 'web' });
+  const ctx = createAppContext({ dataDir, mode: 'web', unlock: testUnlock() });
   const staticDir = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
   const web = await startWebServer({ ctx, staticDir });
   const admin = await addAccount(ctx, 'administrator', 'e2e-admin');

@@ -1,6 +1,7 @@
-import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { auditHashAt, lastAuditEntry, type AuditHead } from '../../../db/queries/audit';
 import type { AppContext } from '../context';
+import type { KeyStore } from '../keys/keystore';
 
 export type { AuditHead };
 
@@ -11,24 +12,18 @@ export interface AuditHeadStore {
 }
 
 /**
- * The head as a small file named after the database file (one per database, several may share a folder), until the
- * key store holds it (issue 11, point 1): written whole through a rename, owner-only.
+ * The head lives in the key store (services/keys/keystore.ts), under its HMAC: outside the database file, and not
+ * movable by editing that file without the database key. A head kept by an earlier build in
+ * `<db>.audit-head.json` is taken over once, then that file is removed.
  */
-export function fileHeadStore(dbFile: string): AuditHeadStore {
-  const file = `${dbFile}.audit-head.json`;
-  return {
-    read() {
-      if (!existsSync(file)) return null;
-      const v = JSON.parse(readFileSync(file, 'utf8')) as Partial<AuditHead>;
-      return typeof v.id === 'number' && typeof v.hash === 'string' ? { id: v.id, hash: v.hash } : null;
-    },
-    write(head) {
-      const tmp = `${file}.tmp`;
-      writeFileSync(tmp, JSON.stringify(head), { mode: 0o600 });
-      chmodSync(tmp, 0o600);
-      renameSync(tmp, file);
-    },
-  };
+export function keyStoreHeadStore(keys: KeyStore, dbFile: string): AuditHeadStore {
+  const legacy = `${dbFile}.audit-head.json`;
+  if (existsSync(legacy)) {
+    const v = JSON.parse(readFileSync(legacy, 'utf8')) as Partial<AuditHead>;
+    if (!keys.auditHead() && typeof v.id === 'number' && typeof v.hash === 'string') keys.setAuditHead({ id: v.id, hash: v.hash });
+    rmSync(legacy);
+  }
+  return { read: () => keys.auditHead(), write: (head) => keys.setAuditHead(head) };
 }
 
 const known = new WeakMap<AppContext, number>();

@@ -4,13 +4,13 @@ import { writeAudit } from '../../../db/queries/audit';
 import { readSettings, writeSettings } from '../../../db/queries/settings';
 import { AppError } from '../../api/result';
 import type { AppContext, Caller } from '../context';
-import { fileKeyVault } from '../signing/vault';
+import { vaultFor } from '../signing/identity';
 
 /**
  * An office's exchange identity: an Ed25519 key to sign the bundles it sends and an X25519 key to open the bundles
- * sent to it. The private keys are sealed by the same vault as the report signing key (a key file outside the
- * database), so a copied .db cannot sign or read bundles. Other offices are known by their public "card", exchanged
- * once out of band and checked by its fingerprint.
+ * sent to it. The private keys are sealed by the same vault as the report signing key (a key derived from the
+ * database key), so a copied folder cannot sign or read bundles without the keychain or the recovery passphrase.
+ * Other offices are known by their public "card", exchanged once out of band and checked by its fingerprint.
  */
 export interface OfficeCard {
   format: 'tasleem-office';
@@ -41,7 +41,7 @@ export function initOffice(ctx: AppContext, caller: Caller, name: string): Offic
   if (stored(ctx)) throw new AppError('CONFLICT', 'This office already has an exchange identity');
   const sign = generateKeyPairSync('ed25519');
   const enc = generateKeyPairSync('x25519');
-  const vault = fileKeyVault(ctx.dataDir);
+  const vault = vaultFor(ctx);
   const pkcs8 = (k: KeyObject) => k.export({ type: 'pkcs8', format: 'der' });
   const office: StoredOffice = {
     format: 'tasleem-office',
@@ -69,7 +69,7 @@ export function ownCard(ctx: AppContext): OfficeCard {
 export function ownKeys(ctx: AppContext): { card: OfficeCard; signKey: KeyObject; encKey: KeyObject } {
   const o = stored(ctx)!;
   const card = ownCard(ctx);
-  const vault = fileKeyVault(ctx.dataDir);
+  const vault = vaultFor(ctx);
   const priv = (sealed: string) => createPrivateKey({ key: vault.open(sealed), format: 'der', type: 'pkcs8' });
   return { card, signKey: priv(o.sealedSignKey), encKey: priv(o.sealedEncKey) };
 }

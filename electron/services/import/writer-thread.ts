@@ -11,6 +11,8 @@ import { writeSettings } from '../../../db/queries/settings';
  */
 export interface WriterData {
   file: string;
+  /** The database key: the thread opens its own connection, through db/open like every other. */
+  key: Uint8Array;
   /** Int32Array over a SharedArrayBuffer: 1 = cancelled, so queued batches are skipped without being written. */
   cancel: SharedArrayBuffer;
 }
@@ -24,13 +26,13 @@ export type FromWriter =
   | { kind: 'done'; committed: boolean }
   | { kind: 'failed'; message: string; code?: string };
 
-const { file, cancel } = workerData as WriterData;
+const { file, key, cancel } = workerData as WriterData;
 const cancelled = new Int32Array(cancel);
 const port = parentPort!;
 const post = (m: FromWriter) => port.postMessage(m);
 
 try {
-  const db = openDatabase(file, { migrate: false });
+  const db = openDatabase(file, { key: Buffer.from(key), migrate: false });
   // A bulk write touches many index pages; a larger page cache keeps them from spilling to the WAL mid-transaction.
   db.sqlite.pragma('cache_size = -65536');
   db.sqlite.pragma('wal_autocheckpoint = 0');

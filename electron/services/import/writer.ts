@@ -47,7 +47,7 @@ function holdLock(sqlite: Db['sqlite']): () => void {
 /** Starts the writer thread and resolves once it holds the write transaction (BEGIN IMMEDIATE). */
 export function openImportWriter(ctx: AppContext, onWritten?: (count: number) => void): Promise<ImportWriter> {
   const cancel = new SharedArrayBuffer(4);
-  const worker: Worker = startWorker(ctx, 'import-writer', { file: ctx.db.sqlite.name, cancel } satisfies WriterData);
+  const worker: Worker = startWorker(ctx, 'import-writer', { file: ctx.db.sqlite.name, key: ctx.keys.dbKey, cancel } satisfies WriterData);
   const send = (m: ToWriter) => worker.postMessage(m);
   let written = 0;
   let release = () => {};

@@ -7,7 +7,7 @@ import { AppError } from '../../api/result';
 import type { AppContext, Caller } from '../context';
 import { getSettings } from '../settings';
 import { asciiName, certDer, certFromPem, certInfo, certToPem, commonName, createCa, fingerprintOf, issueSigningCert, toP12, type CertInfo } from './certs';
-import { defaultKeyVault, type KeyVault } from './vault';
+import { dbKeyVault, type KeyVault } from './vault';
 
 /** What is sealed: the .p12 (key + chain) and its password, plus the CA key for a generated identity. */
 interface SealedSecret {
@@ -28,7 +28,7 @@ export interface IdentityInfo {
   createdAt: string;
 }
 
-export const vaultFor = (ctx: AppContext): KeyVault => ctx.keyVault ?? defaultKeyVault(ctx.dataDir);
+export const vaultFor = (ctx: AppContext): KeyVault => ctx.keyVault ?? dbKeyVault(ctx.keys);
 
 export function identityInfo(row: SigningIdentityRow): IdentityInfo {
   return { id: row.id, kind: row.kind, certificate: certInfo(certFromPem(row.certPem)), ca: certInfo(certFromPem(row.caCertPem)), vault: row.vault, createdAt: row.createdAt };
@@ -84,7 +84,7 @@ export interface Signer {
 /** Opens the sealed key for one signature; also refuses a certificate that is no longer (or not yet) valid. */
 export function openSigner(ctx: AppContext, row: SigningIdentityRow): Signer {
   const vault = vaultFor(ctx);
-  if (vault.id !== row.vault) throw new AppError('SIGNING_KEY_UNAVAILABLE', `The signing key was sealed with the "${row.vault}" vault, but "${vault.id}" is in use (check TASLEEM_SIGNING_PASSPHRASE)`);
+  if (vault.id !== row.vault) throw new AppError('SIGNING_KEY_UNAVAILABLE', `The signing key was sealed with the "${row.vault}" vault, but "${vault.id}" is in use (convert the database: tasleem encrypt)`);
   const secret = JSON.parse(vault.open(row.sealed).toString('utf8')) as SealedSecret;
   const cert = certFromPem(row.certPem);
   assertCurrent(cert, ctx.now());

@@ -1,0 +1,242 @@
+import { hashRawSync, type Algorithm } from '@node-rs/argon2';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { chmodSync, closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { DB_KEY_BYTES } from '../../../db/open';
+import type { AuditHead } from '../../../db/queries/audit';
+import { AppError } from '../../api/result';
+
+/**
+ * The key store: a small file beside the database (`tasleem.keystore`, mode 0600) that holds what must not live in
+ * the database itself, the way Signal Desktop keeps its `config.json` beside its encrypted database:
+ * - the random 256-bit database key, wrapped twice: by the operating system's keychain (Electron safeStorage, via a
+ *   `KeyWrapper` adapter passed in from electron/main) and by the administrator's recovery passphrase (argon2id);
+ * - trust anchors: the organization's own CA certificates (pinned) and the other offices' CAs it trusts;
+ * - the head of the audit chain, so a log rolled back or cut short inside the database shows.
+ * The last two are authenticated with an HMAC under a key derived from the database key: editing this file without
+ * the key (or the database with it) cannot add a trusted CA or move the audit head.
+ */
+export interface KeyWrapper {
+  wrap(plain: Buffer): Buffer;
+  unwrap(wrapped: Buffer): Buffer;
+}
+
+/** Argon2id cost; OWASP's recommended minimum (19 MiB, 2 passes, 1 lane) unless a test asks for less. */
+export interface KdfParams {
+  m: number;
+  t: number;
+  p: number;
+}
+export const OWASP_ARGON2ID: KdfParams = { m: 19456, t: 2, p: 1 };
+
+/** How to unlock (or, the first time, create) the key store: any of these; the OS wrapper is tried first. */
+export interface Unlock {
+  passphrase?: string;
+  os?: KeyWrapper;
+  /** Only for new wraps; a test may lower it, an existing file records its own. */
+  kdf?: KdfParams;
+}
+
+
+interface Sealed {
+  iv: string;
+  tag: string;
+  data: string;
+}
+interface PassphraseWrap extends Sealed, KdfParams {
+  kdf: 'argon2id';
+  salt: string;
+}
+/** Everything the HMAC covers. */
+interface Protected {
+  pinnedCas: string[];
+  trustedCas: string[];
+  auditHead: AuditHead | null;
+}
+interface KeyStoreFile {
+  format: 'tasleem-keystore';
+  version: 1;
+  /** HKDF of the key: tells a wrong passphrase from a key store of another database, without revealing the key. */
+  keyId: string;
+  wraps: { os?: string; passphrase?: PassphraseWrap };
+  state: Protected;
+  mac: string;
+}
+
+const b64 = (b: Buffer) => b.toString('base64');
+const unb64 = (s: string) => Buffer.from(s, 'base64');
+
+function seal(key: Buffer, plain: Buffer): Sealed {
+  const iv = randomBytes(12);
+  const c = createCipheriv('aes-256-gcm', key, iv);
+  const data = Buffer.concat([c.update(plain), c.final()]);
+  return { iv: b64(iv), tag: b64(c.getAuthTag()), data: b64(data) };
+}
+function unseal(key: Buffer, s: Sealed): Buffer | null {
+  try {
+    const d = createDecipheriv('aes-256-gcm', key, unb64(s.iv));
+    d.setAuthTag(unb64(s.tag));
+    return Buffer.concat([d.update(unb64(s.data)), d.final()]);
+  } catch {
+    return null;
+  }
+}
+
+/** Algorithm.Argon2id (a const enum, which isolatedModules cannot read from the package's typings). */
+const ARGON2ID = 2 as Algorithm;
+const argon2id = (passphrase: string, salt: Buffer, k: KdfParams) =>
+  hashRawSync(passphrase, { algorithm: ARGON2ID, memoryCost: k.m, timeCost: k.t, parallelism: k.p, outputLen: 32, salt });
+
+/** HKDF-SHA256 of the database key for one purpose: each use gets its own key, none reveals the database key. */
+export const deriveKey = (dbKey: Buffer, purpose: string) => Buffer.from(hkdfSync('sha256', dbKey, Buffer.alloc(0), `tasleem:${purpose}`, 32));
+
+const canonical = (p: Protected) => JSON.stringify({ pinnedCas: p.pinnedCas, trustedCas: p.trustedCas, auditHead: p.auditHead });
+const macOf = (dbKey: Buffer, p: Protected) => createHmac('sha256', deriveKey(dbKey, 'keystore-mac')).update(canonical(p)).digest('base64');
+
+/** Writes a file whole or not at all (temp file, fsync, rename): a crash never leaves half a key store. */
+export function writeFileAtomic(file: string, text: string) {
+  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  const fd = openSync(tmp, 'w', 0o600);
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, file);
+  chmodSync(file, 0o600);
+  if (process.platform !== 'win32') {
+    const dfd = openSync(dirname(file), 'r');
+    try {
+      fsyncSync(dfd);
+    } finally {
+      closeSync(dfd);
+    }
+  }
+}
+
+/** `tasleem.db` → `tasleem.keystore`, beside it. */
+export const keyStoreFileFor = (dbFile: string) => join(dirname(dbFile), `${basename(dbFile).replace(/\.db$/, '')}.keystore`);
+
+export class KeyStore {
+  private constructor(
+    readonly file: string,
+    readonly dbKey: Buffer,
+    private data: KeyStoreFile,
+  ) {}
+
+  static exists(file: string) {
+    return existsSync(file);
+  }
+
+  /** A new random database key, wrapped by whatever `unlock` offers (at least one way back in is required). */
+  static create(file: string, unlock: Unlock): KeyStore {
+    if (!unlock.os && !unlock.passphrase) throw new AppError('DB_KEY_REQUIRED', 'A new database needs a passphrase (TASLEEM_DB_KEY) or the OS keychain');
+    const dbKey = randomBytes(DB_KEY_BYTES);
+    const state: Protected = { pinnedCas: [], trustedCas: [], auditHead: null };
+    const data: KeyStoreFile = { format: 'tasleem-keystore', version: 1, keyId: b64(deriveKey(dbKey, 'key-id').subarray(0, 12)), wraps: {}, state, mac: macOf(dbKey, state) };
+    const ks = new KeyStore(file, dbKey, data);
+    if (unlock.os) data.wraps.os = b64(unlock.os.wrap(dbKey));
+    if (unlock.passphrase) data.wraps.passphrase = wrapWithPassphrase(dbKey, unlock.passphrase, unlock.kdf ?? OWASP_ARGON2ID);
+    ks.save();
+    return ks;
+  }
+
+  /** Unlocks with the OS keychain if it has a wrap and works, else with the passphrase. */
+  static open(file: string, unlock: Unlock): KeyStore {
+    let data: KeyStoreFile;
+    try {
+      data = JSON.parse(readFileSync(file, 'utf8')) as KeyStoreFile;
+      if (data.format !== 'tasleem-keystore' || data.version !== 1 || !data.state || !data.wraps) throw new Error('format');
+    } catch {
+      throw new AppError('KEYSTORE_DAMAGED', `The key store ${file} is not readable`);
+    }
+    const matches = (k: Buffer | null): k is Buffer => !!k && k.length === DB_KEY_BYTES && timingSafeEqual(deriveKey(k, 'key-id').subarray(0, 12), unb64(data.keyId));
+    let key: Buffer | null = null;
+    if (unlock.os && data.wraps.os) {
+      try {
+        key = unlock.os.unwrap(unb64(data.wraps.os));
+      } catch {
+        key = null; // a keychain that changed (new OS account, reinstall): the recovery passphrase is the way back
+      }
+      if (!matches(key)) key = null;
+    }
+    const openedByOs = !!key;
+    if (!key && unlock.passphrase && data.wraps.passphrase) {
+      const w = data.wraps.passphrase;
+      key = unseal(argon2id(unlock.passphrase, unb64(w.salt), w), w);
+      if (!matches(key)) throw new AppError('DB_WRONG_KEY', 'The passphrase does not open this database');
+    }
+    if (!key) {
+      if (unlock.passphrase && !data.wraps.passphrase) throw new AppError('DB_WRONG_KEY', 'No recovery passphrase is set for this database; open it in the desktop app');
+      throw new AppError('DB_KEY_REQUIRED', 'The database is encrypted: give its passphrase (TASLEEM_DB_KEY)');
+    }
+    const ks = new KeyStore(file, key, data);
+    if (!timingSafeEqual(Buffer.from(macOf(key, data.state)), Buffer.from(data.mac))) throw new AppError('KEYSTORE_DAMAGED', `The key store ${file} was altered (its trust anchors or audit head do not match their seal)`);
+    // Unlocked by passphrase where a keychain works: wrap for this keychain too (next start: no prompt).
+    if (unlock.os && !openedByOs) ks.setOsWrap(unlock.os);
+    return ks;
+  }
+
+  /** A key for one purpose, derived from the database key (signing vault, office keys, MACs). */
+  derive(purpose: string): Buffer {
+    return deriveKey(this.dbKey, purpose);
+  }
+
+  get hasRecoveryPassphrase() {
+    return !!this.data.wraps.passphrase;
+  }
+  get hasOsWrap() {
+    return !!this.data.wraps.os;
+  }
+
+  setRecoveryPassphrase(passphrase: string, kdf: KdfParams = OWASP_ARGON2ID) {
+    this.data.wraps.passphrase = wrapWithPassphrase(this.dbKey, passphrase, kdf);
+    this.save();
+  }
+
+  setOsWrap(os: KeyWrapper) {
+    this.data.wraps.os = b64(os.wrap(this.dbKey));
+    this.save();
+  }
+
+  /** The audit chain head recorded here last; null before the first entry. */
+  auditHead(): AuditHead | null {
+    return this.data.state.auditHead;
+  }
+  setAuditHead(head: AuditHead) {
+    this.update({ auditHead: { id: head.id, hash: head.hash } });
+  }
+
+  /** Our own organization CAs (PEM): the only anchors a report of ours verifies against. */
+  pinnedCas(): string[] {
+    return [...this.data.state.pinnedCas];
+  }
+  pinCa(pem: string) {
+    if (!this.data.state.pinnedCas.includes(pem)) this.update({ pinnedCas: [...this.data.state.pinnedCas, pem] });
+  }
+
+  /** Other offices' CAs this organization decided to trust (PEM). */
+  trustedCas(): string[] {
+    return [...this.data.state.trustedCas];
+  }
+  trustCa(pem: string) {
+    if (!this.data.state.trustedCas.includes(pem)) this.update({ trustedCas: [...this.data.state.trustedCas, pem] });
+  }
+
+  private update(patch: Partial<Protected>) {
+    this.data.state = { ...this.data.state, ...patch };
+    this.data.mac = macOf(this.dbKey, this.data.state);
+    this.save();
+  }
+
+  private save() {
+    writeFileAtomic(this.file, `${JSON.stringify(this.data, null, 2)}\n`);
+  }
+}
+
+function wrapWithPassphrase(dbKey: Buffer, passphrase: string, kdf: KdfParams): PassphraseWrap {
+  if (passphrase.length < 8) throw new AppError('VALIDATION', 'The passphrase must have at least 8 characters', { issues: [{ path: 'passphrase', key: 'passphrase_too_short' }] });
+  const salt = randomBytes(16);
+  return { kdf: 'argon2id', ...kdf, salt: b64(salt), ...seal(argon2id(passphrase, salt, kdf), dbKey) };
+}
