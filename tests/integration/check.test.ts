@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +10,7 @@ import { createHandover } from '../../electron/services/handovers';
 import { finalizeHandover } from '../../electron/services/lifecycle';
 import { getTotals } from '../../electron/services/totals';
 import { frenchHandover, kyrgyzHandover } from '../support/context';
+import { openTestDb, testUnlock } from '../support/keys';
 
 const root = join(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'tasleem-check-'));
@@ -20,7 +20,7 @@ const tasleem = (...args: string[]) => spawnSync(process.execPath, [join(root, '
 /** A database with two finalized handovers and a draft, written through the services. */
 function office(name: string): string {
   const file = join(dir, name);
-  const ctx = createAppContext({ dataDir: dir, dbFile: file, mode: 'cli' });
+  const ctx = createAppContext({ dataDir: dir, dbFile: file, mode: 'cli', unlock: testUnlock() });
   const caller = localCaller('t');
   for (const data of [kyrgyzHandover(), frenchHandover()]) {
     const h = createHandover(ctx, caller, handoverFields.parse(data));
@@ -33,7 +33,7 @@ function office(name: string): string {
 
 /** What an altered or half-restored copy looks like: the summary says something the records do not. */
 function tamper(file: string) {
-  const raw = new Database(file);
+  const raw = openTestDb(file).sqlite;
   for (const table of ['handover_month_totals', 'handover_year_totals']) {
     raw.prepare(`UPDATE ${table} SET women = women + 5 WHERE receiving_country = 'KG' AND status = 'finalized'`).run();
     raw.prepare(`DELETE FROM ${table} WHERE receiving_country = 'FR'`).run();
@@ -47,7 +47,7 @@ describe('tasleem check', () => {
     expect(tasleem('--db', file, 'check').stdout).toMatch(/^ok {2}totals-summary: 6 buckets agree/m);
     tamper(file);
 
-    const ctx = createAppContext({ dataDir: dir, dbFile: file, mode: 'cli' });
+    const ctx = createAppContext({ dataDir: dir, dbFile: file, mode: 'cli', unlock: testUnlock() });
     const wrong = getTotals(ctx, { includeDrafts: false, camps: [] });
     expect(wrong.countries.map((c) => [c.country, c.women])).toEqual([['KG', 23]]); // what an unchecked app would show
     ctx.db.close();
@@ -60,7 +60,7 @@ describe('tasleem check', () => {
       { name: 'totals-summary', ok: false, repaired: true, detail: '4 of 6 buckets disagreed with the handovers table; rebuilt from the table' },
     ]);
 
-    const after = createAppContext({ dataDir: dir, dbFile: file, mode: 'cli' });
+    const after = createAppContext({ dataDir: dir, dbFile: file, mode: 'cli', unlock: testUnlock() });
     expect(getTotals(after, { includeDrafts: false, camps: [] }).countries.map((c) => [c.country, c.women])).toEqual([['KG', 18], ['FR', 15]]);
     expect(after.db.sqlite.prepare("SELECT details FROM audit_log WHERE action = 'totals.rebuild'").all()).toEqual([{ details: JSON.stringify({ mismatched: 4, buckets: 6 }) }]);
     after.db.close();

@@ -386,5 +386,5 @@ describe('tasleem exchange conflicts / resolve', () => {
     expect(again.status).not.toBe(0);
     expect(again.stderr).toContain('CONFLICT');
     expect(tasleem('exchange', 'conflicts').stdout).toContain('no conflicts waiting for a decision');
-  });
+  }, 240_000); // six CLI processes: slow on a loaded machine
 });
