@@ -4,11 +4,12 @@ import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeF
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultMigrationsFolder, openDatabase } from '../../db/open';
+import { defaultMigrationsFolder } from '../../db/open';
 import { AppError } from '../../electron/api/result';
 import { createAppContext } from '../../electron/services/app-context';
 import { databaseFile } from '../../electron/services/data-dir';
 import { kyrgyzHandover, testApp, type TestApp } from '../support/context';
+import { TEST_PASSPHRASE, testUnlock } from '../support/keys';
 
 const root = join(import.meta.dirname, '../..');
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -49,20 +50,20 @@ function olderBuildMigrations(dir: string): string {
 describe('a data folder written by a newer version', () => {
   it('is refused (DATA_TOO_NEW) by an older build, byte for byte untouched', () => {
     const dir = tempDir();
-    createAppContext({ dataDir: dir, mode: 'cli' }).db.close();
+    createAppContext({ dataDir: dir, mode: 'cli', unlock: testUnlock() }).db.close();
     const file = databaseFile(dir);
     const before = sha(file);
-    expect(codeOf(() => createAppContext({ dataDir: dir, mode: 'desktop', migrationsFolder: olderBuildMigrations(dir) }))).toBe('DATA_TOO_NEW');
+    expect(codeOf(() => createAppContext({ dataDir: dir, mode: 'desktop', migrationsFolder: olderBuildMigrations(dir), unlock: testUnlock() }))).toBe('DATA_TOO_NEW');
     expect(sha(file)).toBe(before);
     // The build that wrote it still opens it.
-    const ctx = createAppContext({ dataDir: dir, mode: 'desktop' });
+    const ctx = createAppContext({ dataDir: dir, mode: 'desktop', unlock: testUnlock() });
     ctx.db.close();
   });
 
   it('is refused by the CLI with the code and a non-zero exit', () => {
     const dir = tempDir();
     const file = join(dir, 'tasleem.db');
-    const db = openDatabase(file);
+    const { db } = createAppContext({ dataDir: dir, mode: 'cli', unlock: testUnlock() });
     db.sqlite.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('from-a-future-version', Date.now() + 365 * 86_400_000);
     db.close();
     const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'electron/cli/main.ts'), 'info', '--db', file], { cwd: root, encoding: 'utf8', timeout: 60_000 });
@@ -77,7 +78,7 @@ describe('a data folder that cannot be written', () => {
     const dir = tempDir();
     const data = join(dir, 'data');
     mkdirSync(data);
-    const ctx = createAppContext({ dataDir: data, mode: 'cli' });
+    const ctx = createAppContext({ dataDir: data, mode: 'cli', unlock: testUnlock() });
     ctx.db.close();
     const before = sha(databaseFile(data));
     chmodSync(databaseFile(data), 0o444);
@@ -85,7 +86,7 @@ describe('a data folder that cannot be written', () => {
     chmodSync(dir, 0o755);
     // Root ignores permission bits, so the app is opened as an unprivileged user where the test runs as root.
     const script = `import { createAppContext } from ${JSON.stringify(join(root, 'electron/services/app-context.ts'))};
-try { createAppContext({ dataDir: ${JSON.stringify(data)}, mode: 'desktop' }); console.log('OPENED'); } catch (e) { console.log('CODE=' + e.code); }`;
+try { createAppContext({ dataDir: ${JSON.stringify(data)}, mode: 'desktop', unlock: { passphrase: ${JSON.stringify(TEST_PASSPHRASE)} } }); console.log('OPENED'); } catch (e) { console.log('CODE=' + e.code); }`;
     const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
     const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', timeout: 60_000, env: { ...process.env, HOME: dir, TSX_TSCONFIG_PATH: join(root, 'tsconfig.node.json') }, ...asUser });
     expect(r.stdout.trim(), r.stderr).toBe('CODE=DATA_FOLDER_READONLY');
