@@ -9,7 +9,9 @@ import { createAppContext } from '../../electron/services/app-context';
 import { verifyAudit } from '../../electron/services/audit/verify';
 import { localCaller, type AppContext } from '../../electron/services/context';
 import { databaseFile } from '../../electron/services/data-dir';
+import { KeyStore, keyStoreFileFor } from '../../electron/services/keys/keystore';
 import { kyrgyzHandover } from '../support/context';
+import { testUnlock } from '../support/keys';
 
 const dirs: string[] = [];
 const contexts: AppContext[] = [];
@@ -20,7 +22,7 @@ afterEach(() => {
 
 function open(dir = mkdtempSync(join(tmpdir(), 'tasleem-audit-'))) {
   if (!dirs.includes(dir)) dirs.push(dir);
-  const ctx = createAppContext({ dataDir: dir, mode: 'cli' });
+  const ctx = createAppContext({ dataDir: dir, mode: 'cli', unlock: testUnlock() });
   contexts.push(ctx);
   return { ctx, dir };
 }
@@ -39,7 +41,8 @@ async function someHistory(ctx: AppContext, from = 1) {
   }
 }
 const entries = (ctx: AppContext) => ctx.db.sqlite.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
-const headFile = (dir: string) => JSON.parse(readFileSync(`${databaseFile(dir)}.audit-head.json`, 'utf8')) as { id: number; hash: string };
+/** The head as kept in the key store, outside the database file. */
+const headFile = (dir: string) => KeyStore.open(keyStoreFileFor(databaseFile(dir)), testUnlock()).auditHead()!;
 /** What someone with the file and sqlite3 can do: drop the guards. */
 const dropTriggers = (ctx: AppContext) => ctx.db.sqlite.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete; DROP TRIGGER audit_log_chained_insert;');
 
@@ -100,7 +103,7 @@ describe('the audit log is hash-chained', () => {
     const { ctx, dir } = open();
     await someHistory(ctx);
     const backup = join(dir, 'older.db');
-    await ctx.db.sqlite.backup(backup);
+    ctx.db.sqlite.exec(`VACUUM INTO '${backup}'`); // an encrypted copy (SQLite's backup API cannot write one)
     await someHistory(ctx, 10);
     expect(verifyAudit(ctx)).toMatchObject({ ok: true, count: 18 });
     ctx.db.close();
@@ -131,7 +134,8 @@ describe('the audit log is hash-chained', () => {
     journal.entries = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag.endsWith('_accounts_audit_chain')));
     for (const e of journal.entries) cpSync(join(defaultMigrationsFolder(), `${e.tag}.sql`), join(old, `${e.tag}.sql`));
     writeFileSync(join(old, 'meta/_journal.json'), JSON.stringify(journal));
-    const legacy = openDatabase(databaseFile(dir), { migrationsFolder: old });
+    const { dbKey: key } = KeyStore.create(keyStoreFileFor(databaseFile(dir)), testUnlock());
+    const legacy = openDatabase(databaseFile(dir), { key, migrationsFolder: old });
     const insert = legacy.sqlite.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, details) VALUES (?, 'admin', ?, 'handover', 'h1', ?)");
     insert.run('2023-02-16T10:00:00.000Z', 'handover.create', '{"referenceNo":"HO-2023-0001"}');
     insert.run('2023-02-16T11:00:00.000Z', 'handover.finalize', '{"version":1}');

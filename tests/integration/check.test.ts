@@ -72,7 +72,7 @@ describe('tasleem check', () => {
 
   it('names the first broken audit entry and fails (exit 1): the chain cannot be repaired', () => {
     const file = office('audit.db');
-    const raw = new Database(file);
+    const raw = openTestDb(file).sqlite;
     raw.exec('DROP TRIGGER audit_log_no_update');
     raw.prepare("UPDATE audit_log SET actor = 'someone-else' WHERE id = 3").run();
     raw.close();
