@@ -66,6 +66,8 @@ function applyKey(sqlite: Database.Database, file: string, key: Buffer) {
   if (key.length !== DB_KEY_BYTES) throw new DbOpenError('DB_WRONG_KEY', 'The database key must be 256 bits');
   // A plain SQLite build silently accepts and ignores PRAGMA key; the cipher build answers `PRAGMA cipher`.
   if (!sqlite.pragma('cipher', { simple: true })) throw new DbOpenError('DB_CIPHER_UNAVAILABLE', 'This SQLite build cannot encrypt (better-sqlite3 must be better-sqlite3-multiple-ciphers)');
+  // An in-memory database never reaches a disk: there is nothing to encrypt (and SQLite3MC refuses a key for it).
+  if (file === ':memory:') return;
   if (isPlainDatabase(file)) throw new DbOpenError('DB_PLAIN', `${file} is not encrypted: convert it first (tasleem encrypt)`);
   sqlite.pragma(keyPragma(key));
   try {

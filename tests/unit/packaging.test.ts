@@ -98,8 +98,9 @@ describe('what the package holds', () => {
       }
       // main.ts passes join(app.getAppPath(), 'db', 'migrations').
       expect(readFileSync(join(root, 'electron/main/main.ts'), 'utf8')).toContain("migrationsFolder: join(appPath, 'db', 'migrations')");
-      const db = openDatabase(join(app, 'tasleem.db'), { migrationsFolder: join(app, 'db', 'migrations') });
-      const reference = openDatabase(':memory:');
+      const key = Buffer.alloc(32, 7);
+      const db = openDatabase(join(app, 'tasleem.db'), { key, migrationsFolder: join(app, 'db', 'migrations') });
+      const reference = openDatabase(':memory:', { key });
       expect(schemaVersion(db)).toBe(schemaVersion(reference));
       db.close();
       reference.close();
