@@ -11,12 +11,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../../db/open';
 import { normalizeForSearch } from '../../db/search-text';
+import { TEST_PASSPHRASE, testKeyStore } from '../support/keys';
 
 const ROWS = Number(process.env.BENCH_MEMORY_ROWS ?? 1_000_000);
 const TARGET_MB = 250;
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'tasleem-bench-mem-'));
 const dbFile = join(work, 'tasleem.db');
+// Encrypted like the app's: the key store beside it, the server given its passphrase.
+const keys = testKeyStore(work, 'tasleem.keystore');
+process.env.TASLEEM_DB_KEY = TEST_PASSPHRASE;
 
 function rng(seed: number) {
   let s = seed >>> 0;
@@ -27,7 +31,7 @@ const COUNTRIES = ['KG', 'FR', 'KZ', 'SE', 'NL', 'RU', 'UZ', 'TJ', 'DE', 'BE', '
 
 /** Raw prepared INSERTs (speed only) through the real migrations, search rows with the folded text the app writes. */
 function seed(n: number) {
-  const db = openDatabase(dbFile);
+  const db = openDatabase(dbFile, { key: keys.dbKey });
   const rand = rng(n);
   const ins = db.sqlite.prepare(`INSERT INTO handovers (id, reference_no, status, handover_date, receiving_country, delegation_head_name,
     handing_authority, handing_official_name, camp, women_count, children_count, boys_count, girls_count, men_count, created_at, created_by, updated_at, updated_by)
