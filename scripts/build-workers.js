@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 const WORKERS = {
   'import-writer': '../electron/services/import/writer-thread.ts',
+  'xlsx-reader': '../electron/services/import/xlsx-thread.ts',
 };
 
 /** Bundles every worker into `outdir`; better-sqlite3 stays external (native), as in main.cjs. */

@@ -6,7 +6,7 @@ import { FILE_LIMITS, megabytes } from '../../../db/domain/limits';
 /** A file-level problem; `key` is an i18n key under io.file. Nothing is imported. */
 export class ImportFileError extends Error {
   constructor(
-    readonly key: 'empty' | 'no_rows' | 'not_tabular' | 'xls_not_supported' | 'mixed_encoding' | 'too_large' | 'missing_columns' | 'unreadable_xlsx',
+    readonly key: 'empty' | 'no_rows' | 'not_tabular' | 'xls_not_supported' | 'mixed_encoding' | 'too_large' | 'missing_columns' | 'unreadable_xlsx' | 'xlsx_too_large',
     readonly params: Record<string, string | number> = {},
   ) {
     super(`import file: ${key}${Object.keys(params).length ? ` ${JSON.stringify(params)}` : ''}`);
@@ -129,7 +129,8 @@ function cellValue(v: ExcelJS.CellValue): unknown {
   return String(v);
 }
 
-async function parseXlsx(buf: Buffer): Promise<Table> {
+/** Parses a workbook on the calling thread: only ever called in the XLSX worker (xlsx-thread.ts), after checkZip. */
+export async function parseXlsx(buf: Buffer): Promise<Table> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
@@ -154,11 +155,14 @@ async function parseXlsx(buf: Buffer): Promise<Table> {
   return { format: 'xlsx', encoding: 'xlsx', delimiter: null, headers, headerLine, rows };
 }
 
-/** CSV or XLSX by content, not by name: a renamed file is read for what it is. */
-export async function readTable(buf: Buffer): Promise<Table> {
+/**
+ * CSV or XLSX by content, not by name: a renamed file is read for what it is. A workbook goes to `readXlsx`, which
+ * parses it off the app's thread (xlsx.ts): a zip can unpack to far more than it weighs.
+ */
+export async function readTable(buf: Buffer, readXlsx: (buf: Buffer) => Promise<Table>): Promise<Table> {
   if (buf.length > FILE_LIMITS.spreadsheet) throw new ImportFileError('too_large', { maxMb: megabytes(FILE_LIMITS.spreadsheet) });
   if (buf.length === 0) throw new ImportFileError('empty');
-  if (buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04) return parseXlsx(buf);
+  if (buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04) return readXlsx(buf);
   if (buf[0] === 0xd0 && buf[1] === 0xcf && buf[2] === 0x11 && buf[3] === 0xe0) throw new ImportFileError('xls_not_supported');
   return parseCsv(buf);
 }

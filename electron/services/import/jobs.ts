@@ -34,7 +34,7 @@ function keepLast<T>(map: Map<string, T>, n: number) {
 
 export async function inspectUpload(ctx: AppContext, fileName: string, base64: string): Promise<InspectResult> {
   const data = Buffer.from(base64, 'base64');
-  const table = await readImportTable(data);
+  const table = await readImportTable(ctx, data);
   const uploadId = randomUUID();
   const hash = sha256(data);
   uploads.set(uploadId, { name: fileName, data, table, sha256: hash });

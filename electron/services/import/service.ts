@@ -19,6 +19,7 @@ import { inferDateOrder, type DateOrder } from './dates';
 import { ImportFileError, readTable, type Table } from './decode';
 import { cellText, countryReader, rowToFields, type Mapping, type RowState } from './rows';
 import { openImportWriter } from './writer';
+import { readXlsxInWorker } from './xlsx';
 
 export interface ImportOptions {
   dryRun?: boolean;
@@ -81,13 +82,13 @@ const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 export const sha256 = (buf: Buffer) => createHash('sha256').update(buf).digest('hex');
 
 export function fileError(err: ImportFileError): AppError {
-  if (err.key === 'too_large') return new AppError('TOO_LARGE', err.message, { reason: `io.file.${err.key}`, params: err.params });
+  if (err.key === 'too_large' || err.key === 'xlsx_too_large') return new AppError('TOO_LARGE', err.message, { reason: `io.file.${err.key}`, params: err.params });
   return new AppError('BAD_FILE', err.message, { reason: `io.file.${err.key}`, params: err.params });
 }
 
-export async function readImportTable(buf: Buffer): Promise<Table> {
+export async function readImportTable(ctx: AppContext, buf: Buffer): Promise<Table> {
   try {
-    return await readTable(buf);
+    return await readTable(buf, (b) => readXlsxInWorker(ctx, b));
   } catch (err) {
     if (err instanceof ImportFileError) throw fileError(err);
     throw err;
@@ -165,7 +166,7 @@ export async function importFile(ctx: AppContext, caller: Caller, file: { name: 
   // The writer thread starts while the file is read; a file refused before any row is checked lets it go unused.
   const starting = options.dryRun ? null : openImportWriter(ctx, (n) => checked && hooks.onProgress?.('writing', n, fresh));
   const prepared = await (async () => {
-    const table = file.table ?? (await readImportTable(file.data));
+    const table = file.table ?? (await readImportTable(ctx, file.data));
     if (table.rows.length === 0) throw fileError(new ImportFileError('no_rows'));
     const mapping = options.mapping ?? suggestFor(ctx, table);
     checkMapping(table, mapping);
