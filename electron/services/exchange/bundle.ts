@@ -31,8 +31,14 @@ export interface BundleFile {
   signature: string;
 }
 
+/**
+ * What a bundle's payload may unpack to. A file is at most 200 MB (MAX_BUNDLE_BYTES) and mostly attachments, which
+ * gzip barely shrinks; the payload is parsed as one JSON string, which V8 caps near 512 MB.
+ */
+export const MAX_PAYLOAD_BYTES = 400 * 1024 * 1024;
+
 export class BundleError extends Error {
-  constructor(readonly key: 'malformed' | 'unknown_office' | 'other_office' | 'tampered' | 'unsupported_version') {
+  constructor(readonly key: 'malformed' | 'unknown_office' | 'other_office' | 'tampered' | 'unsupported_version' | 'too_large') {
     super(`bundle: ${key}`);
   }
 }
@@ -64,7 +70,7 @@ export function sealBundle(payload: unknown, o: { bundleId: string; createdAt: s
 }
 
 /** Checks in this order: readable, for us, from a known office, signature, then decrypts. */
-export function openBundle(data: Buffer, me: { card: OfficeCard; encKey: KeyObject }, known: Record<string, OfficeCard>): { header: BundleHeader; payload: unknown } {
+export function openBundle(data: Buffer, me: { card: OfficeCard; encKey: KeyObject }, known: Record<string, OfficeCard>, maxPayloadBytes = MAX_PAYLOAD_BYTES): { header: BundleHeader; payload: unknown } {
   let file: BundleFile;
   try {
     file = JSON.parse(data.toString('utf8')) as BundleFile;
@@ -77,15 +83,31 @@ export function openBundle(data: Buffer, me: { card: OfficeCard; encKey: KeyObje
   if (h.to.id !== me.card.id) throw new BundleError('other_office');
   const sender = known[h.from.id];
   if (!sender) throw new BundleError('unknown_office');
+  let plain: Buffer;
   try {
     if (!verify(null, signed(file), publicKey(sender.signPublicKey), Buffer.from(file.signature, 'base64'))) throw new Error('signature');
     const key = kdf(diffieHellman({ privateKey: me.encKey, publicKey: publicKey(h.ephemeralPublicKey) }), h.bundleId);
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(h.iv, 'base64'));
     decipher.setAAD(Buffer.from(canonicalJson(h)));
     decipher.setAuthTag(Buffer.from(file.tag, 'base64'));
-    const plain = Buffer.concat([decipher.update(Buffer.from(file.ciphertext, 'base64')), decipher.final()]);
-    return { header: h, payload: JSON.parse(gunzipSync(plain).toString('utf8')) };
+    plain = Buffer.concat([decipher.update(Buffer.from(file.ciphertext, 'base64')), decipher.final()]);
   } catch {
     throw new BundleError('tampered');
+  }
+  return { header: h, payload: unpack(plain, maxPayloadBytes) };
+}
+
+/** gunzip stops at the limit (ERR_BUFFER_TOO_LARGE) rather than inflating a bomb into memory. */
+function unpack(gzipped: Buffer, limit: number): unknown {
+  let json: Buffer;
+  try {
+    json = gunzipSync(gzipped, { maxOutputLength: limit });
+  } catch (err) {
+    throw new BundleError((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? 'too_large' : 'malformed');
+  }
+  try {
+    return JSON.parse(json.toString('utf8'));
+  } catch {
+    throw new BundleError('malformed');
   }
 }

@@ -6,12 +6,14 @@ import { getHandoverByReference, getHandoverRow, insertHandoverRow, reindexHando
 import { listPersons, replacePersons, type PersonRow } from '../../../db/queries/persons';
 import { insertVersion, listVersions, type VersionRow } from '../../../db/queries/versions';
 import { attachments, handovers, handwrittenSignatures } from '../../../db/schema';
+import { clip } from '../../api/clip';
 import { AppError } from '../../api/result';
 import { FILE_LIMITS } from '../../../db/domain/limits';
 import { CONTENT_FIELDS, contentFrom, contentHash, type HandoverContent } from '../content';
 import type { AppContext, Caller } from '../context';
 import { sealBundle, openBundle, BundleError } from './bundle';
 import { knownOffices, ownKeys } from './office';
+import { recordProblem } from './record-schema';
 
 type AttachmentRow = typeof attachments.$inferSelect;
 type SignatureRow = typeof handwrittenSignatures.$inferSelect;
@@ -85,8 +87,9 @@ function sideBySide(local: HandoverContent, incoming: HandoverContent) {
 const canonical = (v: unknown) => JSON.stringify(v);
 
 function checkRecord(r: BundleRecord): string | null {
-  if (!r?.handover?.id || !Array.isArray(r.versions) || !Array.isArray(r.persons) || !Array.isArray(r.attachments) || !Array.isArray(r.signatures)) return 'record_malformed';
-  if (r.versions.length === 0 || r.versions.length !== r.handover.version) return 'record_inconsistent';
+  const problem = recordProblem(r);
+  if (problem) return problem;
+  if (r.versions.length !== r.handover.version) return 'record_inconsistent';
   for (const v of r.versions) if (contentHash(v.content as unknown as HandoverContent) !== v.contentHash) return 'record_inconsistent';
   const current = contentFrom(r.handover as HandoverRow, r.persons.map((p) => ({ ...p, handoverId: r.handover.id })));
   if (contentHash(current) !== r.versions[r.versions.length - 1].contentHash) return 'record_inconsistent';
@@ -164,7 +167,7 @@ export function importBundle(ctx: AppContext, caller: Caller, data: Buffer): Mer
   try {
     opened = openBundle(data, ownKeys(ctx), knownOffices(ctx));
   } catch (err) {
-    if (err instanceof BundleError) throw new AppError('BAD_FILE', err.message, { reason: `io.bundle.${err.key}` });
+    if (err instanceof BundleError) throw new AppError(err.key === 'too_large' ? 'TOO_LARGE' : 'BAD_FILE', err.message, { reason: `io.bundle.${err.key}` });
     throw err;
   }
   const { header, payload } = opened;
@@ -176,7 +179,7 @@ export function importBundle(ctx: AppContext, caller: Caller, data: Buffer): Mer
   ctx.db.sqlite.transaction(() => {
     let conflictsAdded = 0;
     for (const r of records) {
-      const row: MergeRow = { id: String(r?.handover?.id ?? ''), referenceNo: String(r?.handover?.referenceNo ?? ''), outcome: 'rejected' };
+      const row: MergeRow = { id: clip(String(r?.handover?.id ?? '')), referenceNo: clip(String(r?.handover?.referenceNo ?? '')), outcome: 'rejected' };
       report.rows.push(row);
       const bad = checkRecord(r);
       if (bad) {
