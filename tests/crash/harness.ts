@@ -38,7 +38,8 @@ async function bundleChild(outDir: string): Promise<string> {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['better-sqlite3', 'electron'],
+    // Native modules stay outside the bundle, as in the desktop build.
+    external: ['better-sqlite3', 'electron', '@myriaddreamin/*'],
     logLevel: 'error',
   });
   return outfile;

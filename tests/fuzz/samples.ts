@@ -1,0 +1,81 @@
+import type { Channel } from '../../electron/api/contract';
+import { kyrgyzHandover } from '../support/context';
+import { tinyPdf, tinyPng } from '../support/files';
+
+/** Ids of what the fuzzed database holds before the first payload (tests/fuzz/contract-fuzz.ts seeds them). */
+export interface Seeded {
+  draftId: string;
+  finalizedId: string;
+  attachmentId: string;
+  signatureId: string;
+  officeId: string;
+  conflictId: string;
+}
+
+const WOMAN = '01890000-0000-7000-8000-000000000001';
+const CHILD = '01890000-0000-7000-8000-000000000002';
+
+/**
+ * One well-formed input per channel: the fuzzer mutates it (a field replaced by a hostile value, removed, or an unknown
+ * one added), so the payloads reach past the first check into the handlers. Typed by the contract: a new channel
+ * does not compile until it has a sample here, so the fuzzing covers every channel.
+ */
+export function samples(s: Seeded): Record<Channel, unknown> {
+  const data = kyrgyzHandover({ referenceNo: 'HO-FUZZ-1', womenCount: 1, childrenCount: 1, boysCount: 1, girlsCount: 0 });
+  const persons = [
+    { id: WOMAN, fullNameAr: 'مريم', sex: 'f', category: 'woman' },
+    { id: CHILD, fullNameLatin: 'Yusuf', sex: 'm', category: 'child', motherId: WOMAN },
+  ];
+  const filter = { from: '2023-01-01', to: '2023-12-31', camps: ['al_hol'], includeDrafts: false };
+  return {
+    'app:info': {},
+    'app:check': {},
+    'settings:get': {},
+    'settings:set': { patch: { attachmentMaxMb: 10 } },
+    'handovers:create': { data },
+    'handovers:get': { id: s.finalizedId },
+    'handovers:update': { id: s.draftId, expectedRevision: 1, data },
+    'handovers:list': { search: 'Tokobaev', countries: ['KG'], statuses: ['finalized'], sort: 'handoverDate', direction: 'desc', offset: 0, limit: 50 },
+    'handovers:summary': { search: '', countries: ['KG'] },
+    'handovers:suggestReference': { year: 2023 },
+    'handovers:finalize': { id: s.draftId, expectedRevision: 1 },
+    'handovers:amend': { id: s.finalizedId, expectedRevision: 1, data, reason: 'Typo', persons },
+    'handovers:void': { id: s.finalizedId, expectedRevision: 1, reason: 'Duplicate' },
+    'handovers:setManifest': { id: s.draftId, expectedRevision: 1, persons },
+    'handovers:manifest': { id: s.finalizedId },
+    'handovers:versions': { id: s.finalizedId },
+    'handovers:history': { id: s.finalizedId },
+    'io:inspect': { fileName: 'sheet.csv', base64: Buffer.from('reference_no,handover_date\nHO-9,2023-01-01\n').toString('base64') },
+    'io:importStart': { uploadId: 'no-such-upload', options: { dryRun: true, asDraft: false, strict: true, dateOrder: 'dmy', mapping: ['reference_no', null] } },
+    'io:importProgress': { jobId: 'no-such-job' },
+    'io:importCancel': { jobId: 'no-such-job' },
+    'io:export': { format: 'csv', filter: { countries: ['KG'] } },
+    'io:office': {},
+    'io:officeInit': { name: 'Qamishli' },
+    'io:offices': {},
+    'io:officeAdd': { card: JSON.stringify({ format: 'tasleem-office', id: s.officeId, name: 'Hasakah', signPublicKey: 'AAAA', encPublicKey: 'AAAA' }) },
+    'io:bundleExport': { toOfficeId: s.officeId, ids: [s.finalizedId] },
+    'io:bundleImport': { fileName: 'x.tasleem', base64: Buffer.from('{"header":{}}').toString('base64') },
+    'io:openedBundle': {},
+    'io:conflicts': {},
+    'io:resolveConflict': { conflictId: s.conflictId, choice: 'keep_local', note: 'checked by phone' },
+    'report:status': { handoverId: s.finalizedId },
+    'report:sign': { handoverId: s.draftId, role: 'witness', signerName: 'Witness', signerTitle: '', pngBase64: tinyPng().toString('base64') },
+    'report:removeSignature': { id: s.signatureId },
+    'report:export': { handoverId: s.finalizedId, language: 'ar' },
+    'report:verify': { base64: tinyPdf().toString('base64'), checkRecord: true },
+    'signing:identity': {},
+    'signing:create': {},
+    'signing:importP12': { base64: tinyPdf().toString('base64'), password: 'x' },
+    'signing:exportCa': { format: 'pem' },
+    'attachments:add': { handoverId: s.draftId, fileName: 'scan.pdf', base64: tinyPdf().toString('base64') },
+    'attachments:list': { handoverId: s.finalizedId },
+    'attachments:get': { id: s.attachmentId },
+    'totals:get': filter,
+    'totals:timeline': { filter, granularity: 'month' },
+    'totals:export': { filter, format: 'csv', locale: 'en' },
+    'countries:aliases': {},
+    'countries:addAliases': { aliases: [{ name: 'Qirghizistan', code: 'KG' }] },
+    'countries:removeAlias': { name: 'Qirghizistan' },
+  };
+}
