@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { defaultMigrationsFolder, openDatabase } from '../../db/open';
 import { databaseFile } from '../../electron/services/data-dir';
+import { EXTERNAL } from '../../scripts/build-electron.js';
 
 /**
  * Crash harness (issue 11): a writer child records handovers and acknowledges each commit; the parent kills it with
@@ -38,8 +39,8 @@ async function bundleChild(outDir: string): Promise<string> {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    // Native modules stay outside the bundle, as in the desktop build.
-    external: ['better-sqlite3', 'electron', '@myriaddreamin/*'],
+    // Native modules stay outside the bundle, as in the desktop build (argon2's binding is not in that list yet).
+    external: [...EXTERNAL, '@node-rs/*'],
     logLevel: 'error',
   });
   return outfile;

@@ -3,7 +3,6 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { localCaller } from '../../electron/services/context';
 import { startWebServer } from '../../electron/web/server';
 import { testApp } from '../support/context';
 
@@ -51,7 +50,7 @@ export async function runHttpFuzz(opts: { runs: number; seed?: number }): Promis
   const staticDir = mkdtempSync(join(tmpdir(), 'tasleem-fuzz-static-'));
   mkdirSync(join(staticDir, 'assets'));
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>t</title>');
-  const web = await startWebServer({ ctx: app.ctx, caller: localCaller('fuzz'), staticDir });
+  const web = await startWebServer({ ctx: app.ctx, staticDir });
   const host = `127.0.0.1:${web.port}`;
   const figures: HttpFuzzFigures = { requests: 0, byStatus: {}, problems: [], seconds: 0 };
   const started = performance.now();

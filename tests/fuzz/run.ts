@@ -1,9 +1,9 @@
-// npm run test:fuzz [-- runsPerChannelAndRole httpRequests]: the full fuzzing (70 payloads per channel and role, over
+// npm run test:fuzz [-- runsPerChannelAndRole httpRequests]: the full fuzzing (45 payloads per channel and role, over
 // 10,000 in all, and 2,000 raw HTTP requests); CI runs a smaller count in tests/integration/fuzz.test.ts.
 import { runContractFuzz } from './contract-fuzz';
 import { runHttpFuzz } from './http-fuzz';
 
-const runs = Number(process.argv[2] ?? 70);
+const runs = Number(process.argv[2] ?? 45);
 const requests = Number(process.argv[3] ?? 2000);
 const out = (l: string) => process.stdout.write(`${l}\n`);
 const c = await runContractFuzz({ runs, log: out });

@@ -10,6 +10,7 @@ export interface Seeded {
   signatureId: string;
   officeId: string;
   conflictId: string;
+  accountId: string;
 }
 
 const WOMAN = '01890000-0000-7000-8000-000000000001';
@@ -77,5 +78,16 @@ export function samples(s: Seeded): Record<Channel, unknown> {
     'countries:aliases': {},
     'countries:addAliases': { aliases: [{ name: 'Qirghizistan', code: 'KG' }] },
     'countries:removeAlias': { name: 'Qirghizistan' },
+    'auth:status': {},
+    'auth:setup': { username: 'second', displayName: 'Second', password: 'a long enough password' },
+    'auth:signIn': { username: 'admin', password: 'not the password' },
+    'auth:signOut': { reason: 'user' },
+    'auth:changePassword': { current: 'not the password', next: 'another long password' },
+    'users:list': {},
+    'users:create': { username: 'registrar1', displayName: 'Registrar', role: 'registrar', password: 'a long enough password' },
+    'users:update': { id: s.accountId, patch: { displayName: 'Admin', disabled: false } },
+    'users:resetPassword': { id: s.accountId, password: 'a long enough password' },
+    'audit:list': { actor: 'admin', from: '2023-01-01', to: '2030-12-31' },
+    'audit:verify': {},
   };
 }
