@@ -2,7 +2,7 @@
 // through the same dispatch every transport uses, and reports each commit on stdout only once the call has returned,
 // with a synchronous write: whatever the parent read as acknowledged was committed first.
 import { writeSync } from 'node:fs';
-import { dispatch } from '../../electron/api/dispatch';
+import { dispatch } from '../../electron/handlers/dispatch';
 import { createAppContext } from '../../electron/services/app-context';
 import { localCaller } from '../../electron/services/context';
 import { kyrgyzHandover } from '../support/context';

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHANNELS, type Channel } from '../../electron/api/contract';
-import { dispatch } from '../../electron/api/dispatch';
+import { dispatch } from '../../electron/handlers/dispatch';
 import { ERROR_CODES, type ApiError } from '../../electron/api/result';
 import { ROLES as ACCOUNT_ROLES } from '../../electron/api/schemas/account';
 import type { Caller } from '../../electron/services/context';

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { ATTACHMENT_HARD_LIMIT_MB, ATTACHMENT_TYPES } from '../../api/schemas/attachment';
+import { ATTACHMENT_TYPES } from '../../../db/domain/files';
+import { FILE_LIMITS } from '../../../db/domain/limits';
 import { fileName, requiredText, text, uuid } from '../../api/schemas/common';
 import { handoverFields } from '../../api/schemas/handover';
 import { manifestInput } from '../../api/schemas/person';
-import { MAX_SIGNATURE_PNG, signerRole } from '../../api/schemas/report';
+import { signerRole } from '../../api/schemas/report';
 import { storedName } from '../attachments';
 import { canonicalJson, CONTENT_FIELDS } from '../content';
 
@@ -57,9 +58,9 @@ const attachment = z
     id: uuid,
     fileName,
     mime: z.enum(ATTACHMENT_TYPES),
-    size: z.number().int().min(1).max(ATTACHMENT_HARD_LIMIT_MB * 1024 * 1024),
+    size: z.number().int().min(1).max(FILE_LIMITS.attachment),
     sha256: sha256Hex,
-    data: base64(ATTACHMENT_HARD_LIMIT_MB * 1024 * 1024),
+    data: base64(FILE_LIMITS.attachment),
     createdAt: stamp,
     createdBy: actor,
   })
@@ -72,7 +73,7 @@ const signature = z
     signerName: requiredText(200),
     signerTitle: text(200),
     signedAt: stamp,
-    image: base64(MAX_SIGNATURE_PNG).min(1),
+    image: base64(FILE_LIMITS.signaturePng).min(1),
     contentHash: sha256Hex,
     createdBy: actor,
   })
