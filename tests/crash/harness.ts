@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { defaultMigrationsFolder, openDatabase } from '../../db/open';
 import { databaseFile } from '../../electron/services/data-dir';
 import { EXTERNAL } from '../../scripts/build-electron.js';
+import { testDbKey } from '../support/keys';
 
 /**
  * Crash harness (issue 11): a writer child records handovers and acknowledges each commit; the parent kills it with
@@ -83,7 +84,8 @@ function runChild(child: string, dataDir: string, killAfter: (ready: boolean) =>
 
 /** Opens the database as the app does after a crash, and checks it against every acknowledgement so far. */
 function verify(dataDir: string, acks: Map<string, Ack>): { integrity: string; lost: string[]; records: number } {
-  const db = openDatabase(databaseFile(dataDir));
+  const file = databaseFile(dataDir);
+  const db = openDatabase(file, { key: testDbKey(file) });
   try {
     const integrity = (db.sqlite.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
     const rows = new Map((db.sqlite.prepare('SELECT id, status FROM handovers').all() as { id: string; status: string }[]).map((r) => [r.id, r.status]));

@@ -7,10 +7,11 @@ import { createAppContext } from '../../electron/services/app-context';
 import { localCaller } from '../../electron/services/context';
 import { kyrgyzHandover } from '../support/context';
 import { tinyPng } from '../support/files';
+import { testUnlock } from '../support/keys';
 
 const [dataDir, migrationsFolder] = process.argv.slice(2);
 const ack = (line: string) => writeSync(1, `${line}\n`);
-const ctx = createAppContext({ dataDir, mode: 'cli', migrationsFolder });
+const ctx = createAppContext({ dataDir, mode: 'cli', migrationsFolder, unlock: testUnlock() });
 const caller = localCaller('crash-writer');
 const png = tinyPng().toString('base64');
 
