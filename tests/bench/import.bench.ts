@@ -16,6 +16,7 @@ import { localCaller } from '../../electron/services/context';
 import { importTuple, prepareImportWriter } from '../../db/queries/import';
 import { contentFields, frozenContent } from '../../electron/services/content';
 import { CANONICAL_COLUMNS } from '../../db/domain/import';
+import { blankFields, type HandoverFields } from '../../electron/api/schemas/handover';
 import { importFile } from '../../electron/services/import/service';
 import { buildWorkers } from '../../scripts/build-workers.js';
 import { testUnlock } from '../support/keys';
@@ -92,12 +93,13 @@ function prebuiltWrites(rows: Row[]): number {
   const tuples = rows.map((r) => {
     const id = uuidv7();
     const fields = {
+      ...blankFields(),
       referenceNo: r.reference_no, handoverDate: r.handover_date, receivingCountry: r.receiving_country, delegationHeadName: r.delegation_head_name,
       delegationHeadTitle: r.delegation_head_title, delegationBody: r.delegation_body, delegationMembers: [], handingAuthority: 'Department of Foreign Relations, Qamishli',
       handingOfficialName: r.handing_official_name, handingOfficialTitle: '', location: r.location, camp: r.camp_of_origin as 'roj' | 'al_hol', campOther: '',
       womenCount: r.women_count, childrenCount: r.children_count, boysCount: r.boys_count, girlsCount: r.girls_count, unaccompaniedCount: 0, menCount: 0,
       documentLanguages: ['ar', 'en'] as ('ar' | 'en')[], notes: r.notes,
-    };
+    } as HandoverFields;
     return importTuple(id, fields, stamp, 'finalized', null, frozenContent({ id, fields: contentFields(fields), persons: [] }));
   });
   const t = performance.now();

@@ -158,6 +158,8 @@ export const FIELD_OF_COLUMN = Object.fromEntries([
   ['status', 'status'],
   ['void_reason', 'voidReason'],
 ]) as Record<ImportColumn, SheetField | 'status' | 'voidReason'>;
+/** Fields a record may leave empty (nullable columns): an empty cell leaves them null, not ''. */
+export const OPTIONAL_FIELDS: ReadonlySet<string> = new Set(CONTENT_FIELDS.filter((k) => !columns[k].notNull));
 /** Columns read as whole numbers: those of integer fields. */
 export const COUNT_COLUMNS = IMPORT_COLUMNS.filter((c) => columns[FIELD_OF_COLUMN[c]].dataType === 'number');
 

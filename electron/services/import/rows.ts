@@ -1,6 +1,6 @@
 import type { ImportReason, DateOrder } from '../../../db/domain/import';
 import type { Status } from '../../../db/domain/handover';
-import { COUNT_COLUMNS, FIELD_OF_COLUMN, handoverFields, type HandoverFields, type ImportColumn } from '../../api/schemas/handover';
+import { COUNT_COLUMNS, FIELD_OF_COLUMN, OPTIONAL_FIELDS, handoverFields, type HandoverFields, type ImportColumn } from '../../api/schemas/handover';
 import { issueKey } from '../../api/schemas/issues';
 import { resolveCountryName, type CountryMatch } from '../../api/schemas/country-resolver';
 import { parseDate, westernDigits } from './dates';
@@ -125,7 +125,8 @@ export function rowToFields(
       if (typeof n === 'number') input[field] = n;
       else reasons.push({ key: n, column: col, value: cellText(raw) });
     } else {
-      input[field] = cellText(raw);
+      const text = cellText(raw);
+      if (text !== '' || !OPTIONAL_FIELDS.has(field)) input[field] = text;
     }
   }
   if (!campSeen || input.camp === undefined) reasons.push({ key: 'validation.required', column: 'camp_of_origin' });
