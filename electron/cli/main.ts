@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerAccountCommands } from './commands/accounts';
 import { registerCoreCommands } from './commands/core';
 import { registerCountryCommands } from './commands/countries';
 import { registerReportCommands } from './commands/report';
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerExchangeCommands(program);
   registerTotalsCommands(program);
   registerCountryCommands(program);
+  registerAccountCommands(program);
   return program;
 }
 

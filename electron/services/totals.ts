@@ -1,7 +1,9 @@
 import countries from 'i18n-iso-countries';
+import { createHash } from 'node:crypto';
 import arNames from 'i18n-iso-countries/langs/ar.json';
 import enNames from 'i18n-iso-countries/langs/en.json';
 import kuNames from 'i18n-iso-countries/langs/ku.json';
+import { writeAudit } from '../../db/queries/audit';
 import type { TotalsFilter } from '../../db/domain/totals';
 import { countRecorded, countryTotals, periodTotals, sumCountryTotals } from '../../db/queries/totals';
 // The export's column headers come from the renderer's catalogs, so the file says what the screen says.
@@ -10,7 +12,7 @@ import enCatalog from '../../renderer/src/i18n/locales/en/totals.json';
 import kuCatalog from '../../renderer/src/i18n/locales/ku/totals.json';
 import type { Locale } from '../api/schemas/common';
 import type { ExportedFile, TimelineResult, TotalsQuery, TotalsResult } from '../api/schemas/totals';
-import type { AppContext } from './context';
+import type { AppContext, Caller } from './context';
 import { writeSheet, type Sheet } from './export-sheets';
 
 countries.registerLocale(arNames);
@@ -61,7 +63,9 @@ export function totalsFileBase(q: TotalsQuery, today: Date): string {
   return `tasleem-totals-${range}`;
 }
 
-export async function exportTotals(ctx: AppContext, q: TotalsQuery, format: 'csv' | 'xlsx', lng: Locale): Promise<ExportedFile> {
+export async function exportTotals(ctx: AppContext, caller: Caller, q: TotalsQuery, format: 'csv' | 'xlsx', lng: Locale): Promise<ExportedFile> {
   const file = await writeSheet(totalsSheet(getTotals(ctx, q), lng), format, totalsFileBase(q, ctx.now()));
+  const sha256 = createHash('sha256').update(file.data).digest('hex');
+  writeAudit(ctx.db.orm, { actor: caller.actor, action: 'totals.export', entity: 'totals', entityId: sha256, details: { fileName: file.fileName, format, query: q, sha256 } }, ctx.now().toISOString());
   return { fileName: file.fileName, mime: file.mime, base64: file.data.toString('base64') };
 }

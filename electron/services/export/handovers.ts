@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
+import { writeAudit } from '../../../db/queries/audit';
 import { exportRows } from '../../../db/queries/import';
 import type { HandoverFilter } from '../../../db/domain/handover';
 import type { HandoverRow } from '../../../db/queries/handovers';
 import type { ExportedFile } from '../../api/schemas/totals';
-import type { AppContext } from '../context';
+import type { AppContext, Caller } from '../context';
 import { writeSheet, type Cell, type Sheet } from '../export-sheets';
 import { FIELD_OF_COLUMN, IMPORT_COLUMNS } from '../../api/schemas/handover';
 
@@ -21,7 +23,11 @@ export function handoversSheet(rows: HandoverRow[]): Sheet {
   };
 }
 
-export async function exportHandovers(ctx: AppContext, filter: HandoverFilter, format: 'csv' | 'xlsx'): Promise<ExportedFile> {
-  const file = await writeSheet(handoversSheet(exportRows(ctx.db.orm, filter)), format, `handovers-${ctx.now().toISOString().slice(0, 10)}`);
+/** Records leave the app: audited with who, which filter, how many and the file's SHA-256. */
+export async function exportHandovers(ctx: AppContext, caller: Caller, filter: HandoverFilter, format: 'csv' | 'xlsx'): Promise<ExportedFile> {
+  const rows = exportRows(ctx.db.orm, filter);
+  const file = await writeSheet(handoversSheet(rows), format, `handovers-${ctx.now().toISOString().slice(0, 10)}`);
+  const sha256 = createHash('sha256').update(file.data).digest('hex');
+  writeAudit(ctx.db.orm, { actor: caller.actor, action: 'export.file', entity: 'export', entityId: sha256, details: { fileName: file.fileName, format, filter, records: rows.length, sha256 } }, ctx.now().toISOString());
   return { fileName: file.fileName, mime: file.mime, base64: file.data.toString('base64') };
 }
