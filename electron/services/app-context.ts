@@ -22,6 +22,16 @@ export interface ContextOptions {
 }
 
 /**
+ * The wall clock, unless SOURCE_DATE_EPOCH (seconds; the reproducible-builds convention) fixes it: then every
+ * transport makes byte-identical documents of the same record (tests/integration/report-transports.test.ts).
+ */
+function clock(): () => Date {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (!epoch || !/^\d{1,12}$/.test(epoch)) return () => new Date();
+  return () => new Date(Number(epoch) * 1000);
+}
+
+/**
  * Opens a database with its key. A wrong key, a plain or damaged file, a folder that cannot be written, a full disk
  * or a database from a newer version become an AppError with a translated code, before anything is changed.
  */
@@ -55,7 +65,7 @@ export function createAppContext(opts: ContextOptions): AppContext {
   }
   const db = openWithKey(file, keys.dbKey, { migrationsFolder: opts.migrationsFolder, quickCheck: true });
   secureDbFiles(file);
-  const ctx: AppContext = { db, dbFile: file, keys, dataDir, mode: opts.mode, now: () => new Date(), resourcesDir: opts.resourcesDir, workersDir: opts.workersDir, auditHead: keyStoreHeadStore(keys, file) };
+  const ctx: AppContext = { db, dbFile: file, keys, dataDir, mode: opts.mode, now: clock(), resourcesDir: opts.resourcesDir, workersDir: opts.workersDir, auditHead: keyStoreHeadStore(keys, file) };
   sealLegacyAudit(ctx);
   advanceAuditHead(ctx);
   return ctx;

@@ -9,7 +9,7 @@ import { canonicalJson } from './content';
 import type { AppContext, Caller } from './context';
 import { bilingual, frameData, type Digital } from './documents/frame';
 import { produceDocument, qrFile } from './documents/pipeline';
-import { formatDate, formatTime, type DocLang } from './report/labels';
+import { formatDate, type DocLang } from './report/labels';
 import { getSettings } from './settings';
 import { ensureIdentity, openSigner } from './signing/identity';
 import { TOTALS_MARK_PREFIX } from './signing/sign';
@@ -19,7 +19,7 @@ const CATALOGS = { ar: arCatalog.totals, en: enCatalog.totals, ku: kuCatalog.tot
 const num = (n: number, lang: DocLang) => new Intl.NumberFormat(lang === 'ar' ? 'ar-SY' : 'en-GB').format(n);
 
 /** The data of resources/typst/totals.typ: the per-country table in the primary language with English beside it. */
-function totalsDocument(o: { primary: 'ar' | 'ku'; query: TotalsQuery; result: TotalsResult; settings: Settings; digital: Digital; at: Date; contentHash: string; reference: string }) {
+function totalsDocument(o: { primary: 'ar' | 'ku'; query: TotalsQuery; result: TotalsResult; settings: Settings; digital: Digital; contentHash: string; reference: string }) {
   const P = o.primary;
   const c = CATALOGS[P];
   const en = CATALOGS.en;
@@ -29,7 +29,7 @@ function totalsDocument(o: { primary: 'ar' | 'ku'; query: TotalsQuery; result: T
   const head = ['country', ...FIGURE_COLUMNS, 'first', 'last'] as const;
   const s = o.result.sum;
   return {
-    ...frameData({ primary: P, fontPt: 7.5, settings: o.settings, title: `${c.subtitle} / ${en.subtitle}`, subject: o.reference, at: o.at, digital: o.digital, reference: o.reference, contentHash: o.contentHash }),
+    ...frameData({ primary: P, fontPt: 7.5, settings: o.settings, title: `${c.subtitle} / ${en.subtitle}`, subject: o.reference, digital: o.digital, reference: o.reference, contentHash: o.contentHash }),
     title: bilingual(c.subtitle, en.subtitle),
     filters: [
       { labels: [bilingual(c.filters.from, en.filters.from), bilingual(c.filters.to, en.filters.to)], value: period },
@@ -39,7 +39,7 @@ function totalsDocument(o: { primary: 'ar' | 'ku'; query: TotalsQuery; result: T
     columns: head.map((k) => bilingual(c.columns[k], en.columns[k])),
     rows: o.result.countries.map((r) => ({ country: bilingual(exportCountryName(r.country, P), exportCountryName(r.country, 'en')), figures: FIGURE_COLUMNS.map((k) => num(r[k], P)), first: r.first, last: r.last })),
     sum: { label: bilingual(c.sumRow, en.sumRow), figures: FIGURE_COLUMNS.map((k) => num(s[k], P)), first: s.first ?? '—', last: s.last ?? '—' },
-    stamp: { at: formatTime(o.at.toISOString()), hash: o.contentHash },
+    hash: o.contentHash,
   };
 }
 
@@ -55,10 +55,10 @@ export async function exportTotalsPdf(ctx: AppContext, caller: Caller, q: Totals
   const signer = openSigner(ctx, ensureIdentity(ctx, caller));
   const contentHash = createHash('sha256').update(canonicalJson({ query: q, countries: result.countries, sum: result.sum })).digest('hex');
   const mark = { referenceNo: `${TOTALS_MARK_PREFIX}${at.toISOString().slice(0, 10)}`, contentHash, version: 1 };
-  const digital = { subject: signer.row.subject, at: at.toISOString(), fingerprint: signer.row.fingerprint };
+  const digital = { subject: signer.row.subject, fingerprint: signer.row.fingerprint };
   const made = await produceDocument(ctx, caller, {
     kind: 'totals',
-    data: totalsDocument({ primary, query: q, result, settings, digital, at, contentHash, reference: mark.referenceNo }),
+    data: totalsDocument({ primary, query: q, result, settings, digital, contentHash, reference: mark.referenceNo }),
     files: await qrFile(mark),
     mark,
     signer,

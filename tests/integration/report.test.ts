@@ -7,7 +7,7 @@ import { createCa, issueSigningCert, toP12 } from '../../electron/services/signi
 import { dbKeyVault } from '../../electron/services/signing/vault';
 import { frenchHandover, kyrgyzHandover, testApp, type TestApp } from '../support/context';
 import { testKeyStore } from '../support/keys';
-import { appendIncrementalUpdate, flipOneByte, pdffonts, pdfsig, pdftotext } from '../support/report-tools';
+import { appendIncrementalUpdate, flipOneByte, pageTexts, pdffonts, pdfinfo, pdfsig, pdftotext } from '../support/report-tools';
 import { samplePng } from '../support/signature-png';
 
 let app: TestApp;
@@ -73,6 +73,41 @@ describe('signed handover report', { timeout: 60_000 }, () => {
     const audit = (await listAudit(app.ctx.db.orm, 'handover', h.id)).filter((a) => a.action === 'report.export');
     expect(audit).toHaveLength(1);
     expect(audit[0].details).toMatchObject({ signed: true, fileSha256: r.sha256, contentHash: r.contentHash });
+  });
+
+  it('fits the seed protocol with its clauses and both signature boxes on one A4 page, as PDF/A-2b, in Arabic and in Kurmanji', async () => {
+    const h = await finalized(kyrgyzHandover({ delegationMembers: [{ name: 'Aida Bekova', title: 'Consul' }] }));
+    for (const language of ['ar', 'ku'] as const) {
+      const pdf = pdfOf(await app.must('report:export', { handoverId: h.id, language }));
+      expect(pdfinfo(pdf)).toEqual({ pages: 1, pageSize: expect.stringMatching(/^595\.\d+ x 841\.\d+ pts \(A4\)/), pdfa: '2b' });
+      const text = pdftotext(pdf);
+      expect(text).toContain('For the handing authority');
+      expect(text).toContain('Head of the receiving delegation');
+      expect(text).toContain('This document is drawn up in two originals');
+      expect(text).toContain('HO-2023-0001 · Page 1 / 1');
+      if (language === 'ku') expect(text).toContain('Belgeya Radestkirinê');
+    }
+  });
+
+  it('flows a long document onto more pages, the signature block whole on one page', async () => {
+    const members = Array.from({ length: 50 }, (_, i) => ({ name: `Delegate Number ${i + 1}`, title: 'Member of the delegation' }));
+    const d = await app.must('handovers:create', { data: kyrgyzHandover({ delegationMembers: members, notes: 'Long annex. '.repeat(150) }) });
+    await app.must('report:sign', { handoverId: d.id, role: 'handing_official', signerName: 'سامر حسن', pngBase64: samplePng(1) });
+    await app.must('report:sign', { handoverId: d.id, role: 'delegation_head', signerName: 'Arslan Tokobaev', pngBase64: samplePng(2) });
+    for (let i = 1; i <= 4; i++) await app.must('report:sign', { handoverId: d.id, role: 'witness', signerName: `Witness Number ${i}`, pngBase64: samplePng(2 + i) });
+    const h = await app.must('handovers:finalize', { id: d.id, expectedRevision: d.revision });
+    const pdf = pdfOf(await app.must('report:export', { handoverId: h.id }));
+    expect(pdfsig(pdf)).toContain('Total document signed');
+    const pages = pageTexts(pdf);
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    expect(pdfinfo(pdf).pages).toBe(pages.length);
+    const signers = ['Arslan Tokobaev', 'Witness Number 1', 'Witness Number 2', 'Witness Number 3', 'Witness Number 4'];
+    const withSignatures = pages.filter((p) => p.includes('Head of the receiving delegation'));
+    expect(withSignatures).toHaveLength(1);
+    for (const name of signers) expect(withSignatures[0]).toContain(name);
+    // The witnesses appear nowhere else: no box of theirs was split off onto another page.
+    expect(pages.filter((p) => signers.slice(1).some((n) => p.includes(n)))).toHaveLength(1);
+    expect(pages.at(-1)).toContain(`HO-2023-0001 · Page ${pages.length} / ${pages.length}`);
   });
 
   it('fails on one changed byte (pdfsig: Digest Mismatch) and on an appended incremental update (not total)', async () => {

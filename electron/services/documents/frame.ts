@@ -15,7 +15,14 @@ export const isolate = (v: string) => `\u2068${v}\u2069`;
 export interface Digital {
   subject: string;
   fingerprint: string;
-  at: string;
+}
+
+/** The moment a document is made (parts.typ reads it as `s`): the document date and the signed box's time. */
+export function stampData(at: Date) {
+  return {
+    date: { year: at.getUTCFullYear(), month: at.getUTCMonth() + 1, day: at.getUTCDate(), hour: at.getUTCHours(), minute: at.getUTCMinutes(), second: at.getUTCSeconds() },
+    time: formatTime(at.toISOString()),
+  };
 }
 
 /** The parts every document shares (parts.typ document-frame, doc-header, esign-box): page, info, header, footer. */
@@ -25,13 +32,11 @@ export function frameData(o: {
   settings: Settings;
   title: string;
   subject: string;
-  at: Date;
   digital: Digital | null;
   reference: string;
   contentHash: string;
 }) {
   const P = o.primary;
-  const d = o.at;
   return {
     lang: P,
     dir: P === 'ar' ? ('rtl' as const) : ('ltr' as const),
@@ -40,14 +45,12 @@ export function frameData(o: {
       title: o.title,
       author: o.settings.reportAuthorityEn,
       subject: o.subject,
-      at: { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() },
     },
     authority: bilingual(P === 'ar' ? o.settings.reportAuthorityAr : o.settings.reportAuthorityKu, o.settings.reportAuthorityEn),
     esign: o.digital
       ? {
           title: label('digitallySigned', P),
           subject: o.digital.subject,
-          at: formatTime(o.digital.at),
           fingerprint: `SHA-256 ${o.digital.fingerprint.slice(0, 16).replace(/(..)/g, '$1:').slice(0, -1).toUpperCase()}…`,
         }
       : null,

@@ -14,7 +14,6 @@ export interface HandoverDocInput {
   contentHash: string;
   countryName: Record<DocLang, string>;
   digital: Digital | null;
-  at: Date;
 }
 
 const fill = (tpl: string, values: Record<string, string>) => tpl.replace(/\{(\w+)\}/g, (_m, k: string) => values[k] ?? '');
@@ -65,7 +64,6 @@ export function handoverDocument(m: HandoverDocInput) {
       settings: m.settings,
       title: `${LABELS.title[P]} / ${LABELS.title.en} — ${h.referenceNo}`,
       subject: `${h.referenceNo} ${h.handoverDate} ${h.receivingCountry}`,
-      at: m.at,
       digital: m.digital,
       reference: h.referenceNo,
       contentHash: m.contentHash,

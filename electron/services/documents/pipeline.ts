@@ -3,19 +3,38 @@ import QRCode from 'qrcode';
 import { writeAudit } from '../../../db/queries/audit';
 import { AppError } from '../../api/result';
 import type { AppContext, Caller } from '../context';
-import { materialFromP12 } from '../signing/cms-signer';
+import { materialFromP12, type SigningMaterial } from '../signing/cms-signer';
 import type { Signer } from '../signing/identity';
 import { finishUnsigned, signDocument, type RecordMark } from '../signing/sign';
+import { stampData } from './frame';
 import { QR_PATH, esignWidgetRect } from './layout';
 import { typeset, type DocumentKind } from './typst';
 
 /** What the QR code in the footer encodes: the reference and the SHA-256 of the content. */
 export const qrPayload = (m: RecordMark) => `TASLEEM:${m.referenceNo};SHA256:${m.contentHash};V:${m.version}`;
 
-/** The QR code of a mark as an SVG file for the template (footer.qr = "/doc/qr.svg"). */
+const qrCache = new Map<string, Buffer>();
+
+/**
+ * The QR code of a mark as an SVG file for the template (footer.qr = "/doc/qr.svg"). A mark is fixed for a record
+ * version, so the last few are kept: choosing the mask is most of the work and gives the same code every time.
+ */
 export async function qrFile(mark: RecordMark): Promise<Record<string, Uint8Array>> {
-  const svg = await QRCode.toString(qrPayload(mark), { type: 'svg', errorCorrectionLevel: 'M', margin: 0, color: { dark: '#000000', light: '#ffffff' } });
-  return { [QR_PATH]: Buffer.from(svg, 'utf8') };
+  const payload = qrPayload(mark);
+  let svg = qrCache.get(payload);
+  if (!svg) {
+    svg = Buffer.from(await QRCode.toString(payload, { type: 'svg', errorCorrectionLevel: 'M', margin: 0, color: { dark: '#000000', light: '#ffffff' } }), 'utf8');
+    if (qrCache.size >= 32) qrCache.delete(qrCache.keys().next().value!);
+    qrCache.set(payload, svg);
+  }
+  return { [QR_PATH]: svg };
+}
+
+let opened: { id: string; material: SigningMaterial } | null = null;
+/** Opening the .p12 is JavaScript work (~10 ms): the key of the identity in use is kept for the process. */
+function materialOf(signer: Signer): SigningMaterial {
+  if (opened?.id !== signer.row.id) opened = { id: signer.row.id, material: materialFromP12(signer.p12, signer.password) };
+  return opened.material;
 }
 
 export interface DocumentRequest {
@@ -45,13 +64,13 @@ export interface ProducedDocument {
 export async function produceDocument(ctx: AppContext, caller: Caller, req: DocumentRequest): Promise<ProducedDocument> {
   let made: ReturnType<typeof typeset>;
   try {
-    made = typeset(ctx, req.kind, req.data, req.files);
+    made = typeset(ctx, req.kind, req.data, stampData(req.at), req.files);
   } catch (err) {
     throw new AppError('PDF_UNAVAILABLE', err instanceof Error ? err.message.split('\n')[0] : String(err));
   }
   const bytes = req.signer
     ? await signDocument(made.pdf, req.mark, {
-        material: materialFromP12(req.signer.p12, req.signer.password),
+        material: materialOf(req.signer),
         widgetRect: esignWidgetRect(req.data.dir),
         name: req.signer.row.subject,
         signingTime: req.at,

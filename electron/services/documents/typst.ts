@@ -37,22 +37,23 @@ export interface Typeset {
 }
 
 /**
- * Typesets one document as PDF/A-2b. `files` are the document's images by their absolute path in the template's
+ * Typesets one document as PDF/A-2b (untagged: level b asks for none, and tagging costs a third of the export).
+ * `data` is the content, `stamp` the moment of making (see parts.typ). `files` are the document's images by their absolute path in the template's
  * data (for example "/doc/qr.svg"). Compiling is synchronous native work of a few milliseconds; the global cache is
  * trimmed after every document so memory stays flat over thousands of reports.
  */
-export function typeset(ctx: Pick<AppContext, 'resourcesDir'>, kind: DocumentKind, data: unknown, files: Record<string, Uint8Array> = {}): Typeset {
+export function typeset(ctx: Pick<AppContext, 'resourcesDir'>, kind: DocumentKind, data: unknown, stamp: unknown, files: Record<string, Uint8Array> = {}): Typeset {
   const compiler = compilerFor(resourcesDir(ctx));
   const paths = Object.keys(files);
   for (const p of paths) compiler.mapShadow(ROOT + p, Buffer.from(files[p]));
   try {
-    const run = compiler.compile({ mainFilePath: `${ROOT}/${kind}.typ`, inputs: { data: JSON.stringify(data) } });
+    const run = compiler.compile({ mainFilePath: `${ROOT}/${kind}.typ`, inputs: { data: JSON.stringify(data), stamp: JSON.stringify(stamp) } });
     const doc = run.result;
     if (!doc || run.hasError()) {
       const diagnostics = run.takeDiagnostics()?.shortDiagnostics ?? run.takeError()?.shortDiagnostics ?? [];
       throw new Error(`Typst could not typeset the ${kind} document: ${diagnostics.map((x: { message?: string }) => x.message ?? String(x)).join('; ') || 'unknown error'}`);
     }
-    return { pdf: compiler.pdf(doc, { pdfStandard: 'a-2b' }), pages: doc.numOfPages };
+    return { pdf: compiler.pdf(doc, { pdfStandard: 'a-2b', pdfTags: false }), pages: doc.numOfPages };
   } finally {
     for (const p of paths) compiler.unmapShadow(ROOT + p);
     compiler.evictCache(10);

@@ -68,11 +68,14 @@ export type LabelKey = keyof typeof LABELS;
 
 const KU_MONTHS = ['Çile', 'Sibat', 'Adar', 'Nîsan', 'Gulan', 'Hezîran', 'Tîrmeh', 'Tebax', 'Îlon', 'Cotmeh', 'Mijdar', 'Kanûn'];
 
+const AR_DATE = new Intl.DateTimeFormat('ar-SY-u-nu-latn', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const EN_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
 /** Latin digits in every language: the counts must read the same to both delegations (and to pdftotext). */
 export function formatDate(iso: string, lang: DocLang): string {
   const d = new Date(`${iso}T00:00:00Z`);
   if (lang === 'ku') return `${d.getUTCDate()} ${KU_MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-  return new Intl.DateTimeFormat(lang === 'ar' ? 'ar-SY-u-nu-latn' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
+  return (lang === 'ar' ? AR_DATE : EN_DATE).format(d);
 }
 
 export const formatTime = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;

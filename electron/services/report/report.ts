@@ -51,7 +51,7 @@ function findHandover(ctx: AppContext, by: { handoverId?: string; referenceNo?: 
 }
 
 /** The data and images of one handover's document (also used by the benchmark). */
-export function handoverDocumentFor(ctx: AppContext, h: HandoverRow, opts: { language?: 'ar' | 'ku'; digital: Digital | null; at: Date }) {
+export function handoverDocumentFor(ctx: AppContext, h: HandoverRow, opts: { language?: 'ar' | 'ku'; digital: Digital | null }) {
   const settings = getSettings(ctx);
   const contentHash = recordHash(ctx, h);
   const primary = opts.language ?? settings.reportLanguage;
@@ -64,7 +64,6 @@ export function handoverDocumentFor(ctx: AppContext, h: HandoverRow, opts: { lan
     contentHash,
     countryName: { ar: countryName(h.receivingCountry, 'ar'), en: countryName(h.receivingCountry, 'en'), ku: countryName(h.receivingCountry, 'ku') },
     digital: opts.digital,
-    at: opts.at,
   });
   const mark: RecordMark = { referenceNo: h.referenceNo, contentHash, version: h.version };
   return { ...doc, mark, primary, settings };
@@ -95,8 +94,8 @@ export async function exportReport(ctx: AppContext, caller: Caller, by: { handov
     if (missing.length) throw new AppError('SIGNATURES_MISSING', `Missing handwritten signatures: ${missing.join(', ')}`, { missing });
     signer = openSigner(ctx, ensureIdentity(ctx, caller));
   }
-  const digital = signer ? { subject: signer.row.subject, fingerprint: signer.row.fingerprint, at: at.toISOString() } : null;
-  const { data, files, mark, primary, settings } = handoverDocumentFor(ctx, h, { language: by.language, digital, at });
+  const digital = signer ? { subject: signer.row.subject, fingerprint: signer.row.fingerprint } : null;
+  const { data, files, mark, primary, settings } = handoverDocumentFor(ctx, h, { language: by.language, digital });
   const made = await produceDocument(ctx, caller, {
     kind: 'handover',
     data,

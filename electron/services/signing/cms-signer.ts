@@ -1,7 +1,7 @@
 import { Signer } from '@signpdf/utils';
 import * as asn1js from 'asn1js';
 import forge from 'node-forge';
-import { createHash, webcrypto } from 'node:crypto';
+import { createHash, createPrivateKey, sign as cryptoSign, type KeyObject } from 'node:crypto';
 import * as pkijs from 'pkijs';
 
 const OID = {
@@ -10,16 +10,15 @@ const OID = {
   contentType: '1.2.840.113549.1.9.3',
   messageDigest: '1.2.840.113549.1.9.4',
   signingTime: '1.2.840.113549.1.9.5',
+  sha256: '2.16.840.1.101.3.4.2.1',
+  sha256WithRSA: '1.2.840.113549.1.1.11',
 } as const;
 
-/** pkijs on Node's own WebCrypto (OpenSSL): hashing and RSA are native, not JavaScript. */
-const engine = new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as unknown as ConstructorParameters<typeof pkijs.CryptoEngine>[0]['crypto'] });
-
 export interface SigningMaterial {
-  /** The private key as PKCS#8 DER. */
-  keyPkcs8: Buffer;
-  /** DER certificates: the one of the key first, then the rest of the chain. */
-  chain: Buffer[];
+  /** The private key, as Node's key object. */
+  key: KeyObject;
+  /** The certificate of the key first, then the rest of the chain. */
+  chain: pkijs.Certificate[];
 }
 
 const der = (asn1: forge.asn1.Asn1) => Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary');
@@ -38,14 +37,17 @@ export function materialFromP12(p12: Buffer, password: string): SigningMaterial 
     return pub.n.compareTo(key.n) === 0 && pub.e.compareTo(key.e) === 0;
   });
   if (!leaf) throw new Error('The signing .p12 holds no certificate for its private key');
-  const keyPkcs8 = der(forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(key)));
-  return { keyPkcs8, chain: [leaf, ...certs.filter((c) => c !== leaf)].map((c) => der(forge.pki.certificateToAsn1(c))) };
+  const pkcs8 = der(forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(key)));
+  return {
+    key: createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' }),
+    chain: [leaf, ...certs.filter((c) => c !== leaf)].map((c) => pkijs.Certificate.fromBER(new Uint8Array(der(forge.pki.certificateToAsn1(c))))),
+  };
 }
 
 /**
- * A detached CMS SignedData (adbe.pkcs7.detached) over the bytes @signpdf hands in: SHA-256, RSA PKCS#1 v1.5,
- * signed attributes contentType, signingTime and messageDigest in that order (what the EU DSS validator expects).
- * Signs once, like every @signpdf signer.
+ * A detached CMS SignedData (adbe.pkcs7.detached) over the bytes @signpdf hands in, built with pkijs/asn1js:
+ * SHA-256 and RSA PKCS#1 v1.5 from node:crypto (OpenSSL, synchronous), signed attributes contentType, signingTime
+ * and messageDigest in that order (what the EU DSS validator expects). Signs once, like every @signpdf signer.
  */
 export class NodeCmsSigner extends Signer {
   private used = false;
@@ -57,25 +59,36 @@ export class NodeCmsSigner extends Signer {
   override async sign(pdf: Buffer, signingTime: Date = new Date()): Promise<Buffer> {
     if (this.used) throw new Error('A signer signs once');
     this.used = true;
-    const key = await webcrypto.subtle.importKey('pkcs8', new Uint8Array(this.material.keyPkcs8), { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign']);
-    const certificates = this.material.chain.map((c) => pkijs.Certificate.fromBER(new Uint8Array(c)));
+    const certificates = this.material.chain;
     const signer = certificates[0];
-    const digest = createHash('sha256').update(pdf).digest();
     const signedAttrs = new pkijs.SignedAndUnsignedAttributes({
       type: 0,
       attributes: [
         new pkijs.Attribute({ type: OID.contentType, values: [new asn1js.ObjectIdentifier({ value: OID.data })] }),
         new pkijs.Attribute({ type: OID.signingTime, values: [new asn1js.UTCTime({ valueDate: signingTime })] }),
-        new pkijs.Attribute({ type: OID.messageDigest, values: [new asn1js.OctetString({ valueHex: digest })] }),
+        new pkijs.Attribute({ type: OID.messageDigest, values: [new asn1js.OctetString({ valueHex: createHash('sha256').update(pdf).digest() })] }),
       ],
     });
+    // The signature covers the DER of the attributes as a SET OF (tag 0x31), not as the [0] IMPLICIT they travel under.
+    const attrs = Buffer.from(signedAttrs.toSchema().toBER());
+    attrs[0] = 0x31;
+    const sha256 = () => new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256, algorithmParams: new asn1js.Null() });
     const signedData = new pkijs.SignedData({
       version: 1,
+      digestAlgorithms: [sha256()],
       encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: OID.data }),
-      signerInfos: [new pkijs.SignerInfo({ version: 1, sid: new pkijs.IssuerAndSerialNumber({ issuer: signer.issuer, serialNumber: signer.serialNumber }), signedAttrs })],
+      signerInfos: [
+        new pkijs.SignerInfo({
+          version: 1,
+          sid: new pkijs.IssuerAndSerialNumber({ issuer: signer.issuer, serialNumber: signer.serialNumber }),
+          digestAlgorithm: sha256(),
+          signedAttrs,
+          signatureAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256WithRSA, algorithmParams: new asn1js.Null() }),
+          signature: new asn1js.OctetString({ valueHex: cryptoSign('sha256', attrs, this.material.key) }),
+        }),
+      ],
       certificates,
     });
-    await signedData.sign(key, 0, 'SHA-256', undefined, engine);
     const cms = new pkijs.ContentInfo({ contentType: OID.signedData, content: signedData.toSchema(true) });
     return Buffer.from(cms.toSchema().toBER(false));
   }

@@ -30,7 +30,8 @@ export const PRODUCER = 'Tasleem (Typst, pdf-lib, @signpdf)';
  * Title, author, subject and dates are Typst's (set from the same data), so the XMP and the Info dictionary agree.
  */
 async function prepare(pdf: Uint8Array, mark: RecordMark): Promise<PDFDocument> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  // parseSpeed / objectsPerTick: pdf-lib otherwise yields to a timer every 100 objects, a few ms each.
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: Infinity });
   const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
   info.set(PDFName.of('Producer'), PDFString.of(PRODUCER));
   info.set(PDFName.of(RECORD_MARK_KEY), PDFString.of(formatRecordMark(mark)));
@@ -46,7 +47,7 @@ async function prepare(pdf: Uint8Array, mark: RecordMark): Promise<PDFDocument> 
 /** An unsigned document (a draft): producer and record mark only. */
 export async function finishUnsigned(pdf: Uint8Array, mark: RecordMark): Promise<Buffer> {
   const doc = await prepare(pdf, mark);
-  return Buffer.from(await doc.save({ useObjectStreams: false }));
+  return Buffer.from(await doc.save({ useObjectStreams: false, objectsPerTick: Infinity }));
 }
 
 export interface SignOptions {
@@ -79,6 +80,6 @@ export async function signDocument(pdf: Uint8Array, mark: RecordMark, opts: Sign
     widgetRect: opts.widgetRect,
     appName: 'Tasleem',
   });
-  const prepared = Buffer.from(await doc.save({ useObjectStreams: false }));
+  const prepared = Buffer.from(await doc.save({ useObjectStreams: false, objectsPerTick: Infinity }));
   return new SignPdf().sign(prepared, new NodeCmsSigner(opts.material), opts.signingTime);
 }

@@ -1,0 +1,65 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createAppContext } from '../../electron/services/app-context';
+import { localCaller } from '../../electron/services/context';
+import { startWebServer } from '../../electron/web/server';
+import { kyrgyzHandover, testApp, type TestApp } from '../support/context';
+import { pdfsig } from '../support/report-tools';
+import { samplePng } from '../support/signature-png';
+
+const EPOCH = '1780000000'; // 2026-05-28T20:26:40Z
+let app: TestApp;
+beforeEach(() => {
+  process.env.SOURCE_DATE_EPOCH = EPOCH;
+  app = testApp();
+});
+afterEach(() => {
+  delete process.env.SOURCE_DATE_EPOCH;
+  app.close();
+});
+
+describe('one document whatever the transport', { timeout: 120_000 }, () => {
+  it('the CLI (no browser), browser mode over HTTP and the in-process dispatch the desktop IPC uses give byte-identical signed PDFs', async () => {
+    const d = await app.must('handovers:create', { data: kyrgyzHandover() });
+    await app.must('report:sign', { handoverId: d.id, role: 'handing_official', signerName: 'سامر حسن', pngBase64: samplePng(1) });
+    await app.must('report:sign', { handoverId: d.id, role: 'delegation_head', signerName: 'Arslan Tokobaev', pngBase64: samplePng(2) });
+    await app.must('handovers:finalize', { id: d.id, expectedRevision: d.revision });
+    const db = join(app.dir, 'tasleem.db');
+
+    // The desktop app binds ipcMain to dispatch on a context from createAppContext, as here.
+    const inProcess = Buffer.from((await app.must('report:export', { handoverId: d.id })).base64, 'base64');
+
+    // Browser mode: its own context on the same file, the real HTTP server.
+    const ctx = createAppContext({ dataDir: app.dir, dbFile: db, mode: 'web' });
+    const web = await startWebServer({ ctx, caller: localCaller('web'), staticDir: app.dir });
+    let overHttp: Buffer;
+    try {
+      const res = await fetch(`http://127.0.0.1:${web.port}/api/report:export`, { method: 'POST', headers: { authorization: `Bearer ${web.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ handoverId: d.id }) });
+      const body = (await res.json()) as { ok: boolean; value: { base64: string } };
+      expect(body.ok).toBe(true);
+      overHttp = Buffer.from(body.value.base64, 'base64');
+    } finally {
+      await web.close();
+      ctx.db.close();
+    }
+
+    // The CLI in its own process, with no Chromium to be found.
+    const out = join(app.dir, 'cli.pdf');
+    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'report', 'HO-2023-0001', '--out', out, '--db', db], {
+      encoding: 'utf8',
+      env: { ...process.env, TASLEEM_DATA_DIR: app.dir, SOURCE_DATE_EPOCH: EPOCH, PATH: '/nonexistent', CHROMIUM_PATH: '/nonexistent' },
+    });
+    expect(cli.stderr).toBe('');
+    expect(cli.status).toBe(0);
+    const fromCli = readFileSync(out);
+
+    expect(pdfsig(inProcess)).toContain('Signature is Valid.');
+    expect(pdfsig(inProcess)).toContain('Total document signed');
+    expect(overHttp.equals(inProcess)).toBe(true);
+    expect(fromCli.equals(inProcess)).toBe(true);
+    // The signing time is the fixed one, so the equality above is not two exports of a clock that stood still.
+    expect(inProcess.toString('latin1')).toMatch(/\/M \(D:20260528202640Z?/);
+  });
+});
