@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppContext } from '../../electron/services/app-context';
-import { localCaller } from '../../electron/services/context';
 import { startWebServer } from '../../electron/web/server';
+import { addAccount } from '../support/accounts';
 import { kyrgyzHandover, testApp, type TestApp } from '../support/context';
 import { pdfsig } from '../support/report-tools';
 import { samplePng } from '../support/signature-png';
@@ -33,10 +33,16 @@ describe('one document whatever the transport', { timeout: 120_000 }, () => {
 
     // Browser mode: its own context on the same file, the real HTTP server.
     const ctx = createAppContext({ dataDir: app.dir, dbFile: db, mode: 'web' });
-    const web = await startWebServer({ ctx, caller: localCaller('web'), staticDir: app.dir });
+    const web = await startWebServer({ ctx, staticDir: app.dir });
+    const admin = await addAccount(ctx, 'administrator', 'transport-admin');
     let overHttp: Buffer;
     try {
-      const res = await fetch(`http://127.0.0.1:${web.port}/api/report:export`, { method: 'POST', headers: { authorization: `Bearer ${web.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ handoverId: d.id }) });
+      const post = (channel: string, body: unknown, cookie = '') =>
+        fetch(`http://127.0.0.1:${web.port}/api/${channel}`, { method: 'POST', headers: { authorization: `Bearer ${web.token}`, 'content-type': 'application/json', cookie }, body: JSON.stringify(body) });
+      const signedIn = await post('auth:signIn', admin);
+      expect(signedIn.status).toBe(200);
+      const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0];
+      const res = await post('report:export', { handoverId: d.id }, cookie);
       const body = (await res.json()) as { ok: boolean; value: { base64: string } };
       expect(body.ok).toBe(true);
       overHttp = Buffer.from(body.value.base64, 'base64');
