@@ -6,6 +6,7 @@ import { createAppContext } from '../../electron/services/app-context';
 import { startWebServer } from '../../electron/web/server';
 import { addAccount } from '../support/accounts';
 import { kyrgyzHandover, testApp, type TestApp } from '../support/context';
+import { testUnlock } from '../support/keys';
 import { pdfsig } from '../support/report-tools';
 import { samplePng } from '../support/signature-png';
 
@@ -32,7 +33,7 @@ describe('one document whatever the transport', { timeout: 120_000 }, () => {
     const inProcess = Buffer.from((await app.must('report:export', { handoverId: d.id })).base64, 'base64');
 
     // Browser mode: its own context on the same file, the real HTTP server.
-    const ctx = createAppContext({ dataDir: app.dir, dbFile: db, mode: 'web' });
+    const ctx = createAppContext({ dataDir: app.dir, dbFile: db, mode: 'web', unlock: testUnlock() });
     const web = await startWebServer({ ctx, staticDir: app.dir });
     const admin = await addAccount(ctx, 'administrator', 'transport-admin');
     let overHttp: Buffer;
