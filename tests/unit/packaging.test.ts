@@ -180,7 +180,9 @@ describe('the desktop bundles', () => {
     const licences = join(out, 'licenses');
     expect(readdirSync(licences).sort()).toEqual(['LICENSE-Electron.txt', 'OFL-NotoNaskhArabic.txt', 'OFL-NotoSans.txt', 'THIRD_PARTY_LICENSES.txt']);
     const third = readFileSync(join(licences, 'THIRD_PARTY_LICENSES.txt'), 'utf8');
-    for (const name of ['react', 'better-sqlite3', 'drizzle-orm', 'electron-log', '@mantine/core']) expect(third).toMatch(new RegExp(`^${name.replace('/', '\\/')} \\d`, 'm'));
+    // The SQLite module is credited under its real name: the cipher build is installed under the better-sqlite3 alias.
+    const sqlite = (JSON.parse(readFileSync(join(root, 'node_modules/better-sqlite3/package.json'), 'utf8')) as { name: string }).name;
+    for (const name of ['react', sqlite, 'drizzle-orm', 'electron-log', '@mantine/core']) expect(third).toMatch(new RegExp(`^${name.replace('/', '\\/')} \\d`, 'm'));
     expect(config.extraResources).toEqual([{ from: 'dist-electron/licenses', to: 'licenses' }]);
   });
 });
