@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { blob, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import type { SideBySideField } from './domain/exchange';
-import { CONFLICT_RESOLUTIONS } from './domain/exchange';
-import { CAMPS, SOURCES, STATUSES, type DelegationMember, type DocumentLanguage } from './domain/handover';
-import { PERSON_CATEGORIES, SEXES } from './domain/persons';
-import { IDENTITY_KINDS, SIGNER_ROLES } from './domain/reports';
+import type { SideBySideField } from '../electron/api/domain/exchange';
+import { CONFLICT_RESOLUTIONS } from '../electron/api/domain/exchange';
+import { CAMPS, SOURCES, STATUSES, type DelegationMember, type DocumentLanguage } from '../electron/api/domain/handover';
+import { PERSON_CATEGORIES, SEXES } from '../electron/api/domain/persons';
+import { IDENTITY_KINDS, SIGNER_ROLES } from '../electron/api/domain/reports';
 
 /**
  * One row per handover, holding its *current* content. Earlier versions of a finalized record live in

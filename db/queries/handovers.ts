@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
-import type { HandoverFilter, SortColumn } from '../domain/handover';
+import type { HandoverFilter, SortColumn } from '../../electron/api/domain/handover';
 import { handovers, persons } from '../schema';
 import type { Orm } from '../open';
 import { normalizeForSearch, toFtsQuery } from '../search-text';

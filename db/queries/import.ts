@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { asc, getTableColumns } from 'drizzle-orm';
 import { HANDOVER_RECORD_COLUMNS, handovers } from '../schema';
 import type { Orm } from '../open';
-import type { HandoverFilter } from '../domain/handover';
+import type { HandoverFilter } from '../../electron/api/domain/handover';
 import { filterWhere, searchBody, type HandoverRow } from './handovers';
 
 /**

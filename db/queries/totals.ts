@@ -1,4 +1,4 @@
-import type { CountryTotals, PeriodTotals, TotalsFilter, TotalsSum } from '../domain/totals';
+import type { CountryTotals, PeriodTotals, TotalsFilter, TotalsSum } from '../../electron/api/domain/totals';
 import type { Orm } from '../open';
 
 export type { CountryTotals, PeriodTotals, TotalsFilter, TotalsSum };

@@ -5,7 +5,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { getAttachment, insertAttachment, listAttachments } from '../../db/queries/attachments';
 import { writeAudit } from '../../db/queries/audit';
 import { AppError } from '../api/result';
-import { ATTACHMENT_TYPES } from '../../db/domain/files';
+import { ATTACHMENT_TYPES } from '../api/domain/files';
 import type { AttachmentMeta } from '../api/schemas/attachment';
 import type { AppContext, Caller } from './context';
 import { getHandover } from './handovers';

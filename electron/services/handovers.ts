@@ -10,7 +10,7 @@ import {
   updateHandoverRow,
   type HandoverRow,
 } from '../../db/queries/handovers';
-import type { HandoverFilter } from '../../db/domain/handover';
+import type { HandoverFilter } from '../api/domain/handover';
 import { AppError } from '../api/result';
 import { resolveCountryName } from '../api/schemas/country-resolver';
 import type { HandoverFields, ListQuery, ListResult, ListSummary } from '../api/schemas/handover';

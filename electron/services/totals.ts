@@ -4,7 +4,7 @@ import arNames from 'i18n-iso-countries/langs/ar.json';
 import enNames from 'i18n-iso-countries/langs/en.json';
 import kuNames from 'i18n-iso-countries/langs/ku.json';
 import { writeAudit } from '../../db/queries/audit';
-import type { TotalsFilter } from '../../db/domain/totals';
+import type { TotalsFilter } from '../api/domain/totals';
 import { countRecorded, countryTotals, periodTotals, sumCountryTotals } from '../../db/queries/totals';
 // The export's column headers come from the renderer's catalogs, so the file says what the screen says.
 import arCatalog from '../../renderer/src/i18n/locales/ar/totals.json';

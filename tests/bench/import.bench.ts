@@ -15,7 +15,7 @@ import { createAppContext } from '../../electron/services/app-context';
 import { localCaller } from '../../electron/services/context';
 import { importTuple, prepareImportWriter } from '../../db/queries/import';
 import { contentFields, frozenContent } from '../../electron/services/content';
-import { CANONICAL_COLUMNS } from '../../db/domain/import';
+import { CANONICAL_COLUMNS } from '../../electron/api/domain/import';
 import { blankFields, type HandoverFields } from '../../electron/api/schemas/handover';
 import { importFile } from '../../electron/services/import/service';
 import { buildWorkers } from '../../scripts/build-workers.js';

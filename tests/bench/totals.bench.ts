@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase, type Db } from '../../db/open';
 import { countryTotals, splitRange, type CountryTotals, type TotalsFilter } from '../../db/queries/totals';
 import { handovers } from '../../db/schema';
-import { allCountryCodes } from '../../db/domain/countries';
+import { allCountryCodes } from '../../electron/api/domain/countries';
 import type { AppContext } from '../../electron/services/context';
 import { addAccount, signIn, type Credentials } from '../support/accounts';
 import { startWebServer } from '../../electron/web/server';

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CANONICAL_COLUMNS } from '../../db/domain/import';
+import { CANONICAL_COLUMNS } from '../../electron/api/domain/import';
 import { useBrowserSession } from '../support/browser-session';
 import { screenshot, setLanguage } from '../support/ui';
 import type { RunningApp } from '../support/web-app';

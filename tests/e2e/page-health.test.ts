@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { allCountryCodes } from '../../db/domain/countries';
+import { allCountryCodes } from '../../electron/api/domain/countries';
 import { handoverFields } from '../../electron/api/schemas/handover';
 import { localCaller } from '../../electron/services/context';
 import { createHandover } from '../../electron/services/handovers';

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CANONICAL_COLUMNS } from '../../db/domain/import';
+import { CANONICAL_COLUMNS } from '../../electron/api/domain/import';
 import { importFile } from '../../electron/services/import/service';
 import { testApp, type TestApp } from '../support/context';
 

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { openDatabase } from '../../db/open';
 import type { JobProgress } from '../../electron/api/schemas/io';
-import { CANONICAL_COLUMNS } from '../../db/domain/import';
+import { CANONICAL_COLUMNS } from '../../electron/api/domain/import';
 import { ImportCancelled, importFile } from '../../electron/services/import/service';
 import { buildWorkers } from '../../scripts/build-workers.js';
 import { kyrgyzHandover, testApp, type TestApp } from '../support/context';

@@ -7,7 +7,7 @@ import { getHandoverByReference } from '../../db/queries/handovers';
 import { listVersions } from '../../db/queries/versions';
 import { AppError } from '../../electron/api/result';
 import { contentHash, contentOf } from '../../electron/services/content';
-import { CANONICAL_COLUMNS } from '../../db/domain/import';
+import { CANONICAL_COLUMNS } from '../../electron/api/domain/import';
 import { resolveCountryName } from '../../electron/api/schemas/country-resolver';
 import { parseDate } from '../../electron/services/import/dates';
 import { importFile, sha256, type ImportOptions } from '../../electron/services/import/service';

@@ -7,7 +7,7 @@ import { handoverFields, type HandoverFields } from '../../electron/api/schemas/
 import { exportBundle, importBundle } from '../../electron/services/exchange/merge';
 import { addOffice, initOffice, ownCard } from '../../electron/services/exchange/office';
 import { createHandover, updateHandover } from '../../electron/services/handovers';
-import { CANONICAL_COLUMNS } from '../../db/domain/import';
+import { CANONICAL_COLUMNS } from '../../electron/api/domain/import';
 import { importFile } from '../../electron/services/import/service';
 import { amendHandover, finalizeHandover, voidHandover } from '../../electron/services/lifecycle';
 import { kyrgyzHandover, testApp, type TestApp } from '../support/context';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addUpByCountry } from '../support/naive-totals';
 import { openDatabase } from '../../db/open';
-import type { CountryTotals, TotalsFilter } from '../../db/domain/totals';
+import type { CountryTotals, TotalsFilter } from '../../electron/api/domain/totals';
 import { countRecorded, countryTotals, periodTotals, sumCountryTotals } from '../../db/queries/totals';
 import { handoverFields, type HandoverFields } from '../../electron/api/schemas/handover';
 import type { AppContext } from '../../electron/services/context';

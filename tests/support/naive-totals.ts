@@ -1,4 +1,4 @@
-import type { CountryTotals } from '../../db/domain/totals';
+import type { CountryTotals } from '../../electron/api/domain/totals';
 
 export type CountedHandover = Pick<CountryTotals, 'country' | 'women' | 'children' | 'boys' | 'girls' | 'unaccompanied' | 'men'> & { date: string };
 

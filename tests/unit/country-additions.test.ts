@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COUNTRY_ADDITIONS } from '../../electron/api/schemas/country-additions';
-import { isKnownCountry } from '../../db/domain/countries';
+import { isKnownCountry } from '../../electron/api/domain/countries';
 import { resolveCountryName, sourceCodesOf } from '../../electron/api/schemas/country-resolver';
 import { foldName } from '../../electron/api/schemas/name-fold';
 

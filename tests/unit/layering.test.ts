@@ -31,7 +31,7 @@ describe('layering lint rules', () => {
   });
 
   it('lets the renderer import the domain module', async () => {
-    const code = "import { STATUSES } from '../../db/domain/handover';\nimport { FILE_LIMITS } from '../../db/domain/limits';\nexport { STATUSES, FILE_LIMITS };\n";
+    const code = "import { STATUSES } from '../../electron/api/domain/handover';\nimport { FILE_LIMITS } from '../../electron/api/domain/limits';\nexport { STATUSES, FILE_LIMITS };\n";
     expect(await restrictedImports('renderer/src/x.ts', code)).toBe(0);
   });
 
@@ -40,12 +40,12 @@ describe('layering lint rules', () => {
     ["import { AppError } from '../../electron/api/result';"],
     ["import { readFileSync } from 'node:fs';"],
     ["import { ipcRenderer } from 'electron';"],
-  ])('keeps db/domain at the bottom: forbids %s', async (line) => {
-    expect(await restrictedImports('db/domain/x.ts', `${line}\nexport {};\n`)).toBe(1);
+  ])('keeps electron/api/domain at the bottom: forbids %s', async (line) => {
+    expect(await restrictedImports('electron/api/domain/x.ts', `${line}\nexport {};\n`)).toBe(1);
   });
 
-  it('lets db/domain import its own modules and plain libraries', async () => {
-    expect(await restrictedImports('db/domain/x.ts', "import type { Camp } from './handover';\nimport countries from 'i18n-iso-countries';\nexport { countries };\nexport type { Camp };\n")).toBe(0);
+  it('lets electron/api/domain import its own modules and plain libraries', async () => {
+    expect(await restrictedImports('electron/api/domain/x.ts', "import type { Camp } from './handover';\nimport countries from 'i18n-iso-countries';\nexport { countries };\nexport type { Camp };\n")).toBe(0);
   });
 
   it.each([
@@ -61,7 +61,7 @@ describe('layering lint rules', () => {
   });
 
   it('lets the contract derive from the table and the domain', async () => {
-    const code = "import { handovers } from '../../db/schema';\nimport { CAMPS } from '../../db/domain/handover';\nimport { getTableColumns } from 'drizzle-orm';\nexport { handovers, CAMPS, getTableColumns };\n";
+    const code = "import { handovers } from '../../db/schema';\nimport { CAMPS } from '../../electron/api/domain/handover';\nimport { getTableColumns } from 'drizzle-orm';\nexport { handovers, CAMPS, getTableColumns };\n";
     expect(await restrictedImports('electron/api/x.ts', code)).toBe(0);
   });
 
@@ -85,6 +85,14 @@ describe('layering lint rules', () => {
 
   it('forbids db/ from reaching into the app', async () => {
     expect(await restrictedImports('db/x.ts', "import { AppError } from '../electron/api/result';\nexport { AppError };\n")).toBe(1);
+  });
+
+  it('lets db/ import the domain words, and nothing else of electron/', async () => {
+    expect(await restrictedImports('db/x.ts', "import { CAMPS } from '../electron/api/domain/handover';\nexport { CAMPS };\n")).toBe(0);
+  });
+
+  it('forbids the renderer any path into db/, the domain words included', async () => {
+    expect(await restrictedImports('renderer/src/x.ts', "import { CAMPS } from '../../db/domain/handover';\nexport { CAMPS };\n")).toBe(1);
   });
 
   it('lets electron/main import electron', async () => {

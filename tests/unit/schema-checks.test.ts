@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import countries from 'i18n-iso-countries';
 import { describe, expect, it } from 'vitest';
 import { isCalendarDate } from '../../electron/api/schemas/common';
-import { isKnownCountry } from '../../db/domain/countries';
+import { isKnownCountry } from '../../electron/api/domain/countries';
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 

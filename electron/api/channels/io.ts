@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requiredText, uuid } from '../schemas/common';
-import { FILE_LIMITS } from '../../../db/domain/limits';
+import { FILE_LIMITS } from '../domain/limits';
 import { conflictResolution, exportInput, importStartInput, inspectInput, inspectResult, jobProgress, mergeReport, officeCard, pendingConflict, resolveConflictInput } from '../schemas/io';
 import { exportedFile } from '../schemas/totals';
 import { channel } from './define';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ATTACHMENT_TYPES } from '../../../db/domain/files';
-import { FILE_LIMITS } from '../../../db/domain/limits';
+import { ATTACHMENT_TYPES } from '../domain/files';
+import { FILE_LIMITS } from '../domain/limits';
 import { fileName, uuid } from './common';
 
 

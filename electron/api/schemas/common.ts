@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isKnownCountry } from '../../../db/domain/countries';
-import { LOCALES, MAX_COUNT } from '../../../db/domain/handover';
+import { isKnownCountry } from '../domain/countries';
+import { LOCALES, MAX_COUNT } from '../domain/handover';
 
 /** Error messages are i18n keys (`validation.<key>`), so the renderer can show them in the UI language. */
 export const text = (max: number) => z.string().trim().max(max, { error: 'too_long' });
@@ -54,4 +54,4 @@ export const fileName = z
   .refine((n) => !/[\\/]/.test(n), { error: 'invalid_file_name' });
 
 export const locale = z.enum(LOCALES);
-export type { Locale } from '../../../db/domain/handover';
+export type { Locale } from '../domain/handover';

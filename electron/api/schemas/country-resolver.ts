@@ -4,7 +4,7 @@ import arNames from 'i18n-iso-countries/langs/ar.json';
 import enNames from 'i18n-iso-countries/langs/en.json';
 import kuNames from 'i18n-iso-countries/langs/ku.json';
 import { COUNTRY_ADDITIONS } from './country-additions';
-import { allCountryCodes, isKnownCountry } from '../../../db/domain/countries';
+import { allCountryCodes, isKnownCountry } from '../domain/countries';
 import { foldName } from './name-fold';
 
 countries.registerLocale(arNames);

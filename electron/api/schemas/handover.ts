@@ -1,8 +1,8 @@
 import { getTableColumns } from 'drizzle-orm';
 import { createInsertSchema, createSelectSchema } from 'drizzle-zod';
 import { z } from 'zod';
-import { CANONICAL_COLUMNS, STATE_COLUMNS } from '../../../db/domain/import';
-import { CAMPS, DOCUMENT_LANGUAGES, SORT_COLUMNS, SORT_DIRECTIONS, STATUSES } from '../../../db/domain/handover';
+import { CANONICAL_COLUMNS, STATE_COLUMNS } from '../domain/import';
+import { CAMPS, DOCUMENT_LANGUAGES, SORT_COLUMNS, SORT_DIRECTIONS, STATUSES } from '../domain/handover';
 import { HANDOVER_RECORD_COLUMNS, handovers } from '../../../db/schema';
 import { count, countryCode, isoDate, requiredText, text } from './common';
 

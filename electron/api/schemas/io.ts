@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { requiredText, uuid } from './common';
-import { DATE_ORDERS, IMPORT_OUTCOMES, IMPORT_PHASES, JOB_STATES, SHEET_FORMATS } from '../../../db/domain/import';
-import { CONFLICT_CHOICES, CONFLICT_RESOLUTIONS, MERGE_OUTCOMES } from '../../../db/domain/exchange';
-import { FILE_LIMITS } from '../../../db/domain/limits';
+import { DATE_ORDERS, IMPORT_OUTCOMES, IMPORT_PHASES, JOB_STATES, SHEET_FORMATS } from '../domain/import';
+import { CONFLICT_CHOICES, CONFLICT_RESOLUTIONS, MERGE_OUTCOMES } from '../domain/exchange';
+import { FILE_LIMITS } from '../domain/limits';
 import { filterInput, importColumn } from './handover';
 
 export { IMPORT_COLUMNS } from './handover';

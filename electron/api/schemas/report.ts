@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { requiredText, text, uuid } from './common';
 import { referenceNo } from './handover';
-import { FILE_LIMITS } from '../../../db/domain/limits';
-import { IDENTITY_KINDS, REPORT_LANGUAGES, SIGNER_ROLES } from '../../../db/domain/reports';
-import { STATUSES } from '../../../db/domain/handover';
+import { FILE_LIMITS } from '../domain/limits';
+import { IDENTITY_KINDS, REPORT_LANGUAGES, SIGNER_ROLES } from '../domain/reports';
+import { STATUSES } from '../domain/handover';
 
 export const signerRole = z.enum(SIGNER_ROLES);
 export type SignerRole = z.infer<typeof signerRole>;

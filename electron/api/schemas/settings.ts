@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FILE_LIMITS, megabytes } from '../../../db/domain/limits';
+import { FILE_LIMITS, megabytes } from '../domain/limits';
 import { locale, text } from './common';
 import { reportSettingsFields } from './report';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate, locale } from './common';
-import { CAMPS } from '../../../db/domain/handover';
+import { CAMPS } from '../domain/handover';
 
 /** The filter of the totals page, the CLI and the exports. Void records never count; drafts only when asked. */
 export const totalsQuery = z

@@ -5,7 +5,7 @@ import enCore from '../../../renderer/src/i18n/locales/en/core.json';
 import enIo from '../../../renderer/src/i18n/locales/en/io.json';
 import { AppError } from '../../api/result';
 import { countryNameIn } from '../../api/schemas/country-resolver';
-import { FILE_LIMITS, megabytes } from '../../../db/domain/limits';
+import { FILE_LIMITS, megabytes } from '../../api/domain/limits';
 import { addOffice, fingerprint, initOffice, knownOffices, ownCard } from '../../services/exchange/office';
 import { exportBundle, importBundle, type MergeReport } from '../../services/exchange/merge';
 import { importFile, type ImportReport } from '../../services/import/service';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { FILE_LIMITS } from '../../../db/domain/limits';
+import { FILE_LIMITS } from '../../api/domain/limits';
 import { verifyReport } from '../../services/report/report';
 import { CliFailure, withRuntime } from '../runtime';
 

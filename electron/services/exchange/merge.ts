@@ -8,7 +8,7 @@ import { insertVersion, listVersions, type VersionRow } from '../../../db/querie
 import { attachments, handovers, handwrittenSignatures } from '../../../db/schema';
 import { clip } from '../../api/clip';
 import { AppError } from '../../api/result';
-import { FILE_LIMITS } from '../../../db/domain/limits';
+import { FILE_LIMITS } from '../../api/domain/limits';
 import { CONTENT_FIELDS, contentFrom, contentHash, type HandoverContent } from '../content';
 import type { AppContext, Caller } from '../context';
 import { sealBundle, openBundle, BundleError } from './bundle';

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { AppError } from '../../api/result';
-import { FILE_LIMITS } from '../../../db/domain/limits';
+import { FILE_LIMITS } from '../../api/domain/limits';
 import type { AppContext, Caller } from '../context';
 import { importBundle } from './merge';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { ATTACHMENT_TYPES } from '../../../db/domain/files';
-import { FILE_LIMITS } from '../../../db/domain/limits';
+import { ATTACHMENT_TYPES } from '../../api/domain/files';
+import { FILE_LIMITS } from '../../api/domain/limits';
 import { fileName, requiredText, text, uuid } from '../../api/schemas/common';
 import { handoverFields } from '../../api/schemas/handover';
 import { manifestInput } from '../../api/schemas/person';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { writeAudit } from '../../../db/queries/audit';
 import { exportRows } from '../../../db/queries/import';
-import type { HandoverFilter } from '../../../db/domain/handover';
+import type { HandoverFilter } from '../../api/domain/handover';
 import type { HandoverRow } from '../../../db/queries/handovers';
 import type { ExportedFile } from '../../api/schemas/totals';
 import type { AppContext, Caller } from '../context';

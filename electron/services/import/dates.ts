@@ -2,7 +2,7 @@ import { isCalendarDate } from '../../api/schemas/common';
 import { foldWords } from '../../api/schemas/name-fold';
 import { monthNames } from './month-names';
 
-import type { DateOrder } from '../../../db/domain/import';
+import type { DateOrder } from '../../api/domain/import';
 
 export type { DateOrder };
 /** How much of a date the record knows: a day, a month ("March 2021") or a year ("2019"). */

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
-import { FILE_LIMITS, megabytes } from '../../../db/domain/limits';
+import { FILE_LIMITS, megabytes } from '../../api/domain/limits';
 
 /** A file-level problem; `key` is an i18n key under io.file. Nothing is imported. */
 export class ImportFileError extends Error {

@@ -1,5 +1,5 @@
-import type { ImportReason, DateOrder } from '../../../db/domain/import';
-import type { Status } from '../../../db/domain/handover';
+import type { ImportReason, DateOrder } from '../../api/domain/import';
+import type { Status } from '../../api/domain/handover';
 import { COUNT_COLUMNS, FIELD_OF_COLUMN, OPTIONAL_FIELDS, handoverFields, type HandoverFields, type ImportColumn } from '../../api/schemas/handover';
 import { issueKey } from '../../api/schemas/issues';
 import { resolveCountryName, type CountryMatch } from '../../api/schemas/country-resolver';

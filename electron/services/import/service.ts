@@ -12,7 +12,7 @@ import { contentFields, frozenContent } from '../content';
 import type { AppContext, Caller } from '../context';
 import { countryAliasMap } from '../country-aliases';
 import { getSettings } from '../settings';
-import { REQUIRED_COLUMNS, type Difference, type ImportOutcome, type RowOutcome } from '../../../db/domain/import';
+import { REQUIRED_COLUMNS, type Difference, type ImportOutcome, type RowOutcome } from '../../api/domain/import';
 import { FIELD_OF_COLUMN, type ImportColumn } from '../../api/schemas/handover';
 import { foldHeader, suggestMapping } from './columns';
 import { inferDateOrder, type DateOrder } from './dates';

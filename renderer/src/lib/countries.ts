@@ -2,7 +2,7 @@ import countries from 'i18n-iso-countries';
 import arNames from 'i18n-iso-countries/langs/ar.json';
 import enNames from 'i18n-iso-countries/langs/en.json';
 import kuNames from 'i18n-iso-countries/langs/ku.json';
-import { allCountryCodes } from '../../../db/domain/countries';
+import { allCountryCodes } from '../../../electron/api/domain/countries';
 
 countries.registerLocale(arNames);
 countries.registerLocale(enNames);

@@ -1,4 +1,4 @@
-import { CAMPS, SORT_COLUMNS, STATUSES } from '../../../db/domain/handover';
+import { CAMPS, SORT_COLUMNS, STATUSES } from '../../../electron/api/domain/handover';
 import type { ListQueryInput } from '../../../electron/api/schemas/handover';
 
 const pick = <T extends string>(values: string[], allowed: readonly T[]) => values.filter((v): v is T => (allowed as readonly string[]).includes(v));

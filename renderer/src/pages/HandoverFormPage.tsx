@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlocker, useNavigate, useParams } from 'react-router-dom';
-import { CAMPS, COUNT_FIELDS, DOCUMENT_LANGUAGES } from '../../../db/domain/handover';
+import { CAMPS, COUNT_FIELDS, DOCUMENT_LANGUAGES } from '../../../electron/api/domain/handover';
 import { blankFields, handoverFields, pickContent, type Handover, type HandoverFieldsInput } from '../../../electron/api/schemas/handover';
 import { call, callOrThrow } from '../api/client';
 import { CountrySelect } from '../components/CountrySelect';

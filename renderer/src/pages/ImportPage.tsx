@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../electron/api/result';
-import { FILE_LIMITS, megabytes } from '../../../db/domain/limits';
+import { FILE_LIMITS, megabytes } from '../../../electron/api/domain/limits';
 import type { ImportReportOut, InspectResult, JobProgress } from '../../../electron/api/schemas/io';
 import { call } from '../api/client';
 import { ExchangePanel } from '../components/import/ExchangePanel';

@@ -6,7 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { CAMPS } from '../../../db/domain/handover';
+import { CAMPS } from '../../../electron/api/domain/handover';
 import type { TotalsQueryInput } from '../../../electron/api/schemas/totals';
 import { ApiFailure, callOrThrow } from '../api/client';
 import { downloadFile } from '../lib/files';

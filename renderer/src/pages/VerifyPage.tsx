@@ -2,7 +2,7 @@ import { Alert, Button, FileButton, Group, Paper, Stack, Table, Text, Title } fr
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VerifyResult } from '../../../electron/api/schemas/report';
-import { FILE_LIMITS } from '../../../db/domain/limits';
+import { FILE_LIMITS } from '../../../electron/api/domain/limits';
 import { call } from '../api/client';
 import { readAsBase64 } from '../lib/files';
 

@@ -3,7 +3,7 @@ import { DateInput } from '@mantine/dates';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { CAMPS, STATUSES } from '../../../../db/domain/handover';
+import { CAMPS, STATUSES } from '../../../../electron/api/domain/handover';
 import { countryOptions } from '../../lib/countries';
 import { withParams } from '../../lib/list-query';
 

@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../electron/api/result';
-import { FILE_LIMITS } from '../../../../db/domain/limits';
+import { FILE_LIMITS } from '../../../../electron/api/domain/limits';
 import type { MergeReportOut, PendingConflictOut } from '../../../../electron/api/schemas/io';
 import { call, callOrThrow } from '../../api/client';
 import { downloadFile } from '../../lib/files';
