@@ -8,4 +8,5 @@ export const SQLITE_BINDING_ENV = 'TASLEEM_SQLITE_BINDING';
 /** Where scripts/electron-native.js puts the Electron build, relative to the checkout. */
 export const DEV_ELECTRON_BINDING = '.electron-native/better_sqlite3.node';
 
-export const sqliteNativeBinding = (env: NodeJS.ProcessEnv = process.env): string | undefined => env[SQLITE_BINDING_ENV] || undefined;
+export const sqliteNativeBinding = (env: NodeJS.ProcessEnv = process.env): string | undefined =>
+  env[SQLITE_BINDING_ENV] || undefined;

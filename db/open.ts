@@ -65,16 +65,24 @@ export interface OpenOptions {
 function applyKey(sqlite: Database.Database, file: string, key: Buffer) {
   if (key.length !== DB_KEY_BYTES) throw new DbOpenError('DB_WRONG_KEY', 'The database key must be 256 bits');
   // A plain SQLite build silently accepts and ignores PRAGMA key; the cipher build answers `PRAGMA cipher`.
-  if (!sqlite.pragma('cipher', { simple: true })) throw new DbOpenError('DB_CIPHER_UNAVAILABLE', 'This SQLite build cannot encrypt (better-sqlite3 must be better-sqlite3-multiple-ciphers)');
+  if (!sqlite.pragma('cipher', { simple: true }))
+    throw new DbOpenError(
+      'DB_CIPHER_UNAVAILABLE',
+      'This SQLite build cannot encrypt (better-sqlite3 must be better-sqlite3-multiple-ciphers)',
+    );
   // An in-memory database never reaches a disk: there is nothing to encrypt (and SQLite3MC refuses a key for it).
   if (file === ':memory:') return;
-  if (isPlainDatabase(file)) throw new DbOpenError('DB_PLAIN', `${file} is not encrypted: convert it first (tasleem encrypt)`);
+  if (isPlainDatabase(file))
+    throw new DbOpenError('DB_PLAIN', `${file} is not encrypted: convert it first (tasleem encrypt)`);
   sqlite.pragma(keyPragma(key));
   try {
     sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (err) {
     // SQLite3MultipleCiphers says "file is not a database" for a wrong key and for a file that is not one at all.
-    throw new DbOpenError('DB_WRONG_KEY', `${file} cannot be opened with this key (wrong key, or not a Tasleem database): ${(err as Error).message}`);
+    throw new DbOpenError(
+      'DB_WRONG_KEY',
+      `${file} cannot be opened with this key (wrong key, or not a Tasleem database): ${(err as Error).message}`,
+    );
   }
 }
 
@@ -94,7 +102,14 @@ export function openDatabase(file: string, options: OpenOptions): Db {
     sqlite.pragma('synchronous = FULL');
     if (options.quickCheck) {
       const rows = sqlite.pragma('quick_check', { simple: false }) as { quick_check: string }[];
-      if (rows[0]?.quick_check !== 'ok') throw new DbOpenError('DB_CORRUPT', `${file} is damaged: ${rows.slice(0, 3).map((r) => r.quick_check).join('; ')}`);
+      if (rows[0]?.quick_check !== 'ok')
+        throw new DbOpenError(
+          'DB_CORRUPT',
+          `${file} is damaged: ${rows
+            .slice(0, 3)
+            .map((r) => r.quick_check)
+            .join('; ')}`,
+        );
     }
     const orm = drizzle(sqlite, { schema });
     if (!options.readonly && options.migrate !== false) {
@@ -103,20 +118,24 @@ export function openDatabase(file: string, options: OpenOptions): Db {
       migrate(orm, { migrationsFolder });
     }
     // A new file is written by now: if it still reads as plain SQLite, the key was not applied. Never keep it.
-    if (file !== ':memory:' && isPlainDatabase(file)) throw new DbOpenError('DB_CIPHER_UNAVAILABLE', `${file} was written unencrypted`);
+    if (file !== ':memory:' && isPlainDatabase(file))
+      throw new DbOpenError('DB_CIPHER_UNAVAILABLE', `${file} was written unencrypted`);
     return { sqlite, orm, close: () => sqlite.close() };
   } catch (err) {
     sqlite.close();
     if (err instanceof DbOpenError) throw err;
     // Damage found while migrating or reading the schema: a malformed page, not a programming error.
     const code = (err as { code?: string }).code;
-    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') throw new DbOpenError('DB_CORRUPT', `${file} is damaged: ${(err as Error).message}`);
+    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB')
+      throw new DbOpenError('DB_CORRUPT', `${file} is damaged: ${(err as Error).message}`);
     throw err;
   }
 }
 
 export function schemaVersion(db: Db): number {
-  const row = db.sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = '__drizzle_migrations'").get() as { n: number };
+  const row = db.sqlite
+    .prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = '__drizzle_migrations'")
+    .get() as { n: number };
   if (!row.n) return 0;
   return (db.sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n;
 }

@@ -2,7 +2,13 @@ import { sql } from 'drizzle-orm';
 import { blob, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { SideBySideField } from '../electron/api/domain/exchange';
 import { CONFLICT_RESOLUTIONS } from '../electron/api/domain/exchange';
-import { CAMPS, SOURCES, STATUSES, type DelegationMember, type DocumentLanguage } from '../electron/api/domain/handover';
+import {
+  CAMPS,
+  SOURCES,
+  STATUSES,
+  type DelegationMember,
+  type DocumentLanguage,
+} from '../electron/api/domain/handover';
 import { PERSON_CATEGORIES, SEXES } from '../electron/api/domain/persons';
 import { IDENTITY_KINDS, SIGNER_ROLES } from '../electron/api/domain/reports';
 
@@ -37,7 +43,10 @@ export const handovers = sqliteTable(
     girlsCount: integer('girls_count').notNull().default(0),
     unaccompaniedCount: integer('unaccompanied_count').notNull().default(0),
     menCount: integer('men_count').notNull().default(0),
-    documentLanguages: text('document_languages', { mode: 'json' }).$type<DocumentLanguage[]>().notNull().default(['ar', 'en']),
+    documentLanguages: text('document_languages', { mode: 'json' })
+      .$type<DocumentLanguage[]>()
+      .notNull()
+      .default(['ar', 'en']),
     notes: text('notes').notNull().default(''),
     voidReason: text('void_reason'),
     /** How the record came in: typed in this app, imported from a spreadsheet (issue 6), or from another office's bundle. */
@@ -56,11 +65,25 @@ export const handovers = sqliteTable(
     index('handovers_status_idx').on(t.status, t.handoverDate),
     // Covering index for the per-country totals (db/queries/totals.ts): status and date range seek, the rest is read
     // from the index without touching the table rows.
-    index('handovers_totals_idx').on(t.status, t.handoverDate, t.receivingCountry, t.camp, t.womenCount, t.childrenCount, t.boysCount, t.girlsCount, t.unaccompaniedCount, t.menCount),
+    index('handovers_totals_idx').on(
+      t.status,
+      t.handoverDate,
+      t.receivingCountry,
+      t.camp,
+      t.womenCount,
+      t.childrenCount,
+      t.boysCount,
+      t.girlsCount,
+      t.unaccompaniedCount,
+      t.menCount,
+    ),
     check('handovers_status_check', sql`${t.status} IN ('draft','finalized','void')`),
     check('handovers_camp_check', sql`${t.camp} IN ('al_hol','roj','other')`),
     check('handovers_source_check', sql`${t.source} IN ('app','import','exchange')`),
-    check('handovers_country_check', sql`length(${t.receivingCountry}) = 2 AND ${t.receivingCountry} = upper(${t.receivingCountry})`),
+    check(
+      'handovers_country_check',
+      sql`length(${t.receivingCountry}) = 2 AND ${t.receivingCountry} = upper(${t.receivingCountry})`,
+    ),
     check('handovers_date_check', sql`${t.handoverDate} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`),
     check(
       'handovers_counts_check',
@@ -71,7 +94,10 @@ export const handovers = sqliteTable(
         AND typeof(${t.unaccompaniedCount}) = 'integer' AND ${t.unaccompaniedCount} >= 0
         AND typeof(${t.menCount}) = 'integer' AND ${t.menCount} >= 0`,
     ),
-    check('handovers_split_check', sql`${t.boysCount} + ${t.girlsCount} <= ${t.childrenCount} AND ${t.unaccompaniedCount} <= ${t.childrenCount}`),
+    check(
+      'handovers_split_check',
+      sql`${t.boysCount} + ${t.girlsCount} <= ${t.childrenCount} AND ${t.unaccompaniedCount} <= ${t.childrenCount}`,
+    ),
     check('handovers_version_check', sql`${t.version} >= 1 AND ${t.revision} >= 1`),
   ],
 );
@@ -128,13 +154,27 @@ export const handoverYearTotals = sqliteTable(
  * The handover's own life, not what its document says: the rest of its columns are its content (typed in the form,
  * frozen in versions, hashed into reports, read from sheets, sent between offices; electron/api/schemas/handover.ts).
  */
-export const HANDOVER_RECORD_COLUMNS = ['id', 'status', 'version', 'revision', 'voidReason', 'source', 'sourceRef', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy'] as const satisfies readonly (keyof typeof handovers.$inferSelect)[];
+export const HANDOVER_RECORD_COLUMNS = [
+  'id',
+  'status',
+  'version',
+  'revision',
+  'voidReason',
+  'source',
+  'sourceRef',
+  'createdAt',
+  'createdBy',
+  'updatedAt',
+  'updatedBy',
+] as const satisfies readonly (keyof typeof handovers.$inferSelect)[];
 
 /** Frozen snapshots of finalized content: version 1 at finalization, one more per amendment. */
 export const handoverVersions = sqliteTable(
   'handover_versions',
   {
-    handoverId: text('handover_id').notNull().references(() => handovers.id),
+    handoverId: text('handover_id')
+      .notNull()
+      .references(() => handovers.id),
     version: integer('version').notNull(),
     content: text('content', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     contentHash: text('content_hash').notNull(),
@@ -169,7 +209,11 @@ export const auditLog = sqliteTable(
     prevHash: text('prev_hash'),
     hash: text('hash'),
   },
-  (t) => [index('audit_entity_idx').on(t.entity, t.entityId), index('audit_actor_idx').on(t.actor, t.id), index('audit_at_idx').on(t.at)],
+  (t) => [
+    index('audit_entity_idx').on(t.entity, t.entityId),
+    index('audit_actor_idx').on(t.actor, t.id),
+    index('audit_at_idx').on(t.at),
+  ],
 );
 
 /**
@@ -197,7 +241,10 @@ export const accounts = sqliteTable(
   (t) => [
     uniqueIndex('accounts_username_unique').on(t.username),
     check('accounts_role_check', sql`${t.role} IN ('administrator','registrar','viewer')`),
-    check('accounts_username_check', sql`${t.username} = lower(${t.username}) AND length(${t.username}) BETWEEN 2 AND 64 AND instr(${t.username}, ':') = 0`),
+    check(
+      'accounts_username_check',
+      sql`${t.username} = lower(${t.username}) AND length(${t.username}) BETWEEN 2 AND 64 AND instr(${t.username}, ':') = 0`,
+    ),
   ],
 );
 
@@ -206,7 +253,9 @@ export const persons = sqliteTable(
   'persons',
   {
     id: text('id').primaryKey(),
-    handoverId: text('handover_id').notNull().references(() => handovers.id),
+    handoverId: text('handover_id')
+      .notNull()
+      .references(() => handovers.id),
     position: integer('position').notNull(),
     fullNameAr: text('full_name_ar').notNull().default(''),
     fullNameLatin: text('full_name_latin').notNull().default(''),
@@ -231,7 +280,9 @@ export const attachments = sqliteTable(
   'attachments',
   {
     id: text('id').primaryKey(),
-    handoverId: text('handover_id').notNull().references(() => handovers.id),
+    handoverId: text('handover_id')
+      .notNull()
+      .references(() => handovers.id),
     fileName: text('file_name').notNull(),
     mime: text('mime').notNull(),
     size: integer('size').notNull(),
@@ -240,7 +291,10 @@ export const attachments = sqliteTable(
     createdAt: text('created_at').notNull(),
     createdBy: text('created_by').notNull(),
   },
-  (t) => [index('attachments_handover_idx').on(t.handoverId), check('attachments_mime_check', sql`${t.mime} IN ('application/pdf','image/jpeg','image/png')`)],
+  (t) => [
+    index('attachments_handover_idx').on(t.handoverId),
+    check('attachments_mime_check', sql`${t.mime} IN ('application/pdf','image/jpeg','image/png')`),
+  ],
 );
 
 /**
@@ -251,7 +305,9 @@ export const handwrittenSignatures = sqliteTable(
   'handwritten_signatures',
   {
     id: text('id').primaryKey(),
-    handoverId: text('handover_id').notNull().references(() => handovers.id),
+    handoverId: text('handover_id')
+      .notNull()
+      .references(() => handovers.id),
     role: text('role', { enum: SIGNER_ROLES }).notNull(),
     signerName: text('signer_name').notNull(),
     signerTitle: text('signer_title').notNull().default(''),
@@ -289,7 +345,10 @@ export const signingIdentities = sqliteTable(
     createdAt: text('created_at').notNull(),
     createdBy: text('created_by').notNull(),
   },
-  (t) => [index('signing_identities_active_idx').on(t.active, t.createdAt), check('signing_identities_kind_check', sql`${t.kind} IN ('generated','imported')`)],
+  (t) => [
+    index('signing_identities_active_idx').on(t.active, t.createdAt),
+    check('signing_identities_kind_check', sql`${t.kind} IN ('generated','imported')`),
+  ],
 );
 
 /**
@@ -319,7 +378,10 @@ export const exchangeConflicts = sqliteTable(
   (t) => [
     uniqueIndex('exchange_conflicts_bundle_handover_unique').on(t.bundleId, t.handoverId),
     index('exchange_conflicts_pending_idx').on(t.resolvedAt, t.receivedAt),
-    check('exchange_conflicts_resolution_check', sql`${t.resolution} IS NULL OR ${t.resolution} IN ('kept_local','took_incoming')`),
+    check(
+      'exchange_conflicts_resolution_check',
+      sql`${t.resolution} IS NULL OR ${t.resolution} IN ('kept_local','took_incoming')`,
+    ),
     check('exchange_conflicts_resolved_check', sql`(${t.resolution} IS NULL) = (${t.resolvedAt} IS NULL)`),
   ],
 );

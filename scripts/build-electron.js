@@ -9,7 +9,15 @@ import { buildWorkers } from './build-workers.js';
 export const EXTERNAL = ['electron', 'better-sqlite3', '@myriaddreamin/typst-ts-node-compiler', '@node-rs/argon2'];
 
 export async function buildElectron(outdir = 'dist-electron') {
-  const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, external: EXTERNAL, logLevel: 'error' };
+  const common = {
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: true,
+    external: EXTERNAL,
+    logLevel: 'error',
+  };
   await build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: `${outdir}/main.cjs` });
   await build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: `${outdir}/preload.cjs` });
   // Worker threads (electron/services/workers.ts), one file each beside main.cjs.

@@ -29,7 +29,12 @@ export function productionPackages(root = process.cwd()) {
     if (!isRoot) {
       const key = `${pkg.name}@${pkg.version}`;
       if (seen.has(key)) return;
-      seen.set(key, { name: pkg.name, version: pkg.version, license: typeof pkg.license === 'string' ? pkg.license : (pkg.license?.type ?? 'see text'), dir });
+      seen.set(key, {
+        name: pkg.name,
+        version: pkg.version,
+        license: typeof pkg.license === 'string' ? pkg.license : (pkg.license?.type ?? 'see text'),
+        dir,
+      });
     }
     for (const name of Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies })) {
       const found = packageDir(name, dir);
@@ -42,14 +47,21 @@ export function productionPackages(root = process.cwd()) {
 
 export function buildLicenses(outdir, root = process.cwd()) {
   mkdirSync(outdir, { recursive: true });
-  for (const f of readdirSync(join(root, 'resources', 'fonts'))) if (f.startsWith('OFL-')) copyFileSync(join(root, 'resources', 'fonts', f), join(outdir, f));
+  for (const f of readdirSync(join(root, 'resources', 'fonts')))
+    if (f.startsWith('OFL-')) copyFileSync(join(root, 'resources', 'fonts', f), join(outdir, f));
   const electron = packageDir('electron', root);
-  if (electron && existsSync(join(electron, 'LICENSE'))) copyFileSync(join(electron, 'LICENSE'), join(outdir, 'LICENSE-Electron.txt'));
+  if (electron && existsSync(join(electron, 'LICENSE')))
+    copyFileSync(join(electron, 'LICENSE'), join(outdir, 'LICENSE-Electron.txt'));
   const parts = productionPackages(root).map(({ name, version, license, dir }) => {
     const file = readdirSync(dir).find((f) => LICENSE_FILE.test(f));
-    const text = file ? readFileSync(join(dir, file), 'utf8').trim() : `(${license}; the package ships no licence file)`;
+    const text = file
+      ? readFileSync(join(dir, file), 'utf8').trim()
+      : `(${license}; the package ships no licence file)`;
     return `${'='.repeat(78)}\n${name} ${version} — ${license}\n${'='.repeat(78)}\n${text}\n`;
   });
-  writeFileSync(join(outdir, 'THIRD_PARTY_LICENSES.txt'), `Tasleem is built from these open-source packages, each under its own licence.\n\n${parts.join('\n')}`);
+  writeFileSync(
+    join(outdir, 'THIRD_PARTY_LICENSES.txt'),
+    `Tasleem is built from these open-source packages, each under its own licence.\n\n${parts.join('\n')}`,
+  );
   return parts.length;
 }

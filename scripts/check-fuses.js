@@ -20,13 +20,17 @@ export function packagedBinaries(dir = 'release') {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const binaries = packagedBinaries();
   if (!binaries.length) {
-    process.stdout.write('check:fuses: no packaged app under release/ (run `npm run dist` where the Electron binary is installed); nothing checked.\n');
+    process.stdout.write(
+      'check:fuses: no packaged app under release/ (run `npm run dist` where the Electron binary is installed); nothing checked.\n',
+    );
     process.exit(0);
   }
   let failed = false;
   for (const binary of binaries) {
     const wrong = await fuseMismatches(binary);
-    process.stdout.write(wrong.length ? `✗ ${binary}\n  ${wrong.join('\n  ')}\n` : `✓ ${binary}: every fuse as configured\n`);
+    process.stdout.write(
+      wrong.length ? `✗ ${binary}\n  ${wrong.join('\n  ')}\n` : `✓ ${binary}: every fuse as configured\n`,
+    );
     failed ||= wrong.length > 0;
   }
   process.exit(failed ? 1 : 0);

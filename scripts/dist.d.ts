@@ -1,1 +1,4 @@
-export function builderInvocation(env: NodeJS.ProcessEnv, extraArgs?: string[]): { args: string[]; env: NodeJS.ProcessEnv; signed: boolean };
+export function builderInvocation(
+  env: NodeJS.ProcessEnv,
+  extraArgs?: string[],
+): { args: string[]; env: NodeJS.ProcessEnv; signed: boolean };

@@ -22,7 +22,9 @@ export function builderInvocation(env, extraArgs = []) {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { args, env, signed } = builderInvocation(process.env, process.argv.slice(2));
-  process.stdout.write(`electron-builder ${args.join(' ')} (${signed ? 'signed' : 'unsigned: set TASLEEM_SIGN=1 to sign'})\n`);
+  process.stdout.write(
+    `electron-builder ${args.join(' ')} (${signed ? 'signed' : 'unsigned: set TASLEEM_SIGN=1 to sign'})\n`,
+  );
   const r = spawnSync('npx', ['electron-builder', ...args], { stdio: 'inherit', env });
   process.exit(r.status ?? 1);
 }

@@ -19,14 +19,21 @@ const STAMP = 'stamp.json';
 export function plan(root = process.cwd()) {
   const read = (p) => JSON.parse(readFileSync(join(root, p), 'utf8'));
   const mod = read('node_modules/better-sqlite3/package.json');
-  return { module: `${mod.name}@${mod.version}`, electron: read('node_modules/electron/package.json').version, platform: process.platform, arch: process.arch };
+  return {
+    module: `${mod.name}@${mod.version}`,
+    electron: read('node_modules/electron/package.json').version,
+    platform: process.platform,
+    arch: process.arch,
+  };
 }
 
 /** True when the addon on disk was built from the same module for the same Electron and machine. */
 export function isCurrent(root, wanted) {
   try {
     const stamp = JSON.parse(readFileSync(join(root, OUT_DIR, STAMP), 'utf8'));
-    return existsSync(join(root, ADDON)) && ['module', 'electron', 'platform', 'arch'].every((k) => stamp[k] === wanted[k]);
+    return (
+      existsSync(join(root, ADDON)) && ['module', 'electron', 'platform', 'arch'].every((k) => stamp[k] === wanted[k])
+    );
   } catch {
     return false;
   }
@@ -38,12 +45,24 @@ export async function buildElectronAddon(root = process.cwd()) {
   const buildPath = join(root, OUT_DIR, 'build');
   rmSync(buildPath, { recursive: true, force: true });
   mkdirSync(join(buildPath, 'node_modules'), { recursive: true });
-  writeFileSync(join(buildPath, 'package.json'), JSON.stringify({ name: 'tasleem-electron-native', private: true, dependencies: { 'better-sqlite3': '*' } }));
+  writeFileSync(
+    join(buildPath, 'package.json'),
+    JSON.stringify({ name: 'tasleem-electron-native', private: true, dependencies: { 'better-sqlite3': '*' } }),
+  );
   // The Node build inside the copy must not be mistaken for an Electron one.
-  cpSync(join(root, 'node_modules/better-sqlite3'), join(buildPath, 'node_modules/better-sqlite3'), { recursive: true, filter: (src) => !/[\\/]build([\\/]|$)/.test(src.slice(root.length)) });
+  cpSync(join(root, 'node_modules/better-sqlite3'), join(buildPath, 'node_modules/better-sqlite3'), {
+    recursive: true,
+    filter: (src) => !/[\\/]build([\\/]|$)/.test(src.slice(root.length)),
+  });
   try {
     const { rebuild } = await import('@electron/rebuild');
-    await rebuild({ buildPath, electronVersion: wanted.electron, arch: wanted.arch, onlyModules: ['better-sqlite3'], force: true });
+    await rebuild({
+      buildPath,
+      electronVersion: wanted.electron,
+      arch: wanted.arch,
+      onlyModules: ['better-sqlite3'],
+      force: true,
+    });
     cpSync(join(buildPath, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'), join(root, ADDON));
     writeFileSync(join(root, OUT_DIR, STAMP), JSON.stringify(wanted, null, 2));
   } finally {
@@ -57,7 +76,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     const r = await buildElectronAddon();
     process.stdout.write(`${r.built ? 'built' : 'up to date'}: ${ADDON} (${r.module} for Electron ${r.electron})\n`);
   } catch (err) {
-    process.stderr.write(`Tasleem: could not build the SQLite module for Electron (${err.message}).\nThis needs the internet once (Electron's headers or a prebuilt binary) and a C++ toolchain for a source build.\n`);
+    process.stderr.write(
+      `Tasleem: could not build the SQLite module for Electron (${err.message}).\nThis needs the internet once (Electron's headers or a prebuilt binary) and a C++ toolchain for a source build.\n`,
+    );
     process.exit(1);
   }
 }

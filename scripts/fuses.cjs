@@ -18,7 +18,11 @@ const FUSES = {
 
 /** The @electron/fuses config: every fuse set explicitly, so an Electron upgrade adding one fails the build. */
 function fuseConfig(platform, arch) {
-  const config = { version: FuseVersion.V1, strictlyRequireAllFuses: true, resetAdHocDarwinSignature: platform === 'darwin' && arch === 'arm64' };
+  const config = {
+    version: FuseVersion.V1,
+    strictlyRequireAllFuses: true,
+    resetAdHocDarwinSignature: platform === 'darwin' && arch === 'arm64',
+  };
   for (const [name, value] of Object.entries(FUSES)) config[FuseV1Options[name]] = value;
   return config;
 }
@@ -36,7 +40,10 @@ async function fuseMismatches(binary) {
   const ENABLE = 49; // '1'; '0' (48) is disabled, 'r' (114) removed
   return Object.entries(FUSES)
     .filter(([name, value]) => (wire[FuseV1Options[name]] === ENABLE) !== value)
-    .map(([name, value]) => `${name}: expected ${value ? 'on' : 'off'}, found ${wire[FuseV1Options[name]] === undefined ? 'absent' : String.fromCharCode(wire[FuseV1Options[name]])}`);
+    .map(
+      ([name, value]) =>
+        `${name}: expected ${value ? 'on' : 'off'}, found ${wire[FuseV1Options[name]] === undefined ? 'absent' : String.fromCharCode(wire[FuseV1Options[name]])}`,
+    );
 }
 
 async function setFuses(binary, platform, arch) {

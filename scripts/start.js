@@ -16,9 +16,15 @@ if (!electron) {
   );
   process.exit(1);
 }
-for (const step of [['npm', ['run', '-s', 'build']], [process.execPath, ['scripts/electron-native.js']]]) {
+for (const step of [
+  ['npm', ['run', '-s', 'build']],
+  [process.execPath, ['scripts/electron-native.js']],
+]) {
   const r = spawnSync(step[0], step[1], { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
-const r = spawnSync(electron, ['.', ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, TASLEEM_SQLITE_BINDING: resolve(ADDON) } });
+const r = spawnSync(electron, ['.', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env: { ...process.env, TASLEEM_SQLITE_BINDING: resolve(ADDON) },
+});
 process.exit(r.status ?? 0);

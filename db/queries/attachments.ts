@@ -21,7 +21,12 @@ export function insertAttachment(orm: Orm, row: typeof attachments.$inferInsert)
 
 /** Metadata only: the bytes are read one file at a time, when someone opens it. */
 export function listAttachments(orm: Orm, handoverId: string) {
-  return orm.select(meta).from(attachments).where(eq(attachments.handoverId, handoverId)).orderBy(asc(attachments.createdAt), asc(attachments.id)).all();
+  return orm
+    .select(meta)
+    .from(attachments)
+    .where(eq(attachments.handoverId, handoverId))
+    .orderBy(asc(attachments.createdAt), asc(attachments.id))
+    .all();
 }
 
 export function getAttachment(orm: Orm, id: string): AttachmentRow | undefined {

@@ -28,7 +28,15 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 /** SHA-256 over the previous hash and the canonical entry: changing, removing or reordering an entry breaks the chain. */
 export function chainHash(prevHash: string, e: ChainedFields): string {
-  const canonical = canonicalJson({ id: e.id, at: e.at, actor: e.actor, action: e.action, entity: e.entity, entityId: e.entityId, details: e.details });
+  const canonical = canonicalJson({
+    id: e.id,
+    at: e.at,
+    actor: e.actor,
+    action: e.action,
+    entity: e.entity,
+    entityId: e.entityId,
+    details: e.details,
+  });
   return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
 }
 
@@ -38,12 +46,14 @@ export interface AuditHead {
 }
 
 export function lastAuditEntry(orm: Orm): AuditHead | null {
-  const row = orm.$client.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string | null } | undefined;
+  const row = orm.$client.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
+    { id: number; hash: string | null } | undefined;
   return row ? { id: row.id, hash: row.hash ?? '' } : null;
 }
 
 export function auditHashAt(orm: Orm, id: number): string | null | undefined {
-  const row = orm.$client.prepare('SELECT hash FROM audit_log WHERE id = ?').get(id) as { hash: string | null } | undefined;
+  const row = orm.$client.prepare('SELECT hash FROM audit_log WHERE id = ?').get(id) as
+    { hash: string | null } | undefined;
   return row ? row.hash : undefined;
 }
 
@@ -58,15 +68,29 @@ export function writeAudit(orm: Orm, entry: AuditEntry, at: string = new Date().
     const prevHash = last ? last.hash || GENESIS_HASH : GENESIS_HASH;
     // Stored as JSON: hash what reading it back gives (undefined members vanish, NaN becomes null).
     const details = JSON.parse(JSON.stringify(entry.details ?? {})) as Record<string, unknown>;
-    const fields: ChainedFields = { id: (last?.id ?? 0) + 1, at, actor: entry.actor, action: entry.action, entity: entry.entity, entityId: entry.entityId ?? null, details };
-    orm.insert(auditLog).values({ ...fields, details, prevHash, hash: chainHash(prevHash, fields) }).run();
+    const fields: ChainedFields = {
+      id: (last?.id ?? 0) + 1,
+      at,
+      actor: entry.actor,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: entry.entityId ?? null,
+      details,
+    };
+    orm
+      .insert(auditLog)
+      .values({ ...fields, details, prevHash, hash: chainHash(prevHash, fields) })
+      .run();
   };
   if (client.inTransaction) append();
   else client.transaction(append).immediate();
 }
 
 export function listAudit(orm: Orm, entity: string, entityId: string) {
-  return orm.query.auditLog.findMany({ where: (a, { and, eq }) => and(eq(a.entity, entity), eq(a.entityId, entityId)), orderBy: (a, { asc }) => asc(a.id) });
+  return orm.query.auditLog.findMany({
+    where: (a, { and, eq }) => and(eq(a.entity, entity), eq(a.entityId, entityId)),
+    orderBy: (a, { asc }) => asc(a.id),
+  });
 }
 
 export interface AuditFilter {
@@ -88,11 +112,19 @@ export function searchAudit(orm: Orm, f: AuditFilter) {
   if (f.from) where.push(gte(auditLog.at, f.from));
   if (f.to) where.push(lt(auditLog.at, f.to));
   if (f.before) where.push(lte(auditLog.id, f.before - 1));
-  return orm.select().from(auditLog).where(and(...where)).orderBy(desc(auditLog.id)).limit(f.limit).all();
+  return orm
+    .select()
+    .from(auditLog)
+    .where(and(...where))
+    .orderBy(desc(auditLog.id))
+    .limit(f.limit)
+    .all();
 }
 
 export function auditActors(orm: Orm): string[] {
-  return (orm.$client.prepare('SELECT DISTINCT actor FROM audit_log ORDER BY actor').all() as { actor: string }[]).map((r) => r.actor);
+  return (orm.$client.prepare('SELECT DISTINCT actor FROM audit_log ORDER BY actor').all() as { actor: string }[]).map(
+    (r) => r.actor,
+  );
 }
 
 export interface StoredAuditRow extends ChainedFields {
@@ -102,7 +134,9 @@ export interface StoredAuditRow extends ChainedFields {
 
 /** Every entry in chain order, as stored (details parsed from its JSON text), without loading the log at once. */
 export function* iterateAudit(orm: Orm): Generator<StoredAuditRow> {
-  const stmt = orm.$client.prepare('SELECT id, at, actor, action, entity, entity_id AS entityId, details, prev_hash AS prevHash, hash FROM audit_log ORDER BY id');
+  const stmt = orm.$client.prepare(
+    'SELECT id, at, actor, action, entity, entity_id AS entityId, details, prev_hash AS prevHash, hash FROM audit_log ORDER BY id',
+  );
   for (const row of stmt.iterate() as IterableIterator<Omit<StoredAuditRow, 'details'> & { details: string }>) {
     let details: unknown;
     try {

@@ -7,7 +7,13 @@ export type NewExchangeConflictRow = typeof exchangeConflicts.$inferInsert;
 
 /** Keeps a conflict; the same (bundle, handover) a second time is ignored. Returns whether a row was added. */
 export function insertConflict(orm: Orm, row: NewExchangeConflictRow): boolean {
-  return orm.insert(exchangeConflicts).values(row).onConflictDoNothing({ target: [exchangeConflicts.bundleId, exchangeConflicts.handoverId] }).run().changes > 0;
+  return (
+    orm
+      .insert(exchangeConflicts)
+      .values(row)
+      .onConflictDoNothing({ target: [exchangeConflicts.bundleId, exchangeConflicts.handoverId] })
+      .run().changes > 0
+  );
 }
 
 export function getConflict(orm: Orm, id: string): ExchangeConflictRow | undefined {
@@ -16,15 +22,29 @@ export function getConflict(orm: Orm, id: string): ExchangeConflictRow | undefin
 
 /** Waiting for a person, oldest first. */
 export function listPendingConflicts(orm: Orm): ExchangeConflictRow[] {
-  return orm.select().from(exchangeConflicts).where(isNull(exchangeConflicts.resolvedAt)).orderBy(asc(exchangeConflicts.receivedAt), asc(exchangeConflicts.id)).all();
+  return orm
+    .select()
+    .from(exchangeConflicts)
+    .where(isNull(exchangeConflicts.resolvedAt))
+    .orderBy(asc(exchangeConflicts.receivedAt), asc(exchangeConflicts.id))
+    .all();
 }
 
 /** Records the decision once: returns false when the conflict was already resolved (or does not exist). */
-export function markConflictResolved(orm: Orm, id: string, decision: { resolution: 'kept_local' | 'took_incoming'; resolvedAt: string; resolvedBy: string; note: string }): boolean {
+export function markConflictResolved(
+  orm: Orm,
+  id: string,
+  decision: { resolution: 'kept_local' | 'took_incoming'; resolvedAt: string; resolvedBy: string; note: string },
+): boolean {
   return (
     orm
       .update(exchangeConflicts)
-      .set({ resolution: decision.resolution, resolvedAt: decision.resolvedAt, resolvedBy: decision.resolvedBy, resolutionNote: decision.note })
+      .set({
+        resolution: decision.resolution,
+        resolvedAt: decision.resolvedAt,
+        resolvedBy: decision.resolvedBy,
+        resolutionNote: decision.note,
+      })
       .where(and(eq(exchangeConflicts.id, id), isNull(exchangeConflicts.resolvedAt)))
       .run().changes > 0
   );

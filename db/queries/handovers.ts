@@ -8,7 +8,6 @@ import { normalizeForSearch, toFtsQuery } from '../search-text';
 export type HandoverRow = typeof handovers.$inferSelect;
 export type NewHandoverRow = typeof handovers.$inferInsert;
 
-
 const personsExpr = sql<number>`(${handovers.womenCount} + ${handovers.childrenCount} + ${handovers.menCount})`;
 
 const sortExpr: Record<SortColumn, SQL | AnySQLiteColumn> = {
@@ -29,7 +28,14 @@ export function getHandoverRow(orm: Orm, id: string): HandoverRow | undefined {
 /** Several records in one query (an import compares a chunk of rows with what is stored), by id. */
 export function getHandoverRows(orm: Orm, ids: string[]): Map<string, HandoverRow> {
   if (ids.length === 0) return new Map();
-  return new Map(orm.select().from(handovers).where(inArray(handovers.id, ids)).all().map((h) => [h.id, h]));
+  return new Map(
+    orm
+      .select()
+      .from(handovers)
+      .where(inArray(handovers.id, ids))
+      .all()
+      .map((h) => [h.id, h]),
+  );
 }
 
 export function getHandoverByReference(orm: Orm, referenceNo: string): HandoverRow | undefined {
@@ -42,7 +48,12 @@ export function insertHandoverRow(orm: Orm, row: NewHandoverRow): void {
 }
 
 /** Writes only when the stored revision is the one the caller read; returns false when someone else saved first. */
-export function updateHandoverRow(orm: Orm, id: string, expectedRevision: number, values: Partial<NewHandoverRow>): boolean {
+export function updateHandoverRow(
+  orm: Orm,
+  id: string,
+  expectedRevision: number,
+  values: Partial<NewHandoverRow>,
+): boolean {
   const res = orm
     .update(handovers)
     .set({ ...values, revision: sql`${handovers.revision} + 1` })
@@ -58,12 +69,31 @@ export function reindexHandover(orm: Orm, id: string): void {
   const h = getHandoverRow(orm, id);
   orm.run(sql`DELETE FROM handover_search WHERE handover_id = ${id}`);
   if (!h) return;
-  const names = orm.select({ ar: persons.fullNameAr, la: persons.fullNameLatin }).from(persons).where(eq(persons.handoverId, id)).all();
+  const names = orm
+    .select({ ar: persons.fullNameAr, la: persons.fullNameLatin })
+    .from(persons)
+    .where(eq(persons.handoverId, id))
+    .all();
   orm.run(sql`INSERT INTO handover_search (handover_id, body) VALUES (${id}, ${searchBody(h, names)})`);
 }
 
 /** The folded text a record is found by; bulk import (db/queries/import.ts) writes the same body. */
-export function searchBody(h: Pick<HandoverRow, 'referenceNo' | 'delegationHeadName' | 'delegationHeadTitle' | 'delegationBody' | 'delegationMembers' | 'handingAuthority' | 'handingOfficialName' | 'location' | 'campOther' | 'notes'>, names: { ar: string; la: string }[]): string {
+export function searchBody(
+  h: Pick<
+    HandoverRow,
+    | 'referenceNo'
+    | 'delegationHeadName'
+    | 'delegationHeadTitle'
+    | 'delegationBody'
+    | 'delegationMembers'
+    | 'handingAuthority'
+    | 'handingOfficialName'
+    | 'location'
+    | 'campOther'
+    | 'notes'
+  >,
+  names: { ar: string; la: string }[],
+): string {
   const body = [
     h.referenceNo,
     h.delegationHeadName,
@@ -88,13 +118,18 @@ export function filterWhere(f: HandoverFilter): SQL | undefined {
   if (f.from) parts.push(gte(handovers.handoverDate, f.from));
   if (f.to) parts.push(lte(handovers.handoverDate, f.to));
   const fts = f.search ? toFtsQuery(f.search) : null;
-  const matching = fts ? sql`${handovers.id} IN (SELECT handover_id FROM handover_search WHERE handover_search MATCH ${fts})` : undefined;
+  const matching = fts
+    ? sql`${handovers.id} IN (SELECT handover_id FROM handover_search WHERE handover_search MATCH ${fts})`
+    : undefined;
   if (matching && f.searchCountry) parts.push(sql`(${handovers.receivingCountry} = ${f.searchCountry} OR ${matching})`);
   else if (matching) parts.push(matching);
   return and(...parts);
 }
 
-export function listHandoverRows(orm: Orm, f: HandoverFilter & { sort: SortColumn; direction: 'asc' | 'desc'; offset: number; limit: number }) {
+export function listHandoverRows(
+  orm: Orm,
+  f: HandoverFilter & { sort: SortColumn; direction: 'asc' | 'desc'; offset: number; limit: number },
+) {
   const order = f.direction === 'asc' ? asc : desc;
   return orm
     .select({

@@ -39,17 +39,25 @@ type Stamp = { id: string; status: HandoverRow['status']; voidReason: string | n
 /** How each column's value is found, worked out once: from the stamp, else from the fields (JSON columns as text). */
 const VALUE_OF: ((f: ImportedFields, s: Stamp) => unknown)[] = KEYS.map((k) => {
   switch (k as Stamped) {
-    case 'id': return (_f, s) => s.id;
-    case 'status': return (_f, s) => s.status;
+    case 'id':
+      return (_f, s) => s.id;
+    case 'status':
+      return (_f, s) => s.status;
     case 'version':
-    case 'revision': return () => 1;
-    case 'voidReason': return (_f, s) => s.voidReason;
-    case 'source': return () => 'import';
-    case 'sourceRef': return (_f, s) => s.stamp.sourceRef;
+    case 'revision':
+      return () => 1;
+    case 'voidReason':
+      return (_f, s) => s.voidReason;
+    case 'source':
+      return () => 'import';
+    case 'sourceRef':
+      return (_f, s) => s.stamp.sourceRef;
     case 'createdAt':
-    case 'updatedAt': return (_f, s) => s.stamp.at;
+    case 'updatedAt':
+      return (_f, s) => s.stamp.at;
     case 'createdBy':
-    case 'updatedBy': return (_f, s) => s.stamp.actor;
+    case 'updatedBy':
+      return (_f, s) => s.stamp.actor;
   }
   const field = k as keyof ImportedFields;
   if (columns[k].dataType === 'json') return (f) => JSON.stringify(f[field]);
@@ -77,7 +85,9 @@ export function importTuple(
 }
 
 export function prepareImportWriter(sqlite: Database.Database): (t: ImportTuple) => void {
-  const insertHandover = sqlite.prepare(`INSERT INTO handovers (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`);
+  const insertHandover = sqlite.prepare(
+    `INSERT INTO handovers (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`,
+  );
   const insertSearch = sqlite.prepare('INSERT INTO handover_search (handover_id, body) VALUES (?, ?)');
   const insertVersion = sqlite.prepare(
     'INSERT INTO handover_versions (handover_id, version, content, content_hash, reason, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -97,5 +107,10 @@ export function referenceIndex(sqlite: Database.Database): Map<string, string> {
 
 /** Every record matching the list's filter, for export: no paging, oldest first, so a file reads like a register. */
 export function exportRows(orm: Orm, filter: HandoverFilter): HandoverRow[] {
-  return orm.select().from(handovers).where(filterWhere(filter)).orderBy(asc(handovers.handoverDate), asc(handovers.referenceNo)).all();
+  return orm
+    .select()
+    .from(handovers)
+    .where(filterWhere(filter))
+    .orderBy(asc(handovers.handoverDate), asc(handovers.referenceNo))
+    .all();
 }

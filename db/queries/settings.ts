@@ -2,11 +2,21 @@ import { settings } from '../schema';
 import type { Orm } from '../open';
 
 export function readSettings(orm: Orm): Record<string, unknown> {
-  return Object.fromEntries(orm.select().from(settings).all().map((r) => [r.key, r.value]));
+  return Object.fromEntries(
+    orm
+      .select()
+      .from(settings)
+      .all()
+      .map((r) => [r.key, r.value]),
+  );
 }
 
 export function writeSettings(orm: Orm, values: Record<string, unknown>, at: string): void {
   for (const [key, value] of Object.entries(values)) {
-    orm.insert(settings).values({ key, value, updatedAt: at }).onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: at } }).run();
+    orm
+      .insert(settings)
+      .values({ key, value, updatedAt: at })
+      .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: at } })
+      .run();
   }
 }

@@ -5,7 +5,12 @@ import type { Orm } from '../open';
 export type HandwrittenSignatureRow = typeof handwrittenSignatures.$inferSelect;
 
 export function listSignatures(orm: Orm, handoverId: string): HandwrittenSignatureRow[] {
-  return orm.select().from(handwrittenSignatures).where(eq(handwrittenSignatures.handoverId, handoverId)).orderBy(asc(handwrittenSignatures.signedAt)).all();
+  return orm
+    .select()
+    .from(handwrittenSignatures)
+    .where(eq(handwrittenSignatures.handoverId, handoverId))
+    .orderBy(asc(handwrittenSignatures.signedAt))
+    .all();
 }
 
 export function getSignature(orm: Orm, id: string): HandwrittenSignatureRow | undefined {
@@ -18,7 +23,10 @@ export function insertSignature(orm: Orm, row: typeof handwrittenSignatures.$inf
 
 /** One signature per non-witness role: signing again replaces the earlier drawing. */
 export function deleteRoleSignatures(orm: Orm, handoverId: string, role: HandwrittenSignatureRow['role']): void {
-  orm.delete(handwrittenSignatures).where(and(eq(handwrittenSignatures.handoverId, handoverId), eq(handwrittenSignatures.role, role))).run();
+  orm
+    .delete(handwrittenSignatures)
+    .where(and(eq(handwrittenSignatures.handoverId, handoverId), eq(handwrittenSignatures.role, role)))
+    .run();
 }
 
 export function deleteSignature(orm: Orm, id: string): void {

@@ -5,7 +5,12 @@ import type { Orm } from '../open';
 export type SigningIdentityRow = typeof signingIdentities.$inferSelect;
 
 export function activeSigningIdentity(orm: Orm): SigningIdentityRow | undefined {
-  return orm.select().from(signingIdentities).where(eq(signingIdentities.active, true)).orderBy(desc(signingIdentities.createdAt)).get();
+  return orm
+    .select()
+    .from(signingIdentities)
+    .where(eq(signingIdentities.active, true))
+    .orderBy(desc(signingIdentities.createdAt))
+    .get();
 }
 
 /** Every identity ever used: a report signed before a key change still verifies against its own CA. */
@@ -16,5 +21,8 @@ export function allSigningIdentities(orm: Orm): SigningIdentityRow[] {
 /** The new identity becomes the only active one. */
 export function insertSigningIdentity(orm: Orm, row: typeof signingIdentities.$inferInsert): void {
   orm.update(signingIdentities).set({ active: false }).where(eq(signingIdentities.active, true)).run();
-  orm.insert(signingIdentities).values({ ...row, active: true }).run();
+  orm
+    .insert(signingIdentities)
+    .values({ ...row, active: true })
+    .run();
 }

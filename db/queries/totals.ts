@@ -36,17 +36,23 @@ export function splitRange(from?: string, to?: string): RangeParts {
     else mTo = m;
   }
   // Both ends inside one month: the days between them are the whole answer.
-  if (from && to && from.slice(0, 7) === to.slice(0, 7) && (days[0] !== NONE || days[1] !== NONE)) days = [[from, to], NONE];
+  if (from && to && from.slice(0, 7) === to.slice(0, 7) && (days[0] !== NONE || days[1] !== NONE))
+    days = [[from, to], NONE];
   if (mFrom > mTo) return { years: NONE, months: [NONE, NONE], allMonths: NONE, days };
   const allMonths: Range = [mFrom, mTo];
   const [y0, y1] = [mFrom.slice(0, 4), mTo.slice(0, 4)];
-  if (y0 === y1 && !(mFrom.endsWith('-01') && mTo.endsWith('-12'))) return { years: NONE, months: [allMonths, NONE], allMonths, days };
-  const months: [Range, Range] = [mFrom.endsWith('-01') ? NONE : [mFrom, `${y0}-12`], mTo.endsWith('-12') ? NONE : [`${y1}-01`, mTo]];
+  if (y0 === y1 && !(mFrom.endsWith('-01') && mTo.endsWith('-12')))
+    return { years: NONE, months: [allMonths, NONE], allMonths, days };
+  const months: [Range, Range] = [
+    mFrom.endsWith('-01') ? NONE : [mFrom, `${y0}-12`],
+    mTo.endsWith('-12') ? NONE : [`${y1}-01`, mTo],
+  ];
   const years: Range = [months[0] === NONE ? y0 : shiftYear(y0, 1), months[1] === NONE ? y1 : shiftYear(y1, -1)];
   return { years: years[0] <= years[1] ? years : NONE, months, allMonths, days };
 }
 
-const lastDayOfMonth = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
+const lastDayOfMonth = (month: string) =>
+  new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
 const shiftMonth = (month: string, by: number) => {
   const d = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1 + by, 1));
   return `${String(d.getUTCFullYear()).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
@@ -74,13 +80,16 @@ const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
  */
 function partsSql(shape: string, key: { year?: string; month: string; table: string }): string {
   const [statuses, camps] = shape.split('|').map(Number);
-  const where = (col: string) => `status IN (${marks(statuses)}) AND ${col} BETWEEN ? AND ?${camps ? ` AND camp IN (${marks(camps)})` : ''}`;
+  const where = (col: string) =>
+    `status IN (${marks(statuses)}) AND ${col} BETWEEN ? AND ?${camps ? ` AND camp IN (${marks(camps)})` : ''}`;
   const summary = (table: string, k: string, col: string) =>
     `SELECT ${k} AS k, handovers AS n, women AS w, children AS c, boys AS b, girls AS g, unaccompanied AS u, men AS m, first AS f, last AS l FROM ${table} WHERE ${where(col)}`;
   const days = `SELECT ${key.table}, count(*), sum(women_count), sum(children_count), sum(boys_count), sum(girls_count), sum(unaccompanied_count),
       sum(men_count), min(handover_date), max(handover_date) FROM handovers WHERE ${where('handover_date')} GROUP BY 1`;
   const month = summary('handover_month_totals', key.month, 'month');
-  return [...(key.year ? [summary('handover_year_totals', key.year, 'year'), month] : []), month, days, days].join('\n    UNION ALL ');
+  return [...(key.year ? [summary('handover_year_totals', key.year, 'year'), month] : []), month, days, days].join(
+    '\n    UNION ALL ',
+  );
 }
 
 interface Prepared {
@@ -113,17 +122,44 @@ function cachedStatement<T>(orm: Orm, key: string, keys: readonly string[], buil
  */
 export function countryTotals(orm: Orm, f: TotalsFilter): CountryTotals[] {
   const p = totalsParams(f, false);
-  return cachedStatement<CountryTotals>(orm, `country:${p.shape}`, COUNTRY_KEYS, () =>
-    `SELECT k, sum(n), sum(w), sum(c), sum(b), sum(g), sum(u), sum(m), sum(w) + sum(c) + sum(m) AS persons, min(f), max(l)
+  return cachedStatement<CountryTotals>(
+    orm,
+    `country:${p.shape}`,
+    COUNTRY_KEYS,
+    () =>
+      `SELECT k, sum(n), sum(w), sum(c), sum(b), sum(g), sum(u), sum(m), sum(w) + sum(c) + sum(m) AS persons, min(f), max(l)
       FROM (${partsSql(p.shape, { year: 'receiving_country', month: 'receiving_country', table: 'receiving_country' })}) GROUP BY k ORDER BY persons DESC, k ASC`,
   )(p.values);
 }
 
-const COUNTRY_KEYS = ['country', 'handovers', 'women', 'children', 'boys', 'girls', 'unaccompanied', 'men', 'persons', 'first', 'last'] as const;
+const COUNTRY_KEYS = [
+  'country',
+  'handovers',
+  'women',
+  'children',
+  'boys',
+  'girls',
+  'unaccompanied',
+  'men',
+  'persons',
+  'first',
+  'last',
+] as const;
 
 /** The sum row, from the per-country rows (at most a few hundred): the handover rows are never loaded. */
 export function sumCountryTotals(rows: CountryTotals[]): TotalsSum {
-  const sum: TotalsSum = { handovers: 0, women: 0, children: 0, boys: 0, girls: 0, unaccompanied: 0, men: 0, persons: 0, first: null, last: null };
+  const sum: TotalsSum = {
+    handovers: 0,
+    women: 0,
+    children: 0,
+    boys: 0,
+    girls: 0,
+    unaccompanied: 0,
+    men: 0,
+    persons: 0,
+    first: null,
+    last: null,
+  };
   for (const r of rows) {
     sum.handovers += r.handovers;
     sum.women += r.women;
@@ -143,14 +179,21 @@ export function sumCountryTotals(rows: CountryTotals[]): TotalsSum {
 export function periodTotals(orm: Orm, f: TotalsFilter, granularity: 'month' | 'year'): PeriodTotals[] {
   const byMonth = granularity === 'month';
   const p = totalsParams(f, byMonth);
-  const key = byMonth ? { month: 'month', table: 'substr(handover_date, 1, 7)' } : { year: 'year', month: 'substr(month, 1, 4)', table: 'substr(handover_date, 1, 4)' };
-  return cachedStatement<PeriodTotals>(orm, `${granularity}:${p.shape}`, ['period', 'handovers', 'persons'], () =>
-    `SELECT k, sum(n), sum(w) + sum(c) + sum(m) FROM (${partsSql(p.shape, key)}) GROUP BY k ORDER BY k ASC`,
+  const key = byMonth
+    ? { month: 'month', table: 'substr(handover_date, 1, 7)' }
+    : { year: 'year', month: 'substr(month, 1, 4)', table: 'substr(handover_date, 1, 4)' };
+  return cachedStatement<PeriodTotals>(
+    orm,
+    `${granularity}:${p.shape}`,
+    ['period', 'handovers', 'persons'],
+    () => `SELECT k, sum(n), sum(w) + sum(c) + sum(m) FROM (${partsSql(p.shape, key)}) GROUP BY k ORDER BY k ASC`,
   )(p.values);
 }
 
 /** Records that exist at all (void excepted): tells "nothing recorded yet" apart from "nothing matches". */
 export function countRecorded(orm: Orm): number {
-  const row = orm.$client.prepare("SELECT coalesce(sum(handovers), 0) AS n FROM handover_year_totals WHERE status IN ('draft', 'finalized')").get() as { n: number };
+  const row = orm.$client
+    .prepare("SELECT coalesce(sum(handovers), 0) AS n FROM handover_year_totals WHERE status IN ('draft', 'finalized')")
+    .get() as { n: number };
   return row.n;
 }

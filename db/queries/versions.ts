@@ -9,9 +9,18 @@ export function insertVersion(orm: Orm, row: typeof handoverVersions.$inferInser
 }
 
 export function listVersions(orm: Orm, handoverId: string): VersionRow[] {
-  return orm.select().from(handoverVersions).where(eq(handoverVersions.handoverId, handoverId)).orderBy(asc(handoverVersions.version)).all();
+  return orm
+    .select()
+    .from(handoverVersions)
+    .where(eq(handoverVersions.handoverId, handoverId))
+    .orderBy(asc(handoverVersions.version))
+    .all();
 }
 
 export function getVersion(orm: Orm, handoverId: string, version: number): VersionRow | undefined {
-  return orm.select().from(handoverVersions).where(and(eq(handoverVersions.handoverId, handoverId), eq(handoverVersions.version, version))).get();
+  return orm
+    .select()
+    .from(handoverVersions)
+    .where(and(eq(handoverVersions.handoverId, handoverId), eq(handoverVersions.version, version)))
+    .get();
 }

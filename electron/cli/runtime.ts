@@ -28,7 +28,8 @@ export interface CliRuntime {
   out(text: string): void;
 }
 
-export const dbFileOf = (program: Command) => resolve(program.opts<{ db?: string }>().db ?? (process.env.TASLEEM_DB || databaseFile(resolveDataDir())));
+export const dbFileOf = (program: Command) =>
+  resolve(program.opts<{ db?: string }>().db ?? (process.env.TASLEEM_DB || databaseFile(resolveDataDir())));
 
 async function openContext(program: Command): Promise<AppContext> {
   const file = dbFileOf(program);
@@ -56,26 +57,30 @@ export function cliCaller() {
 }
 
 /** Wraps a command action: opens the database named by --db, runs, always closes. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- commander passes untyped positional args
-export const withRuntime = <A extends any[]>(program: Command, fn: (rt: CliRuntime, ...args: A) => Promise<void>) =>
-  async (...args: A) => {
-    const ctx = await openContext(program);
-    const caller = cliCaller();
-    const rt: CliRuntime = {
-      ctx,
-      out: (text) => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-      async call(channel, input) {
-        const result = await dispatch(ctx, caller, channel, input);
-        if (!result.ok) {
-          const issues = result.error.details?.issues?.map((i) => `  ${i.path || '(input)'}: ${i.key}`).join('\n');
-          throw new CliFailure(result.error.code, `${result.error.code}: ${result.error.message}${issues ? `\n${issues}` : ''}`);
-        }
-        return result.value as OutputOf<typeof channel>;
-      },
+export const withRuntime =
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- commander passes untyped positional args
+  <A extends any[]>(program: Command, fn: (rt: CliRuntime, ...args: A) => Promise<void>) =>
+    async (...args: A) => {
+      const ctx = await openContext(program);
+      const caller = cliCaller();
+      const rt: CliRuntime = {
+        ctx,
+        out: (text) => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+        async call(channel, input) {
+          const result = await dispatch(ctx, caller, channel, input);
+          if (!result.ok) {
+            const issues = result.error.details?.issues?.map((i) => `  ${i.path || '(input)'}: ${i.key}`).join('\n');
+            throw new CliFailure(
+              result.error.code,
+              `${result.error.code}: ${result.error.message}${issues ? `\n${issues}` : ''}`,
+            );
+          }
+          return result.value as OutputOf<typeof channel>;
+        },
+      };
+      try {
+        await fn(rt, ...args);
+      } finally {
+        ctx.db.close();
+      }
     };
-    try {
-      await fn(rt, ...args);
-    } finally {
-      ctx.db.close();
-    }
-  };

@@ -4,9 +4,14 @@ import { runChecks } from '../services/check';
 import { getSettings, setSettings } from '../services/settings';
 import type { HandlersFor } from './types';
 
-
 export const appHandlers: HandlersFor<'app'> & HandlersFor<'settings'> = {
-  'app:info': (ctx) => ({ name: 'Tasleem', version: pkg.version, schemaVersion: schemaVersion(ctx.db), mode: ctx.mode, dataDir: ctx.dataDir }),
+  'app:info': (ctx) => ({
+    name: 'Tasleem',
+    version: pkg.version,
+    schemaVersion: schemaVersion(ctx.db),
+    mode: ctx.mode,
+    dataDir: ctx.dataDir,
+  }),
   'app:check': (ctx, caller) => runChecks(ctx, caller),
   'settings:get': (ctx) => getSettings(ctx),
   'settings:set': (ctx, caller, { patch }) => setSettings(ctx, caller, patch),

@@ -2,7 +2,8 @@ import { addAttachment, attachmentsOf, readAttachment } from '../services/attach
 import type { HandlersFor } from './types';
 
 export const attachmentHandlers: HandlersFor<'attachments'> = {
-  'attachments:add': (ctx, caller, { handoverId, fileName, base64 }) => addAttachment(ctx, caller, handoverId, fileName, base64),
+  'attachments:add': (ctx, caller, { handoverId, fileName, base64 }) =>
+    addAttachment(ctx, caller, handoverId, fileName, base64),
   'attachments:list': (ctx, _caller, { handoverId }) => attachmentsOf(ctx, handoverId),
   'attachments:get': (ctx, _caller, { id }) => readAttachment(ctx, id),
 };

@@ -1,6 +1,13 @@
 import { listAuditEntries } from '../services/audit/list';
 import { verifyAudit } from '../services/audit/verify';
-import { authStatus, createUser, listUsers, resetPassword, setupAdministrator, updateUser } from '../services/auth/accounts';
+import {
+  authStatus,
+  createUser,
+  listUsers,
+  resetPassword,
+  setupAdministrator,
+  updateUser,
+} from '../services/auth/accounts';
 import { changePassword, signIn, signOut } from '../services/auth/sign-in';
 import type { HandlersFor } from './types';
 

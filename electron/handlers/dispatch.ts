@@ -17,7 +17,12 @@ function sqliteCode(err: unknown): string | undefined {
  * The single entry point of every transport: unknown channel, a caller without the channel's role and invalid input
  * are refused before any handler runs; a thrown error never crosses the boundary.
  */
-export async function dispatch(ctx: AppContext, caller: Caller, channel: string, raw: unknown): Promise<Result<unknown>> {
+export async function dispatch(
+  ctx: AppContext,
+  caller: Caller,
+  channel: string,
+  raw: unknown,
+): Promise<Result<unknown>> {
   const r = await run(ctx, caller, channel, raw);
   return r.ok ? r : { ok: false, error: clipError(r.error) };
 }
@@ -26,7 +31,9 @@ async function run(ctx: AppContext, caller: Caller, channel: string, raw: unknow
   if (!isChannel(channel)) return fail('UNKNOWN_CHANNEL', `Unknown channel: ${channel}`);
   const spec = contract[channel];
   if (!mayAccess(caller.role, spec.access)) {
-    return caller.role === null ? fail('UNAUTHORIZED', 'Sign in first') : fail('FORBIDDEN', `${channel} needs the ${spec.access} role`, { needs: spec.access });
+    return caller.role === null
+      ? fail('UNAUTHORIZED', 'Sign in first')
+      : fail('FORBIDDEN', `${channel} needs the ${spec.access} role`, { needs: spec.access });
   }
   try {
     const parsed = spec.input.safeParse(raw ?? {});

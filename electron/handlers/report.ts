@@ -1,6 +1,12 @@
 import { exportReport, reportStatus, verifyReport } from '../services/report/report';
 import { addSignature, removeSignature } from '../services/report/signatures';
-import { createIdentity, exportCaCertificate, identityInfo, importP12, activeIdentityOrNull } from '../services/signing/identity';
+import {
+  createIdentity,
+  exportCaCertificate,
+  identityInfo,
+  importP12,
+  activeIdentityOrNull,
+} from '../services/signing/identity';
 import type { HandlersFor } from './types';
 
 export const reportHandlers: HandlersFor<'report'> & HandlersFor<'signing'> = {
@@ -9,14 +15,24 @@ export const reportHandlers: HandlersFor<'report'> & HandlersFor<'signing'> = {
   'report:removeSignature': (ctx, caller, { id }) => removeSignature(ctx, caller, id),
   'report:export': async (ctx, caller, input) => {
     const r = await exportReport(ctx, caller, input);
-    return { fileName: r.fileName, mime: r.mime, base64: r.bytes.toString('base64'), signed: r.signed, sha256: r.sha256, contentHash: r.contentHash, referenceNo: r.referenceNo };
+    return {
+      fileName: r.fileName,
+      mime: r.mime,
+      base64: r.bytes.toString('base64'),
+      signed: r.signed,
+      sha256: r.sha256,
+      contentHash: r.contentHash,
+      referenceNo: r.referenceNo,
+    };
   },
-  'report:verify': (ctx, _caller, { base64, checkRecord }) => verifyReport(ctx, Buffer.from(base64, 'base64'), { checkRecord }),
+  'report:verify': (ctx, _caller, { base64, checkRecord }) =>
+    verifyReport(ctx, Buffer.from(base64, 'base64'), { checkRecord }),
   'signing:identity': (ctx) => {
     const row = activeIdentityOrNull(ctx);
     return row ? identityInfo(row) : null;
   },
   'signing:create': (ctx, caller) => identityInfo(createIdentity(ctx, caller)),
-  'signing:importP12': (ctx, caller, { base64, password }) => identityInfo(importP12(ctx, caller, Buffer.from(base64, 'base64'), password)),
+  'signing:importP12': (ctx, caller, { base64, password }) =>
+    identityInfo(importP12(ctx, caller, Buffer.from(base64, 'base64'), password)),
   'signing:exportCa': (ctx, caller, { format }) => exportCaCertificate(ctx, caller, format),
 };

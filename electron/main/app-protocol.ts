@@ -21,7 +21,13 @@ export function isAppUrl(url: string): boolean {
     return false;
   }
   // URL.origin is "null" for non-special schemes in Node, so the parts are compared one by one.
-  return u.protocol === `${APP_SCHEME}:` && u.hostname === APP_HOST && u.port === '' && u.username === '' && u.password === '';
+  return (
+    u.protocol === `${APP_SCHEME}:` &&
+    u.hostname === APP_HOST &&
+    u.port === '' &&
+    u.username === '' &&
+    u.password === ''
+  );
 }
 
 /** A request to the protocol handler: the file to serve with its type, or why it is refused. */
@@ -29,6 +35,7 @@ export function resolveAppRequest(url: string, rendererDir: string): StaticPath 
   if (!isAppUrl(url)) return { ok: false, status: 403, reason: 'not the app origin' };
   // URL parsers fold "/a/../b" (and "%2e%2e") away; a request that tried to climb is refused, not quietly rewritten.
   const rawPath = url.slice(url.indexOf(APP_HOST) + APP_HOST.length).split(/[?#]/)[0]!;
-  if (rawPath.split('/').some((s) => /^(\.|%2e){2}$/i.test(s))) return { ok: false, status: 403, reason: 'outside the app' };
+  if (rawPath.split('/').some((s) => /^(\.|%2e){2}$/i.test(s)))
+    return { ok: false, status: 403, reason: 'outside the app' };
   return resolveStaticPath(new URL(url).pathname, rendererDir);
 }

@@ -36,7 +36,11 @@ export class DesktopSession {
  * One ipcMain.handle per contract channel; the role check and input validation happen in dispatch. `after` lets the
  * shell follow what the window changed (the UI language, for the native menus) without a channel of its own.
  */
-export function registerIpc(ctx: AppContext, session: DesktopSession, after?: (channel: Channel, result: Result<unknown>) => void): void {
+export function registerIpc(
+  ctx: AppContext,
+  session: DesktopSession,
+  after?: (channel: Channel, result: Result<unknown>) => void,
+): void {
   for (const channel of CHANNELS) {
     ipcMain.handle(IPC_PREFIX + channel, async (event, input: unknown) => {
       if (!isTrustedSender(event.senderFrame)) return fail('FORBIDDEN', 'Untrusted sender');

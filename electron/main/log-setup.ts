@@ -13,7 +13,8 @@ const archived = (file: string, n: number) => file.replace(/\.log$/, `.${n}.log`
 /** Shifts main.log → main.1.log → … → main.N.log; the oldest falls off. Called by electron-log when main.log is full. */
 export function rotate(file: string, keep = LOG_KEEP): void {
   rmSync(archived(file, keep), { force: true });
-  for (let n = keep - 1; n >= 1; n--) if (existsSync(archived(file, n))) renameSync(archived(file, n), archived(file, n + 1));
+  for (let n = keep - 1; n >= 1; n--)
+    if (existsSync(archived(file, n))) renameSync(archived(file, n), archived(file, n + 1));
   if (existsSync(file)) renameSync(file, archived(file, 1));
 }
 

@@ -73,9 +73,19 @@ function showLogs() {
 async function runCommand(command: MenuCommand) {
   if (command === 'openLogFolder') return showLogs();
   if (command === 'about') {
-    const d = aboutDialog(t(), { app: pkg.version, electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node });
+    const d = aboutDialog(t(), {
+      app: pkg.version,
+      electron: process.versions.electron,
+      chrome: process.versions.chrome,
+      node: process.versions.node,
+    });
     const r = await messageBox({ ...d, type: 'info', defaultId: 0, cancelId: 0 });
-    if (r.response === 1) void shell.openPath(app.isPackaged ? join(process.resourcesPath, LICENSES_DIR) : join(app.getAppPath(), 'dist-electron', LICENSES_DIR));
+    if (r.response === 1)
+      void shell.openPath(
+        app.isPackaged
+          ? join(process.resourcesPath, LICENSES_DIR)
+          : join(app.getAppPath(), 'dist-electron', LICENSES_DIR),
+      );
     return;
   }
   const options: Electron.OpenDialogOptions = {
@@ -106,7 +116,10 @@ async function failStartup(err: unknown) {
  */
 function desktopUnlock(): Unlock {
   const os: KeyWrapper | undefined = safeStorage.isEncryptionAvailable()
-    ? { wrap: (plain) => safeStorage.encryptString(plain.toString('base64')), unwrap: (wrapped) => Buffer.from(safeStorage.decryptString(wrapped), 'base64') }
+    ? {
+        wrap: (plain) => safeStorage.encryptString(plain.toString('base64')),
+        unwrap: (wrapped) => Buffer.from(safeStorage.decryptString(wrapped), 'base64'),
+      }
     : undefined;
   return { os, passphrase: process.env.TASLEEM_DB_KEY || undefined };
 }
@@ -118,7 +131,10 @@ if (!app.requestSingleInstanceLock()) {
   log.errorHandler.startCatching({
     showDialog: false,
     onError: () => {
-      if (app.isReady()) void messageBox({ ...runtimeFailureDialog(t(), logFile), type: 'error', defaultId: 0, cancelId: 0 }).then((r) => r.response === 1 && showLogs());
+      if (app.isReady())
+        void messageBox({ ...runtimeFailureDialog(t(), logFile), type: 'error', defaultId: 0, cancelId: 0 }).then(
+          (r) => r.response === 1 && showLogs(),
+        );
     },
   });
   app.on('second-instance', (_e, argv, workingDirectory) => {
@@ -144,11 +160,20 @@ if (!app.requestSingleInstanceLock()) {
 
   app.whenReady().then(async () => {
     log.info(`Tasleem ${pkg.version} starting (Electron ${process.versions.electron}), data in ${dataDir}`);
-    session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(shouldGrantPermission(permission)));
+    session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
+      callback(shouldGrantPermission(permission)),
+    );
     session.defaultSession.setPermissionCheckHandler((_wc, permission) => shouldGrantPermission(permission));
     const appPath = app.getAppPath();
     try {
-      ctx = createAppContext({ dataDir, mode: 'desktop', unlock: desktopUnlock(), migrationsFolder: join(appPath, 'db', 'migrations'), resourcesDir: join(appPath, 'resources'), workersDir: __dirname });
+      ctx = createAppContext({
+        dataDir,
+        mode: 'desktop',
+        unlock: desktopUnlock(),
+        migrationsFolder: join(appPath, 'db', 'migrations'),
+        resourcesDir: join(appPath, 'resources'),
+        workersDir: __dirname,
+      });
     } catch (err) {
       return failStartup(err);
     }
@@ -170,7 +195,12 @@ if (!app.requestSingleInstanceLock()) {
         buildMenu();
       }
     });
-    win = createMainWindow({ preload: join(__dirname, 'preload.cjs'), saved: state.window, title: 'Tasleem', onState: (window) => saveState({ window }) });
+    win = createMainWindow({
+      preload: join(__dirname, 'preload.cjs'),
+      saved: state.window,
+      title: 'Tasleem',
+      onState: (window) => saveState({ window }),
+    });
     win.on('closed', () => (win = null));
     // Leaving the machine locks the app too: the session ends, and the page shows the sign-in screen at once.
     const lockNow = () => {

@@ -73,10 +73,19 @@ export function buildMenuTemplate({ t, platform, developer }: MenuOptions): Item
       { label: m('fullscreen'), role: 'togglefullscreen' },
     ],
   };
-  const window: Item = { label: m('window'), submenu: [{ label: m('minimize'), role: 'minimize' }, { label: m('close'), role: 'close' }] };
+  const window: Item = {
+    label: m('window'),
+    submenu: [
+      { label: m('minimize'), role: 'minimize' },
+      { label: m('close'), role: 'close' },
+    ],
+  };
   const help: Item = {
     label: m('help'),
-    submenu: [...(mac ? [] : [{ label: m('about'), command: 'about' } satisfies Item, sep]), { label: m('openLogFolder'), command: 'openLogFolder' }],
+    submenu: [
+      ...(mac ? [] : [{ label: m('about'), command: 'about' } satisfies Item, sep]),
+      { label: m('openLogFolder'), command: 'openLogFolder' },
+    ],
   };
   return [...(mac ? [appMenu] : []), file, edit, view, window, help];
 }

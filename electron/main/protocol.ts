@@ -13,9 +13,15 @@ export function serveApp(rendererDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     if (request.method !== 'GET') return new Response(null, { status: 405 });
     const target = resolveAppRequest(request.url, rendererDir);
-    if (!target.ok) return new Response(target.reason, { status: target.status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+    if (!target.ok)
+      return new Response(target.reason, {
+        status: target.status,
+        headers: { 'content-type': 'text/plain; charset=utf-8' },
+      });
     try {
-      return new Response(new Uint8Array(await readFile(target.file)), { headers: { 'content-type': target.mime, ...SECURITY_HEADERS } });
+      return new Response(new Uint8Array(await readFile(target.file)), {
+        headers: { 'content-type': target.mime, ...SECURITY_HEADERS },
+      });
     } catch {
       return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
     }

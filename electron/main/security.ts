@@ -57,4 +57,3 @@ export function isTrustedSender(frame: { url: string; parent: unknown } | null |
   if (frame.parent) return false;
   return isAppUrl(frame.url);
 }
-

@@ -7,7 +7,12 @@ import { SHELL_LOCALES } from './strings';
  * What the shell remembers between launches, in its own small file in the data folder (read before the database is
  * opened: the UI language must be known before Electron is ready, to set Chromium's locale).
  */
-const rect = z.object({ x: z.number().int(), y: z.number().int(), width: z.number().int().positive(), height: z.number().int().positive() });
+const rect = z.object({
+  x: z.number().int(),
+  y: z.number().int(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+});
 export type Rect = z.infer<typeof rect>;
 const shellState = z.object({
   locale: z.enum(SHELL_LOCALES).optional().catch(undefined),
@@ -62,7 +67,12 @@ export function restoreWindow(saved: WindowState | undefined, workAreas: readonl
   }
   const width = Math.min(DEFAULT_SIZE.width, primary.width);
   const height = Math.min(DEFAULT_SIZE.height, primary.height);
-  const bounds = { x: primary.x + Math.round((primary.width - width) / 2), y: primary.y + Math.round((primary.height - height) / 2), width, height };
+  const bounds = {
+    x: primary.x + Math.round((primary.width - width) / 2),
+    y: primary.y + Math.round((primary.height - height) / 2),
+    width,
+    height,
+  };
   return { bounds, maximized: saved?.maximized ?? false };
 }
 

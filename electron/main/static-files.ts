@@ -28,7 +28,8 @@ export type StaticPath = { ok: true; file: string; mime: string } | { ok: false;
  * segment check; `..` segments, NUL bytes and drive letters are refused outright rather than normalised away.
  */
 export function resolveStaticPath(pathname: string, root: string): StaticPath {
-  if (/%(2f|5c)/i.test(pathname) || pathname.includes('\\')) return { ok: false, status: 403, reason: 'encoded separator' };
+  if (/%(2f|5c)/i.test(pathname) || pathname.includes('\\'))
+    return { ok: false, status: 403, reason: 'encoded separator' };
   let decoded: string;
   try {
     decoded = decodeURIComponent(pathname);
@@ -37,9 +38,11 @@ export function resolveStaticPath(pathname: string, root: string): StaticPath {
   }
   if (decoded.includes('\0')) return { ok: false, status: 400, reason: 'NUL byte' };
   const segments = decoded.split('/').filter((s) => s !== '' && s !== '.');
-  if (segments.some((s) => s === '..' || /^[a-z]:$/i.test(s))) return { ok: false, status: 403, reason: 'outside the app' };
+  if (segments.some((s) => s === '..' || /^[a-z]:$/i.test(s)))
+    return { ok: false, status: 403, reason: 'outside the app' };
   const rel = segments.length ? posix.join(...segments) : 'index.html';
   const file = join(root, ...rel.split('/'));
-  if (!file.startsWith(root.endsWith(sep) ? root : root + sep)) return { ok: false, status: 403, reason: 'outside the app' };
+  if (!file.startsWith(root.endsWith(sep) ? root : root + sep))
+    return { ok: false, status: 403, reason: 'outside the app' };
   return { ok: true, file, mime: mimeOf(file) };
 }

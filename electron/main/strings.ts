@@ -24,7 +24,12 @@ export type Translate = (key: string, params?: Record<string, string | number>) 
 /** i18next's `{{name}}` interpolation, enough for the shell's few strings; a missing key shows itself. */
 export function translator(locale: ShellLocale): Translate {
   return (key, params = {}) => {
-    const found = key.split('.').reduce<string | Tree | undefined>((node, part) => (typeof node === 'object' ? node[part] : undefined), catalogs[locale]);
+    const found = key
+      .split('.')
+      .reduce<string | Tree | undefined>(
+        (node, part) => (typeof node === 'object' ? node[part] : undefined),
+        catalogs[locale],
+      );
     if (typeof found !== 'string') return key;
     return found.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
   };

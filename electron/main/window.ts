@@ -7,7 +7,12 @@ import { MIN_SIZE, restoreWindow, type WindowState } from './shell-state';
  * The app's one window, where it was last time (if that place is still on a screen), showing app://tasleem/.
  * It is the only webContents given the preload. `onState` receives its size and position when it closes.
  */
-export function createMainWindow(opts: { preload: string; saved: WindowState | undefined; title: string; onState(state: WindowState): void }): BrowserWindow {
+export function createMainWindow(opts: {
+  preload: string;
+  saved: WindowState | undefined;
+  title: string;
+  onState(state: WindowState): void;
+}): BrowserWindow {
   const workAreas = [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((d) => d.workArea);
   const { bounds, maximized } = restoreWindow(opts.saved, workAreas);
   const win = new BrowserWindow({

@@ -6,7 +6,8 @@ const allowed = new Set<string>(CHANNELS);
 /** window.tasleem: one invoke, limited to the contract's channels, and the lock signal; nothing else of Electron reaches the page. */
 contextBridge.exposeInMainWorld('tasleem', {
   invoke: (channel: string, input: unknown) => {
-    if (!allowed.has(channel)) return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: channel } });
+    if (!allowed.has(channel))
+      return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: channel } });
     return ipcRenderer.invoke(IPC_PREFIX + channel, input);
   },
   /** Main ended the session (the OS locked or went to sleep): the page shows the sign-in screen at once. */
@@ -16,5 +17,7 @@ contextBridge.exposeInMainWorld('tasleem', {
 // A file dropped anywhere but on a control that takes it must not be opened by the window (main refuses the
 // navigation too). Listeners on the window run last, so drop zones inside the page still receive their files.
 // (The preload compiles against Node's types, not the DOM's.)
-const page = globalThis as unknown as { addEventListener(type: string, listener: (e: { preventDefault(): void }) => void): void };
+const page = globalThis as unknown as {
+  addEventListener(type: string, listener: (e: { preventDefault(): void }) => void): void;
+};
 for (const type of ['dragover', 'drop']) page.addEventListener(type, (e) => e.preventDefault());

@@ -35,7 +35,11 @@ function clock(): () => Date {
  * Opens a database with its key. A wrong key, a plain or damaged file, a folder that cannot be written, a full disk
  * or a database from a newer version become an AppError with a translated code, before anything is changed.
  */
-export function openWithKey(file: string, key: Buffer, opts: { migrationsFolder?: string; quickCheck?: boolean } = {}): Db {
+export function openWithKey(
+  file: string,
+  key: Buffer,
+  opts: { migrationsFolder?: string; quickCheck?: boolean } = {},
+): Db {
   try {
     if (file !== ':memory:') {
       mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
@@ -65,7 +69,17 @@ export function createAppContext(opts: ContextOptions): AppContext {
   }
   const db = openWithKey(file, keys.dbKey, { migrationsFolder: opts.migrationsFolder, quickCheck: true });
   secureDbFiles(file);
-  const ctx: AppContext = { db, dbFile: file, keys, dataDir, mode: opts.mode, now: clock(), resourcesDir: opts.resourcesDir, workersDir: opts.workersDir, auditHead: keyStoreHeadStore(keys, file) };
+  const ctx: AppContext = {
+    db,
+    dbFile: file,
+    keys,
+    dataDir,
+    mode: opts.mode,
+    now: clock(),
+    resourcesDir: opts.resourcesDir,
+    workersDir: opts.workersDir,
+    auditHead: keyStoreHeadStore(keys, file),
+  };
   sealLegacyAudit(ctx);
   advanceAuditHead(ctx);
   return ctx;

@@ -12,8 +12,17 @@ import { getHandover } from './handovers';
 import { getSettings } from './settings';
 
 type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
-const EXTENSIONS: Record<string, AttachmentType> = { '.pdf': 'application/pdf', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png' };
-const EXTENSION_OF: Record<AttachmentType, string> = { 'application/pdf': '.pdf', 'image/jpeg': '.jpg', 'image/png': '.png' };
+const EXTENSIONS: Record<string, AttachmentType> = {
+  '.pdf': 'application/pdf',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+};
+const EXTENSION_OF: Record<AttachmentType, string> = {
+  'application/pdf': '.pdf',
+  'image/jpeg': '.jpg',
+  'image/png': '.png',
+};
 
 /**
  * The name an attachment is kept under always ends in its detected type's extension, so whoever saves and opens it
@@ -32,20 +41,36 @@ export function storedName(fileName: string, mime: AttachmentType): string {
 export async function detectType(bytes: Buffer, fileName: string): Promise<AttachmentType> {
   const detected = (await fileTypeFromBuffer(bytes))?.mime;
   if (!detected || !(ATTACHMENT_TYPES as readonly string[]).includes(detected)) {
-    throw new AppError('UNSUPPORTED_TYPE', `${fileName} is not a PDF, JPEG or PNG file`, { detected: detected ?? 'unknown' });
+    throw new AppError('UNSUPPORTED_TYPE', `${fileName} is not a PDF, JPEG or PNG file`, {
+      detected: detected ?? 'unknown',
+    });
   }
   const claimed = EXTENSIONS[extname(fileName).toLowerCase()];
-  if (claimed && claimed !== detected) throw new AppError('UNSUPPORTED_TYPE', `${fileName} is named as ${claimed} but is ${detected}`, { claimed, detected });
+  if (claimed && claimed !== detected)
+    throw new AppError('UNSUPPORTED_TYPE', `${fileName} is named as ${claimed} but is ${detected}`, {
+      claimed,
+      detected,
+    });
   return detected as AttachmentType;
 }
 
 /** `fileName` arrives through the contract's schema: bidi and other controls already stripped. */
-export async function addAttachment(ctx: AppContext, caller: Caller, handoverId: string, fileName: string, base64: string): Promise<AttachmentMeta> {
+export async function addAttachment(
+  ctx: AppContext,
+  caller: Caller,
+  handoverId: string,
+  fileName: string,
+  base64: string,
+): Promise<AttachmentMeta> {
   const h = getHandover(ctx, handoverId);
   if (h.status === 'void') throw new AppError('NOT_EDITABLE', `Handover ${h.referenceNo} is void`);
   const bytes = Buffer.from(base64, 'base64');
   const limit = getSettings(ctx).attachmentMaxMb * 1024 * 1024;
-  if (bytes.length > limit) throw new AppError('TOO_LARGE', `${fileName} is larger than ${limit / 1024 / 1024} MB`, { size: bytes.length, limit });
+  if (bytes.length > limit)
+    throw new AppError('TOO_LARGE', `${fileName} is larger than ${limit / 1024 / 1024} MB`, {
+      size: bytes.length,
+      limit,
+    });
   if (bytes.length === 0) throw new AppError('UNSUPPORTED_TYPE', `${fileName} is empty`, { detected: 'empty' });
   const mime = await detectType(bytes, fileName);
   const name = storedName(fileName, mime);
@@ -53,8 +78,35 @@ export async function addAttachment(ctx: AppContext, caller: Caller, handoverId:
   const id = uuidv7();
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   ctx.db.sqlite.transaction(() => {
-    insertAttachment(ctx.db.orm, { id, handoverId, fileName: name, mime, size: bytes.length, sha256, data: bytes, createdAt: at, createdBy: caller.actor });
-    writeAudit(ctx.db.orm, { actor: caller.actor, action: 'attachment.add', entity: 'handover', entityId: handoverId, details: { attachmentId: id, fileName: name, ...(name !== fileName && { givenName: fileName }), mime, size: bytes.length, sha256 } }, at);
+    insertAttachment(ctx.db.orm, {
+      id,
+      handoverId,
+      fileName: name,
+      mime,
+      size: bytes.length,
+      sha256,
+      data: bytes,
+      createdAt: at,
+      createdBy: caller.actor,
+    });
+    writeAudit(
+      ctx.db.orm,
+      {
+        actor: caller.actor,
+        action: 'attachment.add',
+        entity: 'handover',
+        entityId: handoverId,
+        details: {
+          attachmentId: id,
+          fileName: name,
+          ...(name !== fileName && { givenName: fileName }),
+          mime,
+          size: bytes.length,
+          sha256,
+        },
+      },
+      at,
+    );
   })();
   return listAttachments(ctx.db.orm, handoverId).find((a) => a.id === id) as AttachmentMeta;
 }

@@ -16,11 +16,31 @@ function totalsSummary(ctx: AppContext, caller: Caller): CheckReport['checks'][n
   const orm = ctx.db.orm;
   return ctx.db.sqlite.transaction(() => {
     const found = checkMonthTotals(orm);
-    if (found.mismatched === 0) return { name: 'totals-summary', ok: true, repaired: false, detail: `${found.buckets} buckets agree with the handovers table` };
+    if (found.mismatched === 0)
+      return {
+        name: 'totals-summary',
+        ok: true,
+        repaired: false,
+        detail: `${found.buckets} buckets agree with the handovers table`,
+      };
     rebuildMonthTotals(orm);
     const after = checkMonthTotals(orm);
-    writeAudit(orm, { actor: caller.actor, action: 'totals.rebuild', entity: 'database', details: { mismatched: found.mismatched, buckets: after.buckets } }, ctx.now().toISOString());
-    return { name: 'totals-summary', ok: false, repaired: after.mismatched === 0, detail: `${found.mismatched} of ${found.buckets} buckets disagreed with the handovers table; rebuilt from the table` };
+    writeAudit(
+      orm,
+      {
+        actor: caller.actor,
+        action: 'totals.rebuild',
+        entity: 'database',
+        details: { mismatched: found.mismatched, buckets: after.buckets },
+      },
+      ctx.now().toISOString(),
+    );
+    return {
+      name: 'totals-summary',
+      ok: false,
+      repaired: after.mismatched === 0,
+      detail: `${found.mismatched} of ${found.buckets} buckets disagreed with the handovers table; rebuilt from the table`,
+    };
   })();
 }
 
@@ -35,12 +55,25 @@ const WHY: Record<string, string> = {
 /** The audit chain (services/audit/verify.ts), first, before any check writes an entry of its own. Never repairable. */
 function auditChain(ctx: AppContext): CheckReport['checks'][number] {
   const v = verifyAudit(ctx);
-  if (v.ok) return { name: 'audit-chain', ok: true, repaired: false, detail: `${v.count} entries chained${v.head ? `, up to the kept head (entry ${v.head.id})` : ''}` };
+  if (v.ok)
+    return {
+      name: 'audit-chain',
+      ok: true,
+      repaired: false,
+      detail: `${v.count} entries chained${v.head ? `, up to the kept head (entry ${v.head.id})` : ''}`,
+    };
   const b = v.broken!;
   const what = b.at ? ` (${b.at}, ${b.actor}, ${b.action})` : '';
-  return { name: 'audit-chain', ok: false, repaired: false, detail: `first broken entry: ${b.id}${what} ${WHY[b.reason]}` };
+  return {
+    name: 'audit-chain',
+    ok: false,
+    repaired: false,
+    detail: `first broken entry: ${b.id}${what} ${WHY[b.reason]}`,
+  };
 }
 
 export const CHECKS: Check[] = [auditChain, totalsSummary];
 
-export const runChecks = (ctx: AppContext, caller: Caller): CheckReport => ({ checks: CHECKS.map((check) => check(ctx, caller)) });
+export const runChecks = (ctx: AppContext, caller: Caller): CheckReport => ({
+  checks: CHECKS.map((check) => check(ctx, caller)),
+});

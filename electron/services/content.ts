@@ -9,7 +9,19 @@ export { canonicalJson };
 
 export { CONTENT_FIELDS };
 
-const PERSON_FIELDS = ['fullNameAr', 'fullNameLatin', 'sex', 'birthYear', 'birthDate', 'category', 'motherId', 'camp', 'idDocumentNo', 'unaccompanied', 'consentRecorded'] as const;
+const PERSON_FIELDS = [
+  'fullNameAr',
+  'fullNameLatin',
+  'sex',
+  'birthYear',
+  'birthDate',
+  'category',
+  'motherId',
+  'camp',
+  'idDocumentNo',
+  'unaccompanied',
+  'consentRecorded',
+] as const;
 
 export interface HandoverContent {
   id: string;
@@ -34,7 +46,10 @@ export function contentFields(row: Pick<HandoverRow, ContentField>): HandoverCon
 /** The same content from rows already in hand (bulk import builds thousands without a query each). */
 export function contentFrom(row: Pick<HandoverRow, 'id' | ContentField>, people: PersonRow[]): HandoverContent {
   const fields = contentFields(row);
-  const persons = people.map((p: PersonRow) => ({ id: p.id, ...Object.fromEntries(PERSON_FIELDS.map((k) => [k, p[k]])) }) as HandoverContent['persons'][number]);
+  const persons = people.map(
+    (p: PersonRow) =>
+      ({ id: p.id, ...Object.fromEntries(PERSON_FIELDS.map((k) => [k, p[k]])) }) as HandoverContent['persons'][number],
+  );
   return { id: row.id, fields, persons };
 }
 
@@ -43,7 +58,8 @@ const FIELD_PREFIXES = SORTED_FIELDS.map((k, i) => `${i ? ',' : ''}${JSON.string
 
 /** Exactly the shape contentFrom builds with every field present: then the key order is known and need not be sorted per record. */
 function isBuiltShape(c: HandoverContent): boolean {
-  if (Object.keys(c).length !== 3 || !Array.isArray(c.persons) || c.persons.length > 0 || typeof c.id !== 'string') return false;
+  if (Object.keys(c).length !== 3 || !Array.isArray(c.persons) || c.persons.length > 0 || typeof c.id !== 'string')
+    return false;
   const f = c.fields as Record<string, unknown>;
   if (!f || typeof f !== 'object' || Object.keys(f).length !== SORTED_FIELDS.length) return false;
   return SORTED_FIELDS.every((k) => Object.hasOwn(f, k));
@@ -58,7 +74,8 @@ export function frozenContent(content: HandoverContent): { json: string; hash: s
   let json: string;
   if (isBuiltShape(content)) {
     json = '{"fields":{';
-    for (let i = 0; i < SORTED_FIELDS.length; i++) json += FIELD_PREFIXES[i] + canonicalJson(content.fields[SORTED_FIELDS[i]]);
+    for (let i = 0; i < SORTED_FIELDS.length; i++)
+      json += FIELD_PREFIXES[i] + canonicalJson(content.fields[SORTED_FIELDS[i]]);
     json += `},"id":${JSON.stringify(content.id)},"persons":[]}`;
   } else json = canonicalJson(content);
   return { json, hash: hash('sha256', json) };

@@ -18,7 +18,12 @@ export function listCountryAliases(ctx: AppContext): CountryAliasOut[] {
 /** The office's aliases as the resolver takes them. */
 export const countryAliasMap = (ctx: AppContext) => aliasMap(listCountryAliases(ctx));
 
-function save(ctx: AppContext, caller: Caller, aliases: CountryAliasOut[], details: Record<string, unknown>): CountryAliasOut[] {
+function save(
+  ctx: AppContext,
+  caller: Caller,
+  aliases: CountryAliasOut[],
+  details: Record<string, unknown>,
+): CountryAliasOut[] {
   const at = ctx.now().toISOString();
   ctx.db.sqlite.transaction(() => {
     writeSettings(ctx.db.orm, { [KEY]: aliases }, at);
@@ -38,7 +43,12 @@ export function addCountryAliases(ctx: AppContext, caller: Caller, added: Countr
   const fresh: CountryAliasOut[] = [];
   for (const a of added) {
     const problem = aliasProblem(a.name, a.code, map);
-    if (problem) throw new AppError('COUNTRY_ALIAS_REFUSED', `"${a.name}" cannot mean ${a.code}: ${problem.problem}${problem.current ? ` (it means ${problem.current})` : ''}`, { name: a.name, code: a.code, ...problem });
+    if (problem)
+      throw new AppError(
+        'COUNTRY_ALIAS_REFUSED',
+        `"${a.name}" cannot mean ${a.code}: ${problem.problem}${problem.current ? ` (it means ${problem.current})` : ''}`,
+        { name: a.name, code: a.code, ...problem },
+      );
     if (!aliasIsNew(a.name, a.code, map)) continue;
     map.set(foldName(a.name), a.code);
     fresh.push({ name: a.name.trim(), code: a.code });

@@ -43,22 +43,30 @@ export function escapeFormula(value: Cell): Cell {
   return typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : value;
 }
 
-const cleanRow = (row: Cell[]) => row.map((v) => {
-  const e = escapeFormula(v);
-  return e === null || e === undefined ? '' : e;
-});
+const cleanRow = (row: Cell[]) =>
+  row.map((v) => {
+    const e = escapeFormula(v);
+    return e === null || e === undefined ? '' : e;
+  });
 
 /** UTF-8 with a byte-order mark (so Excel shows Arabic), CRLF line ends, RFC 4180 quoting (papaparse). */
 export function toCsv(sheet: Sheet): Buffer {
   const text = Papa.unparse(
-    { fields: sheet.columns.map((c) => String(escapeFormula(c.header))), data: [...sheet.rows, ...(sheet.footer ?? [])].map(cleanRow) },
+    {
+      fields: sheet.columns.map((c) => String(escapeFormula(c.header))),
+      data: [...sheet.rows, ...(sheet.footer ?? [])].map(cleanRow),
+    },
     { newline: '\r\n', quotes: false },
   );
   return Buffer.from(BOM + text + '\r\n', 'utf8');
 }
 
 export function sanitizeSheetName(name: string): string {
-  const cleaned = name.replace(/[[\]:*?/\\]/g, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 31);
+  const cleaned = name
+    .replace(/[[\]:*?/\\]/g, ' ')
+    .replace(/^'+|'+$/g, '')
+    .trim()
+    .slice(0, 31);
   return cleaned || 'Sheet1';
 }
 
@@ -67,11 +75,18 @@ export async function toXlsx(sheets: Sheet[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Tasleem';
   for (const sheet of sheets) {
-    const ws = wb.addWorksheet(sanitizeSheetName(sheet.name), { views: [{ state: 'frozen', ySplit: 1, rightToLeft: !!sheet.rightToLeft }] });
-    ws.columns = sheet.columns.map((c) => ({ header: String(escapeFormula(c.header)), width: c.width ?? Math.max(10, c.header.length + 2), style: c.numFmt ? { numFmt: c.numFmt } : {} }));
+    const ws = wb.addWorksheet(sanitizeSheetName(sheet.name), {
+      views: [{ state: 'frozen', ySplit: 1, rightToLeft: !!sheet.rightToLeft }],
+    });
+    ws.columns = sheet.columns.map((c) => ({
+      header: String(escapeFormula(c.header)),
+      width: c.width ?? Math.max(10, c.header.length + 2),
+      style: c.numFmt ? { numFmt: c.numFmt } : {},
+    }));
     ws.getRow(1).font = { bold: true };
     for (const row of sheet.rows) ws.addRow(cleanRow(row).map((v) => (v === '' ? null : v)));
-    for (const row of sheet.footer ?? []) ws.addRow(cleanRow(row).map((v) => (v === '' ? null : v))).font = { bold: true };
+    for (const row of sheet.footer ?? [])
+      ws.addRow(cleanRow(row).map((v) => (v === '' ? null : v))).font = { bold: true };
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

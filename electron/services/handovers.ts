@@ -27,7 +27,10 @@ export function getHandover(ctx: AppContext, id: string): HandoverRow {
 
 export function assertReferenceFree(ctx: AppContext, referenceNo: string, exceptId?: string) {
   const other = getHandoverByReference(ctx.db.orm, referenceNo);
-  if (other && other.id !== exceptId) throw new AppError('DUPLICATE_REFERENCE', `Reference ${referenceNo} is already used`, { issues: [{ path: 'referenceNo', key: 'duplicate_reference' }] });
+  if (other && other.id !== exceptId)
+    throw new AppError('DUPLICATE_REFERENCE', `Reference ${referenceNo} is already used`, {
+      issues: [{ path: 'referenceNo', key: 'duplicate_reference' }],
+    });
 }
 
 export function createHandover(ctx: AppContext, caller: Caller, data: HandoverFields): HandoverRow {
@@ -35,25 +38,57 @@ export function createHandover(ctx: AppContext, caller: Caller, data: HandoverFi
   const id = uuidv7();
   ctx.db.sqlite.transaction(() => {
     assertReferenceFree(ctx, data.referenceNo);
-    insertHandoverRow(ctx.db.orm, { ...data, id, status: 'draft', createdAt: at, createdBy: caller.actor, updatedAt: at, updatedBy: caller.actor });
-    writeAudit(ctx.db.orm, { actor: caller.actor, action: 'handover.create', entity: 'handover', entityId: id, details: { referenceNo: data.referenceNo } }, at);
+    insertHandoverRow(ctx.db.orm, {
+      ...data,
+      id,
+      status: 'draft',
+      createdAt: at,
+      createdBy: caller.actor,
+      updatedAt: at,
+      updatedBy: caller.actor,
+    });
+    writeAudit(
+      ctx.db.orm,
+      {
+        actor: caller.actor,
+        action: 'handover.create',
+        entity: 'handover',
+        entityId: id,
+        details: { referenceNo: data.referenceNo },
+      },
+      at,
+    );
   })();
   return getHandover(ctx, id);
 }
 
 /** Drafts only; a finalized record changes through an amendment, whatever the UI allows. */
-export function updateHandover(ctx: AppContext, caller: Caller, id: string, expectedRevision: number, data: HandoverFields): HandoverRow {
+export function updateHandover(
+  ctx: AppContext,
+  caller: Caller,
+  id: string,
+  expectedRevision: number,
+  data: HandoverFields,
+): HandoverRow {
   const at = ctx.now().toISOString();
   ctx.db.sqlite.transaction(() => {
     const current = getHandover(ctx, id);
-    if (current.status !== 'draft') throw new AppError('NOT_EDITABLE', `Handover ${current.referenceNo} is ${current.status} and cannot be edited`);
-    if (current.revision !== expectedRevision) throw new AppError('CONFLICT', 'The handover was changed by someone else since it was opened', { currentRevision: current.revision });
+    if (current.status !== 'draft')
+      throw new AppError('NOT_EDITABLE', `Handover ${current.referenceNo} is ${current.status} and cannot be edited`);
+    if (current.revision !== expectedRevision)
+      throw new AppError('CONFLICT', 'The handover was changed by someone else since it was opened', {
+        currentRevision: current.revision,
+      });
     assertReferenceFree(ctx, data.referenceNo, id);
     const changes = diffFields(current, data);
     if (!updateHandoverRow(ctx.db.orm, id, expectedRevision, { ...data, updatedAt: at, updatedBy: caller.actor })) {
       throw new AppError('CONFLICT', 'The handover was changed by someone else since it was opened');
     }
-    writeAudit(ctx.db.orm, { actor: caller.actor, action: 'handover.update', entity: 'handover', entityId: id, details: { changes } }, at);
+    writeAudit(
+      ctx.db.orm,
+      { actor: caller.actor, action: 'handover.update', entity: 'handover', entityId: id, details: { changes } },
+      at,
+    );
   })();
   return getHandover(ctx, id);
 }
@@ -65,8 +100,11 @@ function withSearchCountry<F extends HandoverFilter>(ctx: AppContext, f: F): F {
   return match.ok ? { ...f, searchCountry: match.code } : f;
 }
 
-export const listHandovers = (ctx: AppContext, q: ListQuery): ListResult => ({ rows: listHandoverRows(ctx.db.orm, withSearchCountry(ctx, q)) });
-export const summarizeHandovers = (ctx: AppContext, f: HandoverFilter): ListSummary => sumHandovers(ctx.db.orm, withSearchCountry(ctx, f));
+export const listHandovers = (ctx: AppContext, q: ListQuery): ListResult => ({
+  rows: listHandoverRows(ctx.db.orm, withSearchCountry(ctx, q)),
+});
+export const summarizeHandovers = (ctx: AppContext, f: HandoverFilter): ListSummary =>
+  sumHandovers(ctx.db.orm, withSearchCountry(ctx, f));
 
 export function suggestReference(ctx: AppContext, year: number): string {
   const prefix = `${getSettings(ctx).referencePrefix}-${year}-`;

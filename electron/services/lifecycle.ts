@@ -15,17 +15,30 @@ import { assertRequiredSignatures } from './report/signatures';
  * Checks that must pass before a record is frozen. Other areas (required signatures, for instance) add theirs
  * here, so every path to "finalized" runs the same ones.
  */
-export const finalizeChecks: ((ctx: AppContext, h: HandoverRow) => void)[] = [assertManifestAgrees, assertRequiredSignatures];
+export const finalizeChecks: ((ctx: AppContext, h: HandoverRow) => void)[] = [
+  assertManifestAgrees,
+  assertRequiredSignatures,
+];
 
-function loadForChange(ctx: AppContext, id: string, expectedRevision: number, allowed: HandoverRow['status'][]): HandoverRow {
+function loadForChange(
+  ctx: AppContext,
+  id: string,
+  expectedRevision: number,
+  allowed: HandoverRow['status'][],
+): HandoverRow {
   const h = getHandover(ctx, id);
-  if (!allowed.includes(h.status)) throw new AppError('NOT_EDITABLE', `Handover ${h.referenceNo} is ${h.status}`, { status: h.status });
-  if (h.revision !== expectedRevision) throw new AppError('CONFLICT', 'The handover was changed by someone else since it was opened', { currentRevision: h.revision });
+  if (!allowed.includes(h.status))
+    throw new AppError('NOT_EDITABLE', `Handover ${h.referenceNo} is ${h.status}`, { status: h.status });
+  if (h.revision !== expectedRevision)
+    throw new AppError('CONFLICT', 'The handover was changed by someone else since it was opened', {
+      currentRevision: h.revision,
+    });
   return h;
 }
 
 function write(ctx: AppContext, id: string, expectedRevision: number, values: Partial<HandoverRow>) {
-  if (!updateHandoverRow(ctx.db.orm, id, expectedRevision, values)) throw new AppError('CONFLICT', 'The handover was changed by someone else since it was opened');
+  if (!updateHandoverRow(ctx.db.orm, id, expectedRevision, values))
+    throw new AppError('CONFLICT', 'The handover was changed by someone else since it was opened');
 }
 
 /**
@@ -40,7 +53,15 @@ export function snapshot(ctx: AppContext, caller: Caller, h: HandoverRow, reason
 
 /** The version row that freezes `content`; import and exchange build theirs here too, so hashes agree everywhere. */
 export function versionRow(content: HandoverContent, version: number, reason: string, at: string, actor: string) {
-  return { handoverId: content.id, version, content: content as unknown as Record<string, unknown>, contentHash: contentHash(content), reason, createdAt: at, createdBy: actor };
+  return {
+    handoverId: content.id,
+    version,
+    content: content as unknown as Record<string, unknown>,
+    contentHash: contentHash(content),
+    reason,
+    createdAt: at,
+    createdBy: actor,
+  };
 }
 
 export function finalizeHandover(ctx: AppContext, caller: Caller, id: string, expectedRevision: number): HandoverRow {
@@ -50,13 +71,31 @@ export function finalizeHandover(ctx: AppContext, caller: Caller, id: string, ex
     for (const check of finalizeChecks) check(ctx, h);
     write(ctx, id, expectedRevision, { status: 'finalized', version: 1, updatedAt: at, updatedBy: caller.actor });
     const hash = snapshot(ctx, caller, getHandover(ctx, id), '', at);
-    writeAudit(ctx.db.orm, { actor: caller.actor, action: 'handover.finalize', entity: 'handover', entityId: id, details: { version: 1, contentHash: hash } }, at);
+    writeAudit(
+      ctx.db.orm,
+      {
+        actor: caller.actor,
+        action: 'handover.finalize',
+        entity: 'handover',
+        entityId: id,
+        details: { version: 1, contentHash: hash },
+      },
+      at,
+    );
   })();
   return getHandover(ctx, id);
 }
 
 /** A finalized record is corrected by a new version with a reason; the earlier versions stay as they were. */
-export function amendHandover(ctx: AppContext, caller: Caller, id: string, expectedRevision: number, data: HandoverFields, reason: string, persons?: PersonInput[]): HandoverRow {
+export function amendHandover(
+  ctx: AppContext,
+  caller: Caller,
+  id: string,
+  expectedRevision: number,
+  data: HandoverFields,
+  reason: string,
+  persons?: PersonInput[],
+): HandoverRow {
   const at = ctx.now().toISOString();
   ctx.db.sqlite.transaction(() => {
     const h = loadForChange(ctx, id, expectedRevision, ['finalized']);
@@ -67,32 +106,78 @@ export function amendHandover(ctx: AppContext, caller: Caller, id: string, expec
     write(ctx, id, expectedRevision, { ...data, version, updatedAt: at, updatedBy: caller.actor });
     if (persons) writeManifest(ctx, id, persons);
     const updated = getHandover(ctx, id);
-    const manifestChanged = persons !== undefined && JSON.stringify(before.persons) !== JSON.stringify(contentOf(ctx, updated).persons);
-    if (changes.length === 0 && !manifestChanged) throw new AppError('VALIDATION', 'The amendment changes nothing', { issues: [{ path: 'data', key: 'no_changes' }] });
+    const manifestChanged =
+      persons !== undefined && JSON.stringify(before.persons) !== JSON.stringify(contentOf(ctx, updated).persons);
+    if (changes.length === 0 && !manifestChanged)
+      throw new AppError('VALIDATION', 'The amendment changes nothing', {
+        issues: [{ path: 'data', key: 'no_changes' }],
+      });
     for (const check of finalizeChecks) check(ctx, updated);
     const hash = snapshot(ctx, caller, updated, reason, at);
-    writeAudit(ctx.db.orm, { actor: caller.actor, action: 'handover.amend', entity: 'handover', entityId: id, details: { version, reason, changes, manifestChanged, contentHash: hash } }, at);
+    writeAudit(
+      ctx.db.orm,
+      {
+        actor: caller.actor,
+        action: 'handover.amend',
+        entity: 'handover',
+        entityId: id,
+        details: { version, reason, changes, manifestChanged, contentHash: hash },
+      },
+      at,
+    );
   })();
   return getHandover(ctx, id);
 }
 
-export function voidHandover(ctx: AppContext, caller: Caller, id: string, expectedRevision: number, reason: string): HandoverRow {
+export function voidHandover(
+  ctx: AppContext,
+  caller: Caller,
+  id: string,
+  expectedRevision: number,
+  reason: string,
+): HandoverRow {
   const at = ctx.now().toISOString();
   ctx.db.sqlite.transaction(() => {
     const h = loadForChange(ctx, id, expectedRevision, ['draft', 'finalized']);
     write(ctx, id, expectedRevision, { status: 'void', voidReason: reason, updatedAt: at, updatedBy: caller.actor });
-    writeAudit(ctx.db.orm, { actor: caller.actor, action: 'handover.void', entity: 'handover', entityId: id, details: { reason, previousStatus: h.status } }, at);
+    writeAudit(
+      ctx.db.orm,
+      {
+        actor: caller.actor,
+        action: 'handover.void',
+        entity: 'handover',
+        entityId: id,
+        details: { reason, previousStatus: h.status },
+      },
+      at,
+    );
   })();
   return getHandover(ctx, id);
 }
 
-export function setManifest(ctx: AppContext, caller: Caller, id: string, expectedRevision: number, persons: PersonInput[]): HandoverRow {
+export function setManifest(
+  ctx: AppContext,
+  caller: Caller,
+  id: string,
+  expectedRevision: number,
+  persons: PersonInput[],
+): HandoverRow {
   const at = ctx.now().toISOString();
   ctx.db.sqlite.transaction(() => {
     loadForChange(ctx, id, expectedRevision, ['draft']);
     write(ctx, id, expectedRevision, { updatedAt: at, updatedBy: caller.actor });
     writeManifest(ctx, id, persons);
-    writeAudit(ctx.db.orm, { actor: caller.actor, action: 'handover.manifest', entity: 'handover', entityId: id, details: { persons: persons.length } }, at);
+    writeAudit(
+      ctx.db.orm,
+      {
+        actor: caller.actor,
+        action: 'handover.manifest',
+        entity: 'handover',
+        entityId: id,
+        details: { persons: persons.length },
+      },
+      at,
+    );
   })();
   return getHandover(ctx, id);
 }

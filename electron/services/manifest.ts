@@ -24,7 +24,9 @@ export function manifestDifferences(ctx: AppContext, h: HandoverRow): CountDiffe
     ['girlsCount', children.filter((p) => p.sex === 'f').length, h.boysCount + h.girlsCount > 0],
     ['unaccompaniedCount', children.filter((p) => p.unaccompanied).length, true],
   ];
-  return counted.filter(([field, n, applies]) => applies && h[field] !== n).map(([field, manifest]) => ({ field, record: h[field], manifest }));
+  return counted
+    .filter(([field, n, applies]) => applies && h[field] !== n)
+    .map(([field, manifest]) => ({ field, record: h[field], manifest }));
 }
 
 export function assertManifestAgrees(ctx: AppContext, h: HandoverRow): void {

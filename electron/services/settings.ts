@@ -18,7 +18,11 @@ export function setSettings(ctx: AppContext, caller: Caller, patch: Partial<Sett
   const at = ctx.now().toISOString();
   ctx.db.sqlite.transaction(() => {
     writeSettings(ctx.db.orm, patch, at);
-    writeAudit(ctx.db.orm, { actor: caller.actor, action: 'settings.set', entity: 'settings', details: { keys: Object.keys(patch) } }, at);
+    writeAudit(
+      ctx.db.orm,
+      { actor: caller.actor, action: 'settings.set', entity: 'settings', details: { keys: Object.keys(patch) } },
+      at,
+    );
   })();
   return getSettings(ctx);
 }

@@ -8,7 +8,9 @@ const FULL = new Set(['ENOSPC', 'EDQUOT', 'SQLITE_FULL']);
  * The data folder's own failures, as the codes users are shown: a newer database, a folder that cannot be written,
  * a full disk. SQLite's extended codes (SQLITE_READONLY_DBMOVED, SQLITE_IOERR_WRITE with ENOSPC…) fold to their base.
  */
-export function storageErrorCode(err: unknown): Extract<ErrorCode, 'DATA_TOO_NEW' | 'DATA_FOLDER_READONLY' | 'DISK_FULL'> | undefined {
+export function storageErrorCode(
+  err: unknown,
+): Extract<ErrorCode, 'DATA_TOO_NEW' | 'DATA_FOLDER_READONLY' | 'DISK_FULL'> | undefined {
   if (err instanceof DatabaseTooNewError) return 'DATA_TOO_NEW';
   const code = err instanceof Error ? (err as Error & { code?: unknown }).code : undefined;
   if (typeof code !== 'string') return undefined;

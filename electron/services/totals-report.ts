@@ -19,17 +19,37 @@ const CATALOGS = { ar: arCatalog.totals, en: enCatalog.totals, ku: kuCatalog.tot
 const num = (n: number, lang: DocLang) => new Intl.NumberFormat(lang === 'ar' ? 'ar-SY' : 'en-GB').format(n);
 
 /** The data of resources/typst/totals.typ: the per-country table in the primary language with English beside it. */
-function totalsDocument(o: { primary: 'ar' | 'ku'; query: TotalsQuery; result: TotalsResult; settings: Settings; digital: Digital; contentHash: string; reference: string }) {
+function totalsDocument(o: {
+  primary: 'ar' | 'ku';
+  query: TotalsQuery;
+  result: TotalsResult;
+  settings: Settings;
+  digital: Digital;
+  contentHash: string;
+  reference: string;
+}) {
   const P = o.primary;
   const c = CATALOGS[P];
   const en = CATALOGS.en;
   const q = o.query;
-  const period = q.from || q.to ? `${q.from ? formatDate(q.from, P) : '…'} – ${q.to ? formatDate(q.to, P) : '…'}` : c.filters.allTime;
+  const period =
+    q.from || q.to
+      ? `${q.from ? formatDate(q.from, P) : '…'} – ${q.to ? formatDate(q.to, P) : '…'}`
+      : c.filters.allTime;
   const camps = q.camps.length ? q.camps.map((k) => c.camps[k]).join('، ') : c.filters.allCamps;
   const head = ['country', ...FIGURE_COLUMNS, 'first', 'last'] as const;
   const s = o.result.sum;
   return {
-    ...frameData({ primary: P, fontPt: 7.5, settings: o.settings, title: `${c.subtitle} / ${en.subtitle}`, subject: o.reference, digital: o.digital, reference: o.reference, contentHash: o.contentHash }),
+    ...frameData({
+      primary: P,
+      fontPt: 7.5,
+      settings: o.settings,
+      title: `${c.subtitle} / ${en.subtitle}`,
+      subject: o.reference,
+      digital: o.digital,
+      reference: o.reference,
+      contentHash: o.contentHash,
+    }),
     title: bilingual(c.subtitle, en.subtitle),
     filters: [
       { labels: [bilingual(c.filters.from, en.filters.from), bilingual(c.filters.to, en.filters.to)], value: period },
@@ -37,8 +57,18 @@ function totalsDocument(o: { primary: 'ar' | 'ku'; query: TotalsQuery; result: T
       { labels: [], value: q.includeDrafts ? c.withDrafts : c.finalizedOnly },
     ],
     columns: head.map((k) => bilingual(c.columns[k], en.columns[k])),
-    rows: o.result.countries.map((r) => ({ country: bilingual(exportCountryName(r.country, P), exportCountryName(r.country, 'en')), figures: FIGURE_COLUMNS.map((k) => num(r[k], P)), first: r.first, last: r.last })),
-    sum: { label: bilingual(c.sumRow, en.sumRow), figures: FIGURE_COLUMNS.map((k) => num(s[k], P)), first: s.first ?? '—', last: s.last ?? '—' },
+    rows: o.result.countries.map((r) => ({
+      country: bilingual(exportCountryName(r.country, P), exportCountryName(r.country, 'en')),
+      figures: FIGURE_COLUMNS.map((k) => num(r[k], P)),
+      first: r.first,
+      last: r.last,
+    })),
+    sum: {
+      label: bilingual(c.sumRow, en.sumRow),
+      figures: FIGURE_COLUMNS.map((k) => num(s[k], P)),
+      first: s.first ?? '—',
+      last: s.last ?? '—',
+    },
     hash: o.contentHash,
   };
 }
@@ -47,13 +77,20 @@ function totalsDocument(o: { primary: 'ar' | 'ku'; query: TotalsQuery; result: T
  * The totals as a one-page report, printed by the same printer and signed with the same organization key as the
  * handover report, so a donor or an authority can check it was not changed. Its hash covers the filter and figures.
  */
-export async function exportTotalsPdf(ctx: AppContext, caller: Caller, q: TotalsQuery, lng: Locale): Promise<ExportedFile> {
+export async function exportTotalsPdf(
+  ctx: AppContext,
+  caller: Caller,
+  q: TotalsQuery,
+  lng: Locale,
+): Promise<ExportedFile> {
   const primary = lng === 'ku' ? 'ku' : 'ar';
   const result = getTotals(ctx, q);
   const settings = getSettings(ctx);
   const at = ctx.now();
   const signer = openSigner(ctx, ensureIdentity(ctx, caller));
-  const contentHash = createHash('sha256').update(canonicalJson({ query: q, countries: result.countries, sum: result.sum })).digest('hex');
+  const contentHash = createHash('sha256')
+    .update(canonicalJson({ query: q, countries: result.countries, sum: result.sum }))
+    .digest('hex');
   const mark = { referenceNo: `${TOTALS_MARK_PREFIX}${at.toISOString().slice(0, 10)}`, contentHash, version: 1 };
   const digital = { subject: signer.row.subject, fingerprint: signer.row.fingerprint };
   const made = await produceDocument(ctx, caller, {
@@ -62,7 +99,11 @@ export async function exportTotalsPdf(ctx: AppContext, caller: Caller, q: Totals
     files: await qrFile(mark),
     mark,
     signer,
-    signature: { reason: 'Totals per receiving country', location: settings.defaultLocation, contactInfo: settings.reportAuthorityEn },
+    signature: {
+      reason: 'Totals per receiving country',
+      location: settings.defaultLocation,
+      contactInfo: settings.reportAuthorityEn,
+    },
     audit: { action: 'totals.report', entity: 'totals', details: { query: q, contentHash } },
     at,
   });

@@ -33,7 +33,16 @@ export function getTimeline(ctx: AppContext, q: TotalsQuery, granularity: 'month
 }
 
 const CATALOGS = { ar: arCatalog.totals, en: enCatalog.totals, ku: kuCatalog.totals } as const;
-export const FIGURE_COLUMNS = ['handovers', 'women', 'children', 'boys', 'girls', 'unaccompanied', 'men', 'persons'] as const;
+export const FIGURE_COLUMNS = [
+  'handovers',
+  'women',
+  'children',
+  'boys',
+  'girls',
+  'unaccompanied',
+  'men',
+  'persons',
+] as const;
 
 export function exportCountryName(code: string, lng: Locale): string {
   return countries.getName(code, lng, { select: 'official' }) ?? countries.getName(code, 'en') ?? code;
@@ -53,7 +62,13 @@ export function totalsSheet(result: Pick<TotalsResult, 'countries' | 'sum'>, lng
       { header: c.columns.first, width: 14 },
       { header: c.columns.last, width: 14 },
     ],
-    rows: result.countries.map((r) => [r.country, exportCountryName(r.country, lng), ...FIGURE_COLUMNS.map((k) => r[k]), r.first, r.last]),
+    rows: result.countries.map((r) => [
+      r.country,
+      exportCountryName(r.country, lng),
+      ...FIGURE_COLUMNS.map((k) => r[k]),
+      r.first,
+      r.last,
+    ]),
     footer: [['', c.sumRow, ...FIGURE_COLUMNS.map((k) => s[k]), s.first, s.last]],
   };
 }
@@ -63,9 +78,25 @@ export function totalsFileBase(q: TotalsQuery, today: Date): string {
   return `tasleem-totals-${range}`;
 }
 
-export async function exportTotals(ctx: AppContext, caller: Caller, q: TotalsQuery, format: 'csv' | 'xlsx', lng: Locale): Promise<ExportedFile> {
+export async function exportTotals(
+  ctx: AppContext,
+  caller: Caller,
+  q: TotalsQuery,
+  format: 'csv' | 'xlsx',
+  lng: Locale,
+): Promise<ExportedFile> {
   const file = await writeSheet(totalsSheet(getTotals(ctx, q), lng), format, totalsFileBase(q, ctx.now()));
   const sha256 = createHash('sha256').update(file.data).digest('hex');
-  writeAudit(ctx.db.orm, { actor: caller.actor, action: 'totals.export', entity: 'totals', entityId: sha256, details: { fileName: file.fileName, format, query: q, sha256 } }, ctx.now().toISOString());
+  writeAudit(
+    ctx.db.orm,
+    {
+      actor: caller.actor,
+      action: 'totals.export',
+      entity: 'totals',
+      entityId: sha256,
+      details: { fileName: file.fileName, format, query: q, sha256 },
+    },
+    ctx.now().toISOString(),
+  );
   return { fileName: file.fileName, mime: file.mime, base64: file.data.toString('base64') };
 }

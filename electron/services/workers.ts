@@ -14,7 +14,12 @@ export type WorkerName = keyof typeof WORKERS;
  * `<name>.cjs`; the CLI, browser mode and tests run from the TypeScript sources, so the thread loads its module
  * through tsx (a worker does not inherit the loader hooks of the thread that starts it).
  */
-export function startWorker(ctx: AppContext, name: WorkerName, workerData: unknown, options: Pick<WorkerOptions, 'resourceLimits'> = {}): Worker {
+export function startWorker(
+  ctx: AppContext,
+  name: WorkerName,
+  workerData: unknown,
+  options: Pick<WorkerOptions, 'resourceLimits'> = {},
+): Worker {
   if (ctx.workersDir) return new Worker(join(ctx.workersDir, `${name}.cjs`), { ...options, workerData });
   const entry = new URL(WORKERS[name], import.meta.url).href;
   const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`;

@@ -22,7 +22,11 @@ export interface WebServer {
 }
 
 function send(res: ServerResponse, status: number, body: Result<unknown>, cookie?: string) {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...(cookie && { 'set-cookie': cookie }) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    ...(cookie && { 'set-cookie': cookie }),
+  });
   res.end(JSON.stringify(body));
 }
 
@@ -71,7 +75,13 @@ function requestSession(sessions: Sessions, name: string, given: string | undefi
   return { accountId: sessions.touch(given), control, state };
 }
 
-const STATUS_OF: Partial<Record<string, number>> = { UNKNOWN_CHANNEL: 404, UNAUTHORIZED: 401, FORBIDDEN: 403, BAD_REQUEST: 400, INTERNAL: 500 };
+const STATUS_OF: Partial<Record<string, number>> = {
+  UNKNOWN_CHANNEL: 404,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  BAD_REQUEST: 400,
+  INTERNAL: 500,
+};
 
 /** A percent-escape that does not decode (`/%E0%A4%A`) is a bad request, not an exception. */
 function decodePath(path: string): string | null {
@@ -105,47 +115,56 @@ function guarded(handle: Handle) {
  * per-launch token, then the same sign-in as the app (a session cookie). Host is checked too, so a page elsewhere
  * cannot reach it by DNS rebinding.
  */
-export async function startWebServer(opts: { ctx: AppContext; staticDir: string; port?: number; token?: string }): Promise<WebServer> {
+export async function startWebServer(opts: {
+  ctx: AppContext;
+  staticDir: string;
+  port?: number;
+  token?: string;
+}): Promise<WebServer> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const sessions = new Sessions(opts.ctx);
   let port = 0;
   // Cookies are per host, not per port: two instances on loopback must not overwrite each other's session.
   const cookieName = () => `tasleem_session_${port}`;
-  const server = createServer(guarded(async (req, res) => {
-    const host = req.headers.host ?? '';
-    if (host !== `${LOOPBACK}:${port}` && host !== `localhost:${port}`) return send(res, 403, fail('FORBIDDEN', 'Bad host'));
-    // The path as sent, never resolved against another origin (`//evil/x` stays a path here).
-    const rawPath = (req.url ?? '/').split(/[?#]/, 1)[0];
-    const path = rawPath.startsWith('/') ? decodePath(rawPath) : null;
-    if (path === null || path.includes('\0')) return send(res, 400, fail('BAD_REQUEST', 'Malformed path'));
-    if (path.startsWith('/api/')) {
-      if (req.method !== 'POST') return send(res, 405, fail('BAD_REQUEST', 'POST only'));
-      const auth = req.headers.authorization?.replace(/^Bearer /, '');
-      if (!tokenMatches(token, auth)) return send(res, 401, fail('UNAUTHORIZED', 'Missing or wrong token'));
-      let input: unknown;
-      try {
-        const body = await readBody(req);
-        input = body ? JSON.parse(body) : {};
-      } catch {
-        return send(res, 400, fail('BAD_REQUEST', 'Body is not JSON or too large'));
+  const server = createServer(
+    guarded(async (req, res) => {
+      const host = req.headers.host ?? '';
+      if (host !== `${LOOPBACK}:${port}` && host !== `localhost:${port}`)
+        return send(res, 403, fail('FORBIDDEN', 'Bad host'));
+      // The path as sent, never resolved against another origin (`//evil/x` stays a path here).
+      const rawPath = (req.url ?? '/').split(/[?#]/, 1)[0];
+      const path = rawPath.startsWith('/') ? decodePath(rawPath) : null;
+      if (path === null || path.includes('\0')) return send(res, 400, fail('BAD_REQUEST', 'Malformed path'));
+      if (path.startsWith('/api/')) {
+        if (req.method !== 'POST') return send(res, 405, fail('BAD_REQUEST', 'POST only'));
+        const auth = req.headers.authorization?.replace(/^Bearer /, '');
+        if (!tokenMatches(token, auth)) return send(res, 401, fail('UNAUTHORIZED', 'Missing or wrong token'));
+        let input: unknown;
+        try {
+          const body = await readBody(req);
+          input = body ? JSON.parse(body) : {};
+        } catch {
+          return send(res, 400, fail('BAD_REQUEST', 'Body is not JSON or too large'));
+        }
+        const session = requestSession(sessions, cookieName(), cookieValue(req.headers.cookie, cookieName()));
+        const caller = callerFor(opts.ctx, session.accountId, session.control);
+        const result = await dispatch(opts.ctx, caller, path.slice(5), input);
+        return send(res, result.ok ? 200 : (STATUS_OF[result.error.code] ?? 422), result, session.state.cookie);
       }
-      const session = requestSession(sessions, cookieName(), cookieValue(req.headers.cookie, cookieName()));
-      const caller = callerFor(opts.ctx, session.accountId, session.control);
-      const result = await dispatch(opts.ctx, caller, path.slice(5), input);
-      return send(res, result.ok ? 200 : (STATUS_OF[result.error.code] ?? 422), result, session.state.cookie);
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, fail('BAD_REQUEST', 'GET only'));
-    const target = resolveStaticPath(rawPath, opts.staticDir);
-    if (!target.ok) return send(res, target.status, fail(target.status === 403 ? 'FORBIDDEN' : 'BAD_REQUEST', target.reason));
-    let data: Buffer;
-    try {
-      data = await readFile(target.file);
-    } catch {
-      return send(res, 404, fail('NOT_FOUND', 'No such file'));
-    }
-    res.writeHead(200, { 'content-type': target.mime, ...SECURITY_HEADERS });
-    res.end(req.method === 'HEAD' ? undefined : data);
-  }));
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, fail('BAD_REQUEST', 'GET only'));
+      const target = resolveStaticPath(rawPath, opts.staticDir);
+      if (!target.ok)
+        return send(res, target.status, fail(target.status === 403 ? 'FORBIDDEN' : 'BAD_REQUEST', target.reason));
+      let data: Buffer;
+      try {
+        data = await readFile(target.file);
+      } catch {
+        return send(res, 404, fail('NOT_FOUND', 'No such file'));
+      }
+      res.writeHead(200, { 'content-type': target.mime, ...SECURITY_HEADERS });
+      res.end(req.method === 'HEAD' ? undefined : data);
+    }),
+  );
   // A request line or header block Node cannot parse: answer 400 and close, as Node would, without an uncaught error.
   server.on('clientError', (_err, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');

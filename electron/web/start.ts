@@ -14,6 +14,10 @@ const ctx = createAppContext({ dataDir, mode: 'web', unlock });
 const staticDir = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 const web = await startWebServer({ ctx, staticDir, port: values.port ? Number(values.port) : 0 });
 process.stdout.write(`Tasleem is running in browser mode. Open:\n${web.url}\n(data: ${dataDir}; Ctrl+C to stop)\n`);
-const stop = () => void web.close().then(() => { ctx.db.close(); process.exit(0); });
+const stop = () =>
+  void web.close().then(() => {
+    ctx.db.close();
+    process.exit(0);
+  });
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

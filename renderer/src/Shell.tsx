@@ -29,7 +29,9 @@ export function Shell() {
         <Group h="100%" px="md" justify="space-between">
           <Group gap="xs">
             <Title order={3}>{t('app.name')}</Title>
-            <Text c="dimmed" size="sm">{t('app.tagline')}</Text>
+            <Text c="dimmed" size="sm">
+              {t('app.tagline')}
+            </Text>
           </Group>
           <Group gap="sm">
             <LanguageSwitcher persist={may('settings:set')} />
@@ -37,13 +39,19 @@ export function Shell() {
               <Menu.Target>
                 <Button variant="subtle" data-testid="account-menu" data-role={account.role}>
                   {account.displayName}
-                  <Badge ms="xs" variant="light">{t(`roles.${account.role}`)}</Badge>
+                  <Badge ms="xs" variant="light">
+                    {t(`roles.${account.role}`)}
+                  </Badge>
                 </Button>
               </Menu.Target>
               <Menu.Dropdown>
                 <Menu.Label dir="ltr">{account.username}</Menu.Label>
-                <Menu.Item component={Link} to="/account">{t('auth.changePassword')}</Menu.Item>
-                <Menu.Item onClick={signOut} data-testid="sign-out">{t('auth.signOut')}</Menu.Item>
+                <Menu.Item component={Link} to="/account">
+                  {t('auth.changePassword')}
+                </Menu.Item>
+                <Menu.Item onClick={signOut} data-testid="sign-out">
+                  {t('auth.signOut')}
+                </Menu.Item>
               </Menu.Dropdown>
             </Menu>
           </Group>

@@ -5,7 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { isRtl } from './i18n';
 import { dayjsLocale } from './lib/dayjs-locales';
 
-const theme = createTheme({ fontFamily: "'Tasleem', sans-serif", headings: { fontFamily: "'Tasleem', sans-serif" }, primaryColor: 'teal' });
+const theme = createTheme({
+  fontFamily: "'Tasleem', sans-serif",
+  headings: { fontFamily: "'Tasleem', sans-serif" },
+  primaryColor: 'teal',
+});
 
 function DirectionSync() {
   const { i18n } = useTranslation();

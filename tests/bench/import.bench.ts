@@ -71,9 +71,28 @@ function rawInsert(rows: Row[]): number {
   const t0 = performance.now();
   raw.ctx.db.sqlite.transaction(() => {
     for (const r of rows) {
-      insert.run(uuidv7(), r.reference_no, r.handover_date, r.receiving_country, r.delegation_head_name, r.delegation_head_title, r.delegation_body,
-        'Department of Foreign Relations, Qamishli', r.handing_official_name, r.location, r.camp_of_origin, r.women_count, r.children_count,
-        r.boys_count, r.girls_count, r.unaccompanied_count, r.men_count, r.notes, at, at);
+      insert.run(
+        uuidv7(),
+        r.reference_no,
+        r.handover_date,
+        r.receiving_country,
+        r.delegation_head_name,
+        r.delegation_head_title,
+        r.delegation_body,
+        'Department of Foreign Relations, Qamishli',
+        r.handing_official_name,
+        r.location,
+        r.camp_of_origin,
+        r.women_count,
+        r.children_count,
+        r.boys_count,
+        r.girls_count,
+        r.unaccompanied_count,
+        r.men_count,
+        r.notes,
+        at,
+        at,
+      );
     }
   })();
   const ms = performance.now() - t0;
@@ -94,13 +113,36 @@ function prebuiltWrites(rows: Row[]): number {
     const id = uuidv7();
     const fields = {
       ...blankFields(),
-      referenceNo: r.reference_no, handoverDate: r.handover_date, receivingCountry: r.receiving_country, delegationHeadName: r.delegation_head_name,
-      delegationHeadTitle: r.delegation_head_title, delegationBody: r.delegation_body, delegationMembers: [], handingAuthority: 'Department of Foreign Relations, Qamishli',
-      handingOfficialName: r.handing_official_name, handingOfficialTitle: '', location: r.location, camp: r.camp_of_origin as 'roj' | 'al_hol', campOther: '',
-      womenCount: r.women_count, childrenCount: r.children_count, boysCount: r.boys_count, girlsCount: r.girls_count, unaccompaniedCount: 0, menCount: 0,
-      documentLanguages: ['ar', 'en'] as ('ar' | 'en')[], notes: r.notes,
+      referenceNo: r.reference_no,
+      handoverDate: r.handover_date,
+      receivingCountry: r.receiving_country,
+      delegationHeadName: r.delegation_head_name,
+      delegationHeadTitle: r.delegation_head_title,
+      delegationBody: r.delegation_body,
+      delegationMembers: [],
+      handingAuthority: 'Department of Foreign Relations, Qamishli',
+      handingOfficialName: r.handing_official_name,
+      handingOfficialTitle: '',
+      location: r.location,
+      camp: r.camp_of_origin as 'roj' | 'al_hol',
+      campOther: '',
+      womenCount: r.women_count,
+      childrenCount: r.children_count,
+      boysCount: r.boys_count,
+      girlsCount: r.girls_count,
+      unaccompaniedCount: 0,
+      menCount: 0,
+      documentLanguages: ['ar', 'en'] as ('ar' | 'en')[],
+      notes: r.notes,
     } as HandoverFields;
-    return importTuple(id, fields, stamp, 'finalized', null, frozenContent({ id, fields: contentFields(fields), persons: [] }));
+    return importTuple(
+      id,
+      fields,
+      stamp,
+      'finalized',
+      null,
+      frozenContent({ id, fields: contentFields(fields), persons: [] }),
+    );
   });
   const t = performance.now();
   floor.ctx.db.sqlite.transaction(() => {
@@ -132,7 +174,10 @@ async function appImport(csv: Buffer, workersDir: string, withSummary = true): P
  */
 export async function benchImport() {
   const rows = makeRows();
-  const csv = Buffer.from(`${CANONICAL_COLUMNS.join(',')}\r\n${rows.map((r) => CANONICAL_COLUMNS.map((c) => r[c]).join(',')).join('\r\n')}\r\n`, 'utf8');
+  const csv = Buffer.from(
+    `${CANONICAL_COLUMNS.join(',')}\r\n${rows.map((r) => CANONICAL_COLUMNS.map((c) => r[c]).join(',')).join('\r\n')}\r\n`,
+    'utf8',
+  );
   // The desktop app runs the writer thread from its bundle (scripts/build-electron.js); so does this bench, so that
   // compiling TypeScript at thread start (CLI and browser mode run from source) is not counted as import time.
   mkdirSync(join('node_modules', '.cache'), { recursive: true });
@@ -155,8 +200,17 @@ export async function benchImport() {
   const best = imports.reduce((a, b) => (b.ms < a.ms ? b : a));
   const bestBefore = unsummarized.reduce((a, b) => (b.ms < a.ms ? b : a));
   return {
-    rows: ROWS, raw, stored, imports: imports.map((x) => x.ms), rawMs: Math.min(...raw), storedMs: Math.min(...stored), importMs: best.ms, cpuMs: best.cpuMs,
-    before: unsummarized.map((x) => x.ms), beforeMs: bestBefore.ms, beforeCpuMs: bestBefore.cpuMs,
+    rows: ROWS,
+    raw,
+    stored,
+    imports: imports.map((x) => x.ms),
+    rawMs: Math.min(...raw),
+    storedMs: Math.min(...stored),
+    importMs: best.ms,
+    cpuMs: best.cpuMs,
+    before: unsummarized.map((x) => x.ms),
+    beforeMs: bestBefore.ms,
+    beforeCpuMs: bestBefore.cpuMs,
   };
 }
 

@@ -24,16 +24,26 @@ process.env.TASLEEM_DB_KEY = TEST_PASSPHRASE;
 
 function rng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
-const HEADS = ['أرسلان توكوباييف', 'Stéphane Romatet', 'Ерлан Карин', 'Maria Andersson', 'Ahmad Yusuf', 'إبراهيم خليل', 'Jan de Vries', 'Aida Nurlanovna'];
+const HEADS = [
+  'أرسلان توكوباييف',
+  'Stéphane Romatet',
+  'Ерлан Карин',
+  'Maria Andersson',
+  'Ahmad Yusuf',
+  'إبراهيم خليل',
+  'Jan de Vries',
+  'Aida Nurlanovna',
+];
 const COUNTRIES = ['KG', 'FR', 'KZ', 'SE', 'NL', 'RU', 'UZ', 'TJ', 'DE', 'BE', 'XK', 'AL', 'BA', 'FI', 'US'];
 
 /** Raw prepared INSERTs (speed only) through the real migrations, search rows with the folded text the app writes. */
 function seed(n: number) {
   const db = openDatabase(dbFile, { key: keys.dbKey });
   const rand = rng(n);
-  const ins = db.sqlite.prepare(`INSERT INTO handovers (id, reference_no, status, handover_date, receiving_country, delegation_head_name,
+  const ins = db.sqlite
+    .prepare(`INSERT INTO handovers (id, reference_no, status, handover_date, receiving_country, delegation_head_name,
     handing_authority, handing_official_name, camp, women_count, children_count, boys_count, girls_count, men_count, created_at, created_by, updated_at, updated_by)
     VALUES (?, ?, ?, ?, ?, ?, 'Department of Foreign Relations', 'Official', ?, ?, ?, ?, ?, 0, 't', 'b', 't', 'b')`);
   const search = db.sqlite.prepare('INSERT INTO handover_search (handover_id, body) VALUES (?, ?)');
@@ -48,8 +58,19 @@ function seed(n: number) {
       const children = Math.floor(rand() * 50);
       const boys = Math.floor(children * rand() * 0.5);
       const status = rand() < 0.8 ? 'finalized' : rand() < 0.7 ? 'draft' : 'void';
-      ins.run(id, ref, status, new Date(day0 + Math.floor(rand() * 4380) * 86_400_000).toISOString().slice(0, 10), COUNTRIES[Math.floor(rand() * COUNTRIES.length)], head,
-        ['al_hol', 'roj'][i % 2], Math.floor(rand() * 20) + 1, children, boys, children - boys);
+      ins.run(
+        id,
+        ref,
+        status,
+        new Date(day0 + Math.floor(rand() * 4380) * 86_400_000).toISOString().slice(0, 10),
+        COUNTRIES[Math.floor(rand() * COUNTRIES.length)],
+        head,
+        ['al_hol', 'roj'][i % 2],
+        Math.floor(rand() * 20) + 1,
+        children,
+        boys,
+        children - boys,
+      );
       search.run(id, normalizeForSearch(`${ref} ${head} Department of Foreign Relations Official`));
     }
   })();
@@ -57,7 +78,8 @@ function seed(n: number) {
   db.close();
 }
 
-const kb = (pid: number, field: 'VmRSS' | 'VmHWM') => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN);
+const kb = (pid: number, field: 'VmRSS' | 'VmHWM') =>
+  Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN);
 const mb = (k: number) => `${(k / 1024).toFixed(0)} MB`;
 
 const t0 = performance.now();
@@ -70,7 +92,11 @@ if (process.env.BENCH_MEMORY_DB) {
 }
 
 // The real browser mode, as `npm run web` starts it (through tsx), in its own process.
-const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron/web/start.ts'), '--data-dir', work, '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+const server = spawn(
+  process.execPath,
+  ['--import', 'tsx', join(root, 'electron/web/start.ts'), '--data-dir', work, '--port', '0'],
+  { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+);
 const pid = server.pid!;
 const url = await new Promise<URL>((resolve, reject) => {
   let out = '';
@@ -87,7 +113,11 @@ const poll = setInterval(() => (peakSeen = Math.max(peakSeen, kb(pid, 'VmRSS')))
 
 let cookie = '';
 async function call<T>(channel: string, input: unknown): Promise<T> {
-  const res = await fetch(new URL(`/api/${channel}`, url), { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', cookie }, body: JSON.stringify(input) });
+  const res = await fetch(new URL(`/api/${channel}`, url), {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', cookie },
+    body: JSON.stringify(input),
+  });
   // The session cookie browser mode sets at sign-in, sent back like a browser would.
   cookie = res.headers.get('set-cookie')?.split(';')[0] ?? cookie;
   const body = (await res.json()) as { ok: boolean; value: T; error?: unknown };
@@ -101,7 +131,9 @@ try {
     const s = performance.now();
     await fn();
     steps.push([label, performance.now() - s]);
-    console.log(`  ${label.padEnd(58)} ${((performance.now() - s) / 1000).toFixed(1).padStart(6)} s   RSS now ${mb(kb(pid, 'VmRSS'))}, peak so far ${mb(kb(pid, 'VmHWM'))}`);
+    console.log(
+      `  ${label.padEnd(58)} ${((performance.now() - s) / 1000).toFixed(1).padStart(6)} s   RSS now ${mb(kb(pid, 'VmRSS'))}, peak so far ${mb(kb(pid, 'VmHWM'))}`,
+    );
   };
   const list = { sort: 'handoverDate', direction: 'desc' };
   // The first run's administrator, then signed in as a person would.
@@ -109,14 +141,17 @@ try {
   await call('auth:signIn', { username: 'admin', password: 'bench-password-1' });
   await call('handovers:list', { ...list, limit: 100 });
   const baseline = kb(pid, 'VmRSS');
-  console.log(`browser mode's server, ${ROWS.toLocaleString('en')} handovers: ${mb(baseline)} resident after opening the database and one page (baseline)`);
+  console.log(
+    `browser mode's server, ${ROWS.toLocaleString('en')} handovers: ${mb(baseline)} resident after opening the database and one page (baseline)`,
+  );
 
   const total = (await call<{ handovers: number }>('handovers:summary', {})).handovers;
   // A scrolling window asks for the pages on screen: 60 stops from the first row to the last, two pages each.
   await step('list scrolled end to end (60 stops, 2 pages each)', async () => {
     for (let i = 0; i <= 60; i++) {
       const page = Math.floor(((total - 1) / 100) * (i / 60));
-      for (const p of [page, page + 1]) if (p * 100 < total) await call('handovers:list', { ...list, offset: p * 100, limit: 100 });
+      for (const p of [page, page + 1])
+        if (p * 100 < total) await call('handovers:list', { ...list, offset: p * 100, limit: 100 });
     }
   });
   await step('search "ارسلان": first page, then its figures', async () => {
@@ -131,14 +166,30 @@ try {
   });
   await step('signed handover report (a record recorded through the API)', async () => {
     const h = await call<{ id: string; revision: number }>('handovers:create', {
-      data: { referenceNo: 'MEM-1', handoverDate: '2023-02-16', receivingCountry: 'KG', delegationHeadName: 'Arslan Tokobaev', handingAuthority: 'Department of Foreign Relations, Qamishli', handingOfficialName: 'سامر حسن', camp: 'al_hol', womenCount: 18, childrenCount: 41, boysCount: 20, girlsCount: 21 },
+      data: {
+        referenceNo: 'MEM-1',
+        handoverDate: '2023-02-16',
+        receivingCountry: 'KG',
+        delegationHeadName: 'Arslan Tokobaev',
+        handingAuthority: 'Department of Foreign Relations, Qamishli',
+        handingOfficialName: 'سامر حسن',
+        camp: 'al_hol',
+        womenCount: 18,
+        childrenCount: 41,
+        boysCount: 20,
+        girlsCount: 21,
+      },
     });
     const f = await call<{ id: string }>('handovers:finalize', { id: h.id, expectedRevision: h.revision });
     await call('report:export', { handoverId: f.id });
   });
-  await step('totals report (PDF)', () => call('totals:export', { filter: { includeDrafts: false, camps: [] }, format: 'pdf', locale: 'ar' }));
+  await step('totals report (PDF)', () =>
+    call('totals:export', { filter: { includeDrafts: false, camps: [] }, format: 'pdf', locale: 'ar' }),
+  );
   const peak = Math.max(kb(pid, 'VmHWM'), peakSeen);
-  console.log(`\npeak resident set of the server: ${mb(peak)} (${(peak / baseline).toFixed(2)}× the baseline; target < ${TARGET_MB} MB)${peak / 1024 >= TARGET_MB ? '  OVER TARGET' : ''}`);
+  console.log(
+    `\npeak resident set of the server: ${mb(peak)} (${(peak / baseline).toFixed(2)}× the baseline; target < ${TARGET_MB} MB)${peak / 1024 >= TARGET_MB ? '  OVER TARGET' : ''}`,
+  );
   process.exitCode = peak / 1024 < TARGET_MB ? 0 : 1;
 } finally {
   clearInterval(poll);

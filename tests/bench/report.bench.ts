@@ -21,7 +21,8 @@ import { protocolDocx } from './protocol-docx';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const BATCH = Number(process.env.BENCH_SOFFICE_BATCH ?? 10);
-const BARE = '<!doctype html><html><head><meta charset="utf-8"><style>@page { size: A4; margin: 14mm }</style></head><body></body></html>';
+const BARE =
+  '<!doctype html><html><head><meta charset="utf-8"><style>@page { size: A4; margin: 14mm }</style></head><body></body></html>';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 async function time(fn: () => unknown): Promise<number> {
@@ -42,9 +43,21 @@ try {
     await page.pdf({ preferCSSPageSize: true, printBackground: true });
   };
 
-  const d = await app.must('handovers:create', { data: kyrgyzHandover({ delegationMembers: [{ name: 'Aida Bekova', title: 'Consul' }] }) });
-  await app.must('report:sign', { handoverId: d.id, role: 'handing_official', signerName: 'سامر حسن', pngBase64: samplePng(1) });
-  await app.must('report:sign', { handoverId: d.id, role: 'delegation_head', signerName: 'Arslan Tokobaev', pngBase64: samplePng(2) });
+  const d = await app.must('handovers:create', {
+    data: kyrgyzHandover({ delegationMembers: [{ name: 'Aida Bekova', title: 'Consul' }] }),
+  });
+  await app.must('report:sign', {
+    handoverId: d.id,
+    role: 'handing_official',
+    signerName: 'سامر حسن',
+    pngBase64: samplePng(1),
+  });
+  await app.must('report:sign', {
+    handoverId: d.id,
+    role: 'delegation_head',
+    signerName: 'Arslan Tokobaev',
+    pngBase64: samplePng(2),
+  });
   await app.must('handovers:finalize', { id: d.id, expectedRevision: d.revision });
   const h = getHandover(app.ctx, d.id);
   const doc = handoverDocumentFor(app.ctx, h, { digital: { subject: 'Bench', fingerprint: '0'.repeat(64) } });
@@ -74,9 +87,21 @@ try {
   // A record never exported before: nothing of its layout is in the compiler's cache yet.
   const fresh: number[] = [];
   for (let i = 0; i < ROUNDS; i++) {
-    const n = await app.must('handovers:create', { data: kyrgyzHandover({ referenceNo: `HO-2023-${String(100 + i).padStart(4, '0')}`, womenCount: 10 + i }) });
-    await app.must('report:sign', { handoverId: n.id, role: 'handing_official', signerName: 'سامر حسن', pngBase64: samplePng(1) });
-    await app.must('report:sign', { handoverId: n.id, role: 'delegation_head', signerName: 'Arslan Tokobaev', pngBase64: samplePng(2) });
+    const n = await app.must('handovers:create', {
+      data: kyrgyzHandover({ referenceNo: `HO-2023-${String(100 + i).padStart(4, '0')}`, womenCount: 10 + i }),
+    });
+    await app.must('report:sign', {
+      handoverId: n.id,
+      role: 'handing_official',
+      signerName: 'سامر حسن',
+      pngBase64: samplePng(1),
+    });
+    await app.must('report:sign', {
+      handoverId: n.id,
+      role: 'delegation_head',
+      signerName: 'Arslan Tokobaev',
+      pngBase64: samplePng(2),
+    });
     await app.must('handovers:finalize', { id: n.id, expectedRevision: n.revision });
     fresh.push(
       await time(async () => {
@@ -90,21 +115,42 @@ try {
   const rssAfter = rssMb();
 
   const [b, f, t, n] = [median(bare), median(full), median(typst), median(fresh)];
-  console.log(`signed report (the seed's Kyrgyz protocol, ${typesetOnce().pages} page), warm, median of ${ROUNDS}: ${ms(f)}`);
+  console.log(
+    `signed report (the seed's Kyrgyz protocol, ${typesetOnce().pages} page), warm, median of ${ROUNDS}: ${ms(f)}`,
+  );
   console.log(`  of which Typst typesetting the PDF/A-2b: ${ms(t)}`);
   console.log(`  baseline: Chromium printing a bare A4 page: ${ms(b)}  → ratio ${(f / b).toFixed(2)}× (target ≤ 0.5×)`);
   console.log(`  a record exported for the first time: ${ms(n)}  → ratio ${(n / b).toFixed(2)}× the bare page`);
-  console.log(`  memory: RSS ${rssWarm.toFixed(0)} MB after warm-up, ${rssAfter.toFixed(0)} MB after ${ROUNDS * 2 + 100} more documents`);
+  console.log(
+    `  memory: RSS ${rssWarm.toFixed(0)} MB after warm-up, ${rssAfter.toFixed(0)} MB after ${ROUNDS * 2 + 100} more documents`,
+  );
 
   const soffice = spawnSync('which', ['soffice'], { encoding: 'utf8' }).stdout.trim();
   if (!soffice) {
-    console.log('  LibreOffice ratio skipped: soffice is not on the PATH (apt-get install libreoffice-writer-nogui to measure it)');
+    console.log(
+      '  LibreOffice ratio skipped: soffice is not on the PATH (apt-get install libreoffice-writer-nogui to measure it)',
+    );
   } else {
-    writeFileSync(join(work, 'p0.docx'), await protocolDocx(doc, await QRCode.toBuffer('TASLEEM:bench', { type: 'png', margin: 0 })));
+    writeFileSync(
+      join(work, 'p0.docx'),
+      await protocolDocx(doc, await QRCode.toBuffer('TASLEEM:bench', { type: 'png', margin: 0 })),
+    );
     for (let i = 1; i < BATCH; i++) copyFileSync(join(work, 'p0.docx'), join(work, `p${i}.docx`));
     const profile = `-env:UserInstallation=file://${join(work, 'profile')}`;
     const convert = (files: string[]) => {
-      const r = spawnSync(soffice, [profile, '--headless', '--convert-to', 'pdf', '--outdir', join(work, 'out'), ...files.map((x) => join(work, x))], { encoding: 'utf8' });
+      const r = spawnSync(
+        soffice,
+        [
+          profile,
+          '--headless',
+          '--convert-to',
+          'pdf',
+          '--outdir',
+          join(work, 'out'),
+          ...files.map((x) => join(work, x)),
+        ],
+        { encoding: 'utf8' },
+      );
       if (r.status !== 0) throw new Error(`soffice failed: ${r.stderr}`);
     };
     convert(['p0.docx']); // first start creates the profile
@@ -116,9 +162,15 @@ try {
     }
     // Per document in a warm batch: what one more document costs once the instance is up.
     const perDoc = (median(many) - median(one)) / (BATCH - 1);
-    const loPages = spawnSync('pdfinfo', [join(work, 'out', 'p0.pdf')], { encoding: 'utf8' }).stdout.match(/Pages:\s+(\d+)/)?.[1];
-    console.log(`  baseline: LibreOffice ${soffice} converting the same protocol from .docx (${loPages} page(s)): ${ms(median(one))} started per file, ${ms(perDoc)} per document in a warm batch of ${BATCH}`);
-    console.log(`    → the signed report is ${(perDoc / f).toFixed(1)}× faster than the warm batch (target ≥ 3×), ${(median(one) / f).toFixed(0)}× faster than a start per file`);
+    const loPages = spawnSync('pdfinfo', [join(work, 'out', 'p0.pdf')], { encoding: 'utf8' }).stdout.match(
+      /Pages:\s+(\d+)/,
+    )?.[1];
+    console.log(
+      `  baseline: LibreOffice ${soffice} converting the same protocol from .docx (${loPages} page(s)): ${ms(median(one))} started per file, ${ms(perDoc)} per document in a warm batch of ${BATCH}`,
+    );
+    console.log(
+      `    → the signed report is ${(perDoc / f).toFixed(1)}× faster than the warm batch (target ≥ 3×), ${(median(one) / f).toFixed(0)}× faster than a start per file`,
+    );
   }
 } finally {
   await browser.close();

@@ -22,5 +22,7 @@ for (const file of files) {
     process.stdout.write(`=== ${file}: FAILED (exit ${r.status}) after ${secs} s\n`);
   } else process.stdout.write(`=== ${file}: done in ${secs} s\n`);
 }
-process.stdout.write(`\n${files.length - failed} benchmark file(s) ran, ${failed} failed, ${((performance.now() - started) / 1000).toFixed(1)} s in all\n`);
+process.stdout.write(
+  `\n${files.length - failed} benchmark file(s) ran, ${failed} failed, ${((performance.now() - started) / 1000).toFixed(1)} s in all\n`,
+);
 process.exit(failed ? 1 : 0);

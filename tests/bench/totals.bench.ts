@@ -20,7 +20,10 @@ import { launchChromium } from '../support/chromium';
 import { addUpByCountry } from '../support/naive-totals';
 import { testKeyStore } from '../support/keys';
 
-const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number).filter((n) => n > 0);
+const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const TARGET_MS = 5;
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'tasleem-bench-'));
@@ -50,16 +53,20 @@ function medians(fns: (() => unknown)[], runs: number, warmup = 2): number[] {
 /** Deterministic pseudo-random numbers, so every run seeds the same data. */
 function rng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
-const COUNTRIES = allCountryCodes().filter((c) => c !== 'XK').slice(0, 199).concat('XK');
+const COUNTRIES = allCountryCodes()
+  .filter((c) => c !== 'XK')
+  .slice(0, 199)
+  .concat('XK');
 const CAMPS = ['al_hol', 'roj', 'other'] as const;
 
 /** Raw prepared INSERTs in one transaction: seeding speed only, the schema and migrations are the real ones. */
 function seed(db: Db, n: number, countries = COUNTRIES.slice(0, 60)) {
   const rand = rng(n);
-  const ins = db.sqlite.prepare(`INSERT INTO handovers (id, reference_no, status, version, revision, handover_date, receiving_country,
+  const ins = db.sqlite
+    .prepare(`INSERT INTO handovers (id, reference_no, status, version, revision, handover_date, receiving_country,
     delegation_head_name, handing_authority, handing_official_name, camp, camp_other, women_count, children_count, boys_count, girls_count,
     unaccompanied_count, men_count, created_at, created_by, updated_at, updated_by)
     VALUES (?, ?, ?, 1, 1, ?, ?, 'Head', 'Department of Foreign Relations', 'Official', ?, ?, ?, ?, ?, ?, ?, ?, '2024-01-01T00:00:00Z', 'bench', '2024-01-01T00:00:00Z', 'bench')`);
@@ -79,7 +86,21 @@ function seed(db: Db, n: number, countries = COUNTRIES.slice(0, 60)) {
       const boys = Math.floor(children * rand() * 0.6);
       const girls = Math.floor((children - boys) * rand());
       const women = Math.floor(rand() * 25) + (children === 0 ? 1 : 0);
-      ins.run(`00000000-0000-7000-8000-${String(i).padStart(12, '0')}`, `B-${i}`, status, date, country, camp, camp === 'other' ? 'Ayn Issa' : '', women, children, boys, girls, Math.floor(children * rand() * 0.1), rand() < 0.05 ? Math.floor(rand() * 30) : 0);
+      ins.run(
+        `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`,
+        `B-${i}`,
+        status,
+        date,
+        country,
+        camp,
+        camp === 'other' ? 'Ayn Issa' : '',
+        women,
+        children,
+        boys,
+        girls,
+        Math.floor(children * rand() * 0.1),
+        rand() < 0.05 ? Math.floor(rand() * 30) : 0,
+      );
     }
   })();
   db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
@@ -91,24 +112,51 @@ function seed(db: Db, n: number, countries = COUNTRIES.slice(0, 60)) {
  * The statement the app ran before the summary table (issue 14), written by hand: one GROUP BY over the covering index
  * handovers_totals_idx. The baseline every figure is compared with.
  */
-const tableSql = (f: TotalsFilter) => `SELECT receiving_country AS country, count(*) AS handovers, sum(women_count) AS women, sum(children_count) AS children,
+const tableSql = (
+  f: TotalsFilter,
+) => `SELECT receiving_country AS country, count(*) AS handovers, sum(women_count) AS women, sum(children_count) AS children,
   sum(boys_count) AS boys, sum(girls_count) AS girls, sum(unaccompanied_count) AS unaccompanied, sum(men_count) AS men,
   sum(women_count + children_count + men_count) AS persons, min(handover_date) AS first, max(handover_date) AS last
   FROM handovers WHERE status IN (${f.statuses.map(() => '?').join(', ')})${f.from ? ' AND handover_date >= ?' : ''}${f.to ? ' AND handover_date <= ?' : ''}${f.camps?.length ? ` AND camp IN (${f.camps.map(() => '?').join(', ')})` : ''}
   GROUP BY receiving_country ORDER BY persons DESC, receiving_country ASC`;
-const tableArgs = (f: TotalsFilter) => [...f.statuses, ...(f.from ? [f.from] : []), ...(f.to ? [f.to] : []), ...(f.camps ?? [])];
+const tableArgs = (f: TotalsFilter) => [
+  ...f.statuses,
+  ...(f.from ? [f.from] : []),
+  ...(f.to ? [f.to] : []),
+  ...(f.camps ?? []),
+];
 
 /** What someone without SQL aggregates would write: load every row, filter and add up in JavaScript. */
 function naiveTotals(db: Db, f: TotalsFilter): CountryTotals[] {
   const rows = db.orm
-    .select({ status: handovers.status, date: handovers.handoverDate, country: handovers.receivingCountry, camp: handovers.camp, women: handovers.womenCount, children: handovers.childrenCount, boys: handovers.boysCount, girls: handovers.girlsCount, unaccompanied: handovers.unaccompaniedCount, men: handovers.menCount })
+    .select({
+      status: handovers.status,
+      date: handovers.handoverDate,
+      country: handovers.receivingCountry,
+      camp: handovers.camp,
+      women: handovers.womenCount,
+      children: handovers.childrenCount,
+      boys: handovers.boysCount,
+      girls: handovers.girlsCount,
+      unaccompanied: handovers.unaccompaniedCount,
+      men: handovers.menCount,
+    })
     .from(handovers)
     .all();
-  return addUpByCountry(rows.filter((r) => (f.statuses as string[]).includes(r.status) && !(f.from && r.date < f.from) && !(f.to && r.date > f.to) && !(f.camps?.length && !f.camps.includes(r.camp))));
+  return addUpByCountry(
+    rows.filter(
+      (r) =>
+        (f.statuses as string[]).includes(r.status) &&
+        !(f.from && r.date < f.from) &&
+        !(f.to && r.date > f.to) &&
+        !(f.camps?.length && !f.camps.includes(r.camp)),
+    ),
+  );
 }
 
-const fmt = (ms: number) => Number.isNaN(ms) ? '—'.padStart(8) : (ms < 10 ? ms.toFixed(2) : ms.toFixed(1)).padStart(8);
-const ratio = (a: number, b: number) => Number.isNaN(a) ? '—'.padStart(7) : `${(a / b).toFixed(2)}×`.padStart(7);
+const fmt = (ms: number) =>
+  Number.isNaN(ms) ? '—'.padStart(8) : (ms < 10 ? ms.toFixed(2) : ms.toFixed(1)).padStart(8);
+const ratio = (a: number, b: number) => (Number.isNaN(a) ? '—'.padStart(7) : `${(a / b).toFixed(2)}×`.padStart(7));
 
 function queryBench(): boolean {
   let ok = true;
@@ -117,12 +165,21 @@ function queryBench(): boolean {
     ['all time, drafts too', { statuses: ['finalized', 'draft'] }],
     ['one year', { statuses: ['finalized'], from: '2020-01-01', to: '2020-12-31' }],
     ['days 2016-03-17..2021-08-09', { statuses: ['finalized'], from: '2016-03-17', to: '2021-08-09' }],
-    ['same, roj+other, drafts', { statuses: ['finalized', 'draft'], from: '2016-03-17', to: '2021-08-09', camps: ['roj', 'other'] }],
+    [
+      'same, roj+other, drafts',
+      { statuses: ['finalized', 'draft'], from: '2016-03-17', to: '2021-08-09', camps: ['roj', 'other'] },
+    ],
     ['within one month (days)', { statuses: ['finalized'], from: '2019-05-04', to: '2019-05-27' }],
   ];
-  console.log('Totals query, median ms; app = summaries (whole years, whole months) + index (edge days); table = the GROUP BY over the');
-  console.log(`handovers table the app ran before (its covering index), hand-written; naive = load every row. Target: app ≤ ${TARGET_MS} ms at 1,000,000.`);
-  console.log(`${'handovers'.padStart(10)}  ${'filter'.padEnd(28)} ${'app'.padStart(8)} ${'table'.padStart(8)} ${'naive'.padStart(8)} ${'table/app'.padStart(9)} ${'rows read'.padStart(9)}`);
+  console.log(
+    'Totals query, median ms; app = summaries (whole years, whole months) + index (edge days); table = the GROUP BY over the',
+  );
+  console.log(
+    `handovers table the app ran before (its covering index), hand-written; naive = load every row. Target: app ≤ ${TARGET_MS} ms at 1,000,000.`,
+  );
+  console.log(
+    `${'handovers'.padStart(10)}  ${'filter'.padEnd(28)} ${'app'.padStart(8)} ${'table'.padStart(8)} ${'naive'.padStart(8)} ${'table/app'.padStart(9)} ${'rows read'.padStart(9)}`,
+  );
   for (const n of SIZES) {
     const file = join(work, `totals-${n}.db`);
     const db = openDatabase(file, { key: keys.dbKey });
@@ -138,13 +195,19 @@ function queryBench(): boolean {
       const b = table.all(...args) as CountryTotals[];
       const big = n >= 1_000_000;
       const naiveToo = !big || label === 'all time';
-      if (JSON.stringify(a) !== JSON.stringify(b) || (naiveToo && JSON.stringify(a) !== JSON.stringify(naiveTotals(db, f)))) throw new Error(`results differ at ${n} (${label})`);
+      if (
+        JSON.stringify(a) !== JSON.stringify(b) ||
+        (naiveToo && JSON.stringify(a) !== JSON.stringify(naiveTotals(db, f)))
+      )
+        throw new Error(`results differ at ${n} (${label})`);
       const [app, tableMs] = medians([() => countryTotals(db.orm, f), () => table.all(...args)], runs);
       // The naive way loads every row whatever the filter: at a million rows, measured once (with the first filter).
       const naive = naiveToo ? medians([() => naiveTotals(db, f)], big ? 2 : 5, 1)[0] : NaN;
       if (big && app > TARGET_MS) ok = false;
       const read = summaryRowsRead(db, f);
-      console.log(`${String(n).padStart(10)}  ${label.padEnd(28)} ${fmt(app)} ${fmt(tableMs)} ${fmt(naive)} ${ratio(tableMs, app).padStart(9)} ${String(read).padStart(9)}${big && app > TARGET_MS ? '  ABOVE TARGET' : ''}`);
+      console.log(
+        `${String(n).padStart(10)}  ${label.padEnd(28)} ${fmt(app)} ${fmt(tableMs)} ${fmt(naive)} ${ratio(tableMs, app).padStart(9)} ${String(read).padStart(9)}${big && app > TARGET_MS ? '  ABOVE TARGET' : ''}`,
+      );
     }
     const summaryRows = (db.sqlite.prepare('SELECT count(*) AS n FROM handover_month_totals').get() as { n: number }).n;
     console.log(`${''.padStart(10)}  (seeded in ${seedSecs} s, ${a4(db)} countries, ${summaryRows} summary rows)`);
@@ -159,18 +222,35 @@ function summaryRowsRead(db: Db, f: TotalsFilter): number {
   const statuses = f.statuses.map((s) => `'${s}'`).join(',');
   const camps = f.camps?.length ? ` AND camp IN (${f.camps.map((c) => `'${c}'`).join(',')})` : '';
   const q = (table: string, col: string, [a, b]: [string, string]) =>
-    (db.sqlite.prepare(`SELECT count(*) AS n FROM ${table} WHERE status IN (${statuses}) AND ${col} BETWEEN ? AND ?${camps}`).get(a, b) as { n: number }).n;
-  return q('handover_year_totals', 'year', years) + months.reduce((t, r) => t + q('handover_month_totals', 'month', r), 0) + days.reduce((t, r) => t + q('handovers', 'handover_date', r), 0);
+    (
+      db.sqlite
+        .prepare(`SELECT count(*) AS n FROM ${table} WHERE status IN (${statuses}) AND ${col} BETWEEN ? AND ?${camps}`)
+        .get(a, b) as { n: number }
+    ).n;
+  return (
+    q('handover_year_totals', 'year', years) +
+    months.reduce((t, r) => t + q('handover_month_totals', 'month', r), 0) +
+    days.reduce((t, r) => t + q('handovers', 'handover_date', r), 0)
+  );
 }
 
-const a4 = (db: Db) => (db.sqlite.prepare('SELECT count(DISTINCT receiving_country) AS n FROM handovers').get() as { n: number }).n;
+const a4 = (db: Db) =>
+  (db.sqlite.prepare('SELECT count(DISTINCT receiving_country) AS n FROM handovers').get() as { n: number }).n;
 
 /** Seeded countries that world-atlas draws (small islands and Kosovo are listed under the map instead). */
 function onMap(db: Db): number {
   const topo = world as unknown as Topology<{ countries: GeometryCollection }>;
   // The page leaves Antarctica (010) out of the projection.
-  const drawn = new Set(topo.objects.countries.geometries.map((g) => (g.id === undefined || g.id === '010' ? '' : (isoCountries.numericToAlpha2(String(g.id)) ?? ''))));
-  const seeded = (db.sqlite.prepare("SELECT DISTINCT receiving_country AS c FROM handovers WHERE status = 'finalized'").all() as { c: string }[]).map((r) => r.c);
+  const drawn = new Set(
+    topo.objects.countries.geometries.map((g) =>
+      g.id === undefined || g.id === '010' ? '' : (isoCountries.numericToAlpha2(String(g.id)) ?? ''),
+    ),
+  );
+  const seeded = (
+    db.sqlite.prepare("SELECT DISTINCT receiving_country AS c FROM handovers WHERE status = 'finalized'").all() as {
+      c: string;
+    }[]
+  ).map((r) => r.c);
   return seeded.filter((c) => drawn.has(c)).length;
 }
 
@@ -193,7 +273,10 @@ function ensureBuild() {
   }
   if (built < newestMtime(join(root, 'renderer'))) {
     console.log('(building the renderer first: vite build)');
-    execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
+    execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
   }
 }
 
@@ -203,12 +286,26 @@ async function renderBench() {
   seed(full, 2000, COUNTRIES); // 200 countries, ~10 handovers each
   const empty = openDatabase(join(work, 'render-empty.db'), { key: keys.dbKey });
   const staticDir = join(root, 'dist/renderer');
-  const ctxOf = (db: Db): AppContext => ({ db, dbFile: db.sqlite.name, keys, dataDir: work, mode: 'web', now: () => new Date() });
-  const servers = [await startWebServer({ ctx: ctxOf(empty), staticDir }), await startWebServer({ ctx: ctxOf(full), staticDir })];
+  const ctxOf = (db: Db): AppContext => ({
+    db,
+    dbFile: db.sqlite.name,
+    keys,
+    dataDir: work,
+    mode: 'web',
+    now: () => new Date(),
+  });
+  const servers = [
+    await startWebServer({ ctx: ctxOf(empty), staticDir }),
+    await startWebServer({ ctx: ctxOf(full), staticDir }),
+  ];
   const who = [await addAccount(ctxOf(empty), 'viewer', 'bench'), await addAccount(ctxOf(full), 'viewer', 'bench')];
   const browser = await launchChromium();
   try {
-    const countries = (full.sqlite.prepare("SELECT count(DISTINCT receiving_country) AS n FROM handovers WHERE status = 'finalized'").get() as { n: number }).n;
+    const countries = (
+      full.sqlite
+        .prepare("SELECT count(DISTINCT receiving_country) AS n FROM handovers WHERE status = 'finalized'")
+        .get() as { n: number }
+    ).n;
     // In the page: change the hash to a filter never asked before (no cached answer), wait until everything is drawn.
     // Two moments per navigation: the first paint (figures and the top of the table on screen) and everything drawn.
     const measure = async (url: string, firstPaint: string, ready: string, runs: number, account: Credentials) => {
@@ -269,8 +366,12 @@ async function renderBench() {
     );
     console.log(`\nTotals page in Chromium (browser mode, Arabic, 1366×900), median of ${runs}, ms from navigation`);
     console.log(`  empty totals page drawn (baseline)                          ${fmt(base)}`);
-    console.log(`  ${countries} countries, ${2000} handovers: first paint (figures, table top) ${fmt(first200)}   ${ratio(first200, base)} the baseline (target ≤ 2×)`);
-    console.log(`  ${countries} countries: everything drawn (whole table, charts, map)    ${fmt(page200)}   ${ratio(page200, base)} the baseline`);
+    console.log(
+      `  ${countries} countries, ${2000} handovers: first paint (figures, table top) ${fmt(first200)}   ${ratio(first200, base)} the baseline (target ≤ 2×)`,
+    );
+    console.log(
+      `  ${countries} countries: everything drawn (whole table, charts, map)    ${fmt(page200)}   ${ratio(page200, base)} the baseline`,
+    );
   } finally {
     await browser.close();
     for (const s of servers) await s.close();
@@ -283,7 +384,9 @@ try {
   const t0 = performance.now();
   const ok = queryBench();
   await renderBench();
-  console.log(`\napp ≤ ${TARGET_MS} ms at 1,000,000 for every filter: ${ok ? 'yes' : 'NO'} (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+  console.log(
+    `\napp ≤ ${TARGET_MS} ms at 1,000,000 for every filter: ${ok ? 'yes' : 'NO'} (${((performance.now() - t0) / 1000).toFixed(0)} s)`,
+  );
   process.exitCode = ok ? 0 : 1;
 } finally {
   rmSync(work, { recursive: true, force: true });

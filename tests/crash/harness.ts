@@ -47,11 +47,19 @@ async function bundleChild(outDir: string): Promise<string> {
   return outfile;
 }
 
-function runChild(child: string, dataDir: string, killAfter: (ready: boolean) => number, acks: Map<string, Ack>): Promise<{ ready: boolean; error?: string }> {
+function runChild(
+  child: string,
+  dataDir: string,
+  killAfter: (ready: boolean) => number,
+  acks: Map<string, Ack>,
+): Promise<{ ready: boolean; error?: string }> {
   return new Promise((resolve, reject) => {
     // The bundle lives in a temp folder: the native module is found through the project's node_modules.
     const env = { ...process.env, NODE_PATH: fileURLToPath(new URL('../../node_modules', import.meta.url)) };
-    const p = spawn(process.execPath, [child, dataDir, defaultMigrationsFolder()], { stdio: ['ignore', 'pipe', 'pipe'], env });
+    const p = spawn(process.execPath, [child, dataDir, defaultMigrationsFolder()], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env,
+    });
     let ready = false;
     let error: string | undefined;
     let stderr = '';
@@ -87,10 +95,21 @@ function verify(dataDir: string, acks: Map<string, Ack>): { integrity: string; l
   const file = databaseFile(dataDir);
   const db = openDatabase(file, { key: testDbKey(file) });
   try {
-    const integrity = (db.sqlite.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
-    const rows = new Map((db.sqlite.prepare('SELECT id, status FROM handovers').all() as { id: string; status: string }[]).map((r) => [r.id, r.status]));
-    const versions = new Set((db.sqlite.prepare('SELECT handover_id AS id FROM handover_versions').all() as { id: string }[]).map((r) => r.id));
-    const attached = new Set((db.sqlite.prepare('SELECT handover_id AS id FROM attachments').all() as { id: string }[]).map((r) => r.id));
+    const integrity = (db.sqlite.pragma('integrity_check') as { integrity_check: string }[])
+      .map((r) => r.integrity_check)
+      .join('; ');
+    const rows = new Map(
+      (db.sqlite.prepare('SELECT id, status FROM handovers').all() as { id: string; status: string }[]).map((r) => [
+        r.id,
+        r.status,
+      ]),
+    );
+    const versions = new Set(
+      (db.sqlite.prepare('SELECT handover_id AS id FROM handover_versions').all() as { id: string }[]).map((r) => r.id),
+    );
+    const attached = new Set(
+      (db.sqlite.prepare('SELECT handover_id AS id FROM attachments').all() as { id: string }[]).map((r) => r.id),
+    );
     const lost: string[] = [];
     for (const [id, a] of acks) {
       if (a.created && !rows.has(id)) lost.push(`${id} created`);
@@ -103,13 +122,27 @@ function verify(dataDir: string, acks: Map<string, Ack>): { integrity: string; l
   }
 }
 
-export async function runCrashHarness(opts: { kills: number; log?: (line: string) => void; random?: () => number }): Promise<CrashFigures> {
+export async function runCrashHarness(opts: {
+  kills: number;
+  log?: (line: string) => void;
+  random?: () => number;
+}): Promise<CrashFigures> {
   const random = opts.random ?? Math.random;
   const work = mkdtempSync(join(tmpdir(), 'tasleem-crash-'));
   const dataDir = join(work, 'data');
   const started = performance.now();
   const acks = new Map<string, Ack>();
-  const figures: CrashFigures = { kills: 0, killedStarting: 0, acknowledged: 0, records: 0, finalized: 0, attachments: 0, lost: 0, integrityFailures: 0, seconds: 0 };
+  const figures: CrashFigures = {
+    kills: 0,
+    killedStarting: 0,
+    acknowledged: 0,
+    records: 0,
+    finalized: 0,
+    attachments: 0,
+    lost: 0,
+    integrityFailures: 0,
+    seconds: 0,
+  };
   try {
     const child = await bundleChild(work);
     for (let k = 0; k < opts.kills; k++) {
@@ -123,11 +156,16 @@ export async function runCrashHarness(opts: { kills: number; log?: (line: string
       if (check.integrity !== 'ok') figures.integrityFailures++;
       figures.lost += check.lost.length;
       figures.records = check.records;
-      if (check.integrity !== 'ok' || check.lost.length) opts.log?.(`kill ${k + 1}: integrity ${check.integrity}; lost ${check.lost.slice(0, 5).join(', ')}`);
-      else if ((k + 1) % 25 === 0) opts.log?.(`${k + 1} kills, ${check.records} records, all acknowledged commits present, integrity ok`);
+      if (check.integrity !== 'ok' || check.lost.length)
+        opts.log?.(`kill ${k + 1}: integrity ${check.integrity}; lost ${check.lost.slice(0, 5).join(', ')}`);
+      else if ((k + 1) % 25 === 0)
+        opts.log?.(`${k + 1} kills, ${check.records} records, all acknowledged commits present, integrity ok`);
     }
     const all = [...acks.values()];
-    figures.acknowledged = all.filter((a) => a.created).length + all.filter((a) => a.finalized).length + all.filter((a) => a.attached).length;
+    figures.acknowledged =
+      all.filter((a) => a.created).length +
+      all.filter((a) => a.finalized).length +
+      all.filter((a) => a.attached).length;
     figures.finalized = all.filter((a) => a.finalized).length;
     figures.attachments = all.filter((a) => a.attached).length;
     figures.seconds = (performance.now() - started) / 1000;

@@ -26,7 +26,9 @@ async function must(channel: string, input: unknown): Promise<{ id: string; revi
 
 async function writeForever(): Promise<never> {
   for (let i = 0; ; i++) {
-    const h = await must('handovers:create', { data: kyrgyzHandover({ referenceNo: `CR-${process.pid}-${i}`, notes: `crash ${i} ${'ملاحظة '.repeat(i % 50)}` }) });
+    const h = await must('handovers:create', {
+      data: kyrgyzHandover({ referenceNo: `CR-${process.pid}-${i}`, notes: `crash ${i} ${'ملاحظة '.repeat(i % 50)}` }),
+    });
     ack(`created ${h.id}`);
     if (i % 4 === 1) {
       await must('attachments:add', { handoverId: h.id, fileName: `scan-${i}.png`, base64: png });

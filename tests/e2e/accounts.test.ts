@@ -22,10 +22,25 @@ beforeAll(async () => {
   viewer = await addAccount(session.app.ctx, 'viewer', 'layla');
 });
 
-const snapshot = () => session.app.ctx.db.sqlite.prepare('SELECT id, revision, status FROM handovers ORDER BY id').all();
+const snapshot = () =>
+  session.app.ctx.db.sqlite.prepare('SELECT id, revision, status FROM handovers ORDER BY id').all();
 
 /** Every control on the page that could change something: buttons and links by their test ids and roles. */
-const MUTATING = ['new-handover', 'edit', 'finalize', 'amend', 'void', 'edit-manifest', 'add-attachment', 'sign-handing_official', 'sign-delegation_head', 'sign-witness', 'export-pdf', 'save-settings', 'add-user'];
+const MUTATING = [
+  'new-handover',
+  'edit',
+  'finalize',
+  'amend',
+  'void',
+  'edit-manifest',
+  'add-attachment',
+  'sign-handing_official',
+  'sign-delegation_head',
+  'sign-witness',
+  'export-pdf',
+  'save-settings',
+  'add-user',
+];
 async function mutatingControls(page: Page, except: string[] = []): Promise<string[]> {
   const found: string[] = [];
   for (const id of MUTATING) if (!except.includes(id) && (await page.getByTestId(id).count())) found.push(id);
@@ -66,21 +81,39 @@ describe('accounts in the browser', () => {
     await page.getByTestId('status').waitFor();
     await screenshot(page, 'accounts-viewer-detail-en');
     // What a viewer could try from the page itself: the same requests the app would send.
-    const codes = await page.evaluate(async ([id]) => {
-      const token = sessionStorage.getItem('tasleem.token');
-      const post = async (channel: string, body: unknown) => {
-        const r = await fetch(`./api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
-        return [r.status, ((await r.json()) as { error?: { code: string } }).error?.code ?? 'ok'];
-      };
-      return [
-        await post('handovers:update', { id, expectedRevision: 1, data: {} }),
-        await post('handovers:finalize', { id, expectedRevision: 1 }),
-        await post('handovers:void', { id, expectedRevision: 1, reason: 'x' }),
-        await post('users:create', { username: 'mallory', displayName: 'M', role: 'administrator', password: 'long enough password' }),
-        await post('handovers:get', { id }),
-      ];
-    }, [draftId]);
-    expect(codes).toEqual([[403, 'FORBIDDEN'], [403, 'FORBIDDEN'], [403, 'FORBIDDEN'], [403, 'FORBIDDEN'], [200, 'ok']]);
+    const codes = await page.evaluate(
+      async ([id]) => {
+        const token = sessionStorage.getItem('tasleem.token');
+        const post = async (channel: string, body: unknown) => {
+          const r = await fetch(`./api/${channel}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            body: JSON.stringify(body),
+          });
+          return [r.status, ((await r.json()) as { error?: { code: string } }).error?.code ?? 'ok'];
+        };
+        return [
+          await post('handovers:update', { id, expectedRevision: 1, data: {} }),
+          await post('handovers:finalize', { id, expectedRevision: 1 }),
+          await post('handovers:void', { id, expectedRevision: 1, reason: 'x' }),
+          await post('users:create', {
+            username: 'mallory',
+            displayName: 'M',
+            role: 'administrator',
+            password: 'long enough password',
+          }),
+          await post('handovers:get', { id }),
+        ];
+      },
+      [draftId],
+    );
+    expect(codes).toEqual([
+      [403, 'FORBIDDEN'],
+      [403, 'FORBIDDEN'],
+      [403, 'FORBIDDEN'],
+      [403, 'FORBIDDEN'],
+      [200, 'ok'],
+    ]);
     expect(snapshot()).toEqual(before);
     await page.close();
   });
@@ -97,8 +130,12 @@ describe('accounts in the browser', () => {
       expect(await page.getByTestId('audit-verdict').getAttribute('data-ok')).toBe('true');
       await page.getByTestId('audit-actor').click();
       await page.getByRole('option', { name: 'layla', exact: true }).click();
-      await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=audit-row]')].every((r) => r.textContent?.includes('layla')));
-      const actions = await page.getByTestId('audit-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')));
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('[data-testid=audit-row]')].every((r) => r.textContent?.includes('layla')),
+      );
+      const actions = await page
+        .getByTestId('audit-row')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')));
       expect(actions).toContain('auth.sign_in');
       expect(actions).toContain('auth.sign_in_failed');
       await screenshot(page, `accounts-audit-${lang === 'English' ? 'en' : 'ar'}`);

@@ -19,7 +19,11 @@ if (!binary) {
 }
 
 type Invoke = (channel: string, input: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>;
-const invoke = (page: Page, channel: string, input: unknown) => page.evaluate(([c, i]) => (window as unknown as { tasleem: { invoke: Invoke } }).tasleem.invoke(c as string, i), [channel, input] as const);
+const invoke = (page: Page, channel: string, input: unknown) =>
+  page.evaluate(([c, i]) => (window as unknown as { tasleem: { invoke: Invoke } }).tasleem.invoke(c as string, i), [
+    channel,
+    input,
+  ] as const);
 
 describe.skipIf(!binary)('desktop app (needs the Electron binary)', () => {
   let dataDir: string;
@@ -31,7 +35,15 @@ describe.skipIf(!binary)('desktop app (needs the Electron binary)', () => {
     expect(spawnSync('npm', ['run', '-s', 'build'], { cwd: root, stdio: 'inherit' }).status).toBe(0);
     expect(spawnSync(process.execPath, ['scripts/electron-native.js'], { cwd: root, stdio: 'inherit' }).status).toBe(0);
     dataDir = mkdtempSync(join(tmpdir(), 'tasleem-electron-'));
-    app = await electron.launch({ executablePath: binary!, args: [root], env: { ...process.env, TASLEEM_DATA_DIR: dataDir, TASLEEM_SQLITE_BINDING: join(root, '.electron-native/better_sqlite3.node') } });
+    app = await electron.launch({
+      executablePath: binary!,
+      args: [root],
+      env: {
+        ...process.env,
+        TASLEEM_DATA_DIR: dataDir,
+        TASLEEM_SQLITE_BINDING: join(root, '.electron-native/better_sqlite3.node'),
+      },
+    });
     win = await app.firstWindow();
   }, 600_000);
   afterAll(async () => {
@@ -43,7 +55,9 @@ describe.skipIf(!binary)('desktop app (needs the Electron binary)', () => {
     await win.waitForLoadState('domcontentloaded');
     expect(win.url()).toMatch(/^app:\/\/tasleem\//);
     await expect.poll(() => win.evaluate(() => document.documentElement.dir)).toBe('rtl');
-    expect(await win.evaluate(() => Object.keys((window as unknown as { tasleem: object }).tasleem))).toEqual(['invoke']);
+    expect(await win.evaluate(() => Object.keys((window as unknown as { tasleem: object }).tasleem))).toEqual([
+      'invoke',
+    ]);
     expect(await win.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
     expect(await app.windows()).toHaveLength(1);
   });
@@ -60,18 +74,28 @@ describe.skipIf(!binary)('desktop app (needs the Electron binary)', () => {
   });
 
   it('creates a handover and exports its report through IPC', async () => {
-    const setup = await invoke(win, 'auth:setup', { username: 'admin', displayName: 'مدير النظام', password: 'a long enough password' });
+    const setup = await invoke(win, 'auth:setup', {
+      username: 'admin',
+      displayName: 'مدير النظام',
+      password: 'a long enough password',
+    });
     expect(setup.ok).toBe(true);
     const created = await invoke(win, 'handovers:create', { data: kyrgyzHandover() });
     expect(created).toMatchObject({ ok: true });
-    const report = await invoke(win, 'report:export', { handoverId: (created.value as { id: string }).id, language: 'ar' });
+    const report = await invoke(win, 'report:export', {
+      handoverId: (created.value as { id: string }).id,
+      language: 'ar',
+    });
     expect(report.ok).toBe(true);
     const pdf = Buffer.from((report.value as { base64: string }).base64, 'base64');
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('a second launch hands its bundle to the running app and quits', async () => {
-    const second = spawnSync(binary!, [root, join(dataDir, 'missing.tasleem')], { env: { ...process.env, TASLEEM_DATA_DIR: dataDir }, timeout: 60_000 });
+    const second = spawnSync(binary!, [root, join(dataDir, 'missing.tasleem')], {
+      env: { ...process.env, TASLEEM_DATA_DIR: dataDir },
+      timeout: 60_000,
+    });
     expect(second.status).toBe(0);
     await expect.poll(() => win.url()).toContain('#/import?tab=exchange');
     expect(await app.windows()).toHaveLength(1);
@@ -80,7 +104,9 @@ describe.skipIf(!binary)('desktop app (needs the Electron binary)', () => {
   it('quits cleanly, leaving its log and the window’s place in the data folder', async () => {
     await app.close();
     expect(existsSync(join(dataDir, 'logs', 'main.log'))).toBe(true);
-    const state = JSON.parse(readFileSync(join(dataDir, 'shell-state.json'), 'utf8')) as { window?: { bounds: { width: number } } };
+    const state = JSON.parse(readFileSync(join(dataDir, 'shell-state.json'), 'utf8')) as {
+      window?: { bounds: { width: number } };
+    };
     expect(state.window?.bounds.width).toBeGreaterThan(0);
   });
 });

@@ -39,13 +39,19 @@ beforeAll(async () => {
   const to = (await must(hasakah, 'io:office', {})).id;
   importBundle(hasakah, caller, exportBundle(qamishli.ctx, caller, to).data);
   const ids = (await dispatch(qamishli.ctx, caller, 'handovers:list', {})) as { ok: true; value: { rows: Row[] } };
-  [french, kyrgyz] = ['HO-2023-0002', 'HO-2023-0001'].map((ref) => ids.value.rows.find((r) => (r as unknown as { referenceNo: string }).referenceNo === ref)!);
+  [french, kyrgyz] = ['HO-2023-0002', 'HO-2023-0001'].map((ref) =>
+    ids.value.rows.find((r) => (r as unknown as { referenceNo: string }).referenceNo === ref)!,
+  );
   const amend = async (ctx: RunningApp['ctx'], id: string, data: unknown) => {
     const h = await must(ctx, 'handovers:get', { id });
     await must(ctx, 'handovers:amend', { id, expectedRevision: h.revision, reason: 'recount', data });
   };
   await amend(qamishli.ctx, french.id, frenchHandover({ womenCount: 16, notes: 'Recounted at the Semalka crossing' }));
-  await must(qamishli.ctx, 'attachments:add', { handoverId: french.id, fileName: 'signed-protocol.pdf', base64: PDF.toString('base64') });
+  await must(qamishli.ctx, 'attachments:add', {
+    handoverId: french.id,
+    fileName: 'signed-protocol.pdf',
+    base64: PDF.toString('base64'),
+  });
   await amend(hasakah, french.id, frenchHandover({ womenCount: 14 }));
   await amend(qamishli.ctx, kyrgyz.id, kyrgyzHandover({ delegationHeadName: 'Arslan Tokobayev' }));
   await amend(hasakah, kyrgyz.id, kyrgyzHandover({ location: 'Tal Kocher' }));
@@ -65,7 +71,11 @@ const screenshot = async (p: Page, name: string) => {
 /** A dialog: what the screen shows (the overlay covers the viewport only, so a full-page capture would mislead). */
 const screenshotDialog = async (p: Page, name: string) => {
   // After the opening transition: overlay and dialog fully drawn.
-  await p.waitForFunction(() => [...document.querySelectorAll('.mantine-Modal-content, .mantine-Modal-overlay')].every((e) => getComputedStyle(e).opacity === '1'));
+  await p.waitForFunction(() =>
+    [...document.querySelectorAll('.mantine-Modal-content, .mantine-Modal-overlay')].every(
+      (e) => getComputedStyle(e).opacity === '1',
+    ),
+  );
   await p.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 };
 
@@ -76,7 +86,7 @@ const openExchange = async () => {
 };
 
 describe('resolving exchange conflicts in the app', () => {
-  it('takes the other office\'s version after a confirmation (Arabic); the detail page shows the new version', async () => {
+  it("takes the other office's version after a confirmation (Arabic); the detail page shows the new version", async () => {
     // The detail page is visited first, so its queries are cached: the decision must refresh them.
     await page.goto(session.url(`/handovers/${french.id}`));
     await page.getByTestId('version-2').waitFor();
@@ -104,18 +114,22 @@ describe('resolving exchange conflicts in the app', () => {
     const h = await must(session.app.ctx, 'handovers:get', { id: french.id });
     expect(h).toMatchObject({ version: 3, womenCount: 16, notes: 'Recounted at the Semalka crossing' });
     // Same single-page app, no reload: the detail shows version 3 with the note as its reason, and the PDF.
-    await page.evaluate((id) => { window.location.hash = `#/handovers/${id}`; }, french.id);
+    await page.evaluate((id) => {
+      window.location.hash = `#/handovers/${id}`;
+    }, french.id);
     await page.getByTestId('version-3').waitFor();
     expect(await page.getByTestId('version-3').innerText()).toContain('عدّ قامشلي على المعبر هو الصحيح');
     expect(await page.getByText('signed-protocol.pdf').count()).toBeGreaterThan(0);
   });
 
-  it('keeps this office\'s version (English); the list of conflicts empties', async () => {
+  it("keeps this office's version (English); the list of conflicts empties", async () => {
     await openExchange();
     await setLanguage(page, 'English');
     const card = page.getByTestId('conflict-HO-2023-0001');
     await card.waitFor();
-    expect(await card.getByTestId('side-by-side').innerText()).toMatch(/Head of delegation\s+Arslan Tokobaev\s+Arslan Tokobayev/);
+    expect(await card.getByTestId('side-by-side').innerText()).toMatch(
+      /Head of delegation\s+Arslan Tokobaev\s+Arslan Tokobayev/,
+    );
     await card.getByTestId('conflict-note').fill('The passport spelling is Tokobaev');
     await screenshot(page, 'exchange-conflicts-en');
     await card.getByTestId('keep-local').click();
@@ -124,10 +138,16 @@ describe('resolving exchange conflicts in the app', () => {
     await screenshotDialog(page, 'exchange-conflict-confirm-en');
     await page.getByTestId('conflict-confirm').click();
     await page.getByTestId('conflict-decided').waitFor();
-    expect(await page.getByTestId('conflict-decided').innerText()).toBe('HO-2023-0001: this office\'s version was kept.');
+    expect(await page.getByTestId('conflict-decided').innerText()).toBe(
+      "HO-2023-0001: this office's version was kept.",
+    );
     await page.getByTestId('pending-conflicts').waitFor({ state: 'detached' });
     await screenshot(page, 'exchange-conflict-decided-en');
-    expect(await must(session.app.ctx, 'handovers:get', { id: kyrgyz.id })).toMatchObject({ version: 2, delegationHeadName: 'Arslan Tokobaev', location: 'Tal Kocher' });
+    expect(await must(session.app.ctx, 'handovers:get', { id: kyrgyz.id })).toMatchObject({
+      version: 2,
+      delegationHeadName: 'Arslan Tokobaev',
+      location: 'Tal Kocher',
+    });
     expect(session.errors).toEqual([]);
   });
 });

@@ -52,16 +52,28 @@ describe('office exchange in the app', () => {
     const hasakahId = (await must(hasakah, 'io:office', {})).id;
     importBundle(hasakah.ctx, caller, exportBundle(qamishli.ctx, caller, hasakahId).data);
     // Both offices amend the same handover, differently.
-    await must(qamishli, 'handovers:amend', { id: f.id, expectedRevision: f.revision, reason: 'recount', data: frenchHandover({ womenCount: 16 }) });
+    await must(qamishli, 'handovers:amend', {
+      id: f.id,
+      expectedRevision: f.revision,
+      reason: 'recount',
+      data: frenchHandover({ womenCount: 16 }),
+    });
     const fh = await must(hasakah, 'handovers:get', { id: f.id });
-    await must(hasakah, 'handovers:amend', { id: f.id, expectedRevision: fh.revision, reason: 'recount', data: frenchHandover({ womenCount: 14 }) });
+    await must(hasakah, 'handovers:amend', {
+      id: f.id,
+      expectedRevision: fh.revision,
+      reason: 'recount',
+      data: frenchHandover({ womenCount: 14 }),
+    });
     const bundle = exportBundle(qamishli.ctx, caller, hasakahId);
 
     await page.goto(`${hasakah.web.url.split('?')[0]}#/import`);
     await page.getByTestId('tab-exchange').click();
     await page.getByTestId('office-info').waitFor();
     expect(await page.getByTestId('office-info').innerText()).toContain('الحسكة');
-    await page.getByTestId('bundle-file').setInputFiles({ name: bundle.fileName, mimeType: 'application/json', buffer: bundle.data });
+    await page
+      .getByTestId('bundle-file')
+      .setInputFiles({ name: bundle.fileName, mimeType: 'application/json', buffer: bundle.data });
     await page.getByTestId('bundle-report').waitFor();
     expect(await page.getByTestId('bundle-conflict').innerText()).toContain('١');
     const side = await page.getByTestId('bundle-report').getByTestId('side-by-side').innerText();
@@ -69,14 +81,18 @@ describe('office exchange in the app', () => {
     expect(side).toMatch(/14\s+16/);
     await page.getByTestId('pending-conflicts').waitFor();
     await screenshot(page, 'exchange-conflict-ar');
-    expect((await must(hasakah, 'handovers:get', { id: f.id }) as unknown as { womenCount: number }).womenCount).toBe(14);
+    expect(((await must(hasakah, 'handovers:get', { id: f.id })) as unknown as { womenCount: number }).womenCount).toBe(
+      14,
+    );
   });
 
   it('a tampered bundle is refused with a clear message', async () => {
     const hasakahId = (await must(hasakah, 'io:office', {})).id;
     const file = JSON.parse(exportBundle(qamishli.ctx, caller, hasakahId).data.toString());
     file.header.records = 99;
-    await page.getByTestId('bundle-file').setInputFiles({ name: 'x.tasleem', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    await page
+      .getByTestId('bundle-file')
+      .setInputFiles({ name: 'x.tasleem', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
     await page.getByTestId('exchange-error').waitFor();
     expect(await page.getByTestId('exchange-error').innerText()).toContain('توقيع الملف غير مطابق');
   });
@@ -97,7 +113,9 @@ describe('office exchange in the app', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tasleem-opened-'));
     try {
       const hasakahId = (await must(hasakah, 'io:office', {})).id;
-      await must(qamishli, 'handovers:create', { data: frenchHandover({ referenceNo: 'HO-2023-0300' }) }).then((h) => must(qamishli, 'handovers:finalize', { id: h.id, expectedRevision: h.revision }));
+      await must(qamishli, 'handovers:create', { data: frenchHandover({ referenceNo: 'HO-2023-0300' }) }).then((h) =>
+        must(qamishli, 'handovers:finalize', { id: h.id, expectedRevision: h.revision }),
+      );
       const bundle = exportBundle(qamishli.ctx, caller, hasakahId);
       const file = join(dir, bundle.fileName);
       writeFileSync(file, bundle.data);

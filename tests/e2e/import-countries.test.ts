@@ -28,7 +28,9 @@ const count = () => (app.ctx.db.sqlite.prepare('SELECT count(*) AS n FROM handov
 describe('a country the sheet writes in its own way', () => {
   it('is assigned once in the import page, remembered, and resolved when the file is checked again', async () => {
     await page.goto(session.url('/import'));
-    await page.getByTestId('import-file').setInputFiles({ name: 'history.csv', mimeType: 'text/csv', buffer: Buffer.from(SHEET, 'utf8') });
+    await page
+      .getByTestId('import-file')
+      .setInputFiles({ name: 'history.csv', mimeType: 'text/csv', buffer: Buffer.from(SHEET, 'utf8') });
     await page.getByTestId('file-info').waitFor();
     await page.getByTestId('import-check').click();
     await page.getByTestId('import-report').waitFor();
@@ -50,8 +52,13 @@ describe('a country the sheet writes in its own way', () => {
     expect(count()).toBe(0); // that was a check: nothing written
     await page.getByTestId('import-run').click();
     await expect.poll(async () => (await page.getByTestId('count-new').innerText()).replace(/\D/g, '')).toBe('4');
-    const byCountry = app.ctx.db.sqlite.prepare('SELECT receiving_country AS c, count(*) AS n FROM handovers GROUP BY 1 ORDER BY 1').all();
-    expect(byCountry).toEqual([{ c: 'KG', n: 3 }, { c: 'KZ', n: 1 }]);
+    const byCountry = app.ctx.db.sqlite
+      .prepare('SELECT receiving_country AS c, count(*) AS n FROM handovers GROUP BY 1 ORDER BY 1')
+      .all();
+    expect(byCountry).toEqual([
+      { c: 'KG', n: 3 },
+      { c: 'KZ', n: 1 },
+    ]);
 
     // The choice is the office's: listed in Settings, removable.
     await page.goto(session.url('/settings'));
@@ -75,7 +82,12 @@ describe('a country the sheet writes in its own way', () => {
   it('the country picker finds a country by the ways people write it', async () => {
     await page.goto(session.url('/handovers/new'));
     const input = page.getByTestId('receivingCountry');
-    for (const [typed, name] of [['قرغيزستان', 'Kyrgyzstan'], ['Holland', 'Netherlands'], ['UK', 'United Kingdom'], ['كازخستان', 'Kazakhstan']] as const) {
+    for (const [typed, name] of [
+      ['قرغيزستان', 'Kyrgyzstan'],
+      ['Holland', 'Netherlands'],
+      ['UK', 'United Kingdom'],
+      ['كازخستان', 'Kazakhstan'],
+    ] as const) {
       await input.click();
       await input.fill(typed);
       expect(await page.getByRole('option').first().innerText(), typed).toContain(name);

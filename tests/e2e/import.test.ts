@@ -28,7 +28,9 @@ const bigSheet = (n: number) =>
   `${CANONICAL_COLUMNS.join(',')}\n${Array.from({ length: n }, (_, i) => `HO-2024-${i + 1},2024-0${(i % 9) + 1}-1${i % 10},DE,Head ${i},Head of delegation,Ministry,Official,Qamishli,roj,1,2,1,1,0,0,note`).join('\n')}\n`;
 
 async function chooseFile(name: string, text: string) {
-  await page.getByTestId('import-file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
+  await page
+    .getByTestId('import-file')
+    .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
   await page.getByTestId('file-info').waitFor();
 }
 
@@ -64,8 +66,13 @@ describe('import in the app (browser mode, Chromium)', () => {
     await page.getByTestId('import-committed').waitFor();
     expect(count()).toBe(2);
     await screenshot(page, 'import-report-ar');
-    const stored = app.ctx.db.sqlite.prepare("SELECT receiving_country AS c, handover_date AS d, source FROM handovers ORDER BY reference_no").all();
-    expect(stored).toEqual([{ c: 'KZ', d: '2019-11-05', source: 'import' }, { c: 'XK', d: '2020-06-23', source: 'import' }]);
+    const stored = app.ctx.db.sqlite
+      .prepare('SELECT receiving_country AS c, handover_date AS d, source FROM handovers ORDER BY reference_no')
+      .all();
+    expect(stored).toEqual([
+      { c: 'KZ', d: '2019-11-05', source: 'import' },
+      { c: 'XK', d: '2020-06-23', source: 'import' },
+    ]);
   });
 
   it('remembers the mapping for the same headers', async () => {
@@ -84,7 +91,9 @@ describe('import in the app (browser mode, Chromium)', () => {
     expect(await page.getByTestId('file-info').innerText()).toContain('100,000 rows');
     await page.getByTestId('import-run').click();
     await page.getByTestId('import-progress').waitFor();
-    await expect.poll(async () => page.getByTestId('import-progress').innerText(), { timeout: 30_000 }).toMatch(/Checking rows: [1-9][\d,]* of 100,000/);
+    await expect
+      .poll(async () => page.getByTestId('import-progress').innerText(), { timeout: 30_000 })
+      .toMatch(/Checking rows: [1-9][\d,]* of 100,000/);
     await page.getByTestId('import-cancel').click();
     await page.getByTestId('import-cancelled').waitFor({ timeout: 30_000 });
     expect(count()).toBe(2);
@@ -102,10 +111,19 @@ describe('import in the app (browser mode, Chromium)', () => {
       requestAnimationFrame(tick);
     });
     await page.getByTestId('import-run').click();
-    await expect.poll(async () => page.getByTestId('import-progress').innerText(), { timeout: 30_000 }).toMatch(/Checking rows: [1-9][\d,]* of 100,000/);
+    await expect
+      .poll(async () => page.getByTestId('import-progress').innerText(), { timeout: 30_000 })
+      .toMatch(/Checking rows: [1-9][\d,]* of 100,000/);
     await screenshot(page, 'import-progress-en');
     const first = await page.getByTestId('import-progress').innerText();
-    await expect.poll(async () => (await page.getByTestId('import-progress').count()) === 0 || (await page.getByTestId('import-progress').innerText()) !== first, { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(
+        async () =>
+          (await page.getByTestId('import-progress').count()) === 0 ||
+          (await page.getByTestId('import-progress').innerText()) !== first,
+        { timeout: 30_000 },
+      )
+      .toBe(true);
     await page.getByTestId('import-committed').waitFor({ timeout: 180_000 });
     expect(count()).toBe(100_002);
     const maxGap = await page.evaluate(() => (window as unknown as { maxGap: number }).maxGap);
@@ -115,7 +133,11 @@ describe('import in the app (browser mode, Chromium)', () => {
 
   it('a file that is not a spreadsheet gets a clear message', async () => {
     await page.reload();
-    await page.getByTestId('import-file').setInputFiles({ name: 'photo.csv', mimeType: 'text/csv', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 1, 2, 3, 0, 0, 0]) });
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'photo.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 1, 2, 3, 0, 0, 0]),
+    });
     await page.getByTestId('import-error').waitFor();
     expect(await page.getByTestId('import-error').innerText()).toBe('This is not a CSV or XLSX file.');
     expect(session.errors).toEqual([]);

@@ -14,7 +14,12 @@ let detailId = '';
 
 beforeAll(async () => {
   const caller = localCaller('e2e');
-  const seeds = [kyrgyzHandover(), frenchHandover(), kyrgyzHandover({ referenceNo: 'HO-2019-0001', receivingCountry: 'KZ' }), kyrgyzHandover({ referenceNo: 'HO-2022-0001', receivingCountry: 'XK' })];
+  const seeds = [
+    kyrgyzHandover(),
+    frenchHandover(),
+    kyrgyzHandover({ referenceNo: 'HO-2019-0001', receivingCountry: 'KZ' }),
+    kyrgyzHandover({ referenceNo: 'HO-2022-0001', receivingCountry: 'XK' }),
+  ];
   for (const data of seeds) {
     const h = createHandover(session.app.ctx, caller, handoverFields.parse(data));
     finalizeHandover(session.app.ctx, caller, h.id, h.revision);
@@ -31,9 +36,14 @@ async function watch(page: Page): Promise<string[]> {
     if (e.response.status >= 400) problems.push(`${e.response.status} ${e.response.url}`);
   });
   // A request cut short by the next navigation (ERR_ABORTED) is not a missing file.
-  page.on('requestfailed', (r) => r.failure()?.errorText !== 'net::ERR_ABORTED' && problems.push(`failed ${r.url()}: ${r.failure()?.errorText}`));
+  page.on(
+    'requestfailed',
+    (r) =>
+      r.failure()?.errorText !== 'net::ERR_ABORTED' && problems.push(`failed ${r.url()}: ${r.failure()?.errorText}`),
+  );
   page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()} ${m.location().url}`);
+    if (m.type() === 'error' || m.type() === 'warning')
+      problems.push(`console ${m.type()}: ${m.text()} ${m.location().url}`);
   });
   page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
   return problems;
@@ -47,7 +57,18 @@ describe('every page loads without a missing file or a console error', () => {
       await page.goto(session.app.web.url);
       await page.getByTestId('language-switcher').getByText(lang, { exact: true }).click();
       await signIn(page, session.app.admin);
-      for (const route of ['/handovers', '/totals', '/import', '/settings', '/verify', '/handovers/new', `/handovers/${detailId}`, '/users', '/settings/audit', '/account']) {
+      for (const route of [
+        '/handovers',
+        '/totals',
+        '/import',
+        '/settings',
+        '/verify',
+        '/handovers/new',
+        `/handovers/${detailId}`,
+        '/users',
+        '/settings/audit',
+        '/account',
+      ]) {
         await page.goto('about:blank'); // each route as a first load, not a hash change inside the app
         await page.goto(session.url(route));
         await page.waitForLoadState('networkidle');
@@ -68,9 +89,16 @@ describe('flags', () => {
     const page = await session.open('English');
     await page.evaluate(() => (window.location.hash = '/handovers'));
     await page.getByTestId('handover-table').locator('.fi').first().waitFor();
-    const flags = await page.getByTestId('handover-table').locator('.fi').evaluateAll((els) =>
-      els.map((e) => ({ cls: e.className, image: getComputedStyle(e).backgroundImage, width: e.getBoundingClientRect().width })),
-    );
+    const flags = await page
+      .getByTestId('handover-table')
+      .locator('.fi')
+      .evaluateAll((els) =>
+        els.map((e) => ({
+          cls: e.className,
+          image: getComputedStyle(e).backgroundImage,
+          width: e.getBoundingClientRect().width,
+        })),
+      );
     expect(flags.map((f) => f.cls.replace('fi fi-', '')).sort()).toEqual(['fr', 'kg', 'kz', 'xk']);
     for (const f of flags) {
       expect(f.image, f.cls).toMatch(/^url\("data:image\/svg\+xml/);

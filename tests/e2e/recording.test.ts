@@ -12,12 +12,43 @@ const session = useBrowserSession();
 const openPage = (lang: 'العربية' | 'English') => session.open(lang);
 const url = (route: string) => session.url(route);
 
-const rows = () => session.app.ctx.db.sqlite.prepare('SELECT reference_no AS ref, status, version, women_count AS women FROM handovers ORDER BY reference_no').all() as { ref: string; status: string; version: number; women: number }[];
+const rows = () =>
+  session.app.ctx.db.sqlite
+    .prepare('SELECT reference_no AS ref, status, version, women_count AS women FROM handovers ORDER BY reference_no')
+    .all() as { ref: string; status: string; version: number; women: number }[];
 
 /** The whole life of a record, driven through the UI exactly as staff would, once per language. */
 const flows = [
-  { lang: 'العربية' as const, tag: 'ar', ref: 'HO-2023-0001', country: { typed: 'قيرغ', option: 'قيرغيزستان' }, head: 'أرسلان توكوباييف', search: 'ارسلان', t: { finalize: 'اعتماد', finalized: 'معتمد', void: 'ملغى', required: 'حقل مطلوب', exceed: 'مجموع الذكور والإناث أكبر من عدد الأطفال' } },
-  { lang: 'English' as const, tag: 'en', ref: 'HO-2023-0002', country: { typed: 'Fran', option: 'France' }, head: 'Stéphane Romatet', search: 'stephane', t: { finalize: 'Finalize', finalized: 'Finalized', void: 'Void', required: 'Required', exceed: 'Boys and girls together exceed the number of children' } },
+  {
+    lang: 'العربية' as const,
+    tag: 'ar',
+    ref: 'HO-2023-0001',
+    country: { typed: 'قيرغ', option: 'قيرغيزستان' },
+    head: 'أرسلان توكوباييف',
+    search: 'ارسلان',
+    t: {
+      finalize: 'اعتماد',
+      finalized: 'معتمد',
+      void: 'ملغى',
+      required: 'حقل مطلوب',
+      exceed: 'مجموع الذكور والإناث أكبر من عدد الأطفال',
+    },
+  },
+  {
+    lang: 'English' as const,
+    tag: 'en',
+    ref: 'HO-2023-0002',
+    country: { typed: 'Fran', option: 'France' },
+    head: 'Stéphane Romatet',
+    search: 'stephane',
+    t: {
+      finalize: 'Finalize',
+      finalized: 'Finalized',
+      void: 'Void',
+      required: 'Required',
+      exceed: 'Boys and girls together exceed the number of children',
+    },
+  },
 ];
 
 describe.each(flows)('recording a handover in $tag', (flow) => {
@@ -56,17 +87,31 @@ describe.each(flows)('recording a handover in $tag', (flow) => {
   });
 
   it('attaches the scanned document, refusing a file that lies about its type', async () => {
-    await page.locator('input[type="file"]').setInputFiles({ name: 'fake-scan.pdf', mimeType: 'application/pdf', buffer: tinyPng() });
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'fake-scan.pdf', mimeType: 'application/pdf', buffer: tinyPng() });
     await page.getByTestId('attachment-error').waitFor();
-    await page.locator('input[type="file"]').setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: tinyPdf() });
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: tinyPdf() });
     await page.getByTestId('attachments-table').getByText('scan.pdf').waitFor();
-    expect((session.app.ctx.db.sqlite.prepare('SELECT count(*) AS n FROM attachments a JOIN handovers h ON h.id = a.handover_id WHERE h.reference_no = ?').get(flow.ref) as { n: number }).n).toBe(1);
+    expect(
+      (
+        session.app.ctx.db.sqlite
+          .prepare(
+            'SELECT count(*) AS n FROM attachments a JOIN handovers h ON h.id = a.handover_id WHERE h.reference_no = ?',
+          )
+          .get(flow.ref) as { n: number }
+      ).n,
+    ).toBe(1);
   });
 
   it('finalizes the draft', async () => {
     await page.getByTestId('finalize').click();
     await page.getByTestId('confirm').click();
-    await expect.poll(async () => (await page.getByTestId('status').innerText()).toLowerCase()).toBe(flow.t.finalized.toLowerCase());
+    await expect
+      .poll(async () => (await page.getByTestId('status').innerText()).toLowerCase())
+      .toBe(flow.t.finalized.toLowerCase());
     expect(await page.getByTestId('edit').count()).toBe(0);
     await page.getByTestId('version-1').waitFor();
   });
@@ -111,7 +156,13 @@ describe.each(flows)('recording a handover in $tag', (flow) => {
 
 describe('the manifest', () => {
   it('is edited as a table, masks names until asked, and blocks finalizing while counts disagree', async () => {
-    const h = createHandover(session.app.ctx, localCaller('e2e'), handoverFields.parse(kyrgyzHandover({ referenceNo: 'HO-2023-0050', womenCount: 1, childrenCount: 2, boysCount: 0, girlsCount: 0 })));
+    const h = createHandover(
+      session.app.ctx,
+      localCaller('e2e'),
+      handoverFields.parse(
+        kyrgyzHandover({ referenceNo: 'HO-2023-0050', womenCount: 1, childrenCount: 2, boysCount: 0, girlsCount: 0 }),
+      ),
+    );
     const page = await openPage('English');
     await page.goto(url(`/handovers/${h.id}`));
     await page.getByTestId('edit-manifest').click();
@@ -144,7 +195,8 @@ describe('the list', () => {
     await page.goto(url(`/handovers`));
     await page.getByTestId('sort-referenceNo').click();
     await expect.poll(() => page.url()).toContain('sort=referenceNo');
-    const first = async () => (await page.getByTestId('handover-table').getByRole('row').nth(1).innerText()).split('\n')[0];
+    const first = async () =>
+      (await page.getByTestId('handover-table').getByRole('row').nth(1).innerText()).split('\n')[0];
     // References in this file: HO-2023-0001, HO-2023-0002 and HO-2023-0050; the first click sorts descending.
     await expect.poll(first).toBe('HO-2023-0050');
     await page.getByTestId('sort-referenceNo').click();

@@ -17,7 +17,9 @@ const session = useBrowserSession();
 beforeAll(async () => {
   app = session.app;
   const caller = localCaller('e2e');
-  await dispatch(app.ctx, caller, 'settings:set', { patch: { requiredSigners: ['handing_official', 'delegation_head'] } });
+  await dispatch(app.ctx, caller, 'settings:set', {
+    patch: { requiredSigners: ['handing_official', 'delegation_head'] },
+  });
   const created = await dispatch(app.ctx, caller, 'handovers:create', { data: kyrgyzHandover() });
   if (!created.ok) throw new Error(JSON.stringify(created.error));
   handoverId = (created.value as { id: string }).id;
@@ -32,7 +34,11 @@ async function draw(canvas: Locator, seed: number) {
   await page.mouse.move(box.x + 30, box.y + box.height / 2);
   await page.mouse.down();
   for (let i = 0; i <= 30; i++) {
-    await page.mouse.move(box.x + 30 + i * ((box.width - 60) / 30), box.y + box.height / 2 + Math.sin(i / (2 + seed)) * 50, { steps: 2 });
+    await page.mouse.move(
+      box.x + 30 + i * ((box.width - 60) / 30),
+      box.y + box.height / 2 + Math.sin(i / (2 + seed)) * 50,
+      { steps: 2 },
+    );
   }
   await page.mouse.up();
 }
@@ -78,7 +84,10 @@ describe('report: sign on screen, finalize, export signed, verify', () => {
   });
 
   it('exports the signed PDF as a download that pdfsig accepts', async () => {
-    const [dl] = (await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pdf').click()])) as [Download, unknown];
+    const [dl] = (await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pdf').click()])) as [
+      Download,
+      unknown,
+    ];
     expect(dl.suggestedFilename()).toBe('HO-2023-0001.pdf');
     const path = await dl.path();
     const { readFileSync } = await import('node:fs');

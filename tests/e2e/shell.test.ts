@@ -12,7 +12,13 @@ beforeAll(async () => {
 
 const listUrl = () => session.url('/handovers');
 
-async function fillRequired(country: { typed: string; option: string }, head: string, official: string, women: number, children: number) {
+async function fillRequired(
+  country: { typed: string; option: string },
+  head: string,
+  official: string,
+  women: number,
+  children: number,
+) {
   await page.goto(listUrl());
   await page.getByTestId('new-handover').click();
   await pickOption(page, page.getByTestId('receivingCountry'), country.typed, country.option);

@@ -26,12 +26,81 @@ interface Seed {
 const seeds: Seed[] = [
   { data: kyrgyzHandover(), status: 'finalized' },
   { data: frenchHandover(), status: 'finalized' },
-  { data: kyrgyzHandover({ referenceNo: 'HO-2024-0001', handoverDate: '2024-02-20', camp: 'roj', womenCount: 30, childrenCount: 70, boysCount: 30, girlsCount: 40 }), status: 'finalized' },
-  { data: kyrgyzHandover({ referenceNo: 'HO-2019-0001', handoverDate: '2019-01-10', receivingCountry: 'KZ', delegationHeadName: 'Test Head', womenCount: 12, childrenCount: 40, boysCount: 0, girlsCount: 0, menCount: 33 }), status: 'finalized' },
-  { data: kyrgyzHandover({ referenceNo: 'HO-2022-0001', handoverDate: '2022-06-01', receivingCountry: 'XK', womenCount: 5, childrenCount: 9, boysCount: 4, girlsCount: 5 }), status: 'finalized' },
-  { data: kyrgyzHandover({ referenceNo: `HO-${thisYear}-0001`, handoverDate: `${thisYear}-01-15`, receivingCountry: 'DE', camp: 'roj', womenCount: 3, childrenCount: 7, boysCount: 3, girlsCount: 4 }), status: 'finalized' },
-  { data: kyrgyzHandover({ referenceNo: `HO-${thisYear}-0002`, handoverDate: `${thisYear}-02-01`, receivingCountry: 'NL', womenCount: 4, childrenCount: 6, boysCount: 3, girlsCount: 3 }), status: 'draft' },
-  { data: kyrgyzHandover({ referenceNo: 'HO-2023-0099', handoverDate: '2023-03-01', receivingCountry: 'RU', womenCount: 100, childrenCount: 200, boysCount: 0, girlsCount: 0 }), status: 'void' },
+  {
+    data: kyrgyzHandover({
+      referenceNo: 'HO-2024-0001',
+      handoverDate: '2024-02-20',
+      camp: 'roj',
+      womenCount: 30,
+      childrenCount: 70,
+      boysCount: 30,
+      girlsCount: 40,
+    }),
+    status: 'finalized',
+  },
+  {
+    data: kyrgyzHandover({
+      referenceNo: 'HO-2019-0001',
+      handoverDate: '2019-01-10',
+      receivingCountry: 'KZ',
+      delegationHeadName: 'Test Head',
+      womenCount: 12,
+      childrenCount: 40,
+      boysCount: 0,
+      girlsCount: 0,
+      menCount: 33,
+    }),
+    status: 'finalized',
+  },
+  {
+    data: kyrgyzHandover({
+      referenceNo: 'HO-2022-0001',
+      handoverDate: '2022-06-01',
+      receivingCountry: 'XK',
+      womenCount: 5,
+      childrenCount: 9,
+      boysCount: 4,
+      girlsCount: 5,
+    }),
+    status: 'finalized',
+  },
+  {
+    data: kyrgyzHandover({
+      referenceNo: `HO-${thisYear}-0001`,
+      handoverDate: `${thisYear}-01-15`,
+      receivingCountry: 'DE',
+      camp: 'roj',
+      womenCount: 3,
+      childrenCount: 7,
+      boysCount: 3,
+      girlsCount: 4,
+    }),
+    status: 'finalized',
+  },
+  {
+    data: kyrgyzHandover({
+      referenceNo: `HO-${thisYear}-0002`,
+      handoverDate: `${thisYear}-02-01`,
+      receivingCountry: 'NL',
+      womenCount: 4,
+      childrenCount: 6,
+      boysCount: 3,
+      girlsCount: 3,
+    }),
+    status: 'draft',
+  },
+  {
+    data: kyrgyzHandover({
+      referenceNo: 'HO-2023-0099',
+      handoverDate: '2023-03-01',
+      receivingCountry: 'RU',
+      womenCount: 100,
+      childrenCount: 200,
+      boysCount: 0,
+      girlsCount: 0,
+    }),
+    status: 'void',
+  },
 ];
 
 /** What the page must show, computed from the seeds here, not copied from the app. */
@@ -40,7 +109,12 @@ function expected(filter: { drafts?: boolean; camp?: string; from?: string; to?:
   for (const s of seeds) {
     if (s.status === 'void' || (s.status === 'draft' && !filter.drafts)) continue;
     const d = handoverFields.parse(s.data);
-    if ((filter.camp && d.camp !== filter.camp) || (filter.from && d.handoverDate < filter.from) || (filter.to && d.handoverDate > filter.to)) continue;
+    if (
+      (filter.camp && d.camp !== filter.camp) ||
+      (filter.from && d.handoverDate < filter.from) ||
+      (filter.to && d.handoverDate > filter.to)
+    )
+      continue;
     by.set(d.receivingCountry, (by.get(d.receivingCountry) ?? 0) + d.womenCount + d.childrenCount + d.menCount);
   }
   return { byCountry: by, persons: [...by.values()].reduce((a, b) => a + b, 0) };
@@ -55,13 +129,20 @@ async function seed() {
   }
 }
 
-const sumPersons = async () => Number(await page.getByTestId('totals-sum').locator('[data-col="persons"]').getAttribute('data-value'));
-const rowCountries = async () => page.locator('[data-testid^="totals-row-"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-country')));
-const personsOf = async (code: string) => Number(await page.getByTestId(`totals-row-${code}`).locator('[data-col="persons"]').getAttribute('data-value'));
-const hashParams = async () => new URLSearchParams((await page.evaluate('location.hash') as string).split('?')[1] ?? '');
+const sumPersons = async () =>
+  Number(await page.getByTestId('totals-sum').locator('[data-col="persons"]').getAttribute('data-value'));
+const rowCountries = async () =>
+  page.locator('[data-testid^="totals-row-"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-country')));
+const personsOf = async (code: string) =>
+  Number(await page.getByTestId(`totals-row-${code}`).locator('[data-col="persons"]').getAttribute('data-value'));
+const hashParams = async () =>
+  new URLSearchParams(((await page.evaluate('location.hash')) as string).split('?')[1] ?? '');
 
 async function download(testId: string): Promise<{ name: string; bytes: Buffer }> {
-  const [dl] = (await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()])) as [Download, unknown];
+  const [dl] = (await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()])) as [
+    Download,
+    unknown,
+  ];
   const path = await dl.path();
   return { name: dl.suggestedFilename(), bytes: readFileSync(path) };
 }
@@ -87,7 +168,9 @@ describe('totals page (browser mode)', () => {
     await page.getByTestId('totals-table').waitFor();
     const exp = expected();
     expect(await sumPersons()).toBe(exp.persons);
-    expect(await rowCountries()).toEqual([...exp.byCountry.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([c]) => c));
+    expect(await rowCountries()).toEqual(
+      [...exp.byCountry.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([c]) => c),
+    );
     expect(await personsOf('KG')).toBe(exp.byCountry.get('KG'));
     const kg = await page.getByTestId('totals-row-KG').innerText();
     expect(kg).toContain('قيرغيزستان');
@@ -98,11 +181,16 @@ describe('totals page (browser mode)', () => {
 
     // Charts: one stacked bar segment per series and country, a timeline, a filled map.
     await page.getByTestId('chart-persons').locator('.recharts-bar-rectangle').first().waitFor();
-    expect(await page.getByTestId('chart-persons').locator('.recharts-bar-rectangle').count()).toBeGreaterThanOrEqual(exp.byCountry.size);
+    expect(await page.getByTestId('chart-persons').locator('.recharts-bar-rectangle').count()).toBeGreaterThanOrEqual(
+      exp.byCountry.size,
+    );
     expect(await page.getByTestId('chart-persons').innerText()).toContain('النساء');
     await page.getByTestId('chart-timeline').locator('.recharts-bar-rectangle').first().waitFor();
     expect(await page.getByTestId('chart-map').locator('path.country').count()).toBeGreaterThan(150);
-    for (const code of ['KG', 'FR', 'KZ', 'DE']) expect(await page.getByTestId(`map-country-${code}`).getAttribute('data-persons')).toBe(String(exp.byCountry.get(code)));
+    for (const code of ['KG', 'FR', 'KZ', 'DE'])
+      expect(await page.getByTestId(`map-country-${code}`).getAttribute('data-persons')).toBe(
+        String(exp.byCountry.get(code)),
+      );
     expect(await page.getByTestId('map-missing').innerText()).toContain('كوسوفو');
 
     await page.getByTestId('map-country-KZ').hover();
@@ -148,7 +236,9 @@ describe('totals page (browser mode)', () => {
     await expect.poll(links).toEqual(byName);
     const names = await links();
     await page.getByTestId('sort-country').click();
-    await expect.poll(() => page.locator('[data-testid^="totals-link-"]').allInnerTexts()).toEqual([...names].reverse());
+    await expect
+      .poll(() => page.locator('[data-testid^="totals-link-"]').allInnerTexts())
+      .toEqual([...names].reverse());
     await page.getByTestId('sort-persons').click();
     await expect.poll(rowCountries).toEqual(['KG', 'KZ', 'FR', 'XK', 'DE']);
   });
@@ -202,7 +292,9 @@ describe('totals page (browser mode)', () => {
     await page.getByTestId('totals-link-KG').click();
     await expect.poll(() => page.evaluate('location.hash')).toBe('#/handovers?country=KG');
     // The list's own sums for that country: both Kyrgyz handovers and nobody else.
-    await expect.poll(() => page.getByTestId('list-count').innerText()).toContain(new Intl.NumberFormat('ar-SY').format(expected().byCountry.get('KG')!));
+    await expect
+      .poll(() => page.getByTestId('list-count').innerText())
+      .toContain(new Intl.NumberFormat('ar-SY').format(expected().byCountry.get('KG')!));
     await page.goBack();
     await page.getByTestId('totals-table').waitFor();
   });

@@ -19,11 +19,47 @@ const AUDITED = ['audit_log', 'sqlite_sequence', 'accounts'];
 const AUDITED_REFUSALS: Partial<Record<Channel, string[]>> = { 'auth:signIn': AUDITED, 'auth:changePassword': AUDITED };
 
 const HOSTILE: unknown[] = [
-  '', ' ', 'x'.repeat(100_000), 'scan\u202Egnp.exe', '../../etc/passwd', '%E0%A4%A', "'; DROP TABLE handovers; --", '<script>alert(1)</script>',
-  '\0', 'NaN', '1e309', '__proto__', '٣', '2023-02-30', '9999-99-99', 'ZZ', 'HO-2023-0001', '01890000-0000-7000-8000-000000000001',
-  -1, 0, -0, 1.5, 2 ** 31, 2 ** 53 + 2, -(2 ** 63), 1e308, true, false, null, [], {}, [[[[[]]]]], JSON.parse('{"__proto__":{"polluted":1}}'),
+  '',
+  ' ',
+  'x'.repeat(100_000),
+  'scan\u202Egnp.exe',
+  '../../etc/passwd',
+  '%E0%A4%A',
+  "'; DROP TABLE handovers; --",
+  '<script>alert(1)</script>',
+  '\0',
+  'NaN',
+  '1e309',
+  '__proto__',
+  '٣',
+  '2023-02-30',
+  '9999-99-99',
+  'ZZ',
+  'HO-2023-0001',
+  '01890000-0000-7000-8000-000000000001',
+  -1,
+  0,
+  -0,
+  1.5,
+  2 ** 31,
+  2 ** 53 + 2,
+  -(2 ** 63),
+  1e308,
+  true,
+  false,
+  null,
+  [],
+  {},
+  [[[[[]]]]],
+  JSON.parse('{"__proto__":{"polluted":1}}'),
 ];
-const leaf = fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ unit: 'binary', maxLength: 40 }), fc.integer(), fc.double(), fc.jsonValue({ maxDepth: 2 }));
+const leaf = fc.oneof(
+  fc.constantFrom(...HOSTILE),
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.integer(),
+  fc.double(),
+  fc.jsonValue({ maxDepth: 2 }),
+);
 
 type Path = (string | number)[];
 function pathsOf(v: unknown, prefix: Path = []): Path[] {
@@ -49,7 +85,8 @@ function mutate(sample: unknown, mutations: Mutation[]): unknown {
     }
     const parentPath = m.op === 'add' ? m.path : m.path.slice(0, -1);
     let parent: unknown = root;
-    for (const p of parentPath) parent = parent && typeof parent === 'object' ? (parent as Record<string | number, unknown>)[p] : undefined;
+    for (const p of parentPath)
+      parent = parent && typeof parent === 'object' ? (parent as Record<string | number, unknown>)[p] : undefined;
     if (!parent || typeof parent !== 'object') continue;
     const at = parent as Record<string | number, unknown>;
     if (m.op === 'add') {
@@ -81,19 +118,30 @@ function payloads(sample: unknown): fc.Arbitrary<unknown> {
 }
 
 function flatKeys(tree: Record<string, unknown>, prefix = ''): string[] {
-  return Object.entries(tree).flatMap(([k, v]) => (v && typeof v === 'object' ? flatKeys(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`]));
+  return Object.entries(tree).flatMap(([k, v]) =>
+    v && typeof v === 'object' ? flatKeys(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
 }
 /** The keys every catalog has (ar, en, ku), with plural forms folded. */
 function translatedKeys(): Set<string> {
   const root = join(import.meta.dirname, '../../renderer/src/i18n/locales');
-  const per = ['ar', 'en', 'ku'].map((lng) => new Set(readdirSync(join(root, lng)).flatMap((f) => flatKeys(JSON.parse(readFileSync(join(root, lng, f), 'utf8')))).map((k) => k.replace(/_(zero|one|two|few|many|other)$/, ''))));
+  const per = ['ar', 'en', 'ku'].map(
+    (lng) =>
+      new Set(
+        readdirSync(join(root, lng))
+          .flatMap((f) => flatKeys(JSON.parse(readFileSync(join(root, lng, f), 'utf8'))))
+          .map((k) => k.replace(/_(zero|one|two|few|many|other)$/, '')),
+      ),
+  );
   return new Set([...per[0]].filter((k) => per[1].has(k) && per[2].has(k)));
 }
 
 /** Every row of every table, hashed per table: "nothing changed" means exactly this. */
 function fingerprint(app: TestApp): Map<string, string> {
   const out = new Map<string, string>();
-  const tables = app.ctx.db.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
+  const tables = app.ctx.db.sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    .all() as { name: string }[];
   for (const { name } of tables) {
     const h = createHash('sha256');
     for (const row of app.ctx.db.sqlite.prepare(`SELECT * FROM "${name}"`).raw().all()) {
@@ -103,7 +151,8 @@ function fingerprint(app: TestApp): Map<string, string> {
   }
   return out;
 }
-const changedTables = (a: Map<string, string>, b: Map<string, string>) => [...new Set([...a.keys(), ...b.keys()])].filter((t) => a.get(t) !== b.get(t));
+const changedTables = (a: Map<string, string>, b: Map<string, string>) =>
+  [...new Set([...a.keys(), ...b.keys()])].filter((t) => a.get(t) !== b.get(t));
 
 async function seed(app: TestApp, caller: Caller): Promise<Seeded> {
   const must = async (channel: Channel, input: unknown) => {
@@ -111,18 +160,39 @@ async function seed(app: TestApp, caller: Caller): Promise<Seeded> {
     if (!r.ok) throw new Error(`seeding ${channel}: ${JSON.stringify(r.error)}`);
     return r.value as { id: string; revision: number };
   };
-  const account = await must('auth:setup', { username: 'admin', displayName: 'Administrator', password: 'correct horse battery staple' });
+  const account = await must('auth:setup', {
+    username: 'admin',
+    displayName: 'Administrator',
+    password: 'correct horse battery staple',
+  });
   const draft = await must('handovers:create', { data: kyrgyzHandover({ referenceNo: 'HO-DRAFT-1' }) });
   const fin = await must('handovers:create', { data: kyrgyzHandover({ referenceNo: 'HO-FINAL-1' }) });
-  const attachment = await must('attachments:add', { handoverId: fin.id, fileName: 'protocol.png', base64: tinyPng().toString('base64') });
+  const attachment = await must('attachments:add', {
+    handoverId: fin.id,
+    fileName: 'protocol.png',
+    base64: tinyPng().toString('base64'),
+  });
   const current = await must('handovers:get', { id: fin.id });
   await must('handovers:finalize', { id: fin.id, expectedRevision: current.revision });
-  const signature = await must('report:sign', { handoverId: draft.id, role: 'witness', signerName: 'Witness', pngBase64: tinyPng().toString('base64') });
+  const signature = await must('report:sign', {
+    handoverId: draft.id,
+    role: 'witness',
+    signerName: 'Witness',
+    pngBase64: tinyPng().toString('base64'),
+  });
   const other = testApp();
   try {
     initOffice(app.ctx, caller, 'Qamishli');
     const card = addOffice(app.ctx, caller, initOffice(other.ctx, other.caller, 'Hasakah'));
-    return { draftId: draft.id, finalizedId: fin.id, attachmentId: attachment.id, signatureId: signature.id, officeId: card.id, conflictId: '01890000-0000-7000-8000-0000000000cc', accountId: account.id };
+    return {
+      draftId: draft.id,
+      finalizedId: fin.id,
+      attachmentId: attachment.id,
+      signatureId: signature.id,
+      officeId: card.id,
+      conflictId: '01890000-0000-7000-8000-0000000000cc',
+      accountId: account.id,
+    };
   } finally {
     other.close();
   }
@@ -144,13 +214,29 @@ export interface FuzzFigures {
  * resolve (never throw); a refusal must carry a known, translated code (never INTERNAL), its message and echoed values
  * cut short, its issue and reason keys translated, and leave every table exactly as it was.
  */
-export async function runContractFuzz(opts: { runs: number; seed?: number; log?: (l: string) => void }): Promise<FuzzFigures> {
+export async function runContractFuzz(opts: {
+  runs: number;
+  seed?: number;
+  log?: (l: string) => void;
+}): Promise<FuzzFigures> {
   const app = testApp();
   const started = performance.now();
-  const figures: FuzzFigures = { payloads: 0, accepted: 0, refused: 0, byCode: {}, channels: CHANNELS.length, roles: ROLES.length, problems: [], seconds: 0 };
+  const figures: FuzzFigures = {
+    payloads: 0,
+    accepted: 0,
+    refused: 0,
+    byCode: {},
+    channels: CHANNELS.length,
+    roles: ROLES.length,
+    problems: [],
+    seconds: 0,
+  };
   const translated = translatedKeys();
   const problem = (channel: string, role: string | null, payload: unknown, what: string) => {
-    if (figures.problems.length < 50) figures.problems.push(`${channel} as ${role ?? "nobody"}: ${what} — payload ${JSON.stringify(payload)?.slice(0, 300)}`);
+    if (figures.problems.length < 50)
+      figures.problems.push(
+        `${channel} as ${role ?? 'nobody'}: ${what} — payload ${JSON.stringify(payload)?.slice(0, 300)}`,
+      );
   };
   try {
     const seeded = await seed(app, { actor: 'seed', role: 'administrator', accountId: null });
@@ -175,15 +261,21 @@ export async function runContractFuzz(opts: { runs: number; seed?: number; log?:
               figures.refused++;
               const e: ApiError = r.error;
               figures.byCode[e.code] = (figures.byCode[e.code] ?? 0) + 1;
-              if (!(ERROR_CODES as readonly string[]).includes(e.code) || !translated.has(`errors.${e.code}`)) problem(channel, role, payload, `untranslated code ${e.code}`);
+              if (!(ERROR_CODES as readonly string[]).includes(e.code) || !translated.has(`errors.${e.code}`))
+                problem(channel, role, payload, `untranslated code ${e.code}`);
               if (e.code === 'INTERNAL') problem(channel, role, payload, `INTERNAL: ${e.message}`);
-              if (!e.message || e.message.length > 401) problem(channel, role, payload, `message of ${e.message?.length} characters`);
+              if (!e.message || e.message.length > 401)
+                problem(channel, role, payload, `message of ${e.message?.length} characters`);
               if (JSON.stringify(e).length > 200_000) problem(channel, role, payload, 'refusal echoes too much');
-              for (const i of e.details?.issues ?? []) if (!translated.has(`validation.${i.key}`)) problem(channel, role, payload, `untranslated issue key ${i.key}`);
+              for (const i of e.details?.issues ?? [])
+                if (!translated.has(`validation.${i.key}`))
+                  problem(channel, role, payload, `untranslated issue key ${i.key}`);
               const reason = e.details?.reason;
-              if (typeof reason === 'string' && !translated.has(reason)) problem(channel, role, payload, `untranslated reason ${reason}`);
+              if (typeof reason === 'string' && !translated.has(reason))
+                problem(channel, role, payload, `untranslated reason ${reason}`);
               const changed = changedTables(before, after).filter((t) => !AUDITED_REFUSALS[channel]?.includes(t));
-              if (changed.length) problem(channel, role, payload, `refused with ${e.code} but ${changed.join(', ')} changed`);
+              if (changed.length)
+                problem(channel, role, payload, `refused with ${e.code} but ${changed.join(', ')} changed`);
             }
             before = after;
           }),

@@ -38,7 +38,31 @@ export interface HttpFuzzFigures {
   seconds: number;
 }
 
-const PATH_PIECES = ['/', '/api/', 'handovers:list', 'handovers:create', '%', '%E0%A4%A', '%2e%2e', '..', '%00', '%ff', '//', '\\', '?', '#', 'index.html', 'assets', '٣', '\u202E', '%C0%AF', '.%2F', '~', ';', '@'];
+const PATH_PIECES = [
+  '/',
+  '/api/',
+  'handovers:list',
+  'handovers:create',
+  '%',
+  '%E0%A4%A',
+  '%2e%2e',
+  '..',
+  '%00',
+  '%ff',
+  '//',
+  '\\',
+  '?',
+  '#',
+  'index.html',
+  'assets',
+  '٣',
+  '\u202E',
+  '%C0%AF',
+  '.%2F',
+  '~',
+  ';',
+  '@',
+];
 
 /**
  * Browser mode under random requests: random bytes on the socket, random paths (with and without the token), random
@@ -58,11 +82,18 @@ export async function runHttpFuzz(opts: { runs: number; seed?: number }): Promis
     figures.requests++;
     const status = statusOf(answer);
     figures.byStatus[status] = (figures.byStatus[status] ?? 0) + 1;
-    if ((status === 0 || status >= 500) && figures.problems.length < 50) figures.problems.push(`${what}: answered ${JSON.stringify(answer.slice(0, 80))} to ${JSON.stringify(sent.toString('latin1').slice(0, 200))}`);
+    if ((status === 0 || status >= 500) && figures.problems.length < 50)
+      figures.problems.push(
+        `${what}: answered ${JSON.stringify(answer.slice(0, 80))} to ${JSON.stringify(sent.toString('latin1').slice(0, 200))}`,
+      );
   };
-  const alive = async () => statusOf(await exchange(web.port, Buffer.from(`GET / HTTP/1.1\r\nHost: ${host}\r\n\r\n`))) === 200;
+  const alive = async () =>
+    statusOf(await exchange(web.port, Buffer.from(`GET / HTTP/1.1\r\nHost: ${host}\r\n\r\n`))) === 200;
   try {
-    const path = fc.oneof(fc.array(fc.constantFrom(...PATH_PIECES), { maxLength: 8 }).map((p) => `/${p.join('')}`), fc.string({ unit: 'binary', maxLength: 60 }).map((s) => `/${s}`));
+    const path = fc.oneof(
+      fc.array(fc.constantFrom(...PATH_PIECES), { maxLength: 8 }).map((p) => `/${p.join('')}`),
+      fc.string({ unit: 'binary', maxLength: 60 }).map((s) => `/${s}`),
+    );
     const request = fc.record({
       method: fc.constantFrom('GET', 'POST', 'HEAD', 'PUT', 'DELETE', 'OPTIONS', 'TRACE', 'G\u00e9T'),
       path,
@@ -70,16 +101,23 @@ export async function runHttpFuzz(opts: { runs: number; seed?: number }): Promis
       body: fc.oneof(fc.constant(''), fc.json({ maxDepth: 3 }), fc.string({ unit: 'binary', maxLength: 200 })),
     });
     // Random bytes end with a blank line, so even a partial request is complete and must be answered.
-    const garbage = fc.uint8Array({ minLength: 1, maxLength: 1500 }).map((b) => Buffer.concat([Buffer.from(b), Buffer.from('\r\n\r\n')]));
+    const garbage = fc
+      .uint8Array({ minLength: 1, maxLength: 1500 })
+      .map((b) => Buffer.concat([Buffer.from(b), Buffer.from('\r\n\r\n')]));
     await fc.assert(
       fc.asyncProperty(fc.oneof(garbage, request), async (input) => {
         let bytes: Buffer;
         if (Buffer.isBuffer(input)) bytes = input;
         else {
           const body = Buffer.from(input.body, 'utf8');
-          const target = Buffer.from(input.path, 'utf8').toString('latin1').replace(/[\r\n ]/g, '%20');
+          const target = Buffer.from(input.path, 'utf8')
+            .toString('latin1')
+            .replace(/[\r\n ]/g, '%20');
           bytes = Buffer.concat([
-            Buffer.from(`${input.method} ${target} HTTP/1.1\r\nHost: ${host}\r\n${input.token ? `Authorization: Bearer ${web.token}\r\n` : ''}Content-Length: ${body.length}\r\nConnection: close\r\n\r\n`, 'latin1'),
+            Buffer.from(
+              `${input.method} ${target} HTTP/1.1\r\nHost: ${host}\r\n${input.token ? `Authorization: Bearer ${web.token}\r\n` : ''}Content-Length: ${body.length}\r\nConnection: close\r\n\r\n`,
+              'latin1',
+            ),
             body,
           ]);
         }

@@ -22,7 +22,13 @@ const CHILD = '01890000-0000-7000-8000-000000000002';
  * does not compile until it has a sample here, so the fuzzing covers every channel.
  */
 export function samples(s: Seeded): Record<Channel, unknown> {
-  const data = kyrgyzHandover({ referenceNo: 'HO-FUZZ-1', womenCount: 1, childrenCount: 1, boysCount: 1, girlsCount: 0 });
+  const data = kyrgyzHandover({
+    referenceNo: 'HO-FUZZ-1',
+    womenCount: 1,
+    childrenCount: 1,
+    boysCount: 1,
+    girlsCount: 0,
+  });
   const persons = [
     { id: WOMAN, fullNameAr: 'مريم', sex: 'f', category: 'woman' },
     { id: CHILD, fullNameLatin: 'Yusuf', sex: 'm', category: 'child', motherId: WOMAN },
@@ -36,7 +42,15 @@ export function samples(s: Seeded): Record<Channel, unknown> {
     'handovers:create': { data },
     'handovers:get': { id: s.finalizedId },
     'handovers:update': { id: s.draftId, expectedRevision: 1, data },
-    'handovers:list': { search: 'Tokobaev', countries: ['KG'], statuses: ['finalized'], sort: 'handoverDate', direction: 'desc', offset: 0, limit: 50 },
+    'handovers:list': {
+      search: 'Tokobaev',
+      countries: ['KG'],
+      statuses: ['finalized'],
+      sort: 'handoverDate',
+      direction: 'desc',
+      offset: 0,
+      limit: 50,
+    },
     'handovers:summary': { search: '', countries: ['KG'] },
     'handovers:suggestReference': { year: 2023 },
     'handovers:finalize': { id: s.draftId, expectedRevision: 1 },
@@ -46,22 +60,42 @@ export function samples(s: Seeded): Record<Channel, unknown> {
     'handovers:manifest': { id: s.finalizedId },
     'handovers:versions': { id: s.finalizedId },
     'handovers:history': { id: s.finalizedId },
-    'io:inspect': { fileName: 'sheet.csv', base64: Buffer.from('reference_no,handover_date\nHO-9,2023-01-01\n').toString('base64') },
-    'io:importStart': { uploadId: 'no-such-upload', options: { dryRun: true, asDraft: false, strict: true, dateOrder: 'dmy', mapping: ['reference_no', null] } },
+    'io:inspect': {
+      fileName: 'sheet.csv',
+      base64: Buffer.from('reference_no,handover_date\nHO-9,2023-01-01\n').toString('base64'),
+    },
+    'io:importStart': {
+      uploadId: 'no-such-upload',
+      options: { dryRun: true, asDraft: false, strict: true, dateOrder: 'dmy', mapping: ['reference_no', null] },
+    },
     'io:importProgress': { jobId: 'no-such-job' },
     'io:importCancel': { jobId: 'no-such-job' },
     'io:export': { format: 'csv', filter: { countries: ['KG'] } },
     'io:office': {},
     'io:officeInit': { name: 'Qamishli' },
     'io:offices': {},
-    'io:officeAdd': { card: JSON.stringify({ format: 'tasleem-office', id: s.officeId, name: 'Hasakah', signPublicKey: 'AAAA', encPublicKey: 'AAAA' }) },
+    'io:officeAdd': {
+      card: JSON.stringify({
+        format: 'tasleem-office',
+        id: s.officeId,
+        name: 'Hasakah',
+        signPublicKey: 'AAAA',
+        encPublicKey: 'AAAA',
+      }),
+    },
     'io:bundleExport': { toOfficeId: s.officeId, ids: [s.finalizedId] },
     'io:bundleImport': { fileName: 'x.tasleem', base64: Buffer.from('{"header":{}}').toString('base64') },
     'io:openedBundle': {},
     'io:conflicts': {},
     'io:resolveConflict': { conflictId: s.conflictId, choice: 'keep_local', note: 'checked by phone' },
     'report:status': { handoverId: s.finalizedId },
-    'report:sign': { handoverId: s.draftId, role: 'witness', signerName: 'Witness', signerTitle: '', pngBase64: tinyPng().toString('base64') },
+    'report:sign': {
+      handoverId: s.draftId,
+      role: 'witness',
+      signerName: 'Witness',
+      signerTitle: '',
+      pngBase64: tinyPng().toString('base64'),
+    },
     'report:removeSignature': { id: s.signatureId },
     'report:export': { handoverId: s.finalizedId, language: 'ar' },
     'report:verify': { base64: tinyPdf().toString('base64'), checkRecord: true },
@@ -84,7 +118,12 @@ export function samples(s: Seeded): Record<Channel, unknown> {
     'auth:signOut': { reason: 'user' },
     'auth:changePassword': { current: 'not the password', next: 'another long password' },
     'users:list': {},
-    'users:create': { username: 'registrar1', displayName: 'Registrar', role: 'registrar', password: 'a long enough password' },
+    'users:create': {
+      username: 'registrar1',
+      displayName: 'Registrar',
+      role: 'registrar',
+      password: 'a long enough password',
+    },
     'users:update': { id: s.accountId, patch: { displayName: 'Admin', disabled: false } },
     'users:resetPassword': { id: s.accountId, password: 'a long enough password' },
     'audit:list': { actor: 'admin', from: '2023-01-01', to: '2030-12-31' },

@@ -16,8 +16,17 @@ const stored = () => (app.ctx.db.sqlite.prepare('SELECT count(*) AS n FROM attac
 describe('attachments', () => {
   it('stores a scanned PDF with its SHA-256 and gives the same bytes back', async () => {
     const pdf = tinyPdf();
-    const meta = await app.must('attachments:add', { handoverId, fileName: 'protocol-scan.pdf', base64: pdf.toString('base64') });
-    expect(meta).toMatchObject({ mime: 'application/pdf', size: pdf.length, sha256: createHash('sha256').update(pdf).digest('hex'), fileName: 'protocol-scan.pdf' });
+    const meta = await app.must('attachments:add', {
+      handoverId,
+      fileName: 'protocol-scan.pdf',
+      base64: pdf.toString('base64'),
+    });
+    expect(meta).toMatchObject({
+      mime: 'application/pdf',
+      size: pdf.length,
+      sha256: createHash('sha256').update(pdf).digest('hex'),
+      fileName: 'protocol-scan.pdf',
+    });
     const back = await app.must('attachments:get', { id: meta.id });
     expect(Buffer.from(back.base64, 'base64').equals(pdf)).toBe(true);
     expect((await app.must('attachments:list', { handoverId })).map((a) => a.id)).toEqual([meta.id]);
@@ -26,13 +35,22 @@ describe('attachments', () => {
   });
 
   it('takes the type from the bytes: a PNG without extension is a PNG', async () => {
-    const meta = await app.must('attachments:add', { handoverId, fileName: 'photo', base64: tinyPng().toString('base64') });
+    const meta = await app.must('attachments:add', {
+      handoverId,
+      fileName: 'photo',
+      base64: tinyPng().toString('base64'),
+    });
     expect(meta.mime).toBe('image/png');
   });
 
   it.each([
     ['a PNG named .pdf (lies about its type)', 'scan.pdf', tinyPng(), 'UNSUPPORTED_TYPE'],
-    ['an executable named .pdf', 'scan.pdf', Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 1)]), 'UNSUPPORTED_TYPE'],
+    [
+      'an executable named .pdf',
+      'scan.pdf',
+      Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 1)]),
+      'UNSUPPORTED_TYPE',
+    ],
     ['a text file', 'notes.txt', Buffer.from('hello, this is not a scan'), 'UNSUPPORTED_TYPE'],
     ['an empty file', 'empty.pdf', Buffer.alloc(0), 'UNSUPPORTED_TYPE'],
   ])('refuses %s and stores nothing', async (_n, fileName, bytes, code) => {
@@ -50,39 +68,84 @@ describe('attachments', () => {
   });
 
   it('refuses a path in the file name and malformed base64', async () => {
-    expect(await app.call('attachments:add', { handoverId, fileName: '../../etc/passwd.pdf', base64: tinyPdf().toString('base64') })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    expect(await app.call('attachments:add', { handoverId, fileName: 'a.pdf', base64: '%%%not base64' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(
+      await app.call('attachments:add', {
+        handoverId,
+        fileName: '../../etc/passwd.pdf',
+        base64: tinyPdf().toString('base64'),
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await app.call('attachments:add', { handoverId, fileName: 'a.pdf', base64: '%%%not base64' })).toMatchObject(
+      { ok: false, error: { code: 'VALIDATION' } },
+    );
     expect(stored()).toBe(0);
   });
 
   it('refuses attaching to a void handover', async () => {
     const h = await app.must('handovers:get', { id: handoverId });
     await app.must('handovers:void', { id: h.id, expectedRevision: h.revision, reason: 'duplicate' });
-    expect(await app.call('attachments:add', { handoverId, fileName: 'a.pdf', base64: tinyPdf().toString('base64') })).toMatchObject({ ok: false, error: { code: 'NOT_EDITABLE' } });
+    expect(
+      await app.call('attachments:add', { handoverId, fileName: 'a.pdf', base64: tinyPdf().toString('base64') }),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_EDITABLE' } });
   });
 
   it('keeps a PNG named evil.html under a name that ends in .png, and says so in the audit', async () => {
-    const meta = await app.must('attachments:add', { handoverId, fileName: 'evil.html', base64: tinyPng().toString('base64') });
+    const meta = await app.must('attachments:add', {
+      handoverId,
+      fileName: 'evil.html',
+      base64: tinyPng().toString('base64'),
+    });
     expect(meta).toMatchObject({ mime: 'image/png', fileName: 'evil.html.png' });
-    const row = app.ctx.db.sqlite.prepare('SELECT file_name AS name FROM attachments WHERE id = ?').get(meta.id) as { name: string };
+    const row = app.ctx.db.sqlite.prepare('SELECT file_name AS name FROM attachments WHERE id = ?').get(meta.id) as {
+      name: string;
+    };
     expect(row.name).toBe('evil.html.png');
     const history = await app.must('handovers:history', { id: handoverId });
-    expect(history.at(-1)).toMatchObject({ action: 'attachment.add', details: { fileName: 'evil.html.png', givenName: 'evil.html' } });
+    expect(history.at(-1)).toMatchObject({
+      action: 'attachment.add',
+      details: { fileName: 'evil.html.png', givenName: 'evil.html' },
+    });
     // A name that already says what the file is stays as it was.
-    expect((await app.must('attachments:add', { handoverId, fileName: 'Scan.JPEG.png', base64: tinyPng().toString('base64') })).fileName).toBe('Scan.JPEG.png');
-    expect((await app.must('attachments:add', { handoverId, fileName: 'photo', base64: tinyPng().toString('base64') })).fileName).toBe('photo.png');
+    expect(
+      (
+        await app.must('attachments:add', {
+          handoverId,
+          fileName: 'Scan.JPEG.png',
+          base64: tinyPng().toString('base64'),
+        })
+      ).fileName,
+    ).toBe('Scan.JPEG.png');
+    expect(
+      (await app.must('attachments:add', { handoverId, fileName: 'photo', base64: tinyPng().toString('base64') }))
+        .fileName,
+    ).toBe('photo.png');
   });
 
   it('strips bidi controls from names: an override cannot make "gnp.exe" read as "exe.png"', async () => {
     const spoof = 'scan\u202Egnp.exe';
-    const meta = await app.must('attachments:add', { handoverId, fileName: spoof, base64: tinyPng().toString('base64') });
+    const meta = await app.must('attachments:add', {
+      handoverId,
+      fileName: spoof,
+      base64: tinyPng().toString('base64'),
+    });
     expect(meta.fileName).toBe('scangnp.exe.png');
-    const all = await app.must('attachments:add', { handoverId, fileName: '\u2067تقرير\u2069\u200F\u061C\u202Ascan\u202C\u2066.pdf', base64: tinyPdf().toString('base64') });
+    const all = await app.must('attachments:add', {
+      handoverId,
+      fileName: '\u2067تقرير\u2069\u200F\u061C\u202Ascan\u202C\u2066.pdf',
+      base64: tinyPdf().toString('base64'),
+    });
     expect(all.fileName).toBe('تقريرscan.pdf');
-    for (const { name } of app.ctx.db.sqlite.prepare('SELECT file_name AS name FROM attachments').all() as { name: string }[]) {
+    for (const { name } of app.ctx.db.sqlite.prepare('SELECT file_name AS name FROM attachments').all() as {
+      name: string;
+    }[]) {
       expect(name).not.toMatch(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/);
     }
     // A name made only of controls is no name.
-    expect(await app.call('attachments:add', { handoverId, fileName: '\u202E\u202E', base64: tinyPng().toString('base64') })).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { issues: [{ path: 'fileName', key: 'required' }] } } });
+    expect(
+      await app.call('attachments:add', { handoverId, fileName: '\u202E\u202E', base64: tinyPng().toString('base64') }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: { issues: [{ path: 'fileName', key: 'required' }] } },
+    });
   });
 });

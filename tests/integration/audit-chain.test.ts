@@ -35,7 +35,9 @@ async function must<C extends Channel>(ctx: AppContext, channel: C, input: Input
 /** Three records: create, finalize, void each. */
 async function someHistory(ctx: AppContext, from = 1) {
   for (let i = from; i < from + 3; i++) {
-    const h = await must(ctx, 'handovers:create', { data: kyrgyzHandover({ referenceNo: `HO-2023-${String(i).padStart(4, '0')}` }) });
+    const h = await must(ctx, 'handovers:create', {
+      data: kyrgyzHandover({ referenceNo: `HO-2023-${String(i).padStart(4, '0')}` }),
+    });
     const f = await must(ctx, 'handovers:finalize', { id: h.id, expectedRevision: h.revision });
     await must(ctx, 'handovers:void', { id: h.id, expectedRevision: f.revision, reason: 'test' });
   }
@@ -44,14 +46,21 @@ const entries = (ctx: AppContext) => ctx.db.sqlite.prepare('SELECT count(*) FROM
 /** The head as kept in the key store, outside the database file. */
 const headFile = (dir: string) => KeyStore.open(keyStoreFileFor(databaseFile(dir)), testUnlock()).auditHead()!;
 /** What someone with the file and sqlite3 can do: drop the guards. */
-const dropTriggers = (ctx: AppContext) => ctx.db.sqlite.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete; DROP TRIGGER audit_log_chained_insert;');
+const dropTriggers = (ctx: AppContext) =>
+  ctx.db.sqlite.exec(
+    'DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete; DROP TRIGGER audit_log_chained_insert;',
+  );
 
 describe('the audit log is hash-chained', () => {
   it('chains every entry, keeps the head outside the database, and verifies', async () => {
     const { ctx, dir } = open();
     await someHistory(ctx);
     expect(entries(ctx)).toBe(9);
-    const rows = ctx.db.sqlite.prepare('SELECT id, prev_hash AS prev, hash FROM audit_log ORDER BY id').all() as { id: number; prev: string; hash: string }[];
+    const rows = ctx.db.sqlite.prepare('SELECT id, prev_hash AS prev, hash FROM audit_log ORDER BY id').all() as {
+      id: number;
+      prev: string;
+      hash: string;
+    }[];
     expect(rows[0].prev).toBe('0'.repeat(64));
     for (let i = 1; i < rows.length; i++) expect(rows[i].prev).toBe(rows[i - 1].hash);
     expect(new Set(rows.map((r) => r.hash)).size).toBe(rows.length);
@@ -67,7 +76,11 @@ describe('the audit log is hash-chained', () => {
     expect(() => ctx.db.sqlite.exec("UPDATE audit_log SET actor = 'someone-else' WHERE id = 2")).toThrow(/append-only/);
     expect(() => ctx.db.sqlite.exec("UPDATE audit_log SET hash = 'x' WHERE id = 2")).toThrow(/append-only/);
     expect(() => ctx.db.sqlite.exec('DELETE FROM audit_log WHERE id = 9')).toThrow(/append-only/);
-    expect(() => ctx.db.sqlite.exec("INSERT INTO audit_log (at, actor, action, entity, details) VALUES ('2024-01-01', 'x', 'y', 'z', '{}')")).toThrow(/chained/);
+    expect(() =>
+      ctx.db.sqlite.exec(
+        "INSERT INTO audit_log (at, actor, action, entity, details) VALUES ('2024-01-01', 'x', 'y', 'z', '{}')",
+      ),
+    ).toThrow(/chained/);
     expect(verifyAudit(ctx)).toMatchObject({ ok: true, count: 9 });
   });
 
@@ -75,8 +88,14 @@ describe('the audit log is hash-chained', () => {
     const { ctx } = open();
     await someHistory(ctx);
     dropTriggers(ctx);
-    ctx.db.sqlite.prepare("UPDATE audit_log SET details = json_set(details, '$.reason', 'nothing to see') WHERE id = 6").run();
-    expect(verifyAudit(ctx)).toMatchObject({ ok: false, count: 6, broken: { id: 6, reason: 'altered', action: 'handover.void', actor: 'tester' } });
+    ctx.db.sqlite
+      .prepare("UPDATE audit_log SET details = json_set(details, '$.reason', 'nothing to see') WHERE id = 6")
+      .run();
+    expect(verifyAudit(ctx)).toMatchObject({
+      ok: false,
+      count: 6,
+      broken: { id: 6, reason: 'altered', action: 'handover.void', actor: 'tester' },
+    });
   });
 
   it('names the entry after one removed from the middle', async () => {
@@ -120,7 +139,11 @@ describe('the audit log is hash-chained', () => {
     const { ctx } = open();
     await someHistory(ctx);
     dropTriggers(ctx);
-    ctx.db.sqlite.prepare("INSERT INTO audit_log (id, at, actor, action, entity, details, prev_hash, hash) VALUES (10, '2024-01-01T00:00:00.000Z', 'x', 'handover.create', 'handover', '{}', ?, ?)").run('f'.repeat(64), 'e'.repeat(64));
+    ctx.db.sqlite
+      .prepare(
+        "INSERT INTO audit_log (id, at, actor, action, entity, details, prev_hash, hash) VALUES (10, '2024-01-01T00:00:00.000Z', 'x', 'handover.create', 'handover', '{}', ?, ?)",
+      )
+      .run('f'.repeat(64), 'e'.repeat(64));
     expect(verifyAudit(ctx)).toMatchObject({ ok: false, broken: { id: 10, reason: 'link' } });
   });
 
@@ -130,13 +153,20 @@ describe('the audit log is hash-chained', () => {
     // The migrations as they were before the chain, then the app's as they are now.
     const old = join(dir, 'migrations');
     mkdirSync(join(old, 'meta'), { recursive: true });
-    const journal = JSON.parse(readFileSync(join(defaultMigrationsFolder(), 'meta/_journal.json'), 'utf8')) as { entries: { idx: number; tag: string }[] };
-    journal.entries = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag.endsWith('_accounts_audit_chain')));
+    const journal = JSON.parse(readFileSync(join(defaultMigrationsFolder(), 'meta/_journal.json'), 'utf8')) as {
+      entries: { idx: number; tag: string }[];
+    };
+    journal.entries = journal.entries.slice(
+      0,
+      journal.entries.findIndex((e) => e.tag.endsWith('_accounts_audit_chain')),
+    );
     for (const e of journal.entries) cpSync(join(defaultMigrationsFolder(), `${e.tag}.sql`), join(old, `${e.tag}.sql`));
     writeFileSync(join(old, 'meta/_journal.json'), JSON.stringify(journal));
     const { dbKey: key } = KeyStore.create(keyStoreFileFor(databaseFile(dir)), testUnlock());
     const legacy = openDatabase(databaseFile(dir), { key, migrationsFolder: old });
-    const insert = legacy.sqlite.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, details) VALUES (?, 'admin', ?, 'handover', 'h1', ?)");
+    const insert = legacy.sqlite.prepare(
+      "INSERT INTO audit_log (at, actor, action, entity, entity_id, details) VALUES (?, 'admin', ?, 'handover', 'h1', ?)",
+    );
     insert.run('2023-02-16T10:00:00.000Z', 'handover.create', '{"referenceNo":"HO-2023-0001"}');
     insert.run('2023-02-16T11:00:00.000Z', 'handover.finalize', '{"version":1}');
     legacy.close();

@@ -15,7 +15,11 @@ import { openTestDb, testUnlock } from '../support/keys';
 const root = join(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'tasleem-check-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const tasleem = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin/tasleem.js'), ...args], { encoding: 'utf8', env: { ...process.env, TASLEEM_DB: '' } });
+const tasleem = (...args: string[]) =>
+  spawnSync(process.execPath, [join(root, 'bin/tasleem.js'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, TASLEEM_DB: '' },
+  });
 
 /** A database with two finalized handovers and a draft, written through the services. */
 function office(name: string): string {
@@ -26,7 +30,11 @@ function office(name: string): string {
     const h = createHandover(ctx, caller, handoverFields.parse(data));
     finalizeHandover(ctx, caller, h.id, h.revision);
   }
-  createHandover(ctx, caller, handoverFields.parse(kyrgyzHandover({ referenceNo: 'HO-2023-0003', handoverDate: '2023-03-01' })));
+  createHandover(
+    ctx,
+    caller,
+    handoverFields.parse(kyrgyzHandover({ referenceNo: 'HO-2023-0003', handoverDate: '2023-03-01' })),
+  );
   ctx.db.close();
   return file;
 }
@@ -57,12 +65,22 @@ describe('tasleem check', () => {
     expect(r.stderr).toContain('repaired: totals-summary');
     expect(JSON.parse(r.stdout).checks).toEqual([
       { name: 'audit-chain', ok: true, repaired: false, detail: expect.stringMatching(/^5 entries chained/) },
-      { name: 'totals-summary', ok: false, repaired: true, detail: '4 of 6 buckets disagreed with the handovers table; rebuilt from the table' },
+      {
+        name: 'totals-summary',
+        ok: false,
+        repaired: true,
+        detail: '4 of 6 buckets disagreed with the handovers table; rebuilt from the table',
+      },
     ]);
 
     const after = createAppContext({ dataDir: dir, dbFile: file, mode: 'cli', unlock: testUnlock() });
-    expect(getTotals(after, { includeDrafts: false, camps: [] }).countries.map((c) => [c.country, c.women])).toEqual([['KG', 18], ['FR', 15]]);
-    expect(after.db.sqlite.prepare("SELECT details FROM audit_log WHERE action = 'totals.rebuild'").all()).toEqual([{ details: JSON.stringify({ mismatched: 4, buckets: 6 }) }]);
+    expect(getTotals(after, { includeDrafts: false, camps: [] }).countries.map((c) => [c.country, c.women])).toEqual([
+      ['KG', 18],
+      ['FR', 15],
+    ]);
+    expect(after.db.sqlite.prepare("SELECT details FROM audit_log WHERE action = 'totals.rebuild'").all()).toEqual([
+      { details: JSON.stringify({ mismatched: 4, buckets: 6 }) },
+    ]);
     after.db.close();
 
     const again = tasleem('--db', file, 'check');
@@ -78,7 +96,9 @@ describe('tasleem check', () => {
     raw.close();
     const r = tasleem('--db', file, 'check');
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/^FAILED {2}audit-chain: first broken entry: 3 \(.*someone-else, handover\.create\) was changed after it was written$/m);
+    expect(r.stdout).toMatch(
+      /^FAILED {2}audit-chain: first broken entry: 3 \(.*someone-else, handover\.create\) was changed after it was written$/m,
+    );
     expect(r.stderr).toContain('check failed: audit-chain');
   }, 180_000);
 });

@@ -15,7 +15,11 @@ let dir: string;
 let db: string;
 
 /** The real `tasleem` entry point, as a user runs it. */
-const tasleem = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin/tasleem.js'), ...args], { encoding: 'utf8', env: { ...process.env, TASLEEM_DB: '' } });
+const tasleem = (...args: string[]) =>
+  spawnSync(process.execPath, [join(root, 'bin/tasleem.js'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, TASLEEM_DB: '' },
+  });
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'tasleem-cli-'));
@@ -46,11 +50,19 @@ describe('tasleem CLI', () => {
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.total).toBe(1);
-    expect(out.rows[0]).toMatchObject({ referenceNo: 'HO-2023-0001', receivingCountry: 'KG', womenCount: 18, childrenCount: 41 });
+    expect(out.rows[0]).toMatchObject({
+      referenceNo: 'HO-2023-0001',
+      receivingCountry: 'KG',
+      womenCount: 18,
+      childrenCount: 41,
+    });
   });
 
   it('honours TASLEEM_DB', () => {
-    const r = spawnSync(process.execPath, [join(root, 'bin/tasleem.js'), 'list', '--json'], { encoding: 'utf8', env: { ...process.env, TASLEEM_DB: db } });
+    const r = spawnSync(process.execPath, [join(root, 'bin/tasleem.js'), 'list', '--json'], {
+      encoding: 'utf8',
+      env: { ...process.env, TASLEEM_DB: db },
+    });
     expect(JSON.parse(r.stdout).total).toBe(1);
   });
 

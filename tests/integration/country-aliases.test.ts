@@ -11,12 +11,25 @@ beforeEach(() => (app = testApp()));
 afterEach(() => app.close());
 
 const root = join(import.meta.dirname, '../..');
-const tasleem = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin/tasleem.js'), '--db', join(app.dir, 'office.db'), ...args], { encoding: 'utf8', env: { ...process.env, TASLEEM_DB: '' } });
+const tasleem = (...args: string[]) =>
+  spawnSync(process.execPath, [join(root, 'bin/tasleem.js'), '--db', join(app.dir, 'office.db'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, TASLEEM_DB: '' },
+  });
 
 /** A sheet of the canonical columns whose rows differ only by reference and country. */
 function sheet(rows: [ref: string, country: string][]): Buffer {
   const line = (ref: string, country: string) => {
-    const cells: Record<string, string> = { reference_no: ref, handover_date: '2023-02-16', receiving_country: country, delegation_head_name: 'Arslan Tokobaev', handing_official_name: 'سامر حسن', camp_of_origin: 'al_hol', women_count: '18', children_count: '41' };
+    const cells: Record<string, string> = {
+      reference_no: ref,
+      handover_date: '2023-02-16',
+      receiving_country: country,
+      delegation_head_name: 'Arslan Tokobaev',
+      handing_official_name: 'سامر حسن',
+      camp_of_origin: 'al_hol',
+      women_count: '18',
+      children_count: '41',
+    };
     return CANONICAL_COLUMNS.map((c) => cells[c] ?? '').join(',');
   };
   return Buffer.from([CANONICAL_COLUMNS.join(','), ...rows.map(([r, c]) => line(r, c))].join('\r\n') + '\r\n');
@@ -28,23 +41,46 @@ describe("the office's country aliases", () => {
     const data = sheet([['HO-2023-0001', 'Kirgizija']]);
     const first = await importFile(app.ctx, app.caller, { name: 'history.csv', data }, { dryRun: true });
     expect(first.counts.rejected).toBe(1);
-    expect(first.rows[0].reasons).toEqual([{ key: 'validation.unknown_country', column: 'receiving_country', value: 'Kirgizija', suggestions: expect.arrayContaining(['KG']) }]);
+    expect(first.rows[0].reasons).toEqual([
+      {
+        key: 'validation.unknown_country',
+        column: 'receiving_country',
+        value: 'Kirgizija',
+        suggestions: expect.arrayContaining(['KG']),
+      },
+    ]);
 
-    expect(await app.must('countries:addAliases', { aliases: [{ name: 'Kirgizija', code: 'KG' }] })).toEqual([{ name: 'Kirgizija', code: 'KG' }]);
+    expect(await app.must('countries:addAliases', { aliases: [{ name: 'Kirgizija', code: 'KG' }] })).toEqual([
+      { name: 'Kirgizija', code: 'KG' },
+    ]);
     const again = await importFile(app.ctx, app.caller, { name: 'history.csv', data });
     expect(again.counts).toMatchObject({ new: 1, rejected: 0 });
     const totals = await app.must('totals:get', {});
     expect(totals.countries.map((c) => [c.country, c.women, c.children])).toEqual([['KG', 18, 41]]);
     // Audited, and folded like every name: another spelling of the same letters is the same alias.
-    expect(app.ctx.db.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'settings.country_alias'").get()).toEqual({ n: 1 });
+    expect(
+      app.ctx.db.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'settings.country_alias'").get(),
+    ).toEqual({ n: 1 });
     expect(await app.must('countries:addAliases', { aliases: [{ name: 'KIRGIZIJA', code: 'KG' }] })).toHaveLength(1);
   });
 
   it('refuses an alias that is an ISO code or would remap an existing name, changing nothing', async () => {
     await app.must('countries:addAliases', { aliases: [{ name: 'Kirgizija', code: 'KG' }] });
     const before = settingsRows();
-    for (const [name, code] of [['FR', 'KG'], ['kaz', 'KG'], ['فرنسا', 'KG'], ['قرغيزستان', 'KZ'], ['Congo', 'CD'], ['Kirgizija', 'KZ']]) {
-      const r = await app.call('countries:addAliases', { aliases: [{ name: 'Fine new name', code: 'KG' }, { name, code }] });
+    for (const [name, code] of [
+      ['FR', 'KG'],
+      ['kaz', 'KG'],
+      ['فرنسا', 'KG'],
+      ['قرغيزستان', 'KZ'],
+      ['Congo', 'CD'],
+      ['Kirgizija', 'KZ'],
+    ]) {
+      const r = await app.call('countries:addAliases', {
+        aliases: [
+          { name: 'Fine new name', code: 'KG' },
+          { name, code },
+        ],
+      });
       expect(r.ok, `${name}=${code}`).toBe(false);
       if (!r.ok) expect(r.error.code).toBe('COUNTRY_ALIAS_REFUSED');
     }
@@ -54,9 +90,19 @@ describe("the office's country aliases", () => {
   });
 
   it('can be removed, after which the name is unknown again', async () => {
-    await app.must('countries:addAliases', { aliases: [{ name: 'Kirgizija', code: 'KG' }, { name: 'Qirghizia', code: 'KG' }] });
+    await app.must('countries:addAliases', {
+      aliases: [
+        { name: 'Kirgizija', code: 'KG' },
+        { name: 'Qirghizia', code: 'KG' },
+      ],
+    });
     expect(await app.must('countries:removeAlias', { name: 'kirgizija' })).toEqual([{ name: 'Qirghizia', code: 'KG' }]);
-    const r = await importFile(app.ctx, app.caller, { name: 'h.csv', data: sheet([['HO-2023-0001', 'Kirgizija']]) }, { dryRun: true });
+    const r = await importFile(
+      app.ctx,
+      app.caller,
+      { name: 'h.csv', data: sheet([['HO-2023-0001', 'Kirgizija']]) },
+      { dryRun: true },
+    );
     expect(r.counts.rejected).toBe(1);
     const missing = await app.call('countries:removeAlias', { name: 'never stored' });
     expect(missing.ok ? null : missing.error.code).toBe('NOT_FOUND');
@@ -72,7 +118,14 @@ describe("the office's country aliases", () => {
 describe('the CLI', () => {
   it('import --country-alias (repeatable) reads those names for that import, beside the stored aliases', () => {
     const file = join(app.dir, 'history.csv');
-    writeFileSync(file, sheet([['HO-2023-0001', 'قرغيزيا الشعبية'], ['HO-2019-0001', 'Kazakhiya'], ['HO-2020-0001', 'Kirgizija']]));
+    writeFileSync(
+      file,
+      sheet([
+        ['HO-2023-0001', 'قرغيزيا الشعبية'],
+        ['HO-2019-0001', 'Kazakhiya'],
+        ['HO-2020-0001', 'Kirgizija'],
+      ]),
+    );
     expect(tasleem('country-alias', 'add', 'Kirgizija', 'kg').status).toBe(0);
     const refused = tasleem('import', file);
     expect(refused.status).toBe(3);
@@ -83,10 +136,21 @@ describe('the CLI', () => {
     expect(bad.stderr).toContain('COUNTRY_ALIAS_REFUSED');
     expect(bad.stderr).toContain('it means FR');
 
-    const good = tasleem('import', file, '--country-alias', 'قرغيزيا الشعبية=KG', '--country-alias', 'Kazakhiya=KZ', '--json');
+    const good = tasleem(
+      'import',
+      file,
+      '--country-alias',
+      'قرغيزيا الشعبية=KG',
+      '--country-alias',
+      'Kazakhiya=KZ',
+      '--json',
+    );
     expect(good.status).toBe(0);
     const totals = JSON.parse(tasleem('totals', '--json').stdout);
-    expect(totals.countries.map((c: { country: string; handovers: number }) => [c.country, c.handovers])).toEqual([['KG', 2], ['KZ', 1]]);
+    expect(totals.countries.map((c: { country: string; handovers: number }) => [c.country, c.handovers])).toEqual([
+      ['KG', 2],
+      ['KZ', 1],
+    ]);
     // This run's aliases were not stored; the stored one still is.
     expect(JSON.parse(tasleem('country-alias', 'list', '--json').stdout)).toEqual([{ name: 'Kirgizija', code: 'KG' }]);
     expect(tasleem('import', file, '--country-alias', 'x').status).toBe(2);
@@ -94,11 +158,16 @@ describe('the CLI', () => {
 });
 
 describe("the list's search", () => {
-  it('finds a country\'s records by any spelling of its name, and by an office alias', async () => {
-    const data = sheet([['HO-2023-0001', 'KG'], ['HO-2023-0002', 'KZ']]);
+  it("finds a country's records by any spelling of its name, and by an office alias", async () => {
+    const data = sheet([
+      ['HO-2023-0001', 'KG'],
+      ['HO-2023-0002', 'KZ'],
+    ]);
     await importFile(app.ctx, app.caller, { name: 'h.csv', data });
-    const refs = async (search: string) => (await app.must('handovers:list', { search })).rows.map((r) => r.referenceNo);
-    for (const written of ['قرغيزستان', 'قيرغيزستان', 'Kyrgyz Republic', 'kyrgyzstan', 'Qirgizistan']) expect(await refs(written), written).toEqual(['HO-2023-0001']);
+    const refs = async (search: string) =>
+      (await app.must('handovers:list', { search })).rows.map((r) => r.referenceNo);
+    for (const written of ['قرغيزستان', 'قيرغيزستان', 'Kyrgyz Republic', 'kyrgyzstan', 'Qirgizistan'])
+      expect(await refs(written), written).toEqual(['HO-2023-0001']);
     expect(await refs('كازخستان')).toEqual(['HO-2023-0002']);
     expect(await refs('Kirgizija')).toEqual([]);
     await app.must('countries:addAliases', { aliases: [{ name: 'Kirgizija', code: 'KG' }] });

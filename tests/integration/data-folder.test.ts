@@ -53,7 +53,16 @@ describe('a data folder written by a newer version', () => {
     createAppContext({ dataDir: dir, mode: 'cli', unlock: testUnlock() }).db.close();
     const file = databaseFile(dir);
     const before = sha(file);
-    expect(codeOf(() => createAppContext({ dataDir: dir, mode: 'desktop', migrationsFolder: olderBuildMigrations(dir), unlock: testUnlock() }))).toBe('DATA_TOO_NEW');
+    expect(
+      codeOf(() =>
+        createAppContext({
+          dataDir: dir,
+          mode: 'desktop',
+          migrationsFolder: olderBuildMigrations(dir),
+          unlock: testUnlock(),
+        }),
+      ),
+    ).toBe('DATA_TOO_NEW');
     expect(sha(file)).toBe(before);
     // The build that wrote it still opens it.
     const ctx = createAppContext({ dataDir: dir, mode: 'desktop', unlock: testUnlock() });
@@ -64,9 +73,15 @@ describe('a data folder written by a newer version', () => {
     const dir = tempDir();
     const file = join(dir, 'tasleem.db');
     const { db } = createAppContext({ dataDir: dir, mode: 'cli', unlock: testUnlock() });
-    db.sqlite.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('from-a-future-version', Date.now() + 365 * 86_400_000);
+    db.sqlite
+      .prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)')
+      .run('from-a-future-version', Date.now() + 365 * 86_400_000);
     db.close();
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'electron/cli/main.ts'), 'info', '--db', file], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(root, 'electron/cli/main.ts'), 'info', '--db', file],
+      { cwd: root, encoding: 'utf8', timeout: 60_000 },
+    );
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('DATA_TOO_NEW');
     expect(r.stderr).toMatch(/Refusing to downgrade/);
@@ -88,7 +103,13 @@ describe('a data folder that cannot be written', () => {
     const script = `import { createAppContext } from ${JSON.stringify(join(root, 'electron/services/app-context.ts'))};
 try { createAppContext({ dataDir: ${JSON.stringify(data)}, mode: 'desktop', unlock: { passphrase: ${JSON.stringify(TEST_PASSPHRASE)} } }); console.log('OPENED'); } catch (e) { console.log('CODE=' + e.code); }`;
     const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', timeout: 60_000, env: { ...process.env, HOME: dir, TSX_TSCONFIG_PATH: join(root, 'tsconfig.node.json') }, ...asUser });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, HOME: dir, TSX_TSCONFIG_PATH: join(root, 'tsconfig.node.json') },
+      ...asUser,
+    });
     expect(r.stdout.trim(), r.stderr).toBe('CODE=DATA_FOLDER_READONLY');
     expect(sha(databaseFile(data))).toBe(before);
   });
@@ -101,13 +122,17 @@ describe('a full disk', () => {
   it('fails the write with DISK_FULL and keeps what was there', async () => {
     app = testApp();
     await app.must('handovers:create', { data: kyrgyzHandover() });
-    const pages = (app.ctx.db.sqlite.pragma('page_count', { simple: true }) as number);
+    const pages = app.ctx.db.sqlite.pragma('page_count', { simple: true }) as number;
     // The disk "fills" at the current size: the next write needs pages it cannot get.
     app.ctx.db.sqlite.pragma(`max_page_count = ${pages}`);
-    const r = await app.call('handovers:create', { data: kyrgyzHandover({ referenceNo: 'HO-2023-0002', notes: 'x'.repeat(4900), delegationBody: 'y'.repeat(250) }) });
+    const r = await app.call('handovers:create', {
+      data: kyrgyzHandover({ referenceNo: 'HO-2023-0002', notes: 'x'.repeat(4900), delegationBody: 'y'.repeat(250) }),
+    });
     expect(r).toMatchObject({ ok: false, error: { code: 'DISK_FULL' } });
     expect(app.ctx.db.sqlite.prepare('SELECT count(*) AS n FROM handovers').get()).toEqual({ n: 1 });
     app.ctx.db.sqlite.pragma('max_page_count = 1073741823');
-    expect(await app.call('handovers:create', { data: kyrgyzHandover({ referenceNo: 'HO-2023-0002' }) })).toMatchObject({ ok: true });
+    expect(await app.call('handovers:create', { data: kyrgyzHandover({ referenceNo: 'HO-2023-0002' }) })).toMatchObject(
+      { ok: true },
+    );
   });
 });

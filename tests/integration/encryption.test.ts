@@ -16,7 +16,11 @@ import { TEST_PASSPHRASE, testUnlock } from '../support/keys';
 const NAME_LATIN = 'Zubaida Qarakhanova-Encrypt';
 const NAME_ARABIC = 'زبيدة قره خانوفا';
 const SCAN_MARKER = 'SCAN-MARKER-7f3a9c-PASSPORT';
-const needles = [NAME_LATIN, NAME_ARABIC, SCAN_MARKER].flatMap((s) => [Buffer.from(s, 'utf8'), Buffer.from(s, 'utf16le'), Buffer.from(s.toLowerCase(), 'utf8')]);
+const needles = [NAME_LATIN, NAME_ARABIC, SCAN_MARKER].flatMap((s) => [
+  Buffer.from(s, 'utf8'),
+  Buffer.from(s, 'utf16le'),
+  Buffer.from(s.toLowerCase(), 'utf8'),
+]);
 
 /** Every byte of every file given, searched for every needle; returns the files that contain one and the bytes read. */
 export function searchBytes(files: string[]): { hits: string[]; bytes: number } {
@@ -54,10 +58,20 @@ const codeOf = (fn: () => unknown) => {
 describe('encryption at rest', () => {
   it('leaves no trace of a recorded name or an attached scan in the database or WAL bytes', async () => {
     app = testApp();
-    const h = await app.must('handovers:create', { data: kyrgyzHandover({ delegationHeadName: NAME_LATIN, handingOfficialName: NAME_ARABIC, notes: `${NAME_LATIN} / ${NAME_ARABIC}` }) });
+    const h = await app.must('handovers:create', {
+      data: kyrgyzHandover({
+        delegationHeadName: NAME_LATIN,
+        handingOfficialName: NAME_ARABIC,
+        notes: `${NAME_LATIN} / ${NAME_ARABIC}`,
+      }),
+    });
     const pdf = tinyPdf();
     const scan = Buffer.concat([pdf.subarray(0, 9), Buffer.from(`% ${SCAN_MARKER}\n`), pdf.subarray(9)]);
-    await app.must('attachments:add', { handoverId: h.id, fileName: `${NAME_LATIN}.pdf`, base64: scan.toString('base64') });
+    await app.must('attachments:add', {
+      handoverId: h.id,
+      fileName: `${NAME_LATIN}.pdf`,
+      base64: scan.toString('base64'),
+    });
     // The app itself reads them back: they are stored, only not readable without the key.
     expect((await app.must('handovers:get', { id: h.id })).delegationHeadName).toBe(NAME_LATIN);
     expect((await app.must('handovers:list', { search: 'قره خانوفا' })).rows.map((r) => r.id)).toEqual([h.id]);
@@ -71,12 +85,16 @@ describe('encryption at rest', () => {
     app.ctx.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     const after = searchBytes([file]);
     expect(after.hits).toEqual([]);
-    console.log(`[encryption] bytes searched: ${live.bytes + after.bytes} (database, WAL, SHM, key store, then the checkpointed database) for ${needles.length} needles: 0 hits`);
+    console.log(
+      `[encryption] bytes searched: ${live.bytes + after.bytes} (database, WAL, SHM, key store, then the checkpointed database) for ${needles.length} needles: 0 hits`,
+    );
 
     // The same search does find them in a plain copy: the search itself works.
     const plain = join(tmp(), 'plain.db');
     app.ctx.db.sqlite.exec(`ATTACH DATABASE '${plain}' AS plain KEY ''`);
-    app.ctx.db.sqlite.exec('CREATE TABLE plain.h AS SELECT delegation_head_name, handing_official_name FROM main.handovers');
+    app.ctx.db.sqlite.exec(
+      'CREATE TABLE plain.h AS SELECT delegation_head_name, handing_official_name FROM main.handovers',
+    );
     app.ctx.db.sqlite.exec('CREATE TABLE plain.a AS SELECT data FROM main.attachments');
     app.ctx.db.sqlite.exec('DETACH DATABASE plain');
     expect(searchBytes([plain]).hits.length).toBeGreaterThanOrEqual(3);
@@ -86,7 +104,8 @@ describe('encryption at rest', () => {
     app = testApp();
     await app.must('handovers:create', { data: kyrgyzHandover() });
     expect(statSync(app.dir).mode & 0o777).toBe(0o700);
-    for (const f of [app.ctx.dbFile, `${app.ctx.dbFile}-wal`, `${app.ctx.dbFile}-shm`, keyStoreFileFor(app.ctx.dbFile)]) expect([f, statSync(f).mode & 0o777]).toEqual([f, 0o600]);
+    for (const f of [app.ctx.dbFile, `${app.ctx.dbFile}-wal`, `${app.ctx.dbFile}-shm`, keyStoreFileFor(app.ctx.dbFile)])
+      expect([f, statSync(f).mode & 0o777]).toEqual([f, 0o600]);
   });
 
   it('refuses a wrong passphrase or key with a clear code, changing nothing', async () => {
@@ -94,12 +113,20 @@ describe('encryption at rest', () => {
     const first = createAppContext({ dataDir: dir, mode: 'cli', unlock: testUnlock() });
     const key = first.keys.dbKey;
     first.db.close();
-    const before = createHash('sha256').update(readFileSync(databaseFile(dir))).digest('hex');
-    expect(codeOf(() => createAppContext({ dataDir: dir, mode: 'cli', unlock: { passphrase: 'wrong passphrase!' } }))).toBe('DB_WRONG_KEY');
+    const before = createHash('sha256')
+      .update(readFileSync(databaseFile(dir)))
+      .digest('hex');
+    expect(
+      codeOf(() => createAppContext({ dataDir: dir, mode: 'cli', unlock: { passphrase: 'wrong passphrase!' } })),
+    ).toBe('DB_WRONG_KEY');
     expect(codeOf(() => createAppContext({ dataDir: dir, mode: 'cli', unlock: {} }))).toBe('DB_KEY_REQUIRED');
     const otherKey = Buffer.from(key.map((b) => b ^ 1));
     expect(codeOf(() => openDatabase(databaseFile(dir), { key: otherKey }))).toBe('DB_WRONG_KEY');
-    expect(createHash('sha256').update(readFileSync(databaseFile(dir))).digest('hex')).toBe(before);
+    expect(
+      createHash('sha256')
+        .update(readFileSync(databaseFile(dir)))
+        .digest('hex'),
+    ).toBe(before);
     const again = createAppContext({ dataDir: dir, mode: 'cli', unlock: { passphrase: TEST_PASSPHRASE } });
     expect(again.keys.dbKey.equals(key)).toBe(true);
     again.db.close();
@@ -123,7 +150,9 @@ describe('encryption at rest', () => {
     const first = createAppContext({ dataDir: dir, mode: 'cli', unlock: testUnlock() });
     first.db.close();
     rmSync(keyStoreFileFor(databaseFile(dir)));
-    expect(codeOf(() => createAppContext({ dataDir: dir, mode: 'cli', unlock: testUnlock() }))).toBe('KEYSTORE_MISSING');
+    expect(codeOf(() => createAppContext({ dataDir: dir, mode: 'cli', unlock: testUnlock() }))).toBe(
+      'KEYSTORE_MISSING',
+    );
     expect(existsSync(keyStoreFileFor(databaseFile(dir)))).toBe(false);
   });
 });

@@ -22,13 +22,23 @@ beforeEach(() => {
 });
 afterEach(() => [qamishli, hasakah, kobani].forEach((a) => a.close()));
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e2219bc30000000049454e44ae426082', 'hex');
-const snapshot = (a: TestApp) => ['handovers', 'handover_versions', 'persons', 'attachments', 'audit_log', 'settings'].map((t) => (a.ctx.db.sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n);
-const rows = (a: TestApp) => a.ctx.db.sqlite.prepare('SELECT id, reference_no, status, version, women_count, notes FROM handovers ORDER BY reference_no').all();
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e2219bc30000000049454e44ae426082',
+  'hex',
+);
+const snapshot = (a: TestApp) =>
+  ['handovers', 'handover_versions', 'persons', 'attachments', 'audit_log', 'settings'].map(
+    (t) => (a.ctx.db.sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n,
+  );
+const rows = (a: TestApp) =>
+  a.ctx.db.sqlite
+    .prepare('SELECT id, reference_no, status, version, women_count, notes FROM handovers ORDER BY reference_no')
+    .all();
 
 async function finalized(app: TestApp, data: ReturnType<typeof kyrgyzHandover>, persons?: unknown[]) {
   let h = await app.must('handovers:create', { data });
-  if (persons) h = await app.must('handovers:setManifest', { id: h.id, expectedRevision: h.revision, persons: persons as never });
+  if (persons)
+    h = await app.must('handovers:setManifest', { id: h.id, expectedRevision: h.revision, persons: persons as never });
   await app.must('attachments:add', { handoverId: h.id, fileName: 'protocol.png', base64: PNG.toString('base64') });
   h = await app.must('handovers:get', { id: h.id });
   return app.must('handovers:finalize', { id: h.id, expectedRevision: h.revision });
@@ -36,12 +46,22 @@ async function finalized(app: TestApp, data: ReturnType<typeof kyrgyzHandover>, 
 
 const MANIFEST = [
   { id: '01890000-0000-7000-8000-000000000001', fullNameAr: 'مريم', sex: 'f', category: 'woman' },
-  { id: '01890000-0000-7000-8000-000000000002', fullNameLatin: 'Yusuf', sex: 'm', category: 'child', motherId: '01890000-0000-7000-8000-000000000001' },
+  {
+    id: '01890000-0000-7000-8000-000000000002',
+    fullNameLatin: 'Yusuf',
+    sex: 'm',
+    category: 'child',
+    motherId: '01890000-0000-7000-8000-000000000001',
+  },
 ];
 
 describe('office exchange bundle between two databases', () => {
   it('moves finalized handovers with versions, manifest and attachments; idempotent; amendments arrive as versions; conflicts are listed, never overwritten', async () => {
-    const k = await finalized(qamishli, kyrgyzHandover({ womenCount: 1, childrenCount: 1, boysCount: 1, girlsCount: 0 }), MANIFEST);
+    const k = await finalized(
+      qamishli,
+      kyrgyzHandover({ womenCount: 1, childrenCount: 1, boysCount: 1, girlsCount: 0 }),
+      MANIFEST,
+    );
     const f = await finalized(qamishli, frenchHandover());
     await qamishli.must('handovers:create', { data: kyrgyzHandover({ referenceNo: 'HO-2023-0099' }) }); // a draft does not travel
     const to = ownCard(hasakah.ctx).id;
@@ -51,10 +71,14 @@ describe('office exchange bundle between two databases', () => {
     expect(first.data.toString()).not.toContain('Tokobaev'); // encrypted
     const r1 = importBundle(hasakah.ctx, hasakah.caller, first.data);
     expect(r1.counts).toMatchObject({ new: 2, conflict: 0, rejected: 0 });
-    expect(rows(hasakah)).toEqual(rows(qamishli).filter((r) => (r as { reference_no: string }).reference_no !== 'HO-2023-0099'));
+    expect(rows(hasakah)).toEqual(
+      rows(qamishli).filter((r) => (r as { reference_no: string }).reference_no !== 'HO-2023-0099'),
+    );
     expect(await hasakah.must('handovers:manifest', { id: k.id })).toHaveLength(2);
     expect(await hasakah.must('attachments:list', { handoverId: k.id })).toHaveLength(1);
-    expect(listVersions(hasakah.ctx.db.orm, k.id).map((v) => v.contentHash)).toEqual(listVersions(qamishli.ctx.db.orm, k.id).map((v) => v.contentHash));
+    expect(listVersions(hasakah.ctx.db.orm, k.id).map((v) => v.contentHash)).toEqual(
+      listVersions(qamishli.ctx.db.orm, k.id).map((v) => v.contentHash),
+    );
     expect((await hasakah.must('handovers:summary', { search: 'Tokobaev' })).handovers).toBe(1);
 
     // The same bundle again changes nothing.
@@ -64,15 +88,36 @@ describe('office exchange bundle between two databases', () => {
 
     // Qamishli amends the Kyrgyz record; Hasakah amends the French one on its side.
     const kq = await qamishli.must('handovers:get', { id: k.id });
-    await qamishli.must('handovers:amend', { id: k.id, expectedRevision: kq.revision, reason: 'Typo in the notes', data: { ...kyrgyzHandover({ womenCount: 1, childrenCount: 1, boysCount: 1, girlsCount: 0 }), notes: 'corrected in Qamishli' } });
+    await qamishli.must('handovers:amend', {
+      id: k.id,
+      expectedRevision: kq.revision,
+      reason: 'Typo in the notes',
+      data: {
+        ...kyrgyzHandover({ womenCount: 1, childrenCount: 1, boysCount: 1, girlsCount: 0 }),
+        notes: 'corrected in Qamishli',
+      },
+    });
     const fq = await qamishli.must('handovers:get', { id: f.id });
-    await qamishli.must('handovers:amend', { id: f.id, expectedRevision: fq.revision, reason: 'count', data: frenchHandover({ womenCount: 16 }) });
+    await qamishli.must('handovers:amend', {
+      id: f.id,
+      expectedRevision: fq.revision,
+      reason: 'count',
+      data: frenchHandover({ womenCount: 16 }),
+    });
     const fh = await hasakah.must('handovers:get', { id: f.id });
-    await hasakah.must('handovers:amend', { id: f.id, expectedRevision: fh.revision, reason: 'count', data: frenchHandover({ womenCount: 14 }) });
+    await hasakah.must('handovers:amend', {
+      id: f.id,
+      expectedRevision: fh.revision,
+      reason: 'count',
+      data: frenchHandover({ womenCount: 14 }),
+    });
 
     const second = exportBundle(qamishli.ctx, qamishli.caller, to);
     const r2 = importBundle(hasakah.ctx, hasakah.caller, second.data);
-    expect(r2.rows.map((r) => [r.referenceNo, r.outcome]).sort()).toEqual([['HO-2023-0001', 'amended'], ['HO-2023-0002', 'conflict']]);
+    expect(r2.rows.map((r) => [r.referenceNo, r.outcome]).sort()).toEqual([
+      ['HO-2023-0001', 'amended'],
+      ['HO-2023-0002', 'conflict'],
+    ]);
     const kh = await hasakah.must('handovers:get', { id: k.id });
     expect(kh).toMatchObject({ version: 2, notes: 'corrected in Qamishli' });
     expect(listVersions(hasakah.ctx.db.orm, k.id).map((v) => v.reason)).toEqual(['', 'Typo in the notes']);
@@ -80,7 +125,9 @@ describe('office exchange bundle between two databases', () => {
     expect((await hasakah.must('handovers:get', { id: f.id })).womenCount).toBe(14);
     const c = r2.rows.find((r) => r.outcome === 'conflict')!;
     expect(c.sideBySide).toEqual([{ field: 'womenCount', local: '14', incoming: '16' }]);
-    expect(pendingConflicts(hasakah.ctx)).toEqual([expect.objectContaining({ handoverId: f.id, referenceNo: 'HO-2023-0002', reason: 'io.bundle.diverged' })]);
+    expect(pendingConflicts(hasakah.ctx)).toEqual([
+      expect.objectContaining({ handoverId: f.id, referenceNo: 'HO-2023-0002', reason: 'io.bundle.diverged' }),
+    ]);
   });
 
   it('refuses a truncated, tampered, unknown-office or other-office bundle, changing nothing', async () => {
@@ -99,9 +146,14 @@ describe('office exchange bundle between two databases', () => {
     };
     expect(reason(hasakah, toHasakah.subarray(0, toHasakah.length - 200))).toBe('io.bundle.malformed');
     const file = JSON.parse(toHasakah.toString());
-    const flip = (s: string) => (s[10] === 'A' ? `${s.slice(0, 10)}B${s.slice(11)}` : `${s.slice(0, 10)}A${s.slice(11)}`);
-    expect(reason(hasakah, Buffer.from(JSON.stringify({ ...file, ciphertext: flip(file.ciphertext) })))).toBe('io.bundle.tampered');
-    expect(reason(hasakah, Buffer.from(JSON.stringify({ ...file, header: { ...file.header, records: 7 } })))).toBe('io.bundle.tampered');
+    const flip = (s: string) =>
+      s[10] === 'A' ? `${s.slice(0, 10)}B${s.slice(11)}` : `${s.slice(0, 10)}A${s.slice(11)}`;
+    expect(reason(hasakah, Buffer.from(JSON.stringify({ ...file, ciphertext: flip(file.ciphertext) })))).toBe(
+      'io.bundle.tampered',
+    );
+    expect(reason(hasakah, Buffer.from(JSON.stringify({ ...file, header: { ...file.header, records: 7 } })))).toBe(
+      'io.bundle.tampered',
+    );
     expect(reason(hasakah, toKobani)).toBe('io.bundle.other_office');
     // Kobani does not know Qamishli: it cannot tell who sent it.
     expect(reason(kobani, toKobani)).toBe('io.bundle.unknown_office');

@@ -6,7 +6,9 @@ import { runHttpFuzz } from '../fuzz/http-fuzz';
 // The full counts (over 10,000 payloads, 2,000 HTTP requests) are `npm run test:fuzz`; CI runs a few per channel.
 it('every channel, as every role, refuses malformed payloads with a translated code and changes nothing', async () => {
   const f = await runContractFuzz({ runs: 5 });
-  console.log(`contract fuzz: ${f.payloads} payloads, ${f.accepted} accepted, ${f.refused} refused ${JSON.stringify(f.byCode)} in ${f.seconds.toFixed(0)} s`);
+  console.log(
+    `contract fuzz: ${f.payloads} payloads, ${f.accepted} accepted, ${f.refused} refused ${JSON.stringify(f.byCode)} in ${f.seconds.toFixed(0)} s`,
+  );
   expect(f.problems).toEqual([]);
   expect(f.payloads).toBe(CHANNELS.length * ROLES.length * 5);
   expect(f.refused).toBeGreaterThan(f.payloads / 2);

@@ -11,21 +11,49 @@ describe('handovers through dispatch', () => {
   it('creates, reads back, updates and lists a handover', async () => {
     const created = await app.must('handovers:create', { data: kyrgyzHandover() });
     expect(created.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/); // UUIDv7
-    expect(created).toMatchObject({ referenceNo: 'HO-2023-0001', receivingCountry: 'KG', womenCount: 18, childrenCount: 41, status: 'draft', createdBy: 'tester' });
+    expect(created).toMatchObject({
+      referenceNo: 'HO-2023-0001',
+      receivingCountry: 'KG',
+      womenCount: 18,
+      childrenCount: 41,
+      status: 'draft',
+      createdBy: 'tester',
+    });
     const got = await app.must('handovers:get', { id: created.id });
     expect(got).toEqual(created);
-    const updated = await app.must('handovers:update', { id: created.id, expectedRevision: created.revision, data: kyrgyzHandover({ notes: 'annex attached' }) });
+    const updated = await app.must('handovers:update', {
+      id: created.id,
+      expectedRevision: created.revision,
+      data: kyrgyzHandover({ notes: 'annex attached' }),
+    });
     expect(updated.revision).toBe(created.revision + 1);
     await app.must('handovers:create', { data: frenchHandover() });
     const list = await app.must('handovers:list', {});
-    expect(await app.must('handovers:summary', {})).toEqual({ handovers: 2, women: 33, children: 73, men: 0, persons: 106 });
-    expect(await app.must('handovers:summary', { countries: ['FR'] })).toEqual({ handovers: 1, women: 15, children: 32, men: 0, persons: 47 });
-    expect(await app.call('handovers:summary', { from: '2024-01-01', to: '2023-01-01' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await app.must('handovers:summary', {})).toEqual({
+      handovers: 2,
+      women: 33,
+      children: 73,
+      men: 0,
+      persons: 106,
+    });
+    expect(await app.must('handovers:summary', { countries: ['FR'] })).toEqual({
+      handovers: 1,
+      women: 15,
+      children: 32,
+      men: 0,
+      persons: 47,
+    });
+    expect(await app.call('handovers:summary', { from: '2024-01-01', to: '2023-01-01' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
     expect(list.rows.map((r) => r.referenceNo)).toEqual(['HO-2023-0001', 'HO-2023-0002']); // newest date first
   });
 
   it('accepts Kosovo as XK', async () => {
-    const h = await app.must('handovers:create', { data: kyrgyzHandover({ receivingCountry: 'XK', referenceNo: 'HO-2019-0001' }) });
+    const h = await app.must('handovers:create', {
+      data: kyrgyzHandover({ receivingCountry: 'XK', referenceNo: 'HO-2019-0001' }),
+    });
     expect(h.receivingCountry).toBe('XK');
   });
 
@@ -54,8 +82,18 @@ describe('invalid payloads are refused with a code and change nothing', () => {
     ['fractional count', { childrenCount: 2.5 }, 'data.childrenCount', 'not_integer'],
     ['huge count', { menCount: 10_000_000 }, 'data.menCount', 'too_large'],
     ['count as string', { womenCount: '18' }, 'data.womenCount', 'not_a_number'],
-    ['split above children', { childrenCount: 3, boysCount: 2, girlsCount: 2 }, 'data.boysCount', 'split_exceeds_children'],
-    ['unaccompanied above children', { childrenCount: 1, boysCount: 0, girlsCount: 0, unaccompaniedCount: 2 }, 'data.unaccompaniedCount', 'unaccompanied_exceeds_children'],
+    [
+      'split above children',
+      { childrenCount: 3, boysCount: 2, girlsCount: 2 },
+      'data.boysCount',
+      'split_exceeds_children',
+    ],
+    [
+      'unaccompanied above children',
+      { childrenCount: 1, boysCount: 0, girlsCount: 0, unaccompaniedCount: 2 },
+      'data.unaccompaniedCount',
+      'unaccompanied_exceeds_children',
+    ],
     ['unknown country', { receivingCountry: 'ZZ' }, 'data.receivingCountry', 'unknown_country'],
     ['lower-case country', { receivingCountry: 'fr' }, 'data.receivingCountry', 'unknown_country'],
     ['impossible date', { handoverDate: '2023-02-30' }, 'data.handoverDate', 'invalid_date'],
@@ -63,7 +101,12 @@ describe('invalid payloads are refused with a code and change nothing', () => {
     ['empty head of delegation', { delegationHeadName: '   ' }, 'data.delegationHeadName', 'required'],
     ['oversized notes', { notes: 'x'.repeat(5001) }, 'data.notes', 'too_long'],
     ['bad reference', { referenceNo: 'HO 2023 1' }, 'data.referenceNo', 'invalid_reference'],
-    ['nobody handed over', { womenCount: 0, childrenCount: 0, boysCount: 0, girlsCount: 0, menCount: 0 }, 'data.womenCount', 'no_persons'],
+    [
+      'nobody handed over',
+      { womenCount: 0, childrenCount: 0, boysCount: 0, girlsCount: 0, menCount: 0 },
+      'data.womenCount',
+      'no_persons',
+    ],
     ['unknown field', { hacked: true }, 'data', 'unknown_field'],
   ];
   it.each(cases)('%s', async (_name, patch, path, key) => {
@@ -83,16 +126,34 @@ describe('invalid payloads are refused with a code and change nothing', () => {
 
   it('refuses a malformed id and an unknown id', async () => {
     expect(await app.call('handovers:get', { id: 'x' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    expect(await app.call('handovers:get', { id: '01890000-0000-7000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await app.call('handovers:get', { id: '01890000-0000-7000-8000-000000000000' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 });
 
 describe('CHECK constraints hold even when validation is bypassed', () => {
-  const base = { id: 'x', reference_no: 'R1', handover_date: '2023-02-16', receiving_country: 'KG', delegation_head_name: 'A', handing_authority: 'B', handing_official_name: 'C', camp: 'roj', created_at: 'now', created_by: 't', updated_at: 'now', updated_by: 't' };
+  const base = {
+    id: 'x',
+    reference_no: 'R1',
+    handover_date: '2023-02-16',
+    receiving_country: 'KG',
+    delegation_head_name: 'A',
+    handing_authority: 'B',
+    handing_official_name: 'C',
+    camp: 'roj',
+    created_at: 'now',
+    created_by: 't',
+    updated_at: 'now',
+    updated_by: 't',
+  };
   const insert = (over: Record<string, unknown>) => {
     const row = { ...base, ...over };
     const cols = Object.keys(row);
-    return app.ctx.db.sqlite.prepare(`INSERT INTO handovers (${cols.join(',')}) VALUES (${cols.map((c) => '@' + c).join(',')})`).run(row);
+    return app.ctx.db.sqlite
+      .prepare(`INSERT INTO handovers (${cols.join(',')}) VALUES (${cols.map((c) => '@' + c).join(',')})`)
+      .run(row);
   };
   it.each([
     [{ women_count: -1 }],
@@ -114,7 +175,9 @@ describe('CHECK constraints hold even when validation is bypassed', () => {
 
 describe('full-text search', () => {
   beforeEach(async () => {
-    await app.must('handovers:create', { data: kyrgyzHandover({ delegationHeadName: 'أرسلان توكوباييف', notes: 'سلّمت الأمّ موافقتها' }) });
+    await app.must('handovers:create', {
+      data: kyrgyzHandover({ delegationHeadName: 'أرسلان توكوباييف', notes: 'سلّمت الأمّ موافقتها' }),
+    });
     await app.must('handovers:create', { data: frenchHandover() });
   });
   const refs = async (search: string) => (await app.must('handovers:list', { search })).rows.map((r) => r.referenceNo);
@@ -134,7 +197,11 @@ describe('full-text search', () => {
   it('follows an update of the record', async () => {
     const [row] = (await app.must('handovers:list', { search: 'stephane' })).rows;
     const h = await app.must('handovers:get', { id: row.id });
-    await app.must('handovers:update', { id: h.id, expectedRevision: h.revision, data: frenchHandover({ delegationHeadName: 'Laurent Nuñez' }) });
+    await app.must('handovers:update', {
+      id: h.id,
+      expectedRevision: h.revision,
+      data: frenchHandover({ delegationHeadName: 'Laurent Nuñez' }),
+    });
     expect(await refs('stephane')).toEqual([]);
     expect(await refs('nunez')).toEqual(['HO-2023-0002']);
   });

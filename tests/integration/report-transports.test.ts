@@ -24,8 +24,18 @@ afterEach(() => {
 describe('one document whatever the transport', { timeout: 120_000 }, () => {
   it('the CLI (no browser), browser mode over HTTP and the in-process dispatch the desktop IPC uses give byte-identical signed PDFs', async () => {
     const d = await app.must('handovers:create', { data: kyrgyzHandover() });
-    await app.must('report:sign', { handoverId: d.id, role: 'handing_official', signerName: 'سامر حسن', pngBase64: samplePng(1) });
-    await app.must('report:sign', { handoverId: d.id, role: 'delegation_head', signerName: 'Arslan Tokobaev', pngBase64: samplePng(2) });
+    await app.must('report:sign', {
+      handoverId: d.id,
+      role: 'handing_official',
+      signerName: 'سامر حسن',
+      pngBase64: samplePng(1),
+    });
+    await app.must('report:sign', {
+      handoverId: d.id,
+      role: 'delegation_head',
+      signerName: 'Arslan Tokobaev',
+      pngBase64: samplePng(2),
+    });
     await app.must('handovers:finalize', { id: d.id, expectedRevision: d.revision });
     const db = join(app.dir, 'tasleem.db');
 
@@ -39,7 +49,11 @@ describe('one document whatever the transport', { timeout: 120_000 }, () => {
     let overHttp: Buffer;
     try {
       const post = (channel: string, body: unknown, cookie = '') =>
-        fetch(`http://127.0.0.1:${web.port}/api/${channel}`, { method: 'POST', headers: { authorization: `Bearer ${web.token}`, 'content-type': 'application/json', cookie }, body: JSON.stringify(body) });
+        fetch(`http://127.0.0.1:${web.port}/api/${channel}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${web.token}`, 'content-type': 'application/json', cookie },
+          body: JSON.stringify(body),
+        });
       const signedIn = await post('auth:signIn', admin);
       expect(signedIn.status).toBe(200);
       const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0];
@@ -54,10 +68,20 @@ describe('one document whatever the transport', { timeout: 120_000 }, () => {
 
     // The CLI in its own process, with no Chromium to be found.
     const out = join(app.dir, 'cli.pdf');
-    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'report', 'HO-2023-0001', '--out', out, '--db', db], {
-      encoding: 'utf8',
-      env: { ...process.env, TASLEEM_DATA_DIR: app.dir, SOURCE_DATE_EPOCH: EPOCH, PATH: '/nonexistent', CHROMIUM_PATH: '/nonexistent' },
-    });
+    const cli = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'electron/cli/main.ts', 'report', 'HO-2023-0001', '--out', out, '--db', db],
+      {
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          TASLEEM_DATA_DIR: app.dir,
+          SOURCE_DATE_EPOCH: EPOCH,
+          PATH: '/nonexistent',
+          CHROMIUM_PATH: '/nonexistent',
+        },
+      },
+    );
     expect(cli.stderr).toBe('');
     expect(cli.status).toBe(0);
     const fromCli = readFileSync(out);

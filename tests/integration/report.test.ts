@@ -7,7 +7,15 @@ import { createCa, issueSigningCert, toP12 } from '../../electron/services/signi
 import { dbKeyVault } from '../../electron/services/signing/vault';
 import { frenchHandover, kyrgyzHandover, testApp, type TestApp } from '../support/context';
 import { testKeyStore } from '../support/keys';
-import { appendIncrementalUpdate, flipOneByte, pageTexts, pdffonts, pdfinfo, pdfsig, pdftotext } from '../support/report-tools';
+import {
+  appendIncrementalUpdate,
+  flipOneByte,
+  pageTexts,
+  pdffonts,
+  pdfinfo,
+  pdfsig,
+  pdftotext,
+} from '../support/report-tools';
 import { samplePng } from '../support/signature-png';
 
 let app: TestApp;
@@ -22,8 +30,19 @@ const compact = (s: string) => s.replace(/[\s\u200e\u200f\u202a-\u202e\u2066-\u2
 async function finalized(data = kyrgyzHandover(), sign = true) {
   const d = await app.must('handovers:create', { data });
   if (sign) {
-    await app.must('report:sign', { handoverId: d.id, role: 'handing_official', signerName: String(data.handingOfficialName), pngBase64: samplePng(1) });
-    await app.must('report:sign', { handoverId: d.id, role: 'delegation_head', signerName: String(data.delegationHeadName), signerTitle: 'Head of delegation', pngBase64: samplePng(2) });
+    await app.must('report:sign', {
+      handoverId: d.id,
+      role: 'handing_official',
+      signerName: String(data.handingOfficialName),
+      pngBase64: samplePng(1),
+    });
+    await app.must('report:sign', {
+      handoverId: d.id,
+      role: 'delegation_head',
+      signerName: String(data.delegationHeadName),
+      signerTitle: 'Head of delegation',
+      pngBase64: samplePng(2),
+    });
   }
   return app.must('handovers:finalize', { id: d.id, expectedRevision: d.revision });
 }
@@ -65,7 +84,14 @@ describe('signed handover report', { timeout: 60_000 }, () => {
     expect(text).toContain(r.contentHash);
 
     const v = await app.must('report:verify', { base64: r.base64 });
-    expect(v).toMatchObject({ authentic: true, reasons: [], coversWholeDocument: true, referenceNo: 'HO-2023-0001', contentHash: r.contentHash, version: 1 });
+    expect(v).toMatchObject({
+      authentic: true,
+      reasons: [],
+      coversWholeDocument: true,
+      referenceNo: 'HO-2023-0001',
+      contentHash: r.contentHash,
+      version: 1,
+    });
     expect(v.record).toMatchObject({ checked: true, found: true, matches: true, status: 'finalized' });
     const versions = await app.must('handovers:versions', { id: h.id });
     expect(r.contentHash).toBe(versions[0].contentHash);
@@ -79,7 +105,11 @@ describe('signed handover report', { timeout: 60_000 }, () => {
     const h = await finalized(kyrgyzHandover({ delegationMembers: [{ name: 'Aida Bekova', title: 'Consul' }] }));
     for (const language of ['ar', 'ku'] as const) {
       const pdf = pdfOf(await app.must('report:export', { handoverId: h.id, language }));
-      expect(pdfinfo(pdf)).toEqual({ pages: 1, pageSize: expect.stringMatching(/^595\.\d+ x 841\.\d+ pts \(A4\)/), pdfa: '2b' });
+      expect(pdfinfo(pdf)).toEqual({
+        pages: 1,
+        pageSize: expect.stringMatching(/^595\.\d+ x 841\.\d+ pts \(A4\)/),
+        pdfa: '2b',
+      });
       const text = pdftotext(pdf);
       expect(text).toContain('For the handing authority');
       expect(text).toContain('Head of the receiving delegation');
@@ -90,11 +120,32 @@ describe('signed handover report', { timeout: 60_000 }, () => {
   });
 
   it('flows a long document onto more pages, the signature block whole on one page', async () => {
-    const members = Array.from({ length: 50 }, (_, i) => ({ name: `Delegate Number ${i + 1}`, title: 'Member of the delegation' }));
-    const d = await app.must('handovers:create', { data: kyrgyzHandover({ delegationMembers: members, notes: 'Long annex. '.repeat(150) }) });
-    await app.must('report:sign', { handoverId: d.id, role: 'handing_official', signerName: 'سامر حسن', pngBase64: samplePng(1) });
-    await app.must('report:sign', { handoverId: d.id, role: 'delegation_head', signerName: 'Arslan Tokobaev', pngBase64: samplePng(2) });
-    for (let i = 1; i <= 4; i++) await app.must('report:sign', { handoverId: d.id, role: 'witness', signerName: `Witness Number ${i}`, pngBase64: samplePng(2 + i) });
+    const members = Array.from({ length: 50 }, (_, i) => ({
+      name: `Delegate Number ${i + 1}`,
+      title: 'Member of the delegation',
+    }));
+    const d = await app.must('handovers:create', {
+      data: kyrgyzHandover({ delegationMembers: members, notes: 'Long annex. '.repeat(150) }),
+    });
+    await app.must('report:sign', {
+      handoverId: d.id,
+      role: 'handing_official',
+      signerName: 'سامر حسن',
+      pngBase64: samplePng(1),
+    });
+    await app.must('report:sign', {
+      handoverId: d.id,
+      role: 'delegation_head',
+      signerName: 'Arslan Tokobaev',
+      pngBase64: samplePng(2),
+    });
+    for (let i = 1; i <= 4; i++)
+      await app.must('report:sign', {
+        handoverId: d.id,
+        role: 'witness',
+        signerName: `Witness Number ${i}`,
+        pngBase64: samplePng(2 + i),
+      });
     const h = await app.must('handovers:finalize', { id: d.id, expectedRevision: d.revision });
     const pdf = pdfOf(await app.must('report:export', { handoverId: h.id }));
     expect(pdfsig(pdf)).toContain('Total document signed');
@@ -161,7 +212,12 @@ describe('signed handover report', { timeout: 60_000 }, () => {
   it('reports an amended record’s earlier report as authentic but superseded', async () => {
     const h = await finalized();
     const v1 = await app.must('report:export', { handoverId: h.id });
-    await app.must('handovers:amend', { id: h.id, expectedRevision: h.revision, data: kyrgyzHandover({ notes: 'Annex corrected' }), reason: 'Annex corrected' });
+    await app.must('handovers:amend', {
+      id: h.id,
+      expectedRevision: h.revision,
+      data: kyrgyzHandover({ notes: 'Annex corrected' }),
+      reason: 'Annex corrected',
+    });
     const v = await app.must('report:verify', { base64: v1.base64 });
     expect(v.authentic).toBe(true);
     expect(v.warnings).toContain('superseded');
@@ -199,12 +255,29 @@ describe('signed handover report', { timeout: 60_000 }, () => {
       expect(refused.error.code).toBe('SIGNATURES_MISSING');
       expect(refused.error.details?.missing).toEqual(['handing_official', 'delegation_head']);
     }
-    const notPng = await app.call('report:sign', { handoverId: d.id, role: 'delegation_head', signerName: 'Arslan Tokobaev', pngBase64: Buffer.from('GIF89a not a png at all, really not one at all, sorry about that......').toString('base64') });
+    const notPng = await app.call('report:sign', {
+      handoverId: d.id,
+      role: 'delegation_head',
+      signerName: 'Arslan Tokobaev',
+      pngBase64: Buffer.from('GIF89a not a png at all, really not one at all, sorry about that......').toString(
+        'base64',
+      ),
+    });
     expect(notPng.ok).toBe(false);
-    await app.must('report:sign', { handoverId: d.id, role: 'handing_official', signerName: 'سامر حسن', pngBase64: samplePng(1) });
+    await app.must('report:sign', {
+      handoverId: d.id,
+      role: 'handing_official',
+      signerName: 'سامر حسن',
+      pngBase64: samplePng(1),
+    });
     const status = await app.must('report:status', { handoverId: d.id });
     expect(status.missingRoles).toEqual(['delegation_head']);
-    await app.must('report:sign', { handoverId: d.id, role: 'delegation_head', signerName: 'Arslan Tokobaev', pngBase64: samplePng(2) });
+    await app.must('report:sign', {
+      handoverId: d.id,
+      role: 'delegation_head',
+      signerName: 'Arslan Tokobaev',
+      pngBase64: samplePng(2),
+    });
     const f = await app.must('handovers:finalize', { id: d.id, expectedRevision: d.revision });
     expect(f.status).toBe('finalized');
     const s = await app.must('report:status', { handoverId: d.id });
@@ -244,12 +317,21 @@ describe('signing identity', { timeout: 60_000 }, () => {
     expect(wrong.ok).toBe(false);
     if (!wrong.ok) expect(wrong.error.code).toBe('P12_WRONG_PASSWORD');
 
-    const garbage = await app.call('signing:importP12', { base64: Buffer.from('%PDF-1.7 definitely not a p12').toString('base64'), password: 'x' });
+    const garbage = await app.call('signing:importP12', {
+      base64: Buffer.from('%PDF-1.7 definitely not a p12').toString('base64'),
+      password: 'x',
+    });
     expect(garbage.ok).toBe(false);
     if (!garbage.ok) expect(garbage.error.code).toBe('P12_INVALID');
 
-    const old = issueSigningCert(ca, 'Partner NGO Reports', now, { notBefore: new Date('2019-01-01'), notAfter: new Date('2021-01-01') });
-    const expired = await app.call('signing:importP12', { base64: toP12(old.key, [old.cert, ca.cert], 'pw').toString('base64'), password: 'pw' });
+    const old = issueSigningCert(ca, 'Partner NGO Reports', now, {
+      notBefore: new Date('2019-01-01'),
+      notAfter: new Date('2021-01-01'),
+    });
+    const expired = await app.call('signing:importP12', {
+      base64: toP12(old.key, [old.cert, ca.cert], 'pw').toString('base64'),
+      password: 'pw',
+    });
     expect(expired.ok).toBe(false);
     if (!expired.ok) expect(expired.error.code).toBe('CERTIFICATE_EXPIRED');
     expect(await app.must('signing:identity', {})).toBeNull(); // nothing stored by the failures

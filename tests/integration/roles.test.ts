@@ -79,7 +79,9 @@ const callerOf = (role: Role | null): Caller => ({ actor: role ?? 'anonymous', r
 let app: TestApp;
 const snapshot = () =>
   app.ctx.db.sqlite
-    .prepare("SELECT (SELECT count(*) FROM handovers) || '/' || (SELECT count(*) FROM audit_log) || '/' || (SELECT count(*) FROM accounts) || '/' || (SELECT count(*) FROM settings) AS s")
+    .prepare(
+      "SELECT (SELECT count(*) FROM handovers) || '/' || (SELECT count(*) FROM audit_log) || '/' || (SELECT count(*) FROM accounts) || '/' || (SELECT count(*) FROM settings) AS s",
+    )
     .pluck()
     .get();
 
@@ -103,7 +105,10 @@ describe('roles: every channel, as each role', () => {
     // and an allowed caller gets past the role check (any code but UNAUTHORIZED/FORBIDDEN).
     const r = await dispatch(app.ctx, callerOf(role), channel, {});
     if (allowed) {
-      if (!r.ok) expect(['UNAUTHORIZED', 'FORBIDDEN'], `${channel} refused ${role}: ${r.error.message}`).not.toContain(r.error.code);
+      if (!r.ok)
+        expect(['UNAUTHORIZED', 'FORBIDDEN'], `${channel} refused ${role}: ${r.error.message}`).not.toContain(
+          r.error.code,
+        );
     } else {
       expect(r).toMatchObject({ ok: false, error: { code: role === null ? 'UNAUTHORIZED' : 'FORBIDDEN' } });
       expect(snapshot()).toBe(before);

@@ -74,7 +74,12 @@ const filterArb = fc
   })
   .map(({ a, b, camps, includeDrafts }): TotalsFilter => {
     const [lo, hi] = a !== undefined && b !== undefined && a > b ? [b, a] : [a, b];
-    return { from: lo === undefined ? undefined : isoDay(lo), to: hi === undefined ? undefined : isoDay(hi), camps, statuses: includeDrafts ? ['finalized', 'draft'] : ['finalized'] };
+    return {
+      from: lo === undefined ? undefined : isoDay(lo),
+      to: hi === undefined ? undefined : isoDay(hi),
+      camps,
+      statuses: includeDrafts ? ['finalized', 'draft'] : ['finalized'],
+    };
   });
 
 const fields = (c: Content, i: number): HandoverFields =>
@@ -114,7 +119,10 @@ function play(ctx: AppContext, i: number, h: { initial: Content; ops: { kind: st
       model.status = 'void';
     } else if (o.kind === 'change' && o.content) {
       if (JSON.stringify(o.content) === JSON.stringify(model.content)) continue; // an amendment must change something
-      row = model.status === 'draft' ? updateHandover(ctx, caller, row.id, row.revision, fields(o.content, i)) : amendHandover(ctx, caller, row.id, row.revision, fields(o.content, i), 'correction');
+      row =
+        model.status === 'draft'
+          ? updateHandover(ctx, caller, row.id, row.revision, fields(o.content, i))
+          : amendHandover(ctx, caller, row.id, row.revision, fields(o.content, i), 'correction');
       model.content = o.content;
     }
   }
@@ -124,7 +132,14 @@ function play(ctx: AppContext, i: number, h: { initial: Content; ops: { kind: st
 function naive(models: Model[], f: TotalsFilter): CountryTotals[] {
   return addUpByCountry(
     models
-      .filter(({ status, content: c }) => status !== 'void' && f.statuses.includes(status) && !(f.from && c.date < f.from) && !(f.to && c.date > f.to) && !(f.camps?.length && !f.camps.includes(c.camp)))
+      .filter(
+        ({ status, content: c }) =>
+          status !== 'void' &&
+          f.statuses.includes(status) &&
+          !(f.from && c.date < f.from) &&
+          !(f.to && c.date > f.to) &&
+          !(f.camps?.length && !f.camps.includes(c.camp)),
+      )
       .map((m) => m.content),
   );
 }
@@ -133,28 +148,41 @@ let run = 0;
 describe('countryTotals (property)', () => {
   it('equals a naive reducer over the current content, whatever the history', () => {
     fc.assert(
-      fc.property(fc.array(history, { maxLength: 14 }), fc.array(filterArb, { minLength: 1, maxLength: 4 }), (histories, filters) => {
-        const dbFile = join(dir, `p${run++}.db`);
-        const db = openDatabase(dbFile, { key: keys.dbKey });
-        try {
-          const ctx: AppContext = { db, dbFile, keys, dataDir: dir, mode: 'cli', now: () => new Date() };
-          const models = histories.map((h, i) => play(ctx, i, h));
-          for (const f of filters) {
-            const expected = naive(models, f);
-            const actual = countryTotals(db.orm, f);
-            expect(actual).toEqual(expected);
-            const sum = sumCountryTotals(actual);
-            expect(sum.persons).toBe(expected.reduce((s, r) => s + r.persons, 0));
-            expect(sum.handovers).toBe(models.filter((m) => m.status !== 'void' && f.statuses.includes(m.status) && (!f.from || m.content.date >= f.from) && (!f.to || m.content.date <= f.to) && (!f.camps?.length || f.camps.includes(m.content.camp))).length);
-            const years = periodTotals(db.orm, f, 'year');
-            expect(years.reduce((s, p) => s + p.persons, 0)).toBe(sum.persons);
-            expect(years.reduce((s, p) => s + p.handovers, 0)).toBe(sum.handovers);
+      fc.property(
+        fc.array(history, { maxLength: 14 }),
+        fc.array(filterArb, { minLength: 1, maxLength: 4 }),
+        (histories, filters) => {
+          const dbFile = join(dir, `p${run++}.db`);
+          const db = openDatabase(dbFile, { key: keys.dbKey });
+          try {
+            const ctx: AppContext = { db, dbFile, keys, dataDir: dir, mode: 'cli', now: () => new Date() };
+            const models = histories.map((h, i) => play(ctx, i, h));
+            for (const f of filters) {
+              const expected = naive(models, f);
+              const actual = countryTotals(db.orm, f);
+              expect(actual).toEqual(expected);
+              const sum = sumCountryTotals(actual);
+              expect(sum.persons).toBe(expected.reduce((s, r) => s + r.persons, 0));
+              expect(sum.handovers).toBe(
+                models.filter(
+                  (m) =>
+                    m.status !== 'void' &&
+                    f.statuses.includes(m.status) &&
+                    (!f.from || m.content.date >= f.from) &&
+                    (!f.to || m.content.date <= f.to) &&
+                    (!f.camps?.length || f.camps.includes(m.content.camp)),
+                ).length,
+              );
+              const years = periodTotals(db.orm, f, 'year');
+              expect(years.reduce((s, p) => s + p.persons, 0)).toBe(sum.persons);
+              expect(years.reduce((s, p) => s + p.handovers, 0)).toBe(sum.handovers);
+            }
+            expect(countRecorded(db.orm)).toBe(models.filter((m) => m.status !== 'void').length);
+          } finally {
+            db.close();
           }
-          expect(countRecorded(db.orm)).toBe(models.filter((m) => m.status !== 'void').length);
-        } finally {
-          db.close();
-        }
-      }),
+        },
+      ),
       { numRuns: 60 },
     );
   }, 120_000);

@@ -20,7 +20,10 @@ async function recordFinalized(data: HandoverFieldsInput) {
 
 const root = join(import.meta.dirname, '../..');
 const tasleem = (db: string, ...args: string[]) =>
-  spawnSync(process.execPath, [join(root, 'bin/tasleem.js'), '--db', db, 'totals', ...args], { encoding: 'utf8', env: { ...process.env, TASLEEM_DB: '' } });
+  spawnSync(process.execPath, [join(root, 'bin/tasleem.js'), '--db', db, 'totals', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, TASLEEM_DB: '' },
+  });
 
 describe('totals:get', () => {
   it('is empty on an empty database, and says nothing was recorded', async () => {
@@ -33,16 +36,48 @@ describe('totals:get', () => {
   it('counts finalized records by default, drafts only when asked, void never', async () => {
     await recordFinalized(kyrgyzHandover());
     const fr = await app.must('handovers:create', { data: frenchHandover() });
-    const de = await app.must('handovers:create', { data: kyrgyzHandover({ referenceNo: 'HO-2023-0003', receivingCountry: 'DE', womenCount: 2, childrenCount: 3, boysCount: 1, girlsCount: 2, menCount: 1 }) });
+    const de = await app.must('handovers:create', {
+      data: kyrgyzHandover({
+        referenceNo: 'HO-2023-0003',
+        receivingCountry: 'DE',
+        womenCount: 2,
+        childrenCount: 3,
+        boysCount: 1,
+        girlsCount: 2,
+        menCount: 1,
+      }),
+    });
 
     let r = await app.must('totals:get', {});
     expect(r.countries.map((c) => c.country)).toEqual(['KG']);
-    expect(r.countries[0]).toMatchObject({ handovers: 1, women: 18, children: 41, boys: 20, girls: 21, men: 0, persons: 59, first: '2023-02-16', last: '2023-02-16' });
+    expect(r.countries[0]).toMatchObject({
+      handovers: 1,
+      women: 18,
+      children: 41,
+      boys: 20,
+      girls: 21,
+      men: 0,
+      persons: 59,
+      first: '2023-02-16',
+      last: '2023-02-16',
+    });
     expect(r.recorded).toBe(3);
 
     r = await app.must('totals:get', { includeDrafts: true });
-    expect(r.countries.map((c) => [c.country, c.persons])).toEqual([['KG', 59], ['FR', 47], ['DE', 6]]);
-    expect(r.sum).toMatchObject({ handovers: 3, women: 35, children: 76, men: 1, persons: 112, first: '2023-01-24', last: '2023-02-16' });
+    expect(r.countries.map((c) => [c.country, c.persons])).toEqual([
+      ['KG', 59],
+      ['FR', 47],
+      ['DE', 6],
+    ]);
+    expect(r.sum).toMatchObject({
+      handovers: 3,
+      women: 35,
+      children: 76,
+      men: 1,
+      persons: 112,
+      first: '2023-01-24',
+      last: '2023-02-16',
+    });
 
     await app.must('handovers:void', { id: fr.id, expectedRevision: fr.revision, reason: 'entered twice' });
     const deFinal = await app.must('handovers:finalize', { id: de.id, expectedRevision: de.revision });
@@ -55,7 +90,12 @@ describe('totals:get', () => {
 
   it('counts only the current version of an amended record', async () => {
     const kg = await recordFinalized(kyrgyzHandover());
-    await app.must('handovers:amend', { id: kg.id, expectedRevision: kg.revision, data: kyrgyzHandover({ womenCount: 20, handoverDate: '2023-02-17' }), reason: 'count corrected' });
+    await app.must('handovers:amend', {
+      id: kg.id,
+      expectedRevision: kg.revision,
+      data: kyrgyzHandover({ womenCount: 20, handoverDate: '2023-02-17' }),
+      reason: 'count corrected',
+    });
     const r = await app.must('totals:get', {});
     expect(r.countries).toHaveLength(1);
     expect(r.countries[0]).toMatchObject({ country: 'KG', handovers: 1, women: 20, persons: 61, first: '2023-02-17' });
@@ -64,21 +104,62 @@ describe('totals:get', () => {
   it('filters by date range and camp; ties sort by country code', async () => {
     await recordFinalized(kyrgyzHandover());
     await recordFinalized(frenchHandover());
-    await recordFinalized(kyrgyzHandover({ referenceNo: 'HO-2024-0001', handoverDate: '2024-02-20', camp: 'roj', womenCount: 1, childrenCount: 0, boysCount: 0, girlsCount: 0 }));
-    await recordFinalized(kyrgyzHandover({ referenceNo: 'HO-2024-0002', handoverDate: '2024-03-01', receivingCountry: 'XK', camp: 'roj', womenCount: 1, childrenCount: 0, boysCount: 0, girlsCount: 0 }));
+    await recordFinalized(
+      kyrgyzHandover({
+        referenceNo: 'HO-2024-0001',
+        handoverDate: '2024-02-20',
+        camp: 'roj',
+        womenCount: 1,
+        childrenCount: 0,
+        boysCount: 0,
+        girlsCount: 0,
+      }),
+    );
+    await recordFinalized(
+      kyrgyzHandover({
+        referenceNo: 'HO-2024-0002',
+        handoverDate: '2024-03-01',
+        receivingCountry: 'XK',
+        camp: 'roj',
+        womenCount: 1,
+        childrenCount: 0,
+        boysCount: 0,
+        girlsCount: 0,
+      }),
+    );
 
-    expect((await app.must('totals:get', { from: '2023-02-01', to: '2023-12-31' })).countries.map((c) => c.country)).toEqual(['KG']);
-    expect((await app.must('totals:get', { from: '2024-01-01' })).countries.map((c) => [c.country, c.persons])).toEqual([['KG', 1], ['XK', 1]]);
+    expect(
+      (await app.must('totals:get', { from: '2023-02-01', to: '2023-12-31' })).countries.map((c) => c.country),
+    ).toEqual(['KG']);
+    expect((await app.must('totals:get', { from: '2024-01-01' })).countries.map((c) => [c.country, c.persons])).toEqual(
+      [
+        ['KG', 1],
+        ['XK', 1],
+      ],
+    );
     const roj = await app.must('totals:get', { camps: ['roj'] });
-    expect(roj.countries.map((c) => [c.country, c.persons])).toEqual([['FR', 47], ['KG', 1], ['XK', 1]]);
+    expect(roj.countries.map((c) => [c.country, c.persons])).toEqual([
+      ['FR', 47],
+      ['KG', 1],
+      ['XK', 1],
+    ]);
     const all = await app.must('totals:get', {});
-    expect(all.countries.find((c) => c.country === 'KG')).toMatchObject({ handovers: 2, persons: 60, first: '2023-02-16', last: '2024-02-20' });
+    expect(all.countries.find((c) => c.country === 'KG')).toMatchObject({
+      handovers: 2,
+      persons: 60,
+      first: '2023-02-16',
+      last: '2024-02-20',
+    });
   });
 
   it('refuses inverted and malformed ranges and unknown camps with translatable keys', async () => {
     const inverted = await app.call('totals:get', { from: '2024-02-01', to: '2024-01-31' });
     expect(inverted.ok).toBe(false);
-    if (!inverted.ok) expect(inverted.error).toMatchObject({ code: 'VALIDATION', details: { issues: [{ path: 'to', key: 'inverted_range' }] } });
+    if (!inverted.ok)
+      expect(inverted.error).toMatchObject({
+        code: 'VALIDATION',
+        details: { issues: [{ path: 'to', key: 'inverted_range' }] },
+      });
     const malformed = await app.call('totals:get', { from: '2024-02-30' });
     if (malformed.ok) throw new Error('accepted 30 February');
     expect(malformed.error.details?.issues).toEqual([{ path: 'from', key: 'invalid_date' }]);
@@ -99,7 +180,10 @@ describe('totals:get', () => {
       { period: '2024-02', handovers: 1, persons: 59 },
     ]);
     const years = await app.must('totals:timeline', { filter: { from: '2023-02-01' }, granularity: 'year' });
-    expect(years.periods).toEqual([{ period: '2023', handovers: 1, persons: 59 }, { period: '2024', handovers: 1, persons: 59 }]);
+    expect(years.periods).toEqual([
+      { period: '2023', handovers: 1, persons: 59 },
+      { period: '2024', handovers: 1, persons: 59 },
+    ]);
   });
 });
 
@@ -117,7 +201,11 @@ describe('totals:export', () => {
     const parsed = Papa.parse<string[]>(bytes.toString('utf8').slice(1), { skipEmptyLines: true });
     const [header, ...rows] = parsed.data;
     expect(header.slice(0, 4)).toEqual(['رمز البلد', 'البلد', 'عمليات التسليم', 'النساء']);
-    expect(rows.map((r) => [r[0], r[1], Number(r[9])])).toEqual([['KG', 'قيرغيزستان', 59], ['FR', 'فرنسا', 47], ['', 'المجموع', 106]]);
+    expect(rows.map((r) => [r[0], r[1], Number(r[9])])).toEqual([
+      ['KG', 'قيرغيزستان', 59],
+      ['FR', 'فرنسا', 47],
+      ['', 'المجموع', 106],
+    ]);
     expect(rows[2][10]).toBe('2023-01-24');
   });
 
@@ -144,10 +232,23 @@ describe('totals:export', () => {
 
 describe('export-sheets formula escaping', () => {
   const nasty = ['=HYPERLINK("http://x","y")', '+1+1', '-2+3', '@SUM(A1)', '\tTAB', '\rCR', 'plain', ' =not-first'];
-  const sheet: Sheet = { name: 'Bad:/name*', columns: [{ header: '=header' }, { header: 'n' }], rows: nasty.map((s, i) => [s, -i]) };
+  const sheet: Sheet = {
+    name: 'Bad:/name*',
+    columns: [{ header: '=header' }, { header: 'n' }],
+    rows: nasty.map((s, i) => [s, -i]),
+  };
 
   it('prefixes an apostrophe to text cells that start like a formula, leaves numbers alone', () => {
-    expect(nasty.map(escapeFormula)).toEqual(["'=HYPERLINK(\"http://x\",\"y\")", "'+1+1", "'-2+3", "'@SUM(A1)", "'\tTAB", "'\rCR", 'plain', ' =not-first']);
+    expect(nasty.map(escapeFormula)).toEqual([
+      '\'=HYPERLINK("http://x","y")',
+      "'+1+1",
+      "'-2+3",
+      "'@SUM(A1)",
+      "'\tTAB",
+      "'\rCR",
+      'plain',
+      ' =not-first',
+    ]);
     expect(escapeFormula(-5)).toBe(-5);
   });
 
@@ -184,18 +285,37 @@ describe('tasleem totals (CLI)', { timeout: 60_000 }, () => {
     await recordFinalized(kyrgyzHandover());
     await recordFinalized(kyrgyzHandover({ referenceNo: 'HO-2024-0001', handoverDate: '2024-02-20', camp: 'roj' }));
     await recordFinalized(frenchHandover());
-    await app.must('handovers:create', { data: kyrgyzHandover({ referenceNo: 'HO-2024-0002', receivingCountry: 'XK' }) });
+    await app.must('handovers:create', {
+      data: kyrgyzHandover({ referenceNo: 'HO-2024-0002', receivingCountry: 'XK' }),
+    });
     const db = app.ctx.db.sqlite.name;
     const json = tasleem(db, '--json');
     expect(json.status, json.stderr).toBe(0);
     const out = JSON.parse(json.stdout);
     expect(Object.keys(out)).toEqual(['countries', 'sum']);
-    expect(out.countries[0]).toEqual({ country: 'KG', handovers: 2, women: 36, children: 82, men: 0, persons: 118, first: '2023-02-16', last: '2024-02-20', boys: 40, girls: 42, unaccompanied: 0 });
+    expect(out.countries[0]).toEqual({
+      country: 'KG',
+      handovers: 2,
+      women: 36,
+      children: 82,
+      men: 0,
+      persons: 118,
+      first: '2023-02-16',
+      last: '2024-02-20',
+      boys: 40,
+      girls: 42,
+      unaccompanied: 0,
+    });
     expect(out.countries.map((c: { country: string }) => c.country)).toEqual(['KG', 'FR']);
     expect(out.sum).toMatchObject({ handovers: 3, persons: 165, first: '2023-01-24', last: '2024-02-20' });
 
-    const drafts = JSON.parse(tasleem(db, '--json', '--include-drafts', '--camp', 'al_hol', '--from', '2023-02-01').stdout);
-    expect(drafts.countries.map((c: { country: string; persons: number }) => [c.country, c.persons])).toEqual([['KG', 59], ['XK', 59]]);
+    const drafts = JSON.parse(
+      tasleem(db, '--json', '--include-drafts', '--camp', 'al_hol', '--from', '2023-02-01').stdout,
+    );
+    expect(drafts.countries.map((c: { country: string; persons: number }) => [c.country, c.persons])).toEqual([
+      ['KG', 59],
+      ['XK', 59],
+    ]);
 
     const table = tasleem(db);
     expect(table.stdout.split('\n')[2]).toMatch(/^KG\s+2\s+36\s+82/);
@@ -207,7 +327,12 @@ describe('tasleem totals (CLI)', { timeout: 60_000 }, () => {
 
   it('reports bad dates and unknown camps on stderr with a non-zero exit', () => {
     const db = join(app.dir, 'cli-bad.db');
-    for (const args of [['--from', '2024-13-01'], ['--from', '2024-02-01', '--to', '2024-01-01'], ['--camp', 'atlantis'], ['--to', '01/02/2024']]) {
+    for (const args of [
+      ['--from', '2024-13-01'],
+      ['--from', '2024-02-01', '--to', '2024-01-01'],
+      ['--camp', 'atlantis'],
+      ['--to', '01/02/2024'],
+    ]) {
       const r = tasleem(db, ...args);
       expect(r.status, args.join(' ')).not.toBe(0);
       expect(r.stdout).toBe('');

@@ -29,7 +29,11 @@ afterAll(async () => {
   rmSync(staticDir, { recursive: true, force: true });
 });
 
-function http(method: string, path: string, opts: { token?: string | null; body?: string; host?: string; cookie?: string | null } = {}): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+function http(
+  method: string,
+  path: string,
+  opts: { token?: string | null; body?: string; host?: string; cookie?: string | null } = {},
+): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (opts.token !== null) headers.authorization = `Bearer ${opts.token ?? web.token}`;
@@ -72,7 +76,10 @@ describe('browser mode server', () => {
     ['empty token', ''],
   ])('answers 401 with %s and changes nothing', async (_n, token) => {
     const before = count();
-    const r = await http('POST', '/api/handovers:create', { token, body: JSON.stringify({ data: kyrgyzHandover({ referenceNo: 'HO-2023-0099' }) }) });
+    const r = await http('POST', '/api/handovers:create', {
+      token,
+      body: JSON.stringify({ data: kyrgyzHandover({ referenceNo: 'HO-2023-0099' }) }),
+    });
     expect(r.status).toBe(401);
     expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
     expect(count()).toBe(before);
@@ -81,7 +88,10 @@ describe('browser mode server', () => {
   it('needs a signed-in session on top of the token: no cookie, a made-up or an ended one is 401', async () => {
     const before = count();
     for (const cookie of [null, `tasleem_session_${web.port}=${'A'.repeat(43)}`]) {
-      const r = await http('POST', '/api/handovers:create', { cookie, body: JSON.stringify({ data: kyrgyzHandover({ referenceNo: 'HO-2023-0098' }) }) });
+      const r = await http('POST', '/api/handovers:create', {
+        cookie,
+        body: JSON.stringify({ data: kyrgyzHandover({ referenceNo: 'HO-2023-0098' }) }),
+      });
       expect(r.status).toBe(401);
       expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
     }
@@ -93,9 +103,14 @@ describe('browser mode server', () => {
   });
 
   it('sets the session cookie HttpOnly and SameSite=Strict, a fresh one at each sign-in', async () => {
-    const r = await http('POST', '/api/auth:signIn', { cookie: admin, body: JSON.stringify({ username: 'web-admin', password: 'web-admin-password-1' }) });
+    const r = await http('POST', '/api/auth:signIn', {
+      cookie: admin,
+      body: JSON.stringify({ username: 'web-admin', password: 'web-admin-password-1' }),
+    });
     const cookie = String((r.headers['set-cookie'] as string[])[0]);
-    expect(cookie).toMatch(new RegExp(`^tasleem_session_${web.port}=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Strict; Path=/$`));
+    expect(cookie).toMatch(
+      new RegExp(`^tasleem_session_${web.port}=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Strict; Path=/$`),
+    );
     expect(cookie.split(';')[0]).not.toBe(admin);
     // Signing in again ended the session the request came with.
     expect((await http('POST', '/api/handovers:list', { body: '{}' })).status).toBe(401);
@@ -105,7 +120,10 @@ describe('browser mode server', () => {
   it('answers 403 FORBIDDEN to a viewer calling a mutating channel, and changes nothing', async () => {
     const viewer = await signInCookie(await addAccount(app.ctx, 'viewer', 'web-viewer'));
     const before = count();
-    const r = await http('POST', '/api/handovers:create', { cookie: viewer, body: JSON.stringify({ data: kyrgyzHandover({ referenceNo: 'HO-2023-0097' }) }) });
+    const r = await http('POST', '/api/handovers:create', {
+      cookie: viewer,
+      body: JSON.stringify({ data: kyrgyzHandover({ referenceNo: 'HO-2023-0097' }) }),
+    });
     expect(r.status).toBe(403);
     expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect((await http('POST', '/api/handovers:list', { cookie: viewer, body: '{}' })).status).toBe(200);
@@ -113,7 +131,9 @@ describe('browser mode server', () => {
   });
 
   it('answers 422 with the validation issues for a bad payload', async () => {
-    const r = await http('POST', '/api/handovers:create', { body: JSON.stringify({ data: { ...kyrgyzHandover(), womenCount: -3 } }) });
+    const r = await http('POST', '/api/handovers:create', {
+      body: JSON.stringify({ data: { ...kyrgyzHandover(), womenCount: -3 } }),
+    });
     expect(r.status).toBe(422);
     expect(JSON.parse(r.body).error.details.issues).toContainEqual({ path: 'data.womenCount', key: 'negative' });
   });

@@ -9,7 +9,12 @@ export interface Credentials {
 }
 
 /** Creates an account straight through the service (as an administrator at the command line would). */
-export async function addAccount(ctx: AppContext, role: Role, username: string = role, password = `${username}-password-1`): Promise<Credentials> {
+export async function addAccount(
+  ctx: AppContext,
+  role: Role,
+  username: string = role,
+  password = `${username}-password-1`,
+): Promise<Credentials> {
   await createUser(ctx, localCaller('test-setup'), { username, displayName: username, role, password });
   return { username, password };
 }

@@ -11,7 +11,11 @@ export interface BrowserSession {
   /** Uncaught errors of every page opened through the session; a test asserts it stays empty. */
   errors: string[];
   /** A new tab on the app (token applied), signed in (as the administrator unless `as` names another account), optionally switched to a language. */
-  open(lang?: 'العربية' | 'English' | 'Kurdî', viewport?: { width: number; height: number }, as?: Credentials): Promise<Page>;
+  open(
+    lang?: 'العربية' | 'English' | 'Kurdî',
+    viewport?: { width: number; height: number },
+    as?: Credentials,
+  ): Promise<Page>;
   /** The address of a route of the app, e.g. url('/handovers?q=x'). */
   url(route: string): string;
 }

@@ -25,7 +25,8 @@ export function testApp(): TestApp {
   const dir = mkdtempSync(join(tmpdir(), 'tasleem-test-'));
   const ctx = createAppContext({ dataDir: dir, mode: 'cli', unlock: testUnlock() });
   const caller = localCaller('tester');
-  const call = async <C extends Channel>(channel: C, input: InputOf<C>) => (await dispatch(ctx, caller, channel, input)) as Result<OutputOf<C>>;
+  const call = async <C extends Channel>(channel: C, input: InputOf<C>) =>
+    (await dispatch(ctx, caller, channel, input)) as Result<OutputOf<C>>;
   return {
     ctx,
     dir,

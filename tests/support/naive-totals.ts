@@ -1,12 +1,27 @@
 import type { CountryTotals } from '../../electron/api/domain/totals';
 
-export type CountedHandover = Pick<CountryTotals, 'country' | 'women' | 'children' | 'boys' | 'girls' | 'unaccompanied' | 'men'> & { date: string };
+export type CountedHandover = Pick<
+  CountryTotals,
+  'country' | 'women' | 'children' | 'boys' | 'girls' | 'unaccompanied' | 'men'
+> & { date: string };
 
 /** Per-country totals added up in plain JavaScript: the yardstick the SQL aggregate is checked and timed against. */
 export function addUpByCountry(rows: Iterable<CountedHandover>): CountryTotals[] {
   const by = new Map<string, CountryTotals>();
   for (const r of rows) {
-    const t = by.get(r.country) ?? { country: r.country, handovers: 0, women: 0, children: 0, boys: 0, girls: 0, unaccompanied: 0, men: 0, persons: 0, first: r.date, last: r.date };
+    const t = by.get(r.country) ?? {
+      country: r.country,
+      handovers: 0,
+      women: 0,
+      children: 0,
+      boys: 0,
+      girls: 0,
+      unaccompanied: 0,
+      men: 0,
+      persons: 0,
+      first: r.date,
+      last: r.date,
+    };
     t.handovers += 1;
     t.women += r.women;
     t.children += r.children;

@@ -21,15 +21,24 @@ export const pdfsig = (bytes: Buffer) =>
     return `${r.stdout}${r.stderr}`;
   });
 export const pdffonts = (bytes: Buffer) => withFile(bytes, (f) => execFileSync('pdffonts', [f], { encoding: 'utf8' }));
-export const pdftotext = (bytes: Buffer) => withFile(bytes, (f) => execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', f, '-'], { encoding: 'utf8' }));
+export const pdftotext = (bytes: Buffer) =>
+  withFile(bytes, (f) => execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', f, '-'], { encoding: 'utf8' }));
 /** The text of each page, in order. */
 export const pageTexts = (bytes: Buffer) => pdftotext(bytes).split('\f').slice(0, -1);
 /** Page count, page size and the PDF/A claim of the XMP metadata (pdfinfo -meta). */
 export function pdfinfo(bytes: Buffer) {
-  const info = withFile(bytes, (f) => execFileSync('pdfinfo', [f], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
-  const meta = withFile(bytes, (f) => execFileSync('pdfinfo', ['-meta', f], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+  const info = withFile(bytes, (f) =>
+    execFileSync('pdfinfo', [f], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+  );
+  const meta = withFile(bytes, (f) =>
+    execFileSync('pdfinfo', ['-meta', f], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+  );
   const pdfa = /pdfaid:part[>="]+(\d)[\s\S]*?pdfaid:conformance[>="]+([A-Za-z])/.exec(meta);
-  return { pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]), pageSize: /Page size:\s+(.*)/.exec(info)?.[1] ?? '', pdfa: pdfa ? `${pdfa[1]}${pdfa[2].toLowerCase()}` : null };
+  return {
+    pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]),
+    pageSize: /Page size:\s+(.*)/.exec(info)?.[1] ?? '',
+    pdfa: pdfa ? `${pdfa[1]}${pdfa[2].toLowerCase()}` : null,
+  };
 }
 
 /** Changes one byte inside the signed part (a letter of the /Producer string), like a careless or malicious edit. */

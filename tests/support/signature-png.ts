@@ -32,7 +32,8 @@ export function samplePng(seed = 1, width = 360, height = 120): string {
   };
   for (let t = 0; t < 1; t += 0.0005) {
     const x = 20 + t * (width - 40);
-    const y = height / 2 + Math.sin(t * (8 + seed * 3)) * (height / 3) * Math.cos(t * (3 + seed)) + Math.sin(t * 40 * seed) * 6;
+    const y =
+      height / 2 + Math.sin(t * (8 + seed * 3)) * (height / 3) * Math.cos(t * (3 + seed)) + Math.sin(t * 40 * seed) * 6;
     dot(x, y);
   }
   const raw = Buffer.alloc((width * 4 + 1) * height);
@@ -41,5 +42,10 @@ export function samplePng(seed = 1, width = 360, height = 120): string {
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
   ihdr.set([8, 6, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]).toString('base64');
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]).toString('base64');
 }

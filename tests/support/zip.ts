@@ -66,13 +66,19 @@ export function zip(parts: ZipPart[]): Buffer {
   return Buffer.concat([...locals, dirBytes, end]);
 }
 
-const CONTENT_TYPES = '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>';
+const CONTENT_TYPES =
+  '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>';
 
 /** An XLSX-shaped zip whose sheet is `sheetSize` bytes of spaces (XML allows them): 300 MB packs to about 300 KB. */
 export function xlsxBomb(sheetSize: number, declaredSize?: number): Buffer {
   return zip([
     { name: '[Content_Types].xml', data: Buffer.from(CONTENT_TYPES) },
-    { name: 'xl/workbook.xml', data: Buffer.from('<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets><sheet name="s" sheetId="1"/></sheets></workbook>') },
+    {
+      name: 'xl/workbook.xml',
+      data: Buffer.from(
+        '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets><sheet name="s" sheetId="1"/></sheets></workbook>',
+      ),
+    },
     { name: 'xl/worksheets/sheet1.xml', repeat: { char: ' ', size: sheetSize }, declaredSize },
   ]);
 }

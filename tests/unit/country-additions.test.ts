@@ -4,7 +4,9 @@ import { isKnownCountry } from '../../electron/api/domain/countries';
 import { resolveCountryName, sourceCodesOf } from '../../electron/api/schemas/country-resolver';
 import { foldName } from '../../electron/api/schemas/name-fold';
 
-const entries = Object.entries(COUNTRY_ADDITIONS).flatMap(([code, names]) => names.map((name) => [name, code] as const));
+const entries = Object.entries(COUNTRY_ADDITIONS).flatMap(([code, names]) =>
+  names.map((name) => [name, code] as const),
+);
 
 describe('our own country spellings (one test per reviewed entry)', () => {
   it.each(entries)('%s → %s', (name, code) => {

@@ -114,6 +114,13 @@ describe('month names', () => {
     const names = monthNames();
     const months = new Set(names.values());
     expect([...months].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
-    for (const [family, first] of [['كانون ثاني', 1], ['يناير', 1], ['january', 1], ['rebendan', 1], ['cile', 1]] as const) expect(names.get(family)).toBe(first);
+    for (const [family, first] of [
+      ['كانون ثاني', 1],
+      ['يناير', 1],
+      ['january', 1],
+      ['rebendan', 1],
+      ['cile', 1],
+    ] as const)
+      expect(names.get(family)).toBe(first);
   });
 });

@@ -8,7 +8,15 @@ import { aboutDialog, startupFailureDialog } from '../../electron/main/dialog-te
 import { configureFileLog, LOG_KEEP, LOG_MAX_BYTES, rotate } from '../../electron/main/log-setup';
 import { buildMenuTemplate, flattenMenu, type MenuItem } from '../../electron/main/menu-template';
 import { bundlesInArgv } from '../../electron/main/opened-files';
-import { DEFAULT_SIZE, loadShellState, MIN_SIZE, parseShellState, restoreWindow, saveShellState, type Rect } from '../../electron/main/shell-state';
+import {
+  DEFAULT_SIZE,
+  loadShellState,
+  MIN_SIZE,
+  parseShellState,
+  restoreWindow,
+  saveShellState,
+  type Rect,
+} from '../../electron/main/shell-state';
 import { chromiumLocale, SHELL_LOCALES, translator } from '../../electron/main/strings';
 
 const dirs: string[] = [];
@@ -22,7 +30,10 @@ afterEach(() => {
 });
 
 describe('native menu', () => {
-  const labels = (items: MenuItem[]) => flattenMenu(items).filter((i) => i.type !== 'separator').map((i) => i.label);
+  const labels = (items: MenuItem[]) =>
+    flattenMenu(items)
+      .filter((i) => i.type !== 'separator')
+      .map((i) => i.label);
 
   it.each(SHELL_LOCALES)('is labelled entirely in %s, every item', (locale) => {
     const t = translator(locale);
@@ -40,11 +51,19 @@ describe('native menu', () => {
     const edit = buildMenuTemplate({ t, platform: 'win32', developer: false }).find((m) => m.label === 'تحرير')!;
     expect(edit).toBeDefined();
     const roles = Object.fromEntries(edit.submenu!.filter((i) => i.role).map((i) => [i.role, i.label]));
-    expect(roles).toMatchObject({ undo: 'تراجع', redo: 'إعادة', cut: 'قص', copy: 'نسخ', paste: 'لصق', selectAll: 'تحديد الكل' });
+    expect(roles).toMatchObject({
+      undo: 'تراجع',
+      redo: 'إعادة',
+      cut: 'قص',
+      copy: 'نسخ',
+      paste: 'لصق',
+      selectAll: 'تحديد الكل',
+    });
   });
 
   it('differs between languages (the labels follow the UI language)', () => {
-    const of = (locale: (typeof SHELL_LOCALES)[number]) => labels(buildMenuTemplate({ t: translator(locale), platform: 'linux', developer: false }));
+    const of = (locale: (typeof SHELL_LOCALES)[number]) =>
+      labels(buildMenuTemplate({ t: translator(locale), platform: 'linux', developer: false }));
     expect(of('ar')[0]).toBe('ملف');
     expect(of('en')[0]).toBe('File');
     expect(of('ku')[0]).toBe('Pel');
@@ -61,11 +80,20 @@ describe('native menu', () => {
   it('binds the app’s own commands, quits by role, and shows developer tools only in a checkout', () => {
     const t = translator('en');
     const win = flattenMenu(buildMenuTemplate({ t, platform: 'win32', developer: false }));
-    expect(win.filter((i) => i.command).map((i) => i.command).sort()).toEqual(['about', 'openBundle', 'openLogFolder', 'openLogFolder']);
+    expect(
+      win
+        .filter((i) => i.command)
+        .map((i) => i.command)
+        .sort(),
+    ).toEqual(['about', 'openBundle', 'openLogFolder', 'openLogFolder']);
     expect(win.find((i) => i.command === 'openBundle')?.accelerator).toBe('CmdOrCtrl+O');
     expect(win.some((i) => i.role === 'quit')).toBe(true);
     expect(win.some((i) => i.role === 'toggleDevTools')).toBe(false);
-    expect(flattenMenu(buildMenuTemplate({ t, platform: 'win32', developer: true })).some((i) => i.role === 'toggleDevTools')).toBe(true);
+    expect(
+      flattenMenu(buildMenuTemplate({ t, platform: 'win32', developer: true })).some(
+        (i) => i.role === 'toggleDevTools',
+      ),
+    ).toBe(true);
     const mac = buildMenuTemplate({ t, platform: 'darwin', developer: false });
     expect(mac[0]!.label).toBe('Tasleem');
     expect(mac[0]!.submenu!.some((i) => i.command === 'about')).toBe(true);
@@ -84,7 +112,11 @@ describe('window size and position', () => {
 
   it('comes back onto the primary screen, default size and centred, when its monitor is gone', () => {
     const r = restoreWindow({ bounds: { x: 2000, y: 50, width: 1000, height: 700 }, maximized: false }, [screen]);
-    expect(r.bounds).toEqual({ x: (1920 - DEFAULT_SIZE.width) / 2, y: (1040 - DEFAULT_SIZE.height) / 2, ...DEFAULT_SIZE });
+    expect(r.bounds).toEqual({
+      x: (1920 - DEFAULT_SIZE.width) / 2,
+      y: (1040 - DEFAULT_SIZE.height) / 2,
+      ...DEFAULT_SIZE,
+    });
   });
 
   it('is pulled fully onto the screen and shrunk to it when the resolution dropped', () => {
@@ -111,7 +143,10 @@ describe('window size and position', () => {
   it('is written whole and read back', () => {
     const dir = tempDir();
     expect(loadShellState(dir)).toEqual({});
-    const state = { locale: 'en' as const, window: { bounds: { x: 5, y: 6, width: 1000, height: 700 }, maximized: true } };
+    const state = {
+      locale: 'en' as const,
+      window: { bounds: { x: 5, y: 6, width: 1000, height: 700 }, maximized: true },
+    };
     saveShellState(dir, state);
     expect(loadShellState(dir)).toEqual(state);
     expect(readdirSync(dir)).toEqual(['shell-state.json']);
@@ -121,10 +156,19 @@ describe('window size and position', () => {
 describe('bundles the app is opened with', () => {
   it('takes .tasleem files from the command line, relative to where the launch happened', () => {
     const cwd = resolve('/home/staff/Downloads');
-    expect(bundlesInArgv(['--allow-file-access', '.', 'from-hasakah.tasleem', resolve('/media/usb/Q.TASLEEM'), 'notes.txt', '--x=a.tasleem'], cwd)).toEqual([
-      join(cwd, 'from-hasakah.tasleem'),
-      resolve('/media/usb/Q.TASLEEM'),
-    ]);
+    expect(
+      bundlesInArgv(
+        [
+          '--allow-file-access',
+          '.',
+          'from-hasakah.tasleem',
+          resolve('/media/usb/Q.TASLEEM'),
+          'notes.txt',
+          '--x=a.tasleem',
+        ],
+        cwd,
+      ),
+    ).toEqual([join(cwd, 'from-hasakah.tasleem'), resolve('/media/usb/Q.TASLEEM')]);
     expect(bundlesInArgv([], cwd)).toEqual([]);
   });
 });
@@ -152,7 +196,9 @@ describe('dialogs', () => {
     expect(d.detail).toContain('Electron 45.5.0');
     expect(d.detail).toContain('SIL Open Font License');
     expect(d.buttons).toEqual(['OK', 'Licence files']);
-    expect(aboutDialog(translator('ar'), { app: '0.1.0', electron: '1', chrome: '2', node: '3' }).message).toBe('تسليم 0.1.0');
+    expect(aboutDialog(translator('ar'), { app: '0.1.0', electron: '1', chrome: '2', node: '3' }).message).toBe(
+      'تسليم 0.1.0',
+    );
   });
 });
 

@@ -2,7 +2,16 @@ import { getTableColumns } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importTuple } from '../../db/queries/import';
 import { HANDOVER_RECORD_COLUMNS, handovers } from '../../db/schema';
-import { blankFields, CONTENT_FIELDS, FIELD_OF_COLUMN, handover, handoverFields, IMPORT_COLUMNS, pickContent, RECORD_COLUMNS } from '../../electron/api/schemas/handover';
+import {
+  blankFields,
+  CONTENT_FIELDS,
+  FIELD_OF_COLUMN,
+  handover,
+  handoverFields,
+  IMPORT_COLUMNS,
+  pickContent,
+  RECORD_COLUMNS,
+} from '../../electron/api/schemas/handover';
 import { contentFields } from '../../electron/services/content';
 import { LOCAL_COLUMNS, recordOf } from '../../electron/services/exchange/merge';
 import { handoversSheet } from '../../electron/services/export/handovers';
@@ -43,7 +52,9 @@ describe('the handover, declared once by its table', () => {
     expect(Object.keys(contentFields(row)).sort()).toEqual(CONTENT_FIELDS.filter((k) => row[k] !== null).sort());
     expect(Object.keys(pickContent(row)).sort()).toEqual([...CONTENT_FIELDS].sort());
     const record = recordOf(app.ctx, row);
-    expect(Object.keys(record.handover).sort()).toEqual(ALL.filter((k) => !(LOCAL_COLUMNS as readonly string[]).includes(k)).sort());
+    expect(Object.keys(record.handover).sort()).toEqual(
+      ALL.filter((k) => !(LOCAL_COLUMNS as readonly string[]).includes(k)).sort(),
+    );
     const sheetFields = new Set(Object.values(FIELD_OF_COLUMN));
     expect(CONTENT_FIELDS.filter((k) => !sheetFields.has(k as never) && !NOT_IN_SHEETS.includes(k))).toEqual([]);
     expect(handoversSheet([row]).columns.map((c) => c.header)).toEqual([...IMPORT_COLUMNS]);
@@ -51,7 +62,14 @@ describe('the handover, declared once by its table', () => {
 
   it('writes every column when importing a row, in the table’s order', () => {
     const fields = handoverFields.parse(kyrgyzHandover());
-    const tuple = importTuple('id-1', fields, { sourceRef: 'sha', at: '2024-01-01T00:00:00Z', actor: 'a' }, 'finalized', null, null);
+    const tuple = importTuple(
+      'id-1',
+      fields,
+      { sourceRef: 'sha', at: '2024-01-01T00:00:00Z', actor: 'a' },
+      'finalized',
+      null,
+      null,
+    );
     expect(tuple.handover).toHaveLength(ALL.length);
     ALL.forEach((k, i) => {
       if (k in fields) {

@@ -8,11 +8,16 @@ const LANGS = ['ar', 'en', 'ku'];
 type Tree = { [k: string]: string | Tree };
 
 function flatten(tree: Tree, prefix = ''): Record<string, string> {
-  return Object.entries(tree).reduce<Record<string, string>>((acc, [k, v]) => (typeof v === 'string' ? { ...acc, [prefix + k]: v } : { ...acc, ...flatten(v, `${prefix}${k}.`) }), {});
+  return Object.entries(tree).reduce<Record<string, string>>(
+    (acc, [k, v]) =>
+      typeof v === 'string' ? { ...acc, [prefix + k]: v } : { ...acc, ...flatten(v, `${prefix}${k}.`) },
+    {},
+  );
 }
 const areaFiles = (lng: string) => readdirSync(join(root, lng)).filter((f) => f.endsWith('.json'));
 const load = (lng: string, file: string) => JSON.parse(readFileSync(join(root, lng, file), 'utf8')) as Tree;
-const catalog = (lng: string) => Object.assign({}, ...areaFiles(lng).map((f) => flatten(load(lng, f)))) as Record<string, string>;
+const catalog = (lng: string) =>
+  Object.assign({}, ...areaFiles(lng).map((f) => flatten(load(lng, f)))) as Record<string, string>;
 
 /** Plural keys differ by language (Arabic has six forms); compare the base keys and check the forms separately. */
 const base = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, '');
@@ -46,12 +51,19 @@ describe('translation catalogs', () => {
 
   it('gives Arabic all six plural forms wherever a key is plural', () => {
     const ar = catalog('ar');
-    const plural = new Set(Object.keys(ar).filter((k) => /_(one|other)$/.test(k)).map(base));
+    const plural = new Set(
+      Object.keys(ar)
+        .filter((k) => /_(one|other)$/.test(k))
+        .map(base),
+    );
     expect(plural.size).toBeGreaterThan(0);
-    for (const key of plural) for (const form of ['zero', 'one', 'two', 'few', 'many', 'other']) expect(ar[`${key}_${form}`], `ar ${key}_${form}`).toBeTruthy();
+    for (const key of plural)
+      for (const form of ['zero', 'one', 'two', 'few', 'many', 'other'])
+        expect(ar[`${key}_${form}`], `ar ${key}_${form}`).toBeTruthy();
   });
 
   it('translates every error code the API can return', () => {
-    for (const lng of LANGS) for (const code of ERROR_CODES) expect(catalog(lng)[`errors.${code}`], `${lng} errors.${code}`).toBeTruthy();
+    for (const lng of LANGS)
+      for (const code of ERROR_CODES) expect(catalog(lng)[`errors.${code}`], `${lng} errors.${code}`).toBeTruthy();
   });
 });

@@ -26,12 +26,14 @@ describe('layering lint rules', () => {
   });
 
   it('lets the renderer import the contract and its schemas', async () => {
-    const code = "import { contract } from '../../electron/api/contract';\nimport { handoverFields } from '../../electron/api/schemas/handover';\nexport { contract, handoverFields };\n";
+    const code =
+      "import { contract } from '../../electron/api/contract';\nimport { handoverFields } from '../../electron/api/schemas/handover';\nexport { contract, handoverFields };\n";
     expect(await restrictedImports('renderer/src/x.ts', code)).toBe(0);
   });
 
   it('lets the renderer import the domain module', async () => {
-    const code = "import { STATUSES } from '../../electron/api/domain/handover';\nimport { FILE_LIMITS } from '../../electron/api/domain/limits';\nexport { STATUSES, FILE_LIMITS };\n";
+    const code =
+      "import { STATUSES } from '../../electron/api/domain/handover';\nimport { FILE_LIMITS } from '../../electron/api/domain/limits';\nexport { STATUSES, FILE_LIMITS };\n";
     expect(await restrictedImports('renderer/src/x.ts', code)).toBe(0);
   });
 
@@ -45,7 +47,12 @@ describe('layering lint rules', () => {
   });
 
   it('lets electron/api/domain import its own modules and plain libraries', async () => {
-    expect(await restrictedImports('electron/api/domain/x.ts', "import type { Camp } from './handover';\nimport countries from 'i18n-iso-countries';\nexport { countries };\nexport type { Camp };\n")).toBe(0);
+    expect(
+      await restrictedImports(
+        'electron/api/domain/x.ts',
+        "import type { Camp } from './handover';\nimport countries from 'i18n-iso-countries';\nexport { countries };\nexport type { Camp };\n",
+      ),
+    ).toBe(0);
   });
 
   it.each([
@@ -61,7 +68,8 @@ describe('layering lint rules', () => {
   });
 
   it('lets the contract derive from the table and the domain', async () => {
-    const code = "import { handovers } from '../../db/schema';\nimport { CAMPS } from '../../electron/api/domain/handover';\nimport { getTableColumns } from 'drizzle-orm';\nexport { handovers, CAMPS, getTableColumns };\n";
+    const code =
+      "import { handovers } from '../../db/schema';\nimport { CAMPS } from '../../electron/api/domain/handover';\nimport { getTableColumns } from 'drizzle-orm';\nexport { handovers, CAMPS, getTableColumns };\n";
     expect(await restrictedImports('electron/api/x.ts', code)).toBe(0);
   });
 
@@ -75,24 +83,44 @@ describe('layering lint rules', () => {
   });
 
   it('lets handlers import services, the contract and queries', async () => {
-    const code = "import { getTotals } from '../services/totals';\nimport { contract } from '../api/contract';\nimport { listAudit } from '../../db/queries/audit';\nexport { getTotals, contract, listAudit };\n";
+    const code =
+      "import { getTotals } from '../services/totals';\nimport { contract } from '../api/contract';\nimport { listAudit } from '../../db/queries/audit';\nexport { getTotals, contract, listAudit };\n";
     expect(await restrictedImports('electron/handlers/x.ts', code)).toBe(0);
   });
 
-  it.each([['db/x.ts'], ['electron/services/x.ts'], ['electron/api/x.ts'], ['electron/handlers/x.ts'], ['electron/web/x.ts'], ['electron/cli/x.ts']])('forbids electron in %s', async (file) => {
+  it.each([
+    ['db/x.ts'],
+    ['electron/services/x.ts'],
+    ['electron/api/x.ts'],
+    ['electron/handlers/x.ts'],
+    ['electron/web/x.ts'],
+    ['electron/cli/x.ts'],
+  ])('forbids electron in %s', async (file) => {
     expect(await restrictedImports(file, "import { app } from 'electron';\nexport { app };\n")).toBe(1);
   });
 
   it('forbids db/ from reaching into the app', async () => {
-    expect(await restrictedImports('db/x.ts', "import { AppError } from '../electron/api/result';\nexport { AppError };\n")).toBe(1);
+    expect(
+      await restrictedImports('db/x.ts', "import { AppError } from '../electron/api/result';\nexport { AppError };\n"),
+    ).toBe(1);
   });
 
   it('lets db/ import the domain words, and nothing else of electron/', async () => {
-    expect(await restrictedImports('db/x.ts', "import { CAMPS } from '../electron/api/domain/handover';\nexport { CAMPS };\n")).toBe(0);
+    expect(
+      await restrictedImports(
+        'db/x.ts',
+        "import { CAMPS } from '../electron/api/domain/handover';\nexport { CAMPS };\n",
+      ),
+    ).toBe(0);
   });
 
   it('forbids the renderer any path into db/, the domain words included', async () => {
-    expect(await restrictedImports('renderer/src/x.ts', "import { CAMPS } from '../../db/domain/handover';\nexport { CAMPS };\n")).toBe(1);
+    expect(
+      await restrictedImports(
+        'renderer/src/x.ts',
+        "import { CAMPS } from '../../db/domain/handover';\nexport { CAMPS };\n",
+      ),
+    ).toBe(1);
   });
 
   it('lets electron/main import electron', async () => {

@@ -1,6 +1,16 @@
 import { Resvg } from '@resvg/resvg-js';
 import { getCurrentFuseWire, FuseV1Options } from '@electron/fuses';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
@@ -21,7 +31,10 @@ const fuses = requireCjs('../../scripts/fuses.cjs') as typeof import('../../scri
 const afterPack = requireCjs('../../scripts/after-pack.cjs') as { default: (context: unknown) => Promise<void> };
 
 const root = join(import.meta.dirname, '../..');
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; main: string };
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  dependencies: Record<string, string>;
+  main: string;
+};
 interface BuilderConfig {
   appId: string;
   productName: string;
@@ -40,9 +53,15 @@ interface BuilderConfig {
 const config = parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
 
 /** electron-builder's `files`: patterns in order, a `!` pattern excluding what the ones before it included. */
-const packaged = (path: string) => config.files.reduce((inc, p) => (p.startsWith('!') ? inc && !minimatch(path, p.slice(1), { dot: true }) : inc || minimatch(path, p, { dot: true })), false);
+const packaged = (path: string) =>
+  config.files.reduce(
+    (inc, p) =>
+      p.startsWith('!') ? inc && !minimatch(path, p.slice(1), { dot: true }) : inc || minimatch(path, p, { dot: true }),
+    false,
+  );
 const unpacked = (path: string) => config.asarUnpack.some((p) => minimatch(path, p, { dot: true }));
-const walk = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
+const walk = (dir: string): string[] =>
+  readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
 const rel = (file: string) => relative(root, file).split(sep).join('/');
 
 describe('electron-builder.yml', () => {
@@ -50,7 +69,12 @@ describe('electron-builder.yml', () => {
     expect(config.appId).toBe('org.tasleem.app');
     expect(config.productName).toBe('Tasleem');
     expect(config.win.target).toEqual(['nsis']);
-    expect(config.nsis).toMatchObject({ oneClick: false, perMachine: false, allowElevation: false, deleteAppDataOnUninstall: false });
+    expect(config.nsis).toMatchObject({
+      oneClick: false,
+      perMachine: false,
+      allowElevation: false,
+      deleteAppDataOnUninstall: false,
+    });
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
     expect(config.mac.target).toEqual(['dmg']);
   });
@@ -62,7 +86,9 @@ describe('electron-builder.yml', () => {
   });
 
   it('associates exchange bundles with the app, with the extension the app looks for', () => {
-    expect(config.fileAssociations).toEqual([expect.objectContaining({ ext: BUNDLE_EXTENSION, mimeType: 'application/x-tasleem-bundle' })]);
+    expect(config.fileAssociations).toEqual([
+      expect.objectContaining({ ext: BUNDLE_EXTENSION, mimeType: 'application/x-tasleem-bundle' }),
+    ]);
     expect(config.linux.mimeTypes).toContain('application/x-tasleem-bundle');
   });
 
@@ -97,7 +123,9 @@ describe('what the package holds', () => {
         cpSync(join(root, f), join(app, f));
       }
       // main.ts passes join(app.getAppPath(), 'db', 'migrations').
-      expect(readFileSync(join(root, 'electron/main/main.ts'), 'utf8')).toContain("migrationsFolder: join(appPath, 'db', 'migrations')");
+      expect(readFileSync(join(root, 'electron/main/main.ts'), 'utf8')).toContain(
+        "migrationsFolder: join(appPath, 'db', 'migrations')",
+      );
       const key = Buffer.alloc(32, 7);
       const db = openDatabase(join(app, 'tasleem.db'), { key, migrationsFolder: join(app, 'db', 'migrations') });
       const reference = openDatabase(':memory:', { key });
@@ -124,15 +152,20 @@ describe('what the package holds', () => {
     expect(packaged('dist/renderer/assets/index-abc123.js')).toBe(true);
     expect(packaged('dist/renderer/assets/index-abc123.js.map')).toBe(false);
     // A static JSON import: Vite inlines the map into the renderer bundle, so it needs no file of its own.
-    expect(readFileSync(join(root, 'renderer/src/components/totals/WorldMap.tsx'), 'utf8')).toMatch(/^import world from 'world-atlas\/countries-110m\.json';$/m);
+    expect(readFileSync(join(root, 'renderer/src/components/totals/WorldMap.tsx'), 'utf8')).toMatch(
+      /^import world from 'world-atlas\/countries-110m\.json';$/m,
+    );
   });
 
   it('unpacks every native module from the asar archive', () => {
-    const natives = walk(join(root, 'node_modules')).filter((f) => f.endsWith('.node')).map(rel);
+    const natives = walk(join(root, 'node_modules'))
+      .filter((f) => f.endsWith('.node'))
+      .map(rel);
     const needed = natives.filter((f) => /node_modules\/(better-sqlite3|@myriaddreamin)\//.test(f));
     expect(needed.some((f) => f.startsWith('node_modules/better-sqlite3/'))).toBe(true);
     for (const f of natives) expect(unpacked(f), f).toBe(true);
-    for (const name of EXTERNAL.filter((e) => e !== 'electron')) expect(pkg.dependencies[name], `${name} is a dependency, so it is packaged`).toBeTruthy();
+    for (const name of EXTERNAL.filter((e) => e !== 'electron'))
+      expect(pkg.dependencies[name], `${name} is a dependency, so it is packaged`).toBeTruthy();
   });
 });
 
@@ -151,13 +184,21 @@ describe('the desktop bundles', () => {
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
   /** The modules a CommonJS bundle leaves to require() at run time (esbuild's comments and keys name them too: skip those). */
-  const requires = (file: string) =>
-    [...new Set(readFileSync(file, 'utf8').split('\n').filter((l) => !l.trimStart().startsWith('//')).flatMap((l) => [...l.matchAll(/(?<![\w$.'"])require\("([^"]+)"\)/g)].map((m) => m[1]!)))];
+  const requires = (file: string) => [
+    ...new Set(
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((l) => !l.trimStart().startsWith('//'))
+        .flatMap((l) => [...l.matchAll(/(?<![\w$.'"])require\("([^"]+)"\)/g)].map((m) => m[1]!)),
+    ),
+  ];
   const isBuiltin = (m: string) => builtinModules.includes(m.replace(/^node:/, ''));
   const packageOf = (m: string) => (m.startsWith('@') ? m.split('/').slice(0, 2).join('/') : m.split('/')[0]!);
 
   it('main and the workers import only Node, Electron and packaged native modules', () => {
-    const workers = [...readFileSync(join(root, 'electron/services/workers.ts'), 'utf8').matchAll(/^\s+'([a-z-]+)': '\.\/.*\.ts',$/gm)].map((m) => m[1]!);
+    const workers = [
+      ...readFileSync(join(root, 'electron/services/workers.ts'), 'utf8').matchAll(/^\s+'([a-z-]+)': '\.\/.*\.ts',$/gm),
+    ].map((m) => m[1]!);
     expect(workers.length).toBeGreaterThan(0);
     for (const bundle of ['main.cjs', ...workers.map((w) => `${w}.cjs`)]) {
       expect(existsSync(join(out, bundle)), `${bundle} was built`).toBe(true);
@@ -165,7 +206,10 @@ describe('the desktop bundles', () => {
       const outside = requires(join(out, bundle)).filter((m) => !isBuiltin(m) && m !== 'electron');
       for (const m of outside) {
         expect(m.startsWith('.'), `${bundle} requires a loose file ${m}`).toBe(false);
-        expect(pkg.dependencies[packageOf(m)], `${bundle} requires ${m}, which is not a packaged dependency`).toBeTruthy();
+        expect(
+          pkg.dependencies[packageOf(m)],
+          `${bundle} requires ${m}, which is not a packaged dependency`,
+        ).toBeTruthy();
         expect(EXTERNAL).toContain(packageOf(m));
       }
     }
@@ -178,18 +222,29 @@ describe('the desktop bundles', () => {
 
   it('ships the licence texts the About box opens', () => {
     const licences = join(out, 'licenses');
-    expect(readdirSync(licences).sort()).toEqual(['LICENSE-Electron.txt', 'OFL-NotoNaskhArabic.txt', 'OFL-NotoSans.txt', 'THIRD_PARTY_LICENSES.txt']);
+    expect(readdirSync(licences).sort()).toEqual([
+      'LICENSE-Electron.txt',
+      'OFL-NotoNaskhArabic.txt',
+      'OFL-NotoSans.txt',
+      'THIRD_PARTY_LICENSES.txt',
+    ]);
     const third = readFileSync(join(licences, 'THIRD_PARTY_LICENSES.txt'), 'utf8');
     // The SQLite module is credited under its real name: the cipher build is installed under the better-sqlite3 alias.
-    const sqlite = (JSON.parse(readFileSync(join(root, 'node_modules/better-sqlite3/package.json'), 'utf8')) as { name: string }).name;
-    for (const name of ['react', sqlite, 'drizzle-orm', 'electron-log', '@mantine/core']) expect(third).toMatch(new RegExp(`^${name.replace('/', '\\/')} \\d`, 'm'));
+    const sqlite = (
+      JSON.parse(readFileSync(join(root, 'node_modules/better-sqlite3/package.json'), 'utf8')) as { name: string }
+    ).name;
+    for (const name of ['react', sqlite, 'drizzle-orm', 'electron-log', '@mantine/core'])
+      expect(third).toMatch(new RegExp(`^${name.replace('/', '\\/')} \\d`, 'm'));
     expect(config.extraResources).toEqual([{ from: 'dist-electron/licenses', to: 'licenses' }]);
   });
 });
 
 describe('the SQLite module across Node and Electron', () => {
   it('builds the Electron copy from whatever is installed as better-sqlite3, where the app looks for it', () => {
-    const installed = JSON.parse(readFileSync(join(root, 'node_modules/better-sqlite3/package.json'), 'utf8')) as { name: string; version: string };
+    const installed = JSON.parse(readFileSync(join(root, 'node_modules/better-sqlite3/package.json'), 'utf8')) as {
+      name: string;
+      version: string;
+    };
     const wanted = plan(root);
     expect(wanted.module).toBe(`${installed.name}@${installed.version}`);
     expect(wanted.electron).toMatch(/^\d+\.\d+\.\d+/);
@@ -217,7 +272,14 @@ describe('fuses', () => {
   it('sets every fuse of the wire, as the issue asks', () => {
     const names = Object.keys(FuseV1Options).filter((k) => Number.isNaN(Number(k)));
     expect(Object.keys(fuses.FUSES).sort()).toEqual(names.sort());
-    expect(fuses.FUSES).toMatchObject({ RunAsNode: false, EnableNodeOptionsEnvironmentVariable: false, EnableNodeCliInspectArguments: false, EnableCookieEncryption: true, OnlyLoadAppFromAsar: true, EnableEmbeddedAsarIntegrityValidation: true });
+    expect(fuses.FUSES).toMatchObject({
+      RunAsNode: false,
+      EnableNodeOptionsEnvironmentVariable: false,
+      EnableNodeCliInspectArguments: false,
+      EnableCookieEncryption: true,
+      OnlyLoadAppFromAsar: true,
+      EnableEmbeddedAsarIntegrityValidation: true,
+    });
   });
 
   it('afterPack flips them in the packaged binary and reads them back', async () => {
@@ -226,12 +288,32 @@ describe('fuses', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tasleem-fuses-'));
     try {
       const defaults = '10101100'; // RunAsNode on, cookie encryption off, NODE_OPTIONS on, --inspect on, …
-      writeFileSync(join(dir, 'tasleem'), Buffer.concat([Buffer.alloc(4096, 7), Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'), Buffer.from([1, 8]), Buffer.from(defaults), Buffer.alloc(4096, 7)]));
+      writeFileSync(
+        join(dir, 'tasleem'),
+        Buffer.concat([
+          Buffer.alloc(4096, 7),
+          Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'),
+          Buffer.from([1, 8]),
+          Buffer.from(defaults),
+          Buffer.alloc(4096, 7),
+        ]),
+      );
       expect(await fuses.fuseMismatches(join(dir, 'tasleem'))).not.toEqual([]);
-      await afterPack.default({ appOutDir: dir, electronPlatformName: 'linux', arch: 1, packager: { appInfo: { productFilename: 'Tasleem' }, executableName: 'tasleem' } });
+      await afterPack.default({
+        appOutDir: dir,
+        electronPlatformName: 'linux',
+        arch: 1,
+        packager: { appInfo: { productFilename: 'Tasleem' }, executableName: 'tasleem' },
+      });
       expect(await fuses.fuseMismatches(join(dir, 'tasleem'))).toEqual([]);
       const wire = await getCurrentFuseWire(join(dir, 'tasleem'));
-      expect(String.fromCharCode(wire[FuseV1Options.RunAsNode]!, wire[FuseV1Options.EnableCookieEncryption]!, wire[FuseV1Options.OnlyLoadAppFromAsar]!)).toBe('011');
+      expect(
+        String.fromCharCode(
+          wire[FuseV1Options.RunAsNode]!,
+          wire[FuseV1Options.EnableCookieEncryption]!,
+          wire[FuseV1Options.OnlyLoadAppFromAsar]!,
+        ),
+      ).toBe('011');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -245,7 +327,10 @@ describe('fuses', () => {
   });
 
   const binaries = packagedBinaries(join(root, 'release'));
-  if (!binaries.length) console.warn('[packaging] SKIPPED reading fuses back from a packaged app: nothing under release/ (packaging needs the Electron binary, which cannot be downloaded here). Run `npm run dist && npm run check:fuses` where it is installed.');
+  if (!binaries.length)
+    console.warn(
+      '[packaging] SKIPPED reading fuses back from a packaged app: nothing under release/ (packaging needs the Electron binary, which cannot be downloaded here). Run `npm run dist && npm run check:fuses` where it is installed.',
+    );
   it.skipIf(!binaries.length)('are set in every packaged app under release/ (needs the Electron binary)', async () => {
     for (const b of binaries) expect(await fuses.fuseMismatches(b), b).toEqual([]);
   });
@@ -253,13 +338,27 @@ describe('fuses', () => {
 
 describe('code signing', () => {
   it('is off unless TASLEEM_SIGN=1, even where a certificate is configured', () => {
-    const off = builderInvocation({ CSC_LINK: '/secret/cert.p12', CSC_KEY_PASSWORD: 'x', WIN_CSC_LINK: '/w.pfx', PATH: '/bin' });
+    const off = builderInvocation({
+      CSC_LINK: '/secret/cert.p12',
+      CSC_KEY_PASSWORD: 'x',
+      WIN_CSC_LINK: '/w.pfx',
+      PATH: '/bin',
+    });
     expect(off.signed).toBe(false);
     expect(off.env).toMatchObject({ CSC_IDENTITY_AUTO_DISCOVERY: 'false', PATH: '/bin' });
     expect(off.env.CSC_LINK).toBeUndefined();
     expect(off.env.WIN_CSC_LINK).toBeUndefined();
     expect(off.args).toContain('-c.mac.identity=null');
-    const on = builderInvocation({ TASLEEM_SIGN: '1', CSC_LINK: '/secret/cert.p12', APPLE_ID: 'a', APPLE_APP_SPECIFIC_PASSWORD: 'b', APPLE_TEAM_ID: 'c' }, ['--mac']);
+    const on = builderInvocation(
+      {
+        TASLEEM_SIGN: '1',
+        CSC_LINK: '/secret/cert.p12',
+        APPLE_ID: 'a',
+        APPLE_APP_SPECIFIC_PASSWORD: 'b',
+        APPLE_TEAM_ID: 'c',
+      },
+      ['--mac'],
+    );
     expect(on).toMatchObject({ signed: true, env: { CSC_LINK: '/secret/cert.p12' } });
     expect(on.args).toEqual(expect.arrayContaining(['--mac', '-c.mac.notarize=true']));
     expect(builderInvocation({ TASLEEM_SIGN: '1' }).args).toContain('-c.mac.notarize=false');

@@ -13,14 +13,25 @@ describe('the checks every typed or imported handover goes through', () => {
       return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
     };
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), (y, m, d) => {
-        const s = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
-        expect(isCalendarDate(s)).toBe(byDate(s));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        (y, m, d) => {
+          const s = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+          expect(isCalendarDate(s)).toBe(byDate(s));
+        },
+      ),
       { numRuns: 20_000 },
     );
     expect(['2024-02-29', '2000-02-29', '2023-02-28'].map(isCalendarDate)).toEqual([true, true, true]);
-    expect(['2023-02-29', '1900-02-29', '2023-04-31', '2023-00-10', '2023-13-01'].map(isCalendarDate)).toEqual([false, false, false, false, false]);
+    expect(['2023-02-29', '1900-02-29', '2023-04-31', '2023-00-10', '2023-13-01'].map(isCalendarDate)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('isKnownCountry is exactly the ISO 3166-1 alpha-2 list plus Kosovo (XK)', () => {

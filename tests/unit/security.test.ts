@@ -31,7 +31,14 @@ const HOSTILE = [
 
 describe('window security policy', () => {
   it('isolates and sandboxes the renderer, and never navigates on a dropped file', () => {
-    expect(SECURE_WEB_PREFERENCES).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webviewTag: false, webSecurity: true, navigateOnDragDrop: false });
+    expect(SECURE_WEB_PREFERENCES).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      webSecurity: true,
+      navigateOnDragDrop: false,
+    });
   });
 
   it('declares the CSP once: self only, no inline script, no remote hosts, no framing', () => {
@@ -42,7 +49,9 @@ describe('window security policy', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:/);
     expect(SECURITY_HEADERS['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     // The renderer's HTML carries no second copy that could drift from the header.
-    expect(readFileSync(join(import.meta.dirname, '../../renderer/index.html'), 'utf8')).not.toMatch(/Content-Security-Policy/i);
+    expect(readFileSync(join(import.meta.dirname, '../../renderer/index.html'), 'utf8')).not.toMatch(
+      /Content-Security-Policy/i,
+    );
   });
 
   it('allows navigation inside app://tasleem only', () => {
@@ -53,7 +62,8 @@ describe('window security policy', () => {
   });
 
   it('grants no permission', () => {
-    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) expect(shouldGrantPermission(p)).toBe(false);
+    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal'])
+      expect(shouldGrantPermission(p)).toBe(false);
   });
 
   it('trusts ipc only from the main frame of the app page', () => {
@@ -69,15 +79,26 @@ describe('app:// protocol handler', () => {
   const serve = (url: string) => resolveAppRequest(url, root);
 
   it('serves the renderer build with the right types, / as index.html', () => {
-    expect(serve('app://tasleem/')).toEqual({ ok: true, file: join(root, 'index.html'), mime: 'text/html; charset=utf-8' });
+    expect(serve('app://tasleem/')).toEqual({
+      ok: true,
+      file: join(root, 'index.html'),
+      mime: 'text/html; charset=utf-8',
+    });
     expect(serve('app://tasleem/index.html?x=1#/totals')).toMatchObject({ ok: true, file: join(root, 'index.html') });
-    expect(serve('app://tasleem/assets/index-abc.js')).toEqual({ ok: true, file: join(root, 'assets', 'index-abc.js'), mime: 'text/javascript; charset=utf-8' });
+    expect(serve('app://tasleem/assets/index-abc.js')).toEqual({
+      ok: true,
+      file: join(root, 'assets', 'index-abc.js'),
+      mime: 'text/javascript; charset=utf-8',
+    });
     expect(serve('app://tasleem/assets/app.css')).toMatchObject({ mime: 'text/css; charset=utf-8' });
     expect(serve('app://tasleem/assets/noto.woff2')).toMatchObject({ mime: 'font/woff2' });
     expect(serve('app://tasleem/assets/world.json')).toMatchObject({ mime: 'application/json' });
     expect(serve('app://tasleem/assets/flag.svg')).toMatchObject({ mime: 'image/svg+xml' });
     expect(serve('app://tasleem/assets/unknown.bin')).toMatchObject({ mime: 'application/octet-stream' });
-    expect(serve('app://tasleem/assets/%D8%AA%D8%B3%D9%84%D9%8A%D9%85.png')).toMatchObject({ ok: true, file: join(root, 'assets', 'تسليم.png') });
+    expect(serve('app://tasleem/assets/%D8%AA%D8%B3%D9%84%D9%8A%D9%85.png')).toMatchObject({
+      ok: true,
+      file: join(root, 'assets', 'تسليم.png'),
+    });
   });
 
   it.each([
@@ -96,16 +117,23 @@ describe('app:// protocol handler', () => {
     if (!r.ok) expect([400, 403]).toContain(r.status);
   });
 
-  it.each(['app://other/index.html', 'app://evil/../tasleem/index.html', 'file:///etc/passwd', 'https://tasleem/index.html', 'data:text/html,x', 'javascript:alert(1)'])(
-    'refuses other hosts and schemes: %s',
-    (url) => expect(serve(url)).toMatchObject({ ok: false, status: 403 }),
-  );
+  it.each([
+    'app://other/index.html',
+    'app://evil/../tasleem/index.html',
+    'file:///etc/passwd',
+    'https://tasleem/index.html',
+    'data:text/html,x',
+    'javascript:alert(1)',
+  ])('refuses other hosts and schemes: %s', (url) => expect(serve(url)).toMatchObject({ ok: false, status: 403 }));
 
   it('never resolves outside the renderer folder, whatever the path', () => {
     const segments = ['..', '.', '%2e%2e', '%2E.', 'a', 'assets', '%2f', '%5c', '\\', '~', 'etc', 'passwd', '%00', ''];
     let served = 0;
     for (let i = 0; i < 4000; i++) {
-      const path = Array.from({ length: 1 + (i % 6) }, (_, k) => segments[(i * 7 + k * 13 + (i >> k)) % segments.length]).join('/');
+      const path = Array.from(
+        { length: 1 + (i % 6) },
+        (_, k) => segments[(i * 7 + k * 13 + (i >> k)) % segments.length],
+      ).join('/');
       const r = serve(`app://tasleem/${path}`);
       if (r.ok) {
         served++;

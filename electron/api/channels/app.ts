@@ -6,7 +6,13 @@ import { channel } from './define';
 export const appChannels = {
   'app:info': channel(
     z.object({}).strict(),
-    z.object({ name: z.string(), version: z.string(), schemaVersion: z.number().int(), mode: z.enum(['desktop', 'web', 'cli']), dataDir: z.string() }),
+    z.object({
+      name: z.string(),
+      version: z.string(),
+      schemaVersion: z.number().int(),
+      mode: z.enum(['desktop', 'web', 'cli']),
+      dataDir: z.string(),
+    }),
     'viewer',
   ),
   /** Compares derived and chained data with the records and repairs what can be recomputed (`tasleem check`). */

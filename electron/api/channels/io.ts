@@ -1,7 +1,18 @@
 import { z } from 'zod';
 import { requiredText, uuid } from '../schemas/common';
 import { FILE_LIMITS } from '../domain/limits';
-import { conflictResolution, exportInput, importStartInput, inspectInput, inspectResult, jobProgress, mergeReport, officeCard, pendingConflict, resolveConflictInput } from '../schemas/io';
+import {
+  conflictResolution,
+  exportInput,
+  importStartInput,
+  inspectInput,
+  inspectResult,
+  jobProgress,
+  mergeReport,
+  officeCard,
+  pendingConflict,
+  resolveConflictInput,
+} from '../schemas/io';
 import { exportedFile } from '../schemas/totals';
 import { channel } from './define';
 
@@ -18,10 +29,27 @@ export const ioChannels = {
   'io:officeInit': channel(z.object({ name: requiredText(100) }).strict(), officeCard, 'administrator'),
   'io:offices': channel(z.object({}).strict(), z.array(officeCard), 'viewer'),
   'io:officeAdd': channel(z.object({ card: z.string().max(20_000) }).strict(), officeCard, 'administrator'),
-  'io:bundleExport': channel(z.object({ toOfficeId: z.string().max(64), ids: z.array(uuid).max(100_000).default([]) }).strict(), exportedFile, 'registrar'),
-  'io:bundleImport': channel(z.object({ fileName: z.string().max(260), base64: z.string().max(Math.ceil(FILE_LIMITS.bundle / 3) * 4, { error: 'too_large' }) }).strict(), mergeReport, 'registrar'),
+  'io:bundleExport': channel(
+    z.object({ toOfficeId: z.string().max(64), ids: z.array(uuid).max(100_000).default([]) }).strict(),
+    exportedFile,
+    'registrar',
+  ),
+  'io:bundleImport': channel(
+    z
+      .object({
+        fileName: z.string().max(260),
+        base64: z.string().max(Math.ceil(FILE_LIMITS.bundle / 3) * 4, { error: 'too_large' }),
+      })
+      .strict(),
+    mergeReport,
+    'registrar',
+  ),
   /** Desktop: the next bundle the app was opened with (double-click, second launch), imported; null when none waits. */
-  'io:openedBundle': channel(z.object({}).strict(), z.object({ fileName: z.string(), report: mergeReport }).nullable(), 'registrar'),
+  'io:openedBundle': channel(
+    z.object({}).strict(),
+    z.object({ fileName: z.string(), report: mergeReport }).nullable(),
+    'registrar',
+  ),
   'io:conflicts': channel(z.object({}).strict(), z.array(pendingConflict), 'viewer'),
   'io:resolveConflict': channel(resolveConflictInput, conflictResolution, 'registrar'),
 } as const;

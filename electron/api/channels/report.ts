@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { uuid } from '../schemas/common';
-import { exportInput, exportResult, fileResult, handwrittenSignature, identityResult, importP12Input, reportStatus, signatureInput, verifyInput, verifyResult } from '../schemas/report';
+import {
+  exportInput,
+  exportResult,
+  fileResult,
+  handwrittenSignature,
+  identityResult,
+  importP12Input,
+  reportStatus,
+  signatureInput,
+  verifyInput,
+  verifyResult,
+} from '../schemas/report';
 import { channel } from './define';
 
 export const reportChannels = {
@@ -12,5 +23,9 @@ export const reportChannels = {
   'signing:identity': channel(z.object({}).strict(), identityResult.nullable(), 'viewer'),
   'signing:create': channel(z.object({}).strict(), identityResult, 'administrator'),
   'signing:importP12': channel(importP12Input, identityResult, 'administrator'),
-  'signing:exportCa': channel(z.object({ format: z.enum(['pem', 'der']).default('pem') }).strict(), fileResult, 'administrator'),
+  'signing:exportCa': channel(
+    z.object({ format: z.enum(['pem', 'der']).default('pem') }).strict(),
+    fileResult,
+    'administrator',
+  ),
 } as const;

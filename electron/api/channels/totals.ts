@@ -1,4 +1,11 @@
-import { exportedFile, timelineQuery, timelineResult, totalsExportQuery, totalsQuery, totalsResult } from '../schemas/totals';
+import {
+  exportedFile,
+  timelineQuery,
+  timelineResult,
+  totalsExportQuery,
+  totalsQuery,
+  totalsResult,
+} from '../schemas/totals';
 import { channel } from './define';
 
 export const totalsChannels = {

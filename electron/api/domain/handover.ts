@@ -18,12 +18,28 @@ export interface DelegationMember {
 }
 
 /** The count fields of a record, in the order the form and the reports show them. */
-export const COUNT_FIELDS = ['womenCount', 'childrenCount', 'boysCount', 'girlsCount', 'unaccompaniedCount', 'menCount'] as const;
+export const COUNT_FIELDS = [
+  'womenCount',
+  'childrenCount',
+  'boysCount',
+  'girlsCount',
+  'unaccompaniedCount',
+  'menCount',
+] as const;
 export type CountField = (typeof COUNT_FIELDS)[number];
 /** The most persons of one kind a record may hold. */
 export const MAX_COUNT = 100_000;
 
-export const SORT_COLUMNS = ['referenceNo', 'handoverDate', 'receivingCountry', 'delegationHeadName', 'camp', 'status', 'persons', 'updatedAt'] as const;
+export const SORT_COLUMNS = [
+  'referenceNo',
+  'handoverDate',
+  'receivingCountry',
+  'delegationHeadName',
+  'camp',
+  'status',
+  'persons',
+  'updatedAt',
+] as const;
 export type SortColumn = (typeof SORT_COLUMNS)[number];
 export const SORT_DIRECTIONS = ['asc', 'desc'] as const;
 

@@ -3,14 +3,33 @@
  * up. The content columns after them and their names come from the table (electron/api/schemas/handover.ts).
  */
 export const CANONICAL_COLUMNS = [
-  'reference_no', 'handover_date', 'receiving_country', 'delegation_head_name', 'delegation_head_title', 'delegation_body',
-  'handing_official_name', 'location', 'camp_of_origin', 'women_count', 'children_count', 'boys_count', 'girls_count',
-  'unaccompanied_count', 'men_count', 'notes',
+  'reference_no',
+  'handover_date',
+  'receiving_country',
+  'delegation_head_name',
+  'delegation_head_title',
+  'delegation_body',
+  'handing_official_name',
+  'location',
+  'camp_of_origin',
+  'women_count',
+  'children_count',
+  'boys_count',
+  'girls_count',
+  'unaccompanied_count',
+  'men_count',
+  'notes',
 ] as const;
 /** The record's state, written last by our export and read back by the import. */
 export const STATE_COLUMNS = ['status', 'void_reason'] as const;
 /** Without these a row cannot be a handover; every other column defaults (counts 0, text empty). */
-export const REQUIRED_COLUMNS = ['reference_no', 'handover_date', 'receiving_country', 'delegation_head_name', 'camp_of_origin'] as const;
+export const REQUIRED_COLUMNS = [
+  'reference_no',
+  'handover_date',
+  'receiving_country',
+  'delegation_head_name',
+  'camp_of_origin',
+] as const;
 
 export const DATE_ORDERS = ['dmy', 'mdy'] as const;
 export type DateOrder = (typeof DATE_ORDERS)[number];

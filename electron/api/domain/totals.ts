@@ -20,7 +20,16 @@ export interface Figures {
   men: number;
   persons: number;
 }
-export const FIGURES = ['handovers', 'women', 'children', 'boys', 'girls', 'unaccompanied', 'men', 'persons'] as const satisfies readonly (keyof Figures)[];
+export const FIGURES = [
+  'handovers',
+  'women',
+  'children',
+  'boys',
+  'girls',
+  'unaccompanied',
+  'men',
+  'persons',
+] as const satisfies readonly (keyof Figures)[];
 
 export interface CountryTotals extends Figures {
   country: string;

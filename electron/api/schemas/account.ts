@@ -43,7 +43,9 @@ export const account = z.object({
 export type Account = z.infer<typeof account>;
 
 export const newAccount = z.object({ username, displayName: requiredText(200), role, password: newPassword }).strict();
-export const accountPatch = z.object({ displayName: requiredText(200).optional(), role: role.optional(), disabled: z.boolean().optional() }).strict();
+export const accountPatch = z
+  .object({ displayName: requiredText(200).optional(), role: role.optional(), disabled: z.boolean().optional() })
+  .strict();
 
 export const authStatus = z.object({
   /** No account exists yet: the first run creates the administrator. */

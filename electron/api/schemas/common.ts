@@ -34,7 +34,9 @@ export const countryCode = z
   .regex(/^[A-Z]{2}$/, { error: 'unknown_country' })
   .refine(isKnownCountry, { error: 'unknown_country' });
 
-export const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { error: 'invalid_id' });
+export const uuid = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { error: 'invalid_id' });
 
 /**
  * Bidi controls (embeddings, overrides, isolates, marks) and C0 controls: in a file name they make `gnp.exe` look like

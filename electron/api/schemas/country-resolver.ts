@@ -20,7 +20,8 @@ export interface CountryAlias {
 }
 
 /** A country's usual name in one of the app's languages (the code when the source has none). */
-export const countryNameIn = (code: string, lang: (typeof LANGS)[number]): string => countries.getName(code, lang) ?? code;
+export const countryNameIn = (code: string, lang: (typeof LANGS)[number]): string =>
+  countries.getName(code, lang) ?? code;
 
 export type CountryMatch = { ok: true; code: string } | { ok: false; suggestions: string[] };
 
@@ -38,7 +39,9 @@ function buildSourceIndex(): Map<string, Set<string>> {
     map.set(key, codes);
   };
   for (const lang of LANGS) {
-    for (const [code, names] of Object.entries(countries.getNames(lang, { select: 'all' }) as Record<string, string[]>)) {
+    for (const [code, names] of Object.entries(
+      countries.getNames(lang, { select: 'all' }) as Record<string, string[]>,
+    )) {
       for (const n of names) add(n, code);
     }
     // CLDR, as the runtime carries it: "UK"/"US" (short), "Bosnia" (narrow), Kurmanji forms i18n-iso-countries lacks.
@@ -103,7 +106,10 @@ function suggest(key: string, aliases: ReadonlyMap<string, string>): string[] {
   for (const [name, codes] of sources) for (const code of codes) consider(name, code);
   for (const [name, code] of additions) consider(name, code);
   for (const [name, code] of aliases) consider(name, code);
-  return [...best].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).slice(0, 3).map(([code]) => code);
+  return [...best]
+    .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
+    .slice(0, 3)
+    .map(([code]) => code);
 }
 
 /** Folded alias names → codes, as resolveCountryName takes them. */
@@ -116,7 +122,11 @@ export function aliasMap(aliases: readonly CountryAlias[]): Map<string, string> 
  * sources and our reviewed additions know, or one of the office's own aliases. A name that means nothing, or more
  * than one country, is not resolved: the answer carries up to three suggestions instead.
  */
-export function resolveCountryName(input: string, aliases: ReadonlyMap<string, string> = new Map(), options: { suggest?: boolean } = {}): CountryMatch {
+export function resolveCountryName(
+  input: string,
+  aliases: ReadonlyMap<string, string> = new Map(),
+  options: { suggest?: boolean } = {},
+): CountryMatch {
   const raw = input.trim();
   if (!raw) return { ok: false, suggestions: [] };
   const code = fromCode(raw);
@@ -136,14 +146,19 @@ export type AliasProblem = 'empty' | 'unknown_code' | 'is_code' | 'taken';
  * Why a new alias may not be stored: it must name a known country, must not be an ISO code itself, and must not
  * give an existing name (a source's, an addition's or another alias's) a different meaning. Null when it may.
  */
-export function aliasProblem(name: string, code: string, aliases: ReadonlyMap<string, string> = new Map()): { problem: AliasProblem; current?: string } | null {
+export function aliasProblem(
+  name: string,
+  code: string,
+  aliases: ReadonlyMap<string, string> = new Map(),
+): { problem: AliasProblem; current?: string } | null {
   if (!foldName(name)) return { problem: 'empty' };
   if (!isKnownCountry(code)) return { problem: 'unknown_code' };
   if (fromCode(name.trim())) return { problem: 'is_code', current: fromCode(name.trim()) ?? undefined };
   const key = foldName(name);
   const own = aliases.get(key);
   const meaning = own ? [own] : meaningOf(key);
-  if (meaning.length && !(meaning.length === 1 && meaning[0] === code)) return { problem: 'taken', current: meaning.join(', ') };
+  if (meaning.length && !(meaning.length === 1 && meaning[0] === code))
+    return { problem: 'taken', current: meaning.join(', ') };
   return null;
 }
 

@@ -20,7 +20,9 @@ export const RECORD_COLUMNS = HANDOVER_RECORD_COLUMNS;
 export type ContentField = Exclude<Key, (typeof RECORD_COLUMNS)[number]>;
 
 /** What a person types, what a version freezes and a report's hash covers: every other column, in table order. */
-export const CONTENT_FIELDS = (Object.keys(columns) as Key[]).filter((k): k is ContentField => !(RECORD_COLUMNS as readonly string[]).includes(k));
+export const CONTENT_FIELDS = (Object.keys(columns) as Key[]).filter(
+  (k): k is ContentField => !(RECORD_COLUMNS as readonly string[]).includes(k),
+);
 
 export const referenceNo = z
   .string()
@@ -63,7 +65,10 @@ function ruleOf(k: ContentField): z.ZodType {
  * drizzle-zod decides from the table which fields may be left out (a default) or empty (nullable); the rules replace
  * its column types. A field left out takes the column's own default, so a parsed value is always complete.
  */
-const insert = createInsertSchema(handovers, Object.fromEntries(CONTENT_FIELDS.map((k) => [k, () => ruleOf(k)])) as Record<ContentField, () => z.ZodType>);
+const insert = createInsertSchema(
+  handovers,
+  Object.fromEntries(CONTENT_FIELDS.map((k) => [k, () => ruleOf(k)])) as Record<ContentField, () => z.ZodType>,
+);
 function withDefault(k: ContentField): z.ZodType {
   const field = insert.shape[k] as z.ZodType;
   if (!(field instanceof z.ZodOptional)) return field;
@@ -133,10 +138,14 @@ const FOLDED_INTO = { campOther: 'camp_of_origin' } as const;
 const SHEET_NAME = { camp: 'camp_of_origin' } as const;
 type ListField = { [K in ContentField]: Columns[K]['_']['dataType'] extends 'json' ? K : never }[ContentField];
 type SheetField = Exclude<ContentField, ListField | keyof typeof FOLDED_INTO>;
-type SheetColumnOf<K extends SheetField> = K extends keyof typeof SHEET_NAME ? (typeof SHEET_NAME)[K] : Columns[K]['_']['name'];
+type SheetColumnOf<K extends SheetField> = K extends keyof typeof SHEET_NAME
+  ? (typeof SHEET_NAME)[K]
+  : Columns[K]['_']['name'];
 
 /** A content field's column in sheets: its SQL name, a JSON list has none (a cell holds one value). */
-const sheetFields = CONTENT_FIELDS.filter((k): k is SheetField => columns[k].dataType !== 'json' && !(k in FOLDED_INTO));
+const sheetFields = CONTENT_FIELDS.filter(
+  (k): k is SheetField => columns[k].dataType !== 'json' && !(k in FOLDED_INTO),
+);
 const sheetName = (k: SheetField) => (SHEET_NAME as Partial<Record<string, string>>)[k] ?? columns[k].name;
 
 export type ImportColumn = { [K in SheetField]: SheetColumnOf<K> }[SheetField] | (typeof STATE_COLUMNS)[number];
@@ -191,13 +200,29 @@ export type ListQuery = z.infer<typeof listQuery>;
 export type ListQueryInput = z.input<typeof listQuery>;
 
 export const listRow = handover.pick({
-  id: true, referenceNo: true, status: true, version: true, handoverDate: true, receivingCountry: true,
-  delegationHeadName: true, camp: true, womenCount: true, childrenCount: true, menCount: true, updatedAt: true,
+  id: true,
+  referenceNo: true,
+  status: true,
+  version: true,
+  handoverDate: true,
+  receivingCountry: true,
+  delegationHeadName: true,
+  camp: true,
+  womenCount: true,
+  childrenCount: true,
+  menCount: true,
+  updatedAt: true,
 });
 export type ListRow = z.infer<typeof listRow>;
 
 /** A page of rows only: the figures of the whole filtered set are asked once (listSummary), not with every page. */
 export const listResult = z.object({ rows: z.array(listRow) });
 export type ListResult = z.infer<typeof listResult>;
-export const listSummary = z.object({ handovers: z.number().int(), women: z.number().int(), children: z.number().int(), men: z.number().int(), persons: z.number().int() });
+export const listSummary = z.object({
+  handovers: z.number().int(),
+  women: z.number().int(),
+  children: z.number().int(),
+  men: z.number().int(),
+  persons: z.number().int(),
+});
 export type ListSummary = z.infer<typeof listSummary>;

@@ -8,9 +8,16 @@ import { filterInput, importColumn } from './handover';
 export { IMPORT_COLUMNS } from './handover';
 const MAX_BASE64 = Math.ceil(FILE_LIMITS.spreadsheet / 3) * 4;
 
-export const inspectInput = z.object({ fileName: z.string().trim().min(1).max(260), base64: z.string().max(MAX_BASE64, { error: 'too_large' }) }).strict();
+export const inspectInput = z
+  .object({ fileName: z.string().trim().min(1).max(260), base64: z.string().max(MAX_BASE64, { error: 'too_large' }) })
+  .strict();
 
-const reason = z.object({ key: z.string(), column: z.string().optional(), value: z.string().optional(), suggestions: z.array(z.string()).max(3).optional() });
+const reason = z.object({
+  key: z.string(),
+  column: z.string().optional(),
+  value: z.string().optional(),
+  suggestions: z.array(z.string()).max(3).optional(),
+});
 export type ImportReason = z.infer<typeof reason>;
 
 export const inspectResult = z.object({
@@ -60,7 +67,13 @@ export const importReport = z.object({
   asDraft: z.boolean(),
   dateOrder: z.enum(DATE_ORDERS).nullable(),
   committed: z.boolean(),
-  counts: z.object({ rows: z.number().int(), new: z.number().int(), unchanged: z.number().int(), conflict: z.number().int(), rejected: z.number().int() }),
+  counts: z.object({
+    rows: z.number().int(),
+    new: z.number().int(),
+    unchanged: z.number().int(),
+    conflict: z.number().int(),
+    rejected: z.number().int(),
+  }),
   mapping: z.array(importColumn.nullable()),
   unknownColumns: z.array(z.string()),
   /** Rows that were not simply new (rejected, conflict, unchanged), at most 1000 over the API; the CLI prints all. */
@@ -76,11 +89,18 @@ export const jobProgress = z.object({
   done: z.number().int(),
   total: z.number().int(),
   report: importReport.optional(),
-  error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }).optional(),
+  error: z
+    .object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() })
+    .optional(),
 });
 export type JobProgress = z.infer<typeof jobProgress>;
 
-export const exportInput = z.object({ filter: filterInput.default({ search: '', countries: [], camps: [], statuses: [] }), format: z.enum(SHEET_FORMATS) }).strict();
+export const exportInput = z
+  .object({
+    filter: filterInput.default({ search: '', countries: [], camps: [], statuses: [] }),
+    format: z.enum(SHEET_FORMATS),
+  })
+  .strict();
 
 // Office exchange (docs/exchange-format.md).
 export const officeCard = z.object({ id: z.string(), name: z.string(), fingerprint: z.string(), card: z.string() });
@@ -89,8 +109,22 @@ const sideBySide = z.array(z.object({ field: z.string(), local: z.string(), inco
 export const mergeReport = z.object({
   bundleId: z.string(),
   from: z.object({ id: z.string(), name: z.string() }),
-  counts: z.object({ new: z.number().int(), amended: z.number().int(), unchanged: z.number().int(), conflict: z.number().int(), rejected: z.number().int() }),
-  rows: z.array(z.object({ id: z.string(), referenceNo: z.string(), outcome: z.enum(MERGE_OUTCOMES), reason: z.string().optional(), sideBySide: sideBySide.optional() })),
+  counts: z.object({
+    new: z.number().int(),
+    amended: z.number().int(),
+    unchanged: z.number().int(),
+    conflict: z.number().int(),
+    rejected: z.number().int(),
+  }),
+  rows: z.array(
+    z.object({
+      id: z.string(),
+      referenceNo: z.string(),
+      outcome: z.enum(MERGE_OUTCOMES),
+      reason: z.string().optional(),
+      sideBySide: sideBySide.optional(),
+    }),
+  ),
 });
 export type MergeReportOut = z.infer<typeof mergeReport>;
 export const pendingConflict = z.object({
@@ -105,7 +139,9 @@ export const pendingConflict = z.object({
 });
 export type PendingConflictOut = z.infer<typeof pendingConflict>;
 /** A person's decision on a pending conflict: keep this office's version, or take the other office's. The note is required. */
-export const resolveConflictInput = z.object({ conflictId: uuid, choice: z.enum(CONFLICT_CHOICES), note: requiredText(500) }).strict();
+export const resolveConflictInput = z
+  .object({ conflictId: uuid, choice: z.enum(CONFLICT_CHOICES), note: requiredText(500) })
+  .strict();
 export const conflictResolution = z.object({
   id: z.string(),
   resolution: z.enum(CONFLICT_RESOLUTIONS),

@@ -21,4 +21,5 @@ export function issueKey(issue: z.core.$ZodIssue): string {
   }
 }
 
-export const toFieldIssues = (error: z.ZodError): FieldIssue[] => error.issues.map((i) => ({ path: i.path.join('.'), key: issueKey(i) }));
+export const toFieldIssues = (error: z.ZodError): FieldIssue[] =>
+  error.issues.map((i) => ({ path: i.path.join('.'), key: issueKey(i) }));

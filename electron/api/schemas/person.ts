@@ -9,7 +9,13 @@ export const personInput = z
     fullNameAr: text(200).default(''),
     fullNameLatin: text(200).default(''),
     sex: z.enum(['f', 'm'], { error: 'required' }),
-    birthYear: z.number({ error: 'not_a_number' }).int({ error: 'not_integer' }).min(1900, { error: 'too_small' }).max(2100, { error: 'too_large' }).nullable().default(null),
+    birthYear: z
+      .number({ error: 'not_a_number' })
+      .int({ error: 'not_integer' })
+      .min(1900, { error: 'too_small' })
+      .max(2100, { error: 'too_large' })
+      .nullable()
+      .default(null),
     birthDate: isoDate.nullable().default(null),
     category: z.enum(PERSON_CATEGORIES, { error: 'required' }),
     motherId: uuid.nullable().default(null),
@@ -19,9 +25,12 @@ export const personInput = z
     consentRecorded: z.boolean().default(false),
   })
   .superRefine((p, ctx) => {
-    if (!p.fullNameAr && !p.fullNameLatin) ctx.addIssue({ code: 'custom', path: ['fullNameAr'], message: 'name_required' });
-    if (p.birthDate && p.birthYear !== null && Number(p.birthDate.slice(0, 4)) !== p.birthYear) ctx.addIssue({ code: 'custom', path: ['birthYear'], message: 'birth_year_mismatch' });
-    if (p.category !== 'child' && (p.unaccompanied || p.motherId)) ctx.addIssue({ code: 'custom', path: ['category'], message: 'child_only' });
+    if (!p.fullNameAr && !p.fullNameLatin)
+      ctx.addIssue({ code: 'custom', path: ['fullNameAr'], message: 'name_required' });
+    if (p.birthDate && p.birthYear !== null && Number(p.birthDate.slice(0, 4)) !== p.birthYear)
+      ctx.addIssue({ code: 'custom', path: ['birthYear'], message: 'birth_year_mismatch' });
+    if (p.category !== 'child' && (p.unaccompanied || p.motherId))
+      ctx.addIssue({ code: 'custom', path: ['category'], message: 'child_only' });
   });
 export type PersonInput = z.infer<typeof personInput>;
 
@@ -33,7 +42,8 @@ export const manifestInput = z
     const byId = new Map(list.map((p) => [p.id, p]));
     if (byId.size !== list.length) ctx.addIssue({ code: 'custom', path: [], message: 'duplicate_person' });
     list.forEach((p, i) => {
-      if (p.motherId && byId.get(p.motherId)?.category !== 'woman') ctx.addIssue({ code: 'custom', path: [i, 'motherId'], message: 'mother_not_in_manifest' });
+      if (p.motherId && byId.get(p.motherId)?.category !== 'woman')
+        ctx.addIssue({ code: 'custom', path: [i, 'motherId'], message: 'mother_not_in_manifest' });
     });
   });
 

@@ -31,18 +31,26 @@ export const DEFAULT_CLAUSES: Clause[] = [
 ];
 
 /** A logo as a data URL (PNG or JPEG), at most ~500 KB: it is printed into every report. */
-export const logoDataUrl = z.string().max(700_000, { error: 'too_large' }).regex(/^(data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+)?$/, { error: 'invalid' });
+export const logoDataUrl = z
+  .string()
+  .max(700_000, { error: 'too_large' })
+  .regex(/^(data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+)?$/, { error: 'invalid' });
 
 /** Report settings, spread into the settings schema (stored per key: no migration). */
 export const reportSettingsFields = {
   reportAuthorityAr: text(300).default('الإدارة الذاتية لشمال وشرق سوريا — دائرة العلاقات الخارجية'),
-  reportAuthorityEn: text(300).default('Autonomous Administration of North and East Syria — Department of Foreign Relations'),
+  reportAuthorityEn: text(300).default(
+    'Autonomous Administration of North and East Syria — Department of Foreign Relations',
+  ),
   reportAuthorityKu: text(300).default('Rêveberiya Xweser a Bakur û Rojhilatê Sûriyê — Dezgeha Têkiliyên Derve'),
   reportLogo: logoDataUrl.default(''),
   reportLanguage: reportLanguage.default('ar'),
   // None by default: many records are entered after the fact (past handovers), with no one present to sign on screen;
   // an office that signs at the handover marks the roles it requires.
-  requiredSigners: z.array(z.enum(['handing_official', 'delegation_head'])).max(2).default([]),
+  requiredSigners: z
+    .array(z.enum(['handing_official', 'delegation_head']))
+    .max(2)
+    .default([]),
   reportClauses: z.array(clause).max(20, { error: 'too_many' }).default(DEFAULT_CLAUSES),
 };
 
@@ -53,7 +61,6 @@ const base64 = (maxBytes: number) =>
     .string()
     .max(Math.ceil(maxBytes / 3) * 4 + 4, { error: 'too_large' })
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'invalid' });
-
 
 export const signatureInput = z
   .object({
@@ -99,11 +106,28 @@ export const exportInput = z
   .refine((v) => !!v.handoverId !== !!v.referenceNo, { error: 'required', path: ['handoverId'] });
 
 export const fileResult = z.object({ fileName: z.string(), mime: z.string(), base64: z.string() });
-export const exportResult = fileResult.extend({ signed: z.boolean(), sha256: z.string(), contentHash: z.string(), referenceNo: z.string() });
+export const exportResult = fileResult.extend({
+  signed: z.boolean(),
+  sha256: z.string(),
+  contentHash: z.string(),
+  referenceNo: z.string(),
+});
 
-const certInfo = z.object({ subject: z.string(), issuer: z.string(), serial: z.string(), fingerprint: z.string(), notBefore: z.string(), notAfter: z.string() });
+const certInfo = z.object({
+  subject: z.string(),
+  issuer: z.string(),
+  serial: z.string(),
+  fingerprint: z.string(),
+  notBefore: z.string(),
+  notAfter: z.string(),
+});
 
-export const verifyInput = z.object({ base64: base64(FILE_LIMITS.reportPdf).min(1, { error: 'required' }), checkRecord: z.boolean().default(true) }).strict();
+export const verifyInput = z
+  .object({
+    base64: base64(FILE_LIMITS.reportPdf).min(1, { error: 'required' }),
+    checkRecord: z.boolean().default(true),
+  })
+  .strict();
 export const verifyResult = z.object({
   authentic: z.boolean(),
   reasons: z.array(z.string()),
@@ -115,7 +139,14 @@ export const verifyResult = z.object({
   referenceNo: z.string().nullable(),
   contentHash: z.string().nullable(),
   version: z.number().int().nullable(),
-  record: z.object({ checked: z.boolean(), found: z.boolean(), matches: z.boolean(), status: z.string().nullable(), handoverId: z.string().nullable(), currentVersion: z.number().int().nullable() }),
+  record: z.object({
+    checked: z.boolean(),
+    found: z.boolean(),
+    matches: z.boolean(),
+    status: z.string().nullable(),
+    handoverId: z.string().nullable(),
+    currentVersion: z.number().int().nullable(),
+  }),
 });
 export type VerifyResult = z.infer<typeof verifyResult>;
 
@@ -127,4 +158,6 @@ export const identityResult = z.object({
   vault: z.string(),
   createdAt: z.string(),
 });
-export const importP12Input = z.object({ base64: base64(FILE_LIMITS.p12).min(1, { error: 'required' }), password: z.string().max(500) }).strict();
+export const importP12Input = z
+  .object({ base64: base64(FILE_LIMITS.p12).min(1, { error: 'required' }), password: z.string().max(500) })
+  .strict();

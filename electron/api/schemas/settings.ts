@@ -10,10 +10,23 @@ export const settingsSchema = z.object({
   handingOfficialName: text(200).default(''),
   handingOfficialTitle: text(200).default(''),
   defaultLocation: text(200).default('Qamishli'),
-  referencePrefix: z.string().regex(/^[A-Z]{1,6}$/, { error: 'invalid_reference' }).default('HO'),
+  referencePrefix: z
+    .string()
+    .regex(/^[A-Z]{1,6}$/, { error: 'invalid_reference' })
+    .default('HO'),
   /** Minutes without activity after which the app locks (and a browser session ends). */
-  idleLockMinutes: z.number().int({ error: 'not_integer' }).min(1, { error: 'negative' }).max(240, { error: 'too_large' }).default(10),
-  attachmentMaxMb: z.number().int({ error: 'not_integer' }).min(1, { error: 'negative' }).max(megabytes(FILE_LIMITS.attachment), { error: 'too_large' }).default(25),
+  idleLockMinutes: z
+    .number()
+    .int({ error: 'not_integer' })
+    .min(1, { error: 'negative' })
+    .max(240, { error: 'too_large' })
+    .default(10),
+  attachmentMaxMb: z
+    .number()
+    .int({ error: 'not_integer' })
+    .min(1, { error: 'negative' })
+    .max(megabytes(FILE_LIMITS.attachment), { error: 'too_large' })
+    .default(25),
   ...reportSettingsFields,
 });
 export type Settings = z.infer<typeof settingsSchema>;

@@ -7,7 +7,10 @@ export const totalsQuery = z
   .object({
     from: isoDate.optional(),
     to: isoDate.optional(),
-    camps: z.array(z.enum(CAMPS, { error: 'unknown_camp' })).max(CAMPS.length).default([]),
+    camps: z
+      .array(z.enum(CAMPS, { error: 'unknown_camp' }))
+      .max(CAMPS.length)
+      .default([]),
     includeDrafts: z.boolean().default(false),
   })
   .strict()
@@ -40,7 +43,9 @@ export const totalsResult = z.object({
 export type TotalsResult = z.infer<typeof totalsResult>;
 
 export const GRANULARITIES = ['month', 'year'] as const;
-export const timelineQuery = z.object({ filter: totalsQuery, granularity: z.enum(GRANULARITIES).default('month') }).strict();
+export const timelineQuery = z
+  .object({ filter: totalsQuery, granularity: z.enum(GRANULARITIES).default('month') })
+  .strict();
 export const timelineResult = z.object({
   granularity: z.enum(GRANULARITIES),
   periods: z.array(z.object({ period: z.string(), handovers: z.number().int(), persons: z.number().int() })),
@@ -48,7 +53,9 @@ export const timelineResult = z.object({
 export type TimelineResult = z.infer<typeof timelineResult>;
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'pdf'] as const;
-export const totalsExportQuery = z.object({ filter: totalsQuery, format: z.enum(EXPORT_FORMATS), locale: locale.default('ar') }).strict();
+export const totalsExportQuery = z
+  .object({ filter: totalsQuery, format: z.enum(EXPORT_FORMATS), locale: locale.default('ar') })
+  .strict();
 
 /** A produced file; the renderer turns it into a download (Blob + <a download>). */
 export const exportedFile = z.object({ fileName: z.string(), mime: z.string(), base64: z.string() });

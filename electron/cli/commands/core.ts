@@ -7,32 +7,57 @@ export function registerCoreCommands(program: Command): void {
   program
     .command('init')
     .description('create the database (or migrate it) and print where it is')
-    .action(withRuntime(program, async (rt) => {
-      const info = await rt.call('app:info', {});
-      rt.out(`database ready: ${rt.ctx.db.sqlite.name} (schema ${info.schemaVersion})`);
-    }));
+    .action(
+      withRuntime(program, async (rt) => {
+        const info = await rt.call('app:info', {});
+        rt.out(`database ready: ${rt.ctx.db.sqlite.name} (schema ${info.schemaVersion})`);
+      }),
+    );
 
   program
     .command('info')
     .description('version, schema and data folder')
     .option('--json', 'print JSON')
-    .action(withRuntime(program, async (rt, opts: { json?: boolean }) => {
-      const info = { ...(await rt.call('app:info', {})), database: rt.ctx.db.sqlite.name };
-      rt.out(opts.json ? JSON.stringify(info, null, 2) : Object.entries(info).map(([k, v]) => `${k}: ${v}`).join('\n'));
-    }));
+    .action(
+      withRuntime(program, async (rt, opts: { json?: boolean }) => {
+        const info = { ...(await rt.call('app:info', {})), database: rt.ctx.db.sqlite.name };
+        rt.out(
+          opts.json
+            ? JSON.stringify(info, null, 2)
+            : Object.entries(info)
+                .map(([k, v]) => `${k}: ${v}`)
+                .join('\n'),
+        );
+      }),
+    );
 
   program
     .command('check')
     .description('compare derived data (the totals summary) with the records; rebuild what disagrees')
     .option('--json', 'print JSON')
-    .action(withRuntime(program, async (rt, opts: { json?: boolean }) => {
-      const report = await rt.call('app:check', {});
-      rt.out(opts.json ? JSON.stringify(report, null, 2) : report.checks.map((c) => `${c.ok ? 'ok' : c.repaired ? 'REPAIRED' : 'FAILED'}  ${c.name}: ${c.detail}`).join('\n'));
-      // A repair has its own exit code (3): a script learns that something had been wrong even though it is right now.
-      const bad = report.checks.filter((c) => !c.ok);
-      if (bad.some((c) => !c.repaired)) throw new CliFailure('CHECK_FAILED', `check failed: ${bad.filter((c) => !c.repaired).map((c) => c.name).join(', ')}`);
-      if (bad.length) throw new CliFailure('CHECK_REPAIRED', `repaired: ${bad.map((c) => c.name).join(', ')}`, 3);
-    }));
+    .action(
+      withRuntime(program, async (rt, opts: { json?: boolean }) => {
+        const report = await rt.call('app:check', {});
+        rt.out(
+          opts.json
+            ? JSON.stringify(report, null, 2)
+            : report.checks
+                .map((c) => `${c.ok ? 'ok' : c.repaired ? 'REPAIRED' : 'FAILED'}  ${c.name}: ${c.detail}`)
+                .join('\n'),
+        );
+        // A repair has its own exit code (3): a script learns that something had been wrong even though it is right now.
+        const bad = report.checks.filter((c) => !c.ok);
+        if (bad.some((c) => !c.repaired))
+          throw new CliFailure(
+            'CHECK_FAILED',
+            `check failed: ${bad
+              .filter((c) => !c.repaired)
+              .map((c) => c.name)
+              .join(', ')}`,
+          );
+        if (bad.length) throw new CliFailure('CHECK_REPAIRED', `repaired: ${bad.map((c) => c.name).join(', ')}`, 3);
+      }),
+    );
 
   program
     .command('list')
@@ -44,10 +69,34 @@ export function registerCoreCommands(program: Command): void {
     .option('--from <date>', 'YYYY-MM-DD')
     .option('--to <date>', 'YYYY-MM-DD')
     .option('--limit <n>', 'rows (at most 500)', (v) => Number(v), 100)
-    .action(withRuntime(program, async (rt, opts: { json?: boolean; search?: string; country?: string[]; status?: string[]; from?: string; to?: string; limit: number }) => {
-      const filter = { search: opts.search, countries: opts.country, statuses: opts.status as InputOf<'handovers:summary'>['statuses'], from: opts.from, to: opts.to };
-      const sums = await rt.call('handovers:summary', filter);
-      const { rows } = await rt.call('handovers:list', { ...filter, limit: opts.limit });
-      rt.out(opts.json ? JSON.stringify({ rows, total: sums.handovers, sums }, null, 2) : formatList({ rows }, sums));
-    }));
+    .action(
+      withRuntime(
+        program,
+        async (
+          rt,
+          opts: {
+            json?: boolean;
+            search?: string;
+            country?: string[];
+            status?: string[];
+            from?: string;
+            to?: string;
+            limit: number;
+          },
+        ) => {
+          const filter = {
+            search: opts.search,
+            countries: opts.country,
+            statuses: opts.status as InputOf<'handovers:summary'>['statuses'],
+            from: opts.from,
+            to: opts.to,
+          };
+          const sums = await rt.call('handovers:summary', filter);
+          const { rows } = await rt.call('handovers:list', { ...filter, limit: opts.limit });
+          rt.out(
+            opts.json ? JSON.stringify({ rows, total: sums.handovers, sums }, null, 2) : formatList({ rows }, sums),
+          );
+        },
+      ),
+    );
 }

@@ -16,7 +16,9 @@ const catalog: Record<string, unknown> = { ...enCore, ...enIo };
 
 /** An i18n key in English, with {{param}} filled: the CLI speaks the app's own messages. */
 export function english(key: string, params: Record<string, string | number | undefined> = {}): string {
-  const found = key.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), catalog);
+  const found = key
+    .split('.')
+    .reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), catalog);
   const text = typeof found === 'string' ? found : key;
   return text.replace(/\{\{(\w+)\}\}/g, (_, p: string) => String(params[p] ?? ''));
 }
@@ -24,19 +26,29 @@ export function english(key: string, params: Record<string, string | number | un
 export function formatImportReport(r: ImportReport): string {
   const lines: string[] = [];
   const c = r.counts;
-  lines.push(`${r.fileName} (${r.format}, ${r.encoding}${r.delimiter ? `, delimiter ${JSON.stringify(r.delimiter)}` : ''}) sha256 ${r.sha256}`);
+  lines.push(
+    `${r.fileName} (${r.format}, ${r.encoding}${r.delimiter ? `, delimiter ${JSON.stringify(r.delimiter)}` : ''}) sha256 ${r.sha256}`,
+  );
   if (r.unknownColumns.length) lines.push(`unknown columns (not imported): ${r.unknownColumns.join(', ')}`);
   for (const o of r.rows) {
     if (o.outcome === 'new') continue;
     const why = o.reasons.map((x) => {
-      const hint = x.suggestions?.length ? ` ${english('io.reason.did_you_mean', { names: x.suggestions.map((c) => `${countryNameIn(c, 'en')} (${c})`).join(', ') })}` : '';
+      const hint = x.suggestions?.length
+        ? ` ${english('io.reason.did_you_mean', { names: x.suggestions.map((c) => `${countryNameIn(c, 'en')} (${c})`).join(', ') })}`
+        : '';
       return `${x.column ? `${x.column}: ` : ''}${english(x.key, { value: x.value })}${x.value && !x.key.startsWith('io.reason.duplicate') ? ` (“${x.value}”)` : ''}${hint}`;
     });
     const diff = (o.differences ?? []).map((d) => `${d.column}: file “${d.file}”, stored “${d.stored}”`);
     lines.push(`line ${o.line}\t${o.referenceNo || '—'}\t${o.outcome}\t${[...why, ...diff].join('; ')}`);
   }
-  const verb = r.dryRun ? 'dry run, nothing written' : r.committed ? `written as ${r.asDraft ? 'drafts' : 'finalized, imported'}` : 'nothing written (strict: some rows rejected or conflicting)';
-  lines.push(`${c.rows} rows: ${c.new} new, ${c.unchanged} already present, ${c.conflict} conflicts, ${c.rejected} rejected — ${verb}`);
+  const verb = r.dryRun
+    ? 'dry run, nothing written'
+    : r.committed
+      ? `written as ${r.asDraft ? 'drafts' : 'finalized, imported'}`
+      : 'nothing written (strict: some rows rejected or conflicting)';
+  lines.push(
+    `${c.rows} rows: ${c.new} new, ${c.unchanged} already present, ${c.conflict} conflicts, ${c.rejected} rejected — ${verb}`,
+  );
   return lines.join('\n') + '\n';
 }
 
@@ -53,73 +65,131 @@ interface ImportOpts {
 function parseCountryAlias(text: string): { name: string; code: string } {
   const at = text.lastIndexOf('=');
   const name = text.slice(0, at).trim();
-  const code = text.slice(at + 1).trim().toUpperCase();
-  if (at < 0 || !name || !/^[A-Z]{2}$/.test(code)) throw new CliFailure('BAD_REQUEST', `--country-alias "${text}": write it as "NAME=XX" with an ISO alpha-2 code`, 2);
+  const code = text
+    .slice(at + 1)
+    .trim()
+    .toUpperCase();
+  if (at < 0 || !name || !/^[A-Z]{2}$/.test(code))
+    throw new CliFailure('BAD_REQUEST', `--country-alias "${text}": write it as "NAME=XX" with an ISO alpha-2 code`, 2);
   return { name, code };
 }
 
 export function registerIoCommands(program: Command): void {
   program
     .command('import <file>')
-    .description('import handovers from CSV (any delimiter; UTF-8, UTF-16 or Windows-1256) or XLSX with the canonical columns')
+    .description(
+      'import handovers from CSV (any delimiter; UTF-8, UTF-16 or Windows-1256) or XLSX with the canonical columns',
+    )
     .option('--dry-run', 'check every row and report; write nothing')
     .option('--as-draft', 'import as drafts instead of finalized records')
     .option('--strict', 'all or nothing: write nothing if any row is rejected or conflicts')
-    .option('--date-order <order>', 'how to read dates like 03/04/2023: dmy or mdy (otherwise inferred from the file, else an error)')
-    .option('--country-alias <name=XX>', 'read this country name as that ISO code in this import (repeatable; the office\'s stored aliases apply too)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option(
+      '--date-order <order>',
+      'how to read dates like 03/04/2023: dmy or mdy (otherwise inferred from the file, else an error)',
+    )
+    .option(
+      '--country-alias <name=XX>',
+      "read this country name as that ISO code in this import (repeatable; the office's stored aliases apply too)",
+      (v: string, prev: string[]) => [...prev, v],
+      [] as string[],
+    )
     .option('--json', 'print the report as JSON')
     .addHelpText(
       'after',
       '\nExit status: 0 when every row was imported or already present; 3 when some rows were rejected or conflicted\n(the valid rows are still written unless --strict or --dry-run); 1 when the file cannot be read; 2 on bad usage.',
     )
-    .action(withRuntime(program, async (rt, file: string, opts: ImportOpts) => {
-      if (opts.dateOrder && opts.dateOrder !== 'dmy' && opts.dateOrder !== 'mdy') throw new CliFailure('BAD_REQUEST', '--date-order: use dmy or mdy', 2);
-      const countryAliases = opts.countryAlias.map(parseCountryAlias);
-      let size: number;
-      try {
-        size = statSync(file).size;
-      } catch {
-        throw new CliFailure('NOT_FOUND', `${file}: no such file`, 2);
-      }
-      // Refused before reading it into memory.
-      if (size > FILE_LIMITS.spreadsheet) throw new CliFailure('TOO_LARGE', `TOO_LARGE: ${english('io.file.too_large', { maxMb: megabytes(FILE_LIMITS.spreadsheet) })} Nothing was changed.`);
-      let report: ImportReport;
-      try {
-        report = await importFile(rt.ctx, localCaller(process.env.USER ?? 'cli'), { name: basename(file), data: readFileSync(file) }, {
-          dryRun: !!opts.dryRun,
-          asDraft: !!opts.asDraft,
-          strict: !!opts.strict,
-          dateOrder: opts.dateOrder as 'dmy' | 'mdy' | undefined,
-          countryAliases,
-        });
-      } catch (err) {
-        if (err instanceof AppError) {
-          const reason = typeof err.details?.reason === 'string' ? english(err.details.reason, err.details.params as Record<string, string>) : err.code === 'COUNTRY_ALIAS_REFUSED' ? `${english(`errors.${err.code}`)} ${err.message}.` : err.message;
-          throw new CliFailure(err.code, `${err.code}: ${reason} Nothing was changed.`);
+    .action(
+      withRuntime(program, async (rt, file: string, opts: ImportOpts) => {
+        if (opts.dateOrder && opts.dateOrder !== 'dmy' && opts.dateOrder !== 'mdy')
+          throw new CliFailure('BAD_REQUEST', '--date-order: use dmy or mdy', 2);
+        const countryAliases = opts.countryAlias.map(parseCountryAlias);
+        let size: number;
+        try {
+          size = statSync(file).size;
+        } catch {
+          throw new CliFailure('NOT_FOUND', `${file}: no such file`, 2);
         }
-        throw err;
-      }
-      rt.out(opts.json ? JSON.stringify(report, null, 2) : formatImportReport(report));
-      if (report.counts.rejected + report.counts.conflict > 0) throw new CliFailure('VALIDATION', `${report.counts.rejected} rejected, ${report.counts.conflict} conflicts`, 3);
-    }));
+        // Refused before reading it into memory.
+        if (size > FILE_LIMITS.spreadsheet)
+          throw new CliFailure(
+            'TOO_LARGE',
+            `TOO_LARGE: ${english('io.file.too_large', { maxMb: megabytes(FILE_LIMITS.spreadsheet) })} Nothing was changed.`,
+          );
+        let report: ImportReport;
+        try {
+          report = await importFile(
+            rt.ctx,
+            localCaller(process.env.USER ?? 'cli'),
+            { name: basename(file), data: readFileSync(file) },
+            {
+              dryRun: !!opts.dryRun,
+              asDraft: !!opts.asDraft,
+              strict: !!opts.strict,
+              dateOrder: opts.dateOrder as 'dmy' | 'mdy' | undefined,
+              countryAliases,
+            },
+          );
+        } catch (err) {
+          if (err instanceof AppError) {
+            const reason =
+              typeof err.details?.reason === 'string'
+                ? english(err.details.reason, err.details.params as Record<string, string>)
+                : err.code === 'COUNTRY_ALIAS_REFUSED'
+                  ? `${english(`errors.${err.code}`)} ${err.message}.`
+                  : err.message;
+            throw new CliFailure(err.code, `${err.code}: ${reason} Nothing was changed.`);
+          }
+          throw err;
+        }
+        rt.out(opts.json ? JSON.stringify(report, null, 2) : formatImportReport(report));
+        if (report.counts.rejected + report.counts.conflict > 0)
+          throw new CliFailure(
+            'VALIDATION',
+            `${report.counts.rejected} rejected, ${report.counts.conflict} conflicts`,
+            3,
+          );
+      }),
+    );
 
   program
     .command('export')
     .description('export handovers with the canonical columns (CSV UTF-8 with BOM, or XLSX)')
     .option('--format <format>', 'csv or xlsx', 'csv')
     .option('--out <file>', 'write to this file (default: stdout for CSV)')
-    .option('--status <status>', 'draft, finalized or void (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
-    .option('--country <code>', 'receiving country, alpha-2 (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option(
+      '--status <status>',
+      'draft, finalized or void (repeatable)',
+      (v: string, prev: string[]) => [...prev, v],
+      [] as string[],
+    )
+    .option(
+      '--country <code>',
+      'receiving country, alpha-2 (repeatable)',
+      (v: string, prev: string[]) => [...prev, v],
+      [] as string[],
+    )
     .option('--from <date>', 'first handover date, YYYY-MM-DD')
     .option('--to <date>', 'last handover date, YYYY-MM-DD')
-    .action(withRuntime(program, async (rt, opts: { format: string; out?: string; status: string[]; country: string[]; from?: string; to?: string }) => {
-      if (opts.format !== 'csv' && opts.format !== 'xlsx') throw new CliFailure('BAD_REQUEST', '--format: use csv or xlsx', 2);
-      if (opts.format === 'xlsx' && !opts.out) throw new CliFailure('BAD_REQUEST', '--out is required for xlsx', 2);
-      const file = await rt.call('io:export', { format: opts.format, filter: { statuses: opts.status as never, countries: opts.country, from: opts.from, to: opts.to } });
-      const data = Buffer.from(file.base64, 'base64');
-      if (opts.out) writeFileSync(opts.out, data);
-      else process.stdout.write(data);
-    }));
+    .action(
+      withRuntime(
+        program,
+        async (
+          rt,
+          opts: { format: string; out?: string; status: string[]; country: string[]; from?: string; to?: string },
+        ) => {
+          if (opts.format !== 'csv' && opts.format !== 'xlsx')
+            throw new CliFailure('BAD_REQUEST', '--format: use csv or xlsx', 2);
+          if (opts.format === 'xlsx' && !opts.out) throw new CliFailure('BAD_REQUEST', '--out is required for xlsx', 2);
+          const file = await rt.call('io:export', {
+            format: opts.format,
+            filter: { statuses: opts.status as never, countries: opts.country, from: opts.from, to: opts.to },
+          });
+          const data = Buffer.from(file.base64, 'base64');
+          if (opts.out) writeFileSync(opts.out, data);
+          else process.stdout.write(data);
+        },
+      ),
+    );
 }
 
 /** Office exchange (issue 6, part 4): identity cards, bundles out and in, conflicts waiting for a person. */
@@ -129,10 +199,12 @@ export function registerExchangeCommands(program: Command): void {
     .command('init')
     .requiredOption('--name <name>', 'the office’s name, e.g. Qamishli')
     .description('create this office’s signing and encryption keys (once)')
-    .action(withRuntime(program, async (rt, opts: { name: string }) => {
-      const card = initOffice(rt.ctx, localCaller(process.env.USER ?? 'cli'), opts.name);
-      rt.out(`office ${card.name} ${card.id}\nfingerprint ${fingerprint(card)}`);
-    }));
+    .action(
+      withRuntime(program, async (rt, opts: { name: string }) => {
+        const card = initOffice(rt.ctx, localCaller(process.env.USER ?? 'cli'), opts.name);
+        rt.out(`office ${card.name} ${card.id}\nfingerprint ${fingerprint(card)}`);
+      }),
+    );
   office
     .command('card')
     .description('print this office’s public card (JSON) to give to other offices; check the fingerprint by phone')
@@ -140,84 +212,136 @@ export function registerExchangeCommands(program: Command): void {
   office
     .command('add <card>')
     .description('trust another office: its card file, as printed by `office card` there')
-    .action(withRuntime(program, async (rt, file: string) => {
-      let card: unknown;
-      try {
-        card = JSON.parse(readFileSync(file, 'utf8'));
-      } catch {
-        throw new CliFailure('VALIDATION', `${file}: not an office card`, 2);
-      }
-      const added = addOffice(rt.ctx, localCaller(process.env.USER ?? 'cli'), card);
-      rt.out(`added ${added.name} ${added.id}\nfingerprint ${fingerprint(added)} — compare it with the other office before sending`);
-    }));
+    .action(
+      withRuntime(program, async (rt, file: string) => {
+        let card: unknown;
+        try {
+          card = JSON.parse(readFileSync(file, 'utf8'));
+        } catch {
+          throw new CliFailure('VALIDATION', `${file}: not an office card`, 2);
+        }
+        const added = addOffice(rt.ctx, localCaller(process.env.USER ?? 'cli'), card);
+        rt.out(
+          `added ${added.name} ${added.id}\nfingerprint ${fingerprint(added)} — compare it with the other office before sending`,
+        );
+      }),
+    );
   office
     .command('list')
     .description('offices this office can exchange with')
-    .action(withRuntime(program, async (rt) => {
-      for (const o of Object.values(knownOffices(rt.ctx))) rt.out(`${o.id}  ${o.name}  ${fingerprint(o)}`);
-    }));
+    .action(
+      withRuntime(program, async (rt) => {
+        for (const o of Object.values(knownOffices(rt.ctx))) rt.out(`${o.id}  ${o.name}  ${fingerprint(o)}`);
+      }),
+    );
 
-  const exchange = program.command('exchange').description('move finalized handovers between offices without losing any');
+  const exchange = program
+    .command('exchange')
+    .description('move finalized handovers between offices without losing any');
   exchange
     .command('export')
     .requiredOption('--to <officeId>', 'the receiving office (see `office list`)')
     .requiredOption('--out <file>', 'bundle file to write')
-    .option('--id <id>', 'a handover id (repeatable; default: every finalized or void handover)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option(
+      '--id <id>',
+      'a handover id (repeatable; default: every finalized or void handover)',
+      (v: string, prev: string[]) => [...prev, v],
+      [] as string[],
+    )
     .description('write an encrypted, signed bundle for one office')
-    .action(withRuntime(program, async (rt, opts: { to: string; out: string; id: string[] }) => {
-      const b = exportBundle(rt.ctx, localCaller(process.env.USER ?? 'cli'), opts.to, opts.id);
-      writeFileSync(opts.out, b.data);
-      rt.out(`bundle ${b.bundleId}: ${b.records} handover(s) → ${opts.out}`);
-    }));
+    .action(
+      withRuntime(program, async (rt, opts: { to: string; out: string; id: string[] }) => {
+        const b = exportBundle(rt.ctx, localCaller(process.env.USER ?? 'cli'), opts.to, opts.id);
+        writeFileSync(opts.out, b.data);
+        rt.out(`bundle ${b.bundleId}: ${b.records} handover(s) → ${opts.out}`);
+      }),
+    );
   exchange
     .command('import <file>')
     .option('--json', 'print the report as JSON')
     .description('verify, decrypt and merge a bundle; exit 3 when conflicts wait for a person')
-    .action(withRuntime(program, async (rt, file: string, opts: { json?: boolean }) => {
-      let report: MergeReport;
-      try {
-        report = importBundle(rt.ctx, localCaller(process.env.USER ?? 'cli'), readFileSync(file));
-      } catch (err) {
-        if (err instanceof AppError && typeof err.details?.reason === 'string') throw new CliFailure(err.code, `${err.code}: ${english(err.details.reason)} Nothing was changed.`);
-        throw err;
-      }
-      if (opts.json) rt.out(JSON.stringify(report, null, 2));
-      else {
-        rt.out(`bundle ${report.bundleId} from ${report.from.name}`);
-        for (const r of report.rows) {
-          if (r.outcome === 'new' || r.outcome === 'unchanged') continue;
-          rt.out(`${r.referenceNo}\t${r.outcome}${r.reason ? `\t${english(r.reason)}` : ''}`);
-          for (const s of r.sideBySide ?? []) rt.out(`    ${s.field.padEnd(22)} here: ${s.local.padEnd(30)} bundle: ${s.incoming}`);
+    .action(
+      withRuntime(program, async (rt, file: string, opts: { json?: boolean }) => {
+        let report: MergeReport;
+        try {
+          report = importBundle(rt.ctx, localCaller(process.env.USER ?? 'cli'), readFileSync(file));
+        } catch (err) {
+          if (err instanceof AppError && typeof err.details?.reason === 'string')
+            throw new CliFailure(err.code, `${err.code}: ${english(err.details.reason)} Nothing was changed.`);
+          throw err;
         }
-        const c = report.counts;
-        rt.out(`${c.new} new, ${c.amended} amended, ${c.unchanged} unchanged, ${c.conflict} conflicts, ${c.rejected} rejected`);
-      }
-      if (report.counts.conflict + report.counts.rejected > 0) throw new CliFailure('CONFLICT', `${report.counts.conflict} conflict(s) kept for review; nothing was overwritten`, 3);
-    }));
+        if (opts.json) rt.out(JSON.stringify(report, null, 2));
+        else {
+          rt.out(`bundle ${report.bundleId} from ${report.from.name}`);
+          for (const r of report.rows) {
+            if (r.outcome === 'new' || r.outcome === 'unchanged') continue;
+            rt.out(`${r.referenceNo}\t${r.outcome}${r.reason ? `\t${english(r.reason)}` : ''}`);
+            for (const s of r.sideBySide ?? [])
+              rt.out(`    ${s.field.padEnd(22)} here: ${s.local.padEnd(30)} bundle: ${s.incoming}`);
+          }
+          const c = report.counts;
+          rt.out(
+            `${c.new} new, ${c.amended} amended, ${c.unchanged} unchanged, ${c.conflict} conflicts, ${c.rejected} rejected`,
+          );
+        }
+        if (report.counts.conflict + report.counts.rejected > 0)
+          throw new CliFailure(
+            'CONFLICT',
+            `${report.counts.conflict} conflict(s) kept for review; nothing was overwritten`,
+            3,
+          );
+      }),
+    );
   exchange
     .command('conflicts')
     .option('--json', 'print the conflicts as JSON')
     .description('conflicts from earlier bundles waiting for a decision, side by side (decide with `exchange resolve`)')
-    .action(withRuntime(program, async (rt, opts: { json?: boolean }) => {
-      const conflicts = await rt.call('io:conflicts', {});
-      if (opts.json) return rt.out(JSON.stringify(conflicts, null, 2));
-      if (!conflicts.length) return rt.out('no conflicts waiting for a decision');
-      for (const c of conflicts) {
-        rt.out(`${c.id}  ${c.referenceNo} (${c.handoverId}) from ${c.from.name}, bundle ${c.bundleId}, received ${c.receivedAt}: ${english(c.reason)}`);
-        for (const s of c.sideBySide ?? []) rt.out(`    ${s.field.padEnd(22)} here: ${s.local.padEnd(30)} bundle: ${s.incoming}`);
-      }
-    }));
+    .action(
+      withRuntime(program, async (rt, opts: { json?: boolean }) => {
+        const conflicts = await rt.call('io:conflicts', {});
+        if (opts.json) return rt.out(JSON.stringify(conflicts, null, 2));
+        if (!conflicts.length) return rt.out('no conflicts waiting for a decision');
+        for (const c of conflicts) {
+          rt.out(
+            `${c.id}  ${c.referenceNo} (${c.handoverId}) from ${c.from.name}, bundle ${c.bundleId}, received ${c.receivedAt}: ${english(c.reason)}`,
+          );
+          for (const s of c.sideBySide ?? [])
+            rt.out(`    ${s.field.padEnd(22)} here: ${s.local.padEnd(30)} bundle: ${s.incoming}`);
+        }
+      }),
+    );
   exchange
     .command('resolve <conflictId>')
     .option('--keep-local', 'keep this office’s version; the record does not change')
-    .option('--take-incoming', 'take the other office’s version as a new version of the record here (the note is its reason)')
+    .option(
+      '--take-incoming',
+      'take the other office’s version as a new version of the record here (the note is its reason)',
+    )
     .requiredOption('--note <text>', 'why (required, kept with the decision)')
     .description('decide a conflict listed by `exchange conflicts`; a decision is final')
-    .action(withRuntime(program, async (rt, conflictId: string, opts: { keepLocal?: boolean; takeIncoming?: boolean; note: string }) => {
-      if (!!opts.keepLocal === !!opts.takeIncoming) throw new CliFailure('BAD_REQUEST', 'choose one: --keep-local or --take-incoming', 2);
-      const conflict = (await rt.call('io:conflicts', {})).find((c) => c.id === conflictId);
-      const r = await rt.call('io:resolveConflict', { conflictId, choice: opts.keepLocal ? 'keep_local' : 'take_incoming', note: opts.note });
-      const vars = { reference: conflict?.referenceNo ?? r.handoverId ?? conflictId, office: conflict?.from.name ?? '', version: r.version ?? '' };
-      rt.out(r.resolution === 'kept_local' ? english('io.exchange.decide.keptLocal', vars) : `${english('io.exchange.decide.tookIncoming', vars)} Content hash ${r.contentHash}.`);
-    }));
+    .action(
+      withRuntime(
+        program,
+        async (rt, conflictId: string, opts: { keepLocal?: boolean; takeIncoming?: boolean; note: string }) => {
+          if (!!opts.keepLocal === !!opts.takeIncoming)
+            throw new CliFailure('BAD_REQUEST', 'choose one: --keep-local or --take-incoming', 2);
+          const conflict = (await rt.call('io:conflicts', {})).find((c) => c.id === conflictId);
+          const r = await rt.call('io:resolveConflict', {
+            conflictId,
+            choice: opts.keepLocal ? 'keep_local' : 'take_incoming',
+            note: opts.note,
+          });
+          const vars = {
+            reference: conflict?.referenceNo ?? r.handoverId ?? conflictId,
+            office: conflict?.from.name ?? '',
+            version: r.version ?? '',
+          };
+          rt.out(
+            r.resolution === 'kept_local'
+              ? english('io.exchange.decide.keptLocal', vars)
+              : `${english('io.exchange.decide.tookIncoming', vars)} Content hash ${r.contentHash}.`,
+          );
+        },
+      ),
+    );
 }

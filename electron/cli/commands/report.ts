@@ -21,40 +21,50 @@ export function registerReportCommands(program: Command): void {
     .description('export the handover report as PDF (signed when the record is finalized; a draft is watermarked)')
     .requiredOption('--out <file.pdf>', 'where to write the PDF')
     .option('--lang <ar|ku>', 'first language of the report (English is always beside it)')
-    .action(withRuntime(program, async (rt, reference: string, opts: { out: string; lang?: 'ar' | 'ku' }) => {
-      const r = await rt.call('report:export', { referenceNo: reference, language: opts.lang });
-      writeFileSync(opts.out, Buffer.from(r.base64, 'base64'));
-      rt.out(`${opts.out}: ${r.signed ? 'signed' : 'NOT signed (draft or void)'} report of ${r.referenceNo}; file SHA-256 ${r.sha256}; content SHA-256 ${r.contentHash}`);
-    }));
+    .action(
+      withRuntime(program, async (rt, reference: string, opts: { out: string; lang?: 'ar' | 'ku' }) => {
+        const r = await rt.call('report:export', { referenceNo: reference, language: opts.lang });
+        writeFileSync(opts.out, Buffer.from(r.base64, 'base64'));
+        rt.out(
+          `${opts.out}: ${r.signed ? 'signed' : 'NOT signed (draft or void)'} report of ${r.referenceNo}; file SHA-256 ${r.sha256}; content SHA-256 ${r.contentHash}`,
+        );
+      }),
+    );
 
   program
     .command('verify <file>')
-    .description('check a report PDF: signature valid, whole document signed, signed by our CA; with --db, that it matches a record')
+    .description(
+      'check a report PDF: signature valid, whole document signed, signed by our CA; with --db, that it matches a record',
+    )
     .option('--ca <file.pem...>', 'also trust these CA certificates (PEM)')
     .option('--json', 'print JSON')
-    .action(withRuntime(program, async (rt, file: string, opts: { ca?: string[]; json?: boolean }) => {
-      const bytes = readCapped(file, FILE_LIMITS.reportPdf);
-      // The record is checked against a database named on purpose (--db / TASLEEM_DB), not the default app one.
-      const checkRecord = !!(program.opts<{ db?: string }>().db ?? process.env.TASLEEM_DB);
-      const extraTrusted = (opts.ca ?? []).map((f) => readCapped(f, 1024 * 1024).toString('utf8'));
-      const v = verifyReport(rt.ctx, bytes, { checkRecord, extraTrusted });
-      if (opts.json) rt.out(JSON.stringify(v, null, 2));
-      else {
-        rt.out([
-          `file: ${file}`,
-          `verdict: ${v.authentic ? 'AUTHENTIC' : 'NOT AUTHENTIC'}`,
-          ...(v.reasons.length ? [`reasons: ${v.reasons.join(', ')}`] : []),
-          ...(v.warnings.length ? [`warnings: ${v.warnings.join(', ')}`] : []),
-          `whole document signed: ${v.coversWholeDocument ? 'yes' : 'no'}`,
-          `signer: ${v.signer ? `${v.signer.subject} (SHA-256 ${v.signer.fingerprint})` : '-'}`,
-          `trusted CA: ${v.trustedBy ? v.trustedBy.subject : '-'}`,
-          `signed at: ${v.signedAt ?? '-'}`,
-          `reference: ${v.referenceNo ?? '-'}  version: ${v.version ?? '-'}  content SHA-256: ${v.contentHash ?? '-'}`,
-          `record: ${v.record.checked ? (v.record.found ? `found (${v.record.status}), ${v.record.matches ? 'content matches' : 'content DIFFERS'}` : 'not found') : 'not checked (give --db)'}`,
-        ].join('\n'));
-      }
-      if (!v.authentic) throw new CliFailure('NOT_AUTHENTIC', `not authentic: ${v.reasons.join(', ')}`, 3);
-    }));
+    .action(
+      withRuntime(program, async (rt, file: string, opts: { ca?: string[]; json?: boolean }) => {
+        const bytes = readCapped(file, FILE_LIMITS.reportPdf);
+        // The record is checked against a database named on purpose (--db / TASLEEM_DB), not the default app one.
+        const checkRecord = !!(program.opts<{ db?: string }>().db ?? process.env.TASLEEM_DB);
+        const extraTrusted = (opts.ca ?? []).map((f) => readCapped(f, 1024 * 1024).toString('utf8'));
+        const v = verifyReport(rt.ctx, bytes, { checkRecord, extraTrusted });
+        if (opts.json) rt.out(JSON.stringify(v, null, 2));
+        else {
+          rt.out(
+            [
+              `file: ${file}`,
+              `verdict: ${v.authentic ? 'AUTHENTIC' : 'NOT AUTHENTIC'}`,
+              ...(v.reasons.length ? [`reasons: ${v.reasons.join(', ')}`] : []),
+              ...(v.warnings.length ? [`warnings: ${v.warnings.join(', ')}`] : []),
+              `whole document signed: ${v.coversWholeDocument ? 'yes' : 'no'}`,
+              `signer: ${v.signer ? `${v.signer.subject} (SHA-256 ${v.signer.fingerprint})` : '-'}`,
+              `trusted CA: ${v.trustedBy ? v.trustedBy.subject : '-'}`,
+              `signed at: ${v.signedAt ?? '-'}`,
+              `reference: ${v.referenceNo ?? '-'}  version: ${v.version ?? '-'}  content SHA-256: ${v.contentHash ?? '-'}`,
+              `record: ${v.record.checked ? (v.record.found ? `found (${v.record.status}), ${v.record.matches ? 'content matches' : 'content DIFFERS'}` : 'not found') : 'not checked (give --db)'}`,
+            ].join('\n'),
+          );
+        }
+        if (!v.authentic) throw new CliFailure('NOT_AUTHENTIC', `not authentic: ${v.reasons.join(', ')}`, 3);
+      }),
+    );
 
   const signing = program.command('signing').description("the organization's report-signing identity");
   signing
@@ -62,23 +72,38 @@ export function registerReportCommands(program: Command): void {
     .description('write the organization CA certificate, for Adobe trusted certificates or an NSS database (pdfsig)')
     .requiredOption('--out <file>', 'where to write it')
     .option('--der', 'DER (.cer) instead of PEM')
-    .action(withRuntime(program, async (rt, opts: { out: string; der?: boolean }) => {
-      const r = await rt.call('signing:exportCa', { format: opts.der ? 'der' : 'pem' });
-      writeFileSync(opts.out, Buffer.from(r.base64, 'base64'));
-      rt.out(`${opts.out}: CA certificate`);
-    }));
+    .action(
+      withRuntime(program, async (rt, opts: { out: string; der?: boolean }) => {
+        const r = await rt.call('signing:exportCa', { format: opts.der ? 'der' : 'pem' });
+        writeFileSync(opts.out, Buffer.from(r.base64, 'base64'));
+        rt.out(`${opts.out}: CA certificate`);
+      }),
+    );
   signing
     .command('import <file.p12>')
     .description('use an existing certificate (.p12/.pfx); password from env TASLEEM_P12_PASSWORD')
-    .action(withRuntime(program, async (rt, file: string) => {
-      const info = await rt.call('signing:importP12', { base64: readCapped(file, 1024 * 1024).toString('base64'), password: process.env.TASLEEM_P12_PASSWORD ?? '' });
-      rt.out(`imported: ${info.certificate.subject} (valid until ${info.certificate.notAfter}); CA ${info.ca.subject}`);
-    }));
+    .action(
+      withRuntime(program, async (rt, file: string) => {
+        const info = await rt.call('signing:importP12', {
+          base64: readCapped(file, 1024 * 1024).toString('base64'),
+          password: process.env.TASLEEM_P12_PASSWORD ?? '',
+        });
+        rt.out(
+          `imported: ${info.certificate.subject} (valid until ${info.certificate.notAfter}); CA ${info.ca.subject}`,
+        );
+      }),
+    );
   signing
     .command('show')
     .description('the active signing certificate')
-    .action(withRuntime(program, async (rt) => {
-      const info = await rt.call('signing:identity', {});
-      rt.out(info ? `${info.kind}: ${info.certificate.subject}\nSHA-256 ${info.certificate.fingerprint}\nvalid ${info.certificate.notBefore} .. ${info.certificate.notAfter}\nCA: ${info.ca.subject} (SHA-256 ${info.ca.fingerprint})` : 'no signing identity yet (one is created with the first signed report)');
-    }));
+    .action(
+      withRuntime(program, async (rt) => {
+        const info = await rt.call('signing:identity', {});
+        rt.out(
+          info
+            ? `${info.kind}: ${info.certificate.subject}\nSHA-256 ${info.certificate.fingerprint}\nvalid ${info.certificate.notBefore} .. ${info.certificate.notAfter}\nCA: ${info.ca.subject} (SHA-256 ${info.ca.fingerprint})`
+            : 'no signing identity yet (one is created with the first signed report)',
+        );
+      }),
+    );
 }

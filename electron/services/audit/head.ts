@@ -20,7 +20,8 @@ export function keyStoreHeadStore(keys: KeyStore, dbFile: string): AuditHeadStor
   const legacy = `${dbFile}.audit-head.json`;
   if (existsSync(legacy)) {
     const v = JSON.parse(readFileSync(legacy, 'utf8')) as Partial<AuditHead>;
-    if (!keys.auditHead() && typeof v.id === 'number' && typeof v.hash === 'string') keys.setAuditHead({ id: v.id, hash: v.hash });
+    if (!keys.auditHead() && typeof v.id === 'number' && typeof v.hash === 'string')
+      keys.setAuditHead({ id: v.id, hash: v.hash });
     rmSync(legacy);
   }
   return { read: () => keys.auditHead(), write: (head) => keys.setAuditHead(head) };

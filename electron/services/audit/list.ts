@@ -16,5 +16,16 @@ export function listAuditEntries(ctx: AppContext, q: z.output<typeof auditQuery>
     before: q.before,
     limit: q.limit,
   });
-  return { rows: rows.map((r) => ({ id: r.id, at: r.at, actor: r.actor, action: r.action, entity: r.entity, entityId: r.entityId, details: r.details })), actors: auditActors(ctx.db.orm) };
+  return {
+    rows: rows.map((r) => ({
+      id: r.id,
+      at: r.at,
+      actor: r.actor,
+      action: r.action,
+      entity: r.entity,
+      entityId: r.entityId,
+      details: r.details,
+    })),
+    actors: auditActors(ctx.db.orm),
+  };
 }

@@ -7,17 +7,22 @@ import type { AppContext } from '../context';
  */
 export function sealLegacyAudit(ctx: AppContext): number {
   const orm = ctx.db.orm;
-  const unsealed = orm.$client.prepare('SELECT count(*) AS n, count(hash) AS chained FROM audit_log').get() as { n: number; chained: number };
+  const unsealed = orm.$client.prepare('SELECT count(*) AS n, count(hash) AS chained FROM audit_log').get() as {
+    n: number;
+    chained: number;
+  };
   if (unsealed.chained > 0 || unsealed.n === 0) return 0;
-  ctx.db.sqlite.transaction(() => {
-    let prev = GENESIS_HASH;
-    const rows: { id: number; prevHash: string; hash: string }[] = [];
-    for (const row of iterateAudit(orm)) {
-      const hash = chainHash(prev, row);
-      rows.push({ id: row.id, prevHash: prev, hash });
-      prev = hash;
-    }
-    sealAuditRows(orm, rows);
-  }).immediate();
+  ctx.db.sqlite
+    .transaction(() => {
+      let prev = GENESIS_HASH;
+      const rows: { id: number; prevHash: string; hash: string }[] = [];
+      for (const row of iterateAudit(orm)) {
+        const hash = chainHash(prev, row);
+        rows.push({ id: row.id, prevHash: prev, hash });
+        prev = hash;
+      }
+      sealAuditRows(orm, rows);
+    })
+    .immediate();
   return unsealed.n;
 }

@@ -18,14 +18,27 @@ export function verifyAudit(ctx: AppContext): AuditVerification {
     const at = { id: row.id, at: row.at, actor: row.actor, action: row.action };
     if (!row.hash || !row.prevHash) return { ok: false, count, broken: { ...at, reason: 'unchained' }, head: kept };
     if (row.prevHash !== prev) return { ok: false, count, broken: { ...at, reason: 'link' }, head: kept };
-    if (chainHash(row.prevHash, row) !== row.hash) return { ok: false, count, broken: { ...at, reason: 'altered' }, head: kept };
+    if (chainHash(row.prevHash, row) !== row.hash)
+      return { ok: false, count, broken: { ...at, reason: 'altered' }, head: kept };
     if (kept && row.id === kept.id) keptSeen = row.hash;
     prev = row.hash;
     lastId = row.id;
   }
   if (kept) {
-    if (lastId < kept.id) return { ok: false, count, broken: { id: kept.id, at: null, actor: null, action: null, reason: 'missing' }, head: kept };
-    if (keptSeen !== kept.hash) return { ok: false, count, broken: { id: kept.id, at: null, actor: null, action: null, reason: 'rolled_back' }, head: kept };
+    if (lastId < kept.id)
+      return {
+        ok: false,
+        count,
+        broken: { id: kept.id, at: null, actor: null, action: null, reason: 'missing' },
+        head: kept,
+      };
+    if (keptSeen !== kept.hash)
+      return {
+        ok: false,
+        count,
+        broken: { id: kept.id, at: null, actor: null, action: null, reason: 'rolled_back' },
+        head: kept,
+      };
   }
   return { ok: true, count, broken: null, head: kept };
 }

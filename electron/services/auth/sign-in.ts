@@ -21,7 +21,11 @@ function serialized<T>(key: string, fn: () => Promise<T>): Promise<T> {
 }
 
 function failed(ctx: AppContext, actor: string, accountId: string | null, details: Record<string, unknown>) {
-  writeAudit(ctx.db.orm, { actor, action: 'auth.sign_in_failed', entity: 'account', entityId: accountId, details }, ctx.now().toISOString());
+  writeAudit(
+    ctx.db.orm,
+    { actor, action: 'auth.sign_in_failed', entity: 'account', entityId: accountId, details },
+    ctx.now().toISOString(),
+  );
 }
 
 /**
@@ -47,28 +51,57 @@ export function signIn(ctx: AppContext, caller: Caller, username: string, passwo
       const failures = row.failedAttempts + 1;
       const lock = lockMs(failures);
       const lockedUntil = lock ? new Date(now.getTime() + lock).toISOString() : null;
-      ctx.db.sqlite.transaction(() => {
-        updateAccount(ctx.db.orm, row.id, { failedAttempts: failures, lockedUntil });
-        failed(ctx, row.username, row.id, { reason: 'wrong_password', failures, lockedUntil });
-      }).immediate();
-      throw new AppError('SIGN_IN_FAILED', 'Wrong username or password', lockedUntil ? { retryAfterSeconds: lock / 1000 } : undefined);
+      ctx.db.sqlite
+        .transaction(() => {
+          updateAccount(ctx.db.orm, row.id, { failedAttempts: failures, lockedUntil });
+          failed(ctx, row.username, row.id, { reason: 'wrong_password', failures, lockedUntil });
+        })
+        .immediate();
+      throw new AppError(
+        'SIGN_IN_FAILED',
+        'Wrong username or password',
+        lockedUntil ? { retryAfterSeconds: lock / 1000 } : undefined,
+      );
     }
     if (row.disabled) {
       failed(ctx, row.username, row.id, { reason: 'disabled' });
       throw new AppError('ACCOUNT_DISABLED', 'This account is disabled');
     }
     const at = now.toISOString();
-    ctx.db.sqlite.transaction(() => {
-      updateAccount(ctx.db.orm, row.id, { failedAttempts: 0, lockedUntil: null, lastSignInAt: at });
-      writeAudit(ctx.db.orm, { actor: row.username, action: 'auth.sign_in', entity: 'account', entityId: row.id, details: { via: ctx.mode } }, at);
-    }).immediate();
+    ctx.db.sqlite
+      .transaction(() => {
+        updateAccount(ctx.db.orm, row.id, { failedAttempts: 0, lockedUntil: null, lastSignInAt: at });
+        writeAudit(
+          ctx.db.orm,
+          {
+            actor: row.username,
+            action: 'auth.sign_in',
+            entity: 'account',
+            entityId: row.id,
+            details: { via: ctx.mode },
+          },
+          at,
+        );
+      })
+      .immediate();
     caller.session?.start(row.id);
     return toAccount(getAccount(ctx, row.id));
   });
 }
 
 export function signOut(ctx: AppContext, caller: Caller, reason: 'user' | 'idle'): void {
-  if (caller.accountId) writeAudit(ctx.db.orm, { actor: caller.actor, action: 'auth.sign_out', entity: 'account', entityId: caller.accountId, details: { reason } }, ctx.now().toISOString());
+  if (caller.accountId)
+    writeAudit(
+      ctx.db.orm,
+      {
+        actor: caller.actor,
+        action: 'auth.sign_out',
+        entity: 'account',
+        entityId: caller.accountId,
+        details: { reason },
+      },
+      ctx.now().toISOString(),
+    );
   caller.session?.end();
 }
 
@@ -78,12 +111,20 @@ export async function changePassword(ctx: AppContext, caller: Caller, current: s
   const row = getAccount(ctx, caller.accountId);
   if (!(await verifyPassword(row.passwordHash, current))) {
     failed(ctx, row.username, row.id, { reason: 'wrong_current_password' });
-    throw new AppError('SIGN_IN_FAILED', 'The current password is wrong', { issues: [{ path: 'current', key: 'wrong_password' }] });
+    throw new AppError('SIGN_IN_FAILED', 'The current password is wrong', {
+      issues: [{ path: 'current', key: 'wrong_password' }],
+    });
   }
   const passwordHash = await hashPassword(next);
   const at = ctx.now().toISOString();
-  ctx.db.sqlite.transaction(() => {
-    updateAccount(ctx.db.orm, row.id, { passwordHash, updatedAt: at });
-    writeAudit(ctx.db.orm, { actor: caller.actor, action: 'account.password_change', entity: 'account', entityId: row.id, details: {} }, at);
-  }).immediate();
+  ctx.db.sqlite
+    .transaction(() => {
+      updateAccount(ctx.db.orm, row.id, { passwordHash, updatedAt: at });
+      writeAudit(
+        ctx.db.orm,
+        { actor: caller.actor, action: 'account.password_change', entity: 'account', entityId: row.id, details: {} },
+        at,
+      );
+    })
+    .immediate();
 }

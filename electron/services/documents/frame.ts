@@ -20,7 +20,14 @@ export interface Digital {
 /** The moment a document is made (parts.typ reads it as `s`): the document date and the signed box's time. */
 export function stampData(at: Date) {
   return {
-    date: { year: at.getUTCFullYear(), month: at.getUTCMonth() + 1, day: at.getUTCDate(), hour: at.getUTCHours(), minute: at.getUTCMinutes(), second: at.getUTCSeconds() },
+    date: {
+      year: at.getUTCFullYear(),
+      month: at.getUTCMonth() + 1,
+      day: at.getUTCDate(),
+      hour: at.getUTCHours(),
+      minute: at.getUTCMinutes(),
+      second: at.getUTCSeconds(),
+    },
     time: formatTime(at.toISOString()),
   };
 }
@@ -46,7 +53,10 @@ export function frameData(o: {
       author: o.settings.reportAuthorityEn,
       subject: o.subject,
     },
-    authority: bilingual(P === 'ar' ? o.settings.reportAuthorityAr : o.settings.reportAuthorityKu, o.settings.reportAuthorityEn),
+    authority: bilingual(
+      P === 'ar' ? o.settings.reportAuthorityAr : o.settings.reportAuthorityKu,
+      o.settings.reportAuthorityEn,
+    ),
     esign: o.digital
       ? {
           title: label('digitallySigned', P),
@@ -54,6 +64,12 @@ export function frameData(o: {
           fingerprint: `SHA-256 ${o.digital.fingerprint.slice(0, 16).replace(/(..)/g, '$1:').slice(0, -1).toUpperCase()}…`,
         }
       : null,
-    footer: { reference: o.reference, page: LABELS.page.en, 'hash-short': o.contentHash.slice(0, 16), qr: QR_PATH, 'qr-mm': QR_MM },
+    footer: {
+      reference: o.reference,
+      page: LABELS.page.en,
+      'hash-short': o.contentHash.slice(0, 16),
+      qr: QR_PATH,
+      'qr-mm': QR_MM,
+    },
   };
 }

@@ -16,7 +16,8 @@ export interface HandoverDocInput {
   digital: Digital | null;
 }
 
-const fill = (tpl: string, values: Record<string, string>) => tpl.replace(/\{(\w+)\}/g, (_m, k: string) => values[k] ?? '');
+const fill = (tpl: string, values: Record<string, string>) =>
+  tpl.replace(/\{(\w+)\}/g, (_m, k: string) => values[k] ?? '');
 const joined = (...parts: string[]) => parts.filter(Boolean).join(', ');
 
 /**
@@ -30,11 +31,18 @@ export function handoverDocument(m: HandoverDocInput) {
   const L = (k: LabelKey) => label(k, P);
   const isFinal = h.status === 'finalized';
   const watermark = h.status === 'draft' ? 'draft' : h.status === 'void' ? 'void' : null;
-  const campName = (lang: DocLang) => (h.camp === 'al_hol' ? LABELS.campAlHol[lang] : h.camp === 'roj' ? LABELS.campRoj[lang] : h.campOther);
+  const campName = (lang: DocLang) =>
+    h.camp === 'al_hol' ? LABELS.campAlHol[lang] : h.camp === 'roj' ? LABELS.campRoj[lang] : h.campOther;
   const place = h.location || '—';
   const head = joined(h.delegationHeadName, h.delegationHeadTitle);
   const preamble = (lang: DocLang) =>
-    fill(LABELS.preamble[lang], { date: isolate(formatDate(h.handoverDate, lang)), place: isolate(place), authority: isolate(h.handingAuthority), country: isolate(m.countryName[lang]), head: isolate(head) });
+    fill(LABELS.preamble[lang], {
+      date: isolate(formatDate(h.handoverDate, lang)),
+      place: isolate(place),
+      authority: isolate(h.handingAuthority),
+      country: isolate(m.countryName[lang]),
+      head: isolate(head),
+    });
   const row = (k: LabelKey, value: string | string[]) => ({ label: L(k), value });
   const files: Record<string, Uint8Array> = {};
   const image = (s: HandwrittenSignatureRow) => {
@@ -42,8 +50,15 @@ export function handoverDocument(m: HandoverDocInput) {
     files[path] = s.image;
     return path;
   };
-  const signatureBox = (role: HandwrittenSignatureRow['role'], s: HandwrittenSignatureRow | undefined, name: string, title: string) => ({
-    role: L(role === 'handing_official' ? 'signHanding' : role === 'delegation_head' ? 'signDelegation' : 'signWitness'),
+  const signatureBox = (
+    role: HandwrittenSignatureRow['role'],
+    s: HandwrittenSignatureRow | undefined,
+    name: string,
+    title: string,
+  ) => ({
+    role: L(
+      role === 'handing_official' ? 'signHanding' : role === 'delegation_head' ? 'signDelegation' : 'signWitness',
+    ),
     image: s ? image(s) : null,
     'not-signed': L('notSigned'),
     name: s?.signerName ?? name,
@@ -73,7 +88,12 @@ export function handoverDocument(m: HandoverDocInput) {
     title: L('title'),
     'draft-note': isFinal ? null : { mark: L(watermark ?? 'draft'), ...L('draftNote') },
     meta: [
-      { label: L('reference'), value: h.referenceNo, note: h.version > 1 || isFinal ? `(${LABELS.version[P]} ${h.version})` : null, en: null },
+      {
+        label: L('reference'),
+        value: h.referenceNo,
+        note: h.version > 1 || isFinal ? `(${LABELS.version[P]} ${h.version})` : null,
+        en: null,
+      },
       { label: L('date'), value: formatDate(h.handoverDate, P), note: null, en: formatDate(h.handoverDate, 'en') },
       { label: L('place'), value: place, note: null, en: null },
       { label: L('camp'), value: campName(P), note: null, en: campName('en') },
@@ -81,14 +101,23 @@ export function handoverDocument(m: HandoverDocInput) {
     ],
     preamble: { p: preamble(P), en: preamble('en') },
     parties: [
-      { title: L('handingParty'), rows: [row('handingParty', h.handingAuthority), row('representedBy', joined(h.handingOfficialName, h.handingOfficialTitle))].filter((r) => r.value.length) },
+      {
+        title: L('handingParty'),
+        rows: [
+          row('handingParty', h.handingAuthority),
+          row('representedBy', joined(h.handingOfficialName, h.handingOfficialTitle)),
+        ].filter((r) => r.value.length),
+      },
       {
         title: L('receivingParty'),
         rows: [
           row('receivingCountry', m.countryName[P]),
           row('delegationBody', h.delegationBody),
           row('delegationHead', head),
-          row('delegationMembers', h.delegationMembers.map((x) => joined(x.name, x.title))),
+          row(
+            'delegationMembers',
+            h.delegationMembers.map((x) => joined(x.name, x.title)),
+          ),
         ].filter((r) => r.value.length),
       },
     ],
@@ -99,7 +128,15 @@ export function handoverDocument(m: HandoverDocInput) {
       men: L('men'),
       total: L('total'),
       'child-columns': [L('total'), L('boys'), L('girls'), L('unaccompanied')],
-      values: [h.womenCount, h.childrenCount, h.boysCount, h.girlsCount, h.unaccompaniedCount, h.menCount, h.womenCount + h.childrenCount + h.menCount],
+      values: [
+        h.womenCount,
+        h.childrenCount,
+        h.boysCount,
+        h.girlsCount,
+        h.unaccompaniedCount,
+        h.menCount,
+        h.womenCount + h.childrenCount + h.menCount,
+      ],
     },
     clauses: {
       title: L('clauses'),
@@ -121,7 +158,16 @@ export function handoverDocument(m: HandoverDocInput) {
     annex: m.persons.length
       ? {
           title: L('annex'),
-          columns: [{ p: '#', en: '' }, L('name'), L('sex'), L('birth'), L('category'), L('mother'), L('idDocument'), L('remarks')],
+          columns: [
+            { p: '#', en: '' },
+            L('name'),
+            L('sex'),
+            L('birth'),
+            L('category'),
+            L('mother'),
+            L('idDocument'),
+            L('remarks'),
+          ],
           rows: m.persons.map((p, i) => {
             const mother = p.motherId ? byId.get(p.motherId) : undefined;
             return {
@@ -132,7 +178,10 @@ export function handoverDocument(m: HandoverDocInput) {
               category: L(p.category),
               mother: mother ? personName(mother) : [],
               'id-document': p.idDocumentNo,
-              remarks: [p.unaccompanied ? L('unaccompaniedShort') : null, p.consentRecorded ? L('consent') : null].filter((x) => x !== null),
+              remarks: [
+                p.unaccompanied ? L('unaccompaniedShort') : null,
+                p.consentRecorded ? L('consent') : null,
+              ].filter((x) => x !== null),
             };
           }),
         }

@@ -23,7 +23,15 @@ export async function qrFile(mark: RecordMark): Promise<Record<string, Uint8Arra
   const payload = qrPayload(mark);
   let svg = qrCache.get(payload);
   if (!svg) {
-    svg = Buffer.from(await QRCode.toString(payload, { type: 'svg', errorCorrectionLevel: 'M', margin: 0, color: { dark: '#000000', light: '#ffffff' } }), 'utf8');
+    svg = Buffer.from(
+      await QRCode.toString(payload, {
+        type: 'svg',
+        errorCorrectionLevel: 'M',
+        margin: 0,
+        color: { dark: '#000000', light: '#ffffff' },
+      }),
+      'utf8',
+    );
     if (qrCache.size >= 32) qrCache.delete(qrCache.keys().next().value!);
     qrCache.set(payload, svg);
   }
@@ -33,7 +41,8 @@ export async function qrFile(mark: RecordMark): Promise<Record<string, Uint8Arra
 let opened: { id: string; material: SigningMaterial } | null = null;
 /** Opening the .p12 is JavaScript work (~10 ms): the key of the identity in use is kept for the process. */
 function materialOf(signer: Signer): SigningMaterial {
-  if (opened?.id !== signer.row.id) opened = { id: signer.row.id, material: materialFromP12(signer.p12, signer.password) };
+  if (opened?.id !== signer.row.id)
+    opened = { id: signer.row.id, material: materialFromP12(signer.p12, signer.password) };
   return opened.material;
 }
 
@@ -61,7 +70,11 @@ export interface ProducedDocument {
  * The one way a document is made: typeset (Typst) → sign (or finish as an unsigned draft) → hash the file → audit.
  * The handover protocol and the totals report differ only in the data they hand in.
  */
-export async function produceDocument(ctx: AppContext, caller: Caller, req: DocumentRequest): Promise<ProducedDocument> {
+export async function produceDocument(
+  ctx: AppContext,
+  caller: Caller,
+  req: DocumentRequest,
+): Promise<ProducedDocument> {
   let made: ReturnType<typeof typeset>;
   try {
     made = typeset(ctx, req.kind, req.data, stampData(req.at), req.files);
@@ -78,6 +91,21 @@ export async function produceDocument(ctx: AppContext, caller: Caller, req: Docu
       })
     : await finishUnsigned(made.pdf, req.mark);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  writeAudit(ctx.db.orm, { actor: caller.actor, action: req.audit.action, entity: req.audit.entity, entityId: req.audit.entityId, details: { ...req.audit.details, fileSha256: sha256, pages: made.pages, certificate: req.signer?.row.fingerprint ?? null } }, req.at.toISOString());
+  writeAudit(
+    ctx.db.orm,
+    {
+      actor: caller.actor,
+      action: req.audit.action,
+      entity: req.audit.entity,
+      entityId: req.audit.entityId,
+      details: {
+        ...req.audit.details,
+        fileSha256: sha256,
+        pages: made.pages,
+        certificate: req.signer?.row.fingerprint ?? null,
+      },
+    },
+    req.at.toISOString(),
+  );
   return { bytes, sha256, pages: made.pages };
 }

@@ -6,7 +6,9 @@ import type { AppContext } from '../context';
 
 /** resources/ of the source tree; the desktop app passes its packaged folder in ctx.resourcesDir. */
 export function resourcesDir(ctx: Pick<AppContext, 'resourcesDir'>): string {
-  return ctx.resourcesDir ?? process.env.TASLEEM_RESOURCES ?? fileURLToPath(new URL('../../../resources', import.meta.url));
+  return (
+    ctx.resourcesDir ?? process.env.TASLEEM_RESOURCES ?? fileURLToPath(new URL('../../../resources', import.meta.url))
+  );
 }
 
 export type DocumentKind = 'handover' | 'totals';
@@ -25,7 +27,10 @@ let warm: { dir: string; compiler: NodeCompiler } | null = null;
 /** One compiler per process, created on the first document (~0.1 s: fonts parsed once) and kept warm. */
 function compilerFor(dir: string): NodeCompiler {
   if (warm?.dir === dir) return warm.compiler;
-  const compiler = NodeCompiler.create({ workspace: ROOT, fontArgs: [{ fontBlobs: FONTS.map((f) => readFileSync(join(dir, 'fonts', f))) }] });
+  const compiler = NodeCompiler.create({
+    workspace: ROOT,
+    fontArgs: [{ fontBlobs: FONTS.map((f) => readFileSync(join(dir, 'fonts', f))) }],
+  });
   for (const t of TEMPLATES) compiler.addSource(`${ROOT}/${t}`, readFileSync(join(dir, 'typst', t), 'utf8'));
   warm = { dir, compiler };
   return compiler;
@@ -42,16 +47,27 @@ export interface Typeset {
  * data (for example "/doc/qr.svg"). Compiling is synchronous native work of a few milliseconds; the global cache is
  * trimmed after every document so memory stays flat over thousands of reports.
  */
-export function typeset(ctx: Pick<AppContext, 'resourcesDir'>, kind: DocumentKind, data: unknown, stamp: unknown, files: Record<string, Uint8Array> = {}): Typeset {
+export function typeset(
+  ctx: Pick<AppContext, 'resourcesDir'>,
+  kind: DocumentKind,
+  data: unknown,
+  stamp: unknown,
+  files: Record<string, Uint8Array> = {},
+): Typeset {
   const compiler = compilerFor(resourcesDir(ctx));
   const paths = Object.keys(files);
   for (const p of paths) compiler.mapShadow(ROOT + p, Buffer.from(files[p]));
   try {
-    const run = compiler.compile({ mainFilePath: `${ROOT}/${kind}.typ`, inputs: { data: JSON.stringify(data), stamp: JSON.stringify(stamp) } });
+    const run = compiler.compile({
+      mainFilePath: `${ROOT}/${kind}.typ`,
+      inputs: { data: JSON.stringify(data), stamp: JSON.stringify(stamp) },
+    });
     const doc = run.result;
     if (!doc || run.hasError()) {
       const diagnostics = run.takeDiagnostics()?.shortDiagnostics ?? run.takeError()?.shortDiagnostics ?? [];
-      throw new Error(`Typst could not typeset the ${kind} document: ${diagnostics.map((x: { message?: string }) => x.message ?? String(x)).join('; ') || 'unknown error'}`);
+      throw new Error(
+        `Typst could not typeset the ${kind} document: ${diagnostics.map((x: { message?: string }) => x.message ?? String(x)).join('; ') || 'unknown error'}`,
+      );
     }
     return { pdf: compiler.pdf(doc, { pdfStandard: 'a-2b', pdfTags: false }), pages: doc.numOfPages };
   } finally {

@@ -5,7 +5,12 @@ import { exportBundle } from './merge';
 import { addOffice, fingerprint, initOffice, knownOffices, ownCard, type OfficeCard } from './office';
 
 /** What the app shows of an office: its card as a file to hand over, and the fingerprint to read aloud. */
-export const cardOut = (c: OfficeCard): OfficeCardOut => ({ id: c.id, name: c.name, fingerprint: fingerprint(c), card: JSON.stringify(c, null, 2) });
+export const cardOut = (c: OfficeCard): OfficeCardOut => ({
+  id: c.id,
+  name: c.name,
+  fingerprint: fingerprint(c),
+  card: JSON.stringify(c, null, 2),
+});
 
 export function officeOrNull(ctx: AppContext): OfficeCardOut | null {
   try {

@@ -1,4 +1,14 @@
-import { createCipheriv, createDecipheriv, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  diffieHellman,
+  generateKeyPairSync,
+  hkdfSync,
+  randomBytes,
+  sign,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { canonicalJson } from '../content';
 import { publicKey, type OfficeCard } from './office';
@@ -38,15 +48,22 @@ export interface BundleFile {
 export const MAX_PAYLOAD_BYTES = 400 * 1024 * 1024;
 
 export class BundleError extends Error {
-  constructor(readonly key: 'malformed' | 'unknown_office' | 'other_office' | 'tampered' | 'unsupported_version' | 'too_large') {
+  constructor(
+    readonly key: 'malformed' | 'unknown_office' | 'other_office' | 'tampered' | 'unsupported_version' | 'too_large',
+  ) {
     super(`bundle: ${key}`);
   }
 }
 
-const kdf = (shared: Buffer, bundleId: string) => Buffer.from(hkdfSync('sha256', shared, Buffer.from(bundleId), INFO, 32));
-const signed = (f: Omit<BundleFile, 'signature'>) => Buffer.from(canonicalJson({ header: f.header, ciphertext: f.ciphertext, tag: f.tag }));
+const kdf = (shared: Buffer, bundleId: string) =>
+  Buffer.from(hkdfSync('sha256', shared, Buffer.from(bundleId), INFO, 32));
+const signed = (f: Omit<BundleFile, 'signature'>) =>
+  Buffer.from(canonicalJson({ header: f.header, ciphertext: f.ciphertext, tag: f.tag }));
 
-export function sealBundle(payload: unknown, o: { bundleId: string; createdAt: string; records: number; from: OfficeCard; signKey: KeyObject; to: OfficeCard }): Buffer {
+export function sealBundle(
+  payload: unknown,
+  o: { bundleId: string; createdAt: string; records: number; from: OfficeCard; signKey: KeyObject; to: OfficeCard },
+): Buffer {
   const eph = generateKeyPairSync('x25519');
   const key = kdf(diffieHellman({ privateKey: eph.privateKey, publicKey: publicKey(o.to.encPublicKey) }), o.bundleId);
   const iv = randomBytes(12);
@@ -63,14 +80,22 @@ export function sealBundle(payload: unknown, o: { bundleId: string; createdAt: s
   };
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(canonicalJson(header)));
-  const ciphertext = Buffer.concat([cipher.update(gzipSync(Buffer.from(JSON.stringify(payload)))), cipher.final()]).toString('base64');
+  const ciphertext = Buffer.concat([
+    cipher.update(gzipSync(Buffer.from(JSON.stringify(payload)))),
+    cipher.final(),
+  ]).toString('base64');
   const unsigned = { header, ciphertext, tag: cipher.getAuthTag().toString('base64') };
   const file: BundleFile = { ...unsigned, signature: sign(null, signed(unsigned), o.signKey).toString('base64') };
   return Buffer.from(JSON.stringify(file, null, 1));
 }
 
 /** Checks in this order: readable, for us, from a known office, signature, then decrypts. */
-export function openBundle(data: Buffer, me: { card: OfficeCard; encKey: KeyObject }, known: Record<string, OfficeCard>, maxPayloadBytes = MAX_PAYLOAD_BYTES): { header: BundleHeader; payload: unknown } {
+export function openBundle(
+  data: Buffer,
+  me: { card: OfficeCard; encKey: KeyObject },
+  known: Record<string, OfficeCard>,
+  maxPayloadBytes = MAX_PAYLOAD_BYTES,
+): { header: BundleHeader; payload: unknown } {
   let file: BundleFile;
   try {
     file = JSON.parse(data.toString('utf8')) as BundleFile;
@@ -78,14 +103,25 @@ export function openBundle(data: Buffer, me: { card: OfficeCard; encKey: KeyObje
     throw new BundleError('malformed');
   }
   const h = file?.header;
-  if (!h || typeof file.ciphertext !== 'string' || typeof file.tag !== 'string' || typeof file.signature !== 'string' || h.format !== BUNDLE_FORMAT || typeof h.bundleId !== 'string' || !h.from || !h.to) throw new BundleError('malformed');
+  if (
+    !h ||
+    typeof file.ciphertext !== 'string' ||
+    typeof file.tag !== 'string' ||
+    typeof file.signature !== 'string' ||
+    h.format !== BUNDLE_FORMAT ||
+    typeof h.bundleId !== 'string' ||
+    !h.from ||
+    !h.to
+  )
+    throw new BundleError('malformed');
   if (h.version !== BUNDLE_VERSION) throw new BundleError('unsupported_version');
   if (h.to.id !== me.card.id) throw new BundleError('other_office');
   const sender = known[h.from.id];
   if (!sender) throw new BundleError('unknown_office');
   let plain: Buffer;
   try {
-    if (!verify(null, signed(file), publicKey(sender.signPublicKey), Buffer.from(file.signature, 'base64'))) throw new Error('signature');
+    if (!verify(null, signed(file), publicKey(sender.signPublicKey), Buffer.from(file.signature, 'base64')))
+      throw new Error('signature');
     const key = kdf(diffieHellman({ privateKey: me.encKey, publicKey: publicKey(h.ephemeralPublicKey) }), h.bundleId);
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(h.iv, 'base64'));
     decipher.setAAD(Buffer.from(canonicalJson(h)));

@@ -28,9 +28,14 @@ const OFFICE_KEY = 'exchange.office';
 const KNOWN_KEY = 'exchange.offices';
 
 const der = (k: KeyObject) => k.export({ type: 'spki', format: 'der' }).toString('base64');
-export const publicKey = (b64: string) => createPublicKey({ key: Buffer.from(b64, 'base64'), format: 'der', type: 'spki' });
+export const publicKey = (b64: string) =>
+  createPublicKey({ key: Buffer.from(b64, 'base64'), format: 'der', type: 'spki' });
 export const fingerprint = (card: Pick<OfficeCard, 'signPublicKey' | 'encPublicKey'>) =>
-  createHash('sha256').update(`${card.signPublicKey}.${card.encPublicKey}`).digest('hex').slice(0, 32).replace(/(.{4})(?!$)/g, '$1 ');
+  createHash('sha256')
+    .update(`${card.signPublicKey}.${card.encPublicKey}`)
+    .digest('hex')
+    .slice(0, 32)
+    .replace(/(.{4})(?!$)/g, '$1 ');
 
 function stored(ctx: AppContext): StoredOffice | null {
   const v = readSettings(ctx.db.orm)[OFFICE_KEY];
@@ -55,7 +60,17 @@ export function initOffice(ctx: AppContext, caller: Caller, name: string): Offic
   const at = ctx.now().toISOString();
   ctx.db.sqlite.transaction(() => {
     writeSettings(ctx.db.orm, { [OFFICE_KEY]: office }, at);
-    writeAudit(ctx.db.orm, { actor: caller.actor, action: 'exchange.office.init', entity: 'office', entityId: office.id, details: { name, fingerprint: fingerprint(office) } }, at);
+    writeAudit(
+      ctx.db.orm,
+      {
+        actor: caller.actor,
+        action: 'exchange.office.init',
+        entity: 'office',
+        entityId: office.id,
+        details: { name, fingerprint: fingerprint(office) },
+      },
+      at,
+    );
   })();
   return ownCard(ctx);
 }
@@ -63,7 +78,13 @@ export function initOffice(ctx: AppContext, caller: Caller, name: string): Offic
 export function ownCard(ctx: AppContext): OfficeCard {
   const o = stored(ctx);
   if (!o) throw new AppError('NOT_FOUND', 'This office has no exchange identity yet (tasleem office init --name …)');
-  return { format: 'tasleem-office', id: o.id, name: o.name, signPublicKey: o.signPublicKey, encPublicKey: o.encPublicKey };
+  return {
+    format: 'tasleem-office',
+    id: o.id,
+    name: o.name,
+    signPublicKey: o.signPublicKey,
+    encPublicKey: o.encPublicKey,
+  };
 }
 
 export function ownKeys(ctx: AppContext): { card: OfficeCard; signKey: KeyObject; encKey: KeyObject } {
@@ -81,14 +102,32 @@ export function knownOffices(ctx: AppContext): Record<string, OfficeCard> {
 
 export function addOffice(ctx: AppContext, caller: Caller, card: unknown): OfficeCard {
   const c = card as Partial<OfficeCard>;
-  const valid = c && c.format === 'tasleem-office' && typeof c.id === 'string' && typeof c.name === 'string' && typeof c.signPublicKey === 'string' && typeof c.encPublicKey === 'string';
+  const valid =
+    c &&
+    c.format === 'tasleem-office' &&
+    typeof c.id === 'string' &&
+    typeof c.name === 'string' &&
+    typeof c.signPublicKey === 'string' &&
+    typeof c.encPublicKey === 'string';
   if (!valid) throw new AppError('VALIDATION', 'Not an office card', { issues: [{ path: 'card', key: 'invalid' }] });
   try {
-    if (publicKey(c.signPublicKey!).asymmetricKeyType !== 'ed25519' || publicKey(c.encPublicKey!).asymmetricKeyType !== 'x25519') throw new Error('key type');
+    if (
+      publicKey(c.signPublicKey!).asymmetricKeyType !== 'ed25519' ||
+      publicKey(c.encPublicKey!).asymmetricKeyType !== 'x25519'
+    )
+      throw new Error('key type');
   } catch {
-    throw new AppError('VALIDATION', 'The office card holds no usable keys', { issues: [{ path: 'card', key: 'invalid' }] });
+    throw new AppError('VALIDATION', 'The office card holds no usable keys', {
+      issues: [{ path: 'card', key: 'invalid' }],
+    });
   }
-  const clean: OfficeCard = { format: 'tasleem-office', id: c.id!, name: c.name!, signPublicKey: c.signPublicKey!, encPublicKey: c.encPublicKey! };
+  const clean: OfficeCard = {
+    format: 'tasleem-office',
+    id: c.id!,
+    name: c.name!,
+    signPublicKey: c.signPublicKey!,
+    encPublicKey: c.encPublicKey!,
+  };
   const known = knownOffices(ctx);
   const before = known[clean.id];
   if (before && (before.signPublicKey !== clean.signPublicKey || before.encPublicKey !== clean.encPublicKey)) {
@@ -98,7 +137,17 @@ export function addOffice(ctx: AppContext, caller: Caller, card: unknown): Offic
   const at = ctx.now().toISOString();
   ctx.db.sqlite.transaction(() => {
     writeSettings(ctx.db.orm, { [KNOWN_KEY]: { ...known, [clean.id]: clean } }, at);
-    writeAudit(ctx.db.orm, { actor: caller.actor, action: 'exchange.office.add', entity: 'office', entityId: clean.id, details: { name: clean.name, fingerprint: fingerprint(clean) } }, at);
+    writeAudit(
+      ctx.db.orm,
+      {
+        actor: caller.actor,
+        action: 'exchange.office.add',
+        entity: 'office',
+        entityId: clean.id,
+        details: { name: clean.name, fingerprint: fingerprint(clean) },
+      },
+      at,
+    );
   })();
   return clean;
 }

@@ -18,6 +18,7 @@ export function importOpenedBundle(ctx: AppContext, caller: Caller) {
   } catch {
     throw new AppError('NOT_FOUND', `No such bundle: ${file}`, { fileName: basename(file) });
   }
-  if (size > FILE_LIMITS.bundle) throw new AppError('TOO_LARGE', `Bundle over ${FILE_LIMITS.bundle} bytes`, { fileName: basename(file) });
+  if (size > FILE_LIMITS.bundle)
+    throw new AppError('TOO_LARGE', `Bundle over ${FILE_LIMITS.bundle} bytes`, { fileName: basename(file) });
   return { fileName: basename(file), report: importBundle(ctx, caller, readFileSync(file)) };
 }

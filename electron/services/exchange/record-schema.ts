@@ -15,7 +15,10 @@ import { canonicalJson, CONTENT_FIELDS } from '../content';
  * stamps, hashes). A sending office runs the same code, so a genuine record passes; anything else is refused.
  */
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
-const stamp = z.string().max(40).regex(/^\d{4}-\d{2}-\d{2}T[0-9:.]+Z$/);
+const stamp = z
+  .string()
+  .max(40)
+  .regex(/^\d{4}-\d{2}-\d{2}T[0-9:.]+Z$/);
 const actor = z.string().min(1).max(200);
 const base64 = (maxBytes: number) =>
   z
@@ -119,11 +122,21 @@ export function recordProblem(raw: unknown): 'record_malformed' | 'record_invali
   const people = r.persons.map(({ position: _p, ...p }) => p);
   if (!sameAfter(handoverFields, contentOf(r.handover)) || !sameAfter(manifestInput, people)) return 'record_invalid';
   for (const [i, v] of r.versions.entries()) {
-    if (v.version !== i + 1 || !sameAfter(handoverFields, v.content.fields) || !sameAfter(manifestInput, v.content.persons)) return 'record_invalid';
+    if (
+      v.version !== i + 1 ||
+      !sameAfter(handoverFields, v.content.fields) ||
+      !sameAfter(manifestInput, v.content.persons)
+    )
+      return 'record_invalid';
   }
   for (const a of r.attachments) {
     const bytes = Buffer.from(a.data, 'base64');
-    if (bytes.length !== a.size || createHash('sha256').update(bytes).digest('hex') !== a.sha256 || sniff(bytes) !== a.mime) return 'record_invalid';
+    if (
+      bytes.length !== a.size ||
+      createHash('sha256').update(bytes).digest('hex') !== a.sha256 ||
+      sniff(bytes) !== a.mime
+    )
+      return 'record_invalid';
     if (storedName(a.fileName, a.mime) !== a.fileName) return 'record_invalid';
   }
   for (const s of r.signatures) if (sniff(Buffer.from(s.image, 'base64')) !== 'image/png') return 'record_invalid';

@@ -1,6 +1,12 @@
 import { writeAudit } from '../../../db/queries/audit';
 import { getConflict, markConflictResolved, type ExchangeConflictRow } from '../../../db/queries/exchange-conflicts';
-import { getHandoverByReference, getHandoverRow, reindexHandover, updateHandoverRow, type HandoverRow } from '../../../db/queries/handovers';
+import {
+  getHandoverByReference,
+  getHandoverRow,
+  reindexHandover,
+  updateHandoverRow,
+  type HandoverRow,
+} from '../../../db/queries/handovers';
 import { replacePersons } from '../../../db/queries/persons';
 import { AppError } from '../../api/result';
 import { contentFields } from '../content';
@@ -27,23 +33,38 @@ function pendingConflict(ctx: AppContext, id: string): ExchangeConflictRow {
   const c = getConflict(ctx.db.orm, id);
   if (!c) throw new AppError('NOT_FOUND', `No exchange conflict with id ${id}`);
   if (c.resolvedAt) {
-    throw new AppError('CONFLICT', `The conflict was already resolved (${c.resolution}) by ${c.resolvedBy} at ${c.resolvedAt}`, {
-      reason: 'io.conflict.already_resolved',
-      resolution: c.resolution,
-      resolvedAt: c.resolvedAt,
-      resolvedBy: c.resolvedBy,
-    });
+    throw new AppError(
+      'CONFLICT',
+      `The conflict was already resolved (${c.resolution}) by ${c.resolvedBy} at ${c.resolvedAt}`,
+      {
+        reason: 'io.conflict.already_resolved',
+        resolution: c.resolution,
+        resolvedAt: c.resolvedAt,
+        resolvedBy: c.resolvedBy,
+      },
+    );
   }
   return c;
 }
 
 /** The record here the conflict is about: the same id, or (reference taken) the record holding that reference now. */
 function localRecord(ctx: AppContext, c: ExchangeConflictRow): HandoverRow | undefined {
-  return getHandoverRow(ctx.db.orm, c.handoverId) ?? (c.reason === 'io.bundle.reference_taken' ? getHandoverByReference(ctx.db.orm, c.referenceNo) : undefined);
+  return (
+    getHandoverRow(ctx.db.orm, c.handoverId) ??
+    (c.reason === 'io.bundle.reference_taken' ? getHandoverByReference(ctx.db.orm, c.referenceNo) : undefined)
+  );
 }
 
-function decide(ctx: AppContext, c: ExchangeConflictRow, resolution: ConflictResolution['resolution'], caller: Caller, note: string, at: string) {
-  if (!markConflictResolved(ctx.db.orm, c.id, { resolution, resolvedAt: at, resolvedBy: caller.actor, note })) pendingConflict(ctx, c.id);
+function decide(
+  ctx: AppContext,
+  c: ExchangeConflictRow,
+  resolution: ConflictResolution['resolution'],
+  caller: Caller,
+  note: string,
+  at: string,
+) {
+  if (!markConflictResolved(ctx.db.orm, c.id, { resolution, resolvedAt: at, resolvedBy: caller.actor, note }))
+    pendingConflict(ctx, c.id);
 }
 
 /**
@@ -52,7 +73,11 @@ function decide(ctx: AppContext, c: ExchangeConflictRow, resolution: ConflictRes
  * own history, with the note as the version's reason, and adds the attachments and signatures this office lacks; the
  * earlier versions stay as they were. A resolved conflict stays in the table as history and cannot be decided again.
  */
-export function resolveConflict(ctx: AppContext, caller: Caller, input: { conflictId: string; choice: ConflictChoice; note: string }): ConflictResolution {
+export function resolveConflict(
+  ctx: AppContext,
+  caller: Caller,
+  input: { conflictId: string; choice: ConflictChoice; note: string },
+): ConflictResolution {
   const at = ctx.now().toISOString();
   const orm = ctx.db.orm;
   return ctx.db.sqlite.transaction((): ConflictResolution => {
@@ -64,8 +89,26 @@ export function resolveConflict(ctx: AppContext, caller: Caller, input: { confli
     if (input.choice === 'keep_local') {
       decide(ctx, c, 'kept_local', caller, input.note, at);
       const hash = local ? recordHash(ctx, local) : null;
-      writeAudit(orm, { actor: caller.actor, action: 'exchange.conflict.kept_local', entity: 'handover', entityId: local?.id ?? c.handoverId, details: { conflictId: c.id, ...base, contentHash: hash } }, at);
-      return { id: c.id, resolution: 'kept_local', resolvedAt: at, resolvedBy: caller.actor, handoverId: local?.id ?? null, version: null, contentHash: null };
+      writeAudit(
+        orm,
+        {
+          actor: caller.actor,
+          action: 'exchange.conflict.kept_local',
+          entity: 'handover',
+          entityId: local?.id ?? c.handoverId,
+          details: { conflictId: c.id, ...base, contentHash: hash },
+        },
+        at,
+      );
+      return {
+        id: c.id,
+        resolution: 'kept_local',
+        resolvedAt: at,
+        resolvedBy: caller.actor,
+        handoverId: local?.id ?? null,
+        version: null,
+        contentHash: null,
+      };
     }
 
     const r = c.incoming as unknown as BundleRecord;
@@ -75,11 +118,40 @@ export function resolveConflict(ctx: AppContext, caller: Caller, input: { confli
       assertReferenceFree(ctx, r.handover.referenceNo);
       insertReceived(ctx, r, c.bundleId);
       decide(ctx, c, 'took_incoming', caller, input.note, at);
-      writeAudit(orm, { actor: caller.actor, action: 'exchange.conflict.took_incoming', entity: 'handover', entityId: r.handover.id, details: { conflictId: c.id, ...base, previousContentHash: null, contentHash: incomingHash, incomingContentHash: incomingHash, version: r.handover.version } }, at);
-      return { id: c.id, resolution: 'took_incoming', resolvedAt: at, resolvedBy: caller.actor, handoverId: r.handover.id, version: r.handover.version, contentHash: incomingHash };
+      writeAudit(
+        orm,
+        {
+          actor: caller.actor,
+          action: 'exchange.conflict.took_incoming',
+          entity: 'handover',
+          entityId: r.handover.id,
+          details: {
+            conflictId: c.id,
+            ...base,
+            previousContentHash: null,
+            contentHash: incomingHash,
+            incomingContentHash: incomingHash,
+            version: r.handover.version,
+          },
+        },
+        at,
+      );
+      return {
+        id: c.id,
+        resolution: 'took_incoming',
+        resolvedAt: at,
+        resolvedBy: caller.actor,
+        handoverId: r.handover.id,
+        version: r.handover.version,
+        contentHash: incomingHash,
+      };
     }
     if (local.status === 'void') {
-      throw new AppError('NOT_EDITABLE', `Handover ${local.referenceNo} is void here; the other office's version cannot be taken`, { status: local.status, reason: 'io.conflict.local_void' });
+      throw new AppError(
+        'NOT_EDITABLE',
+        `Handover ${local.referenceNo} is void here; the other office's version cannot be taken`,
+        { status: local.status, reason: 'io.conflict.local_void' },
+      );
     }
     // Their reference may be one another record here uses (they renumbered): refused like an amendment would be.
     assertReferenceFree(ctx, r.handover.referenceNo, local.id);
@@ -88,16 +160,32 @@ export function resolveConflict(ctx: AppContext, caller: Caller, input: { confli
     // record as it is: if they voided it, it is void here too (void is final and adds no version of its own).
     const version = local.status === 'finalized' ? local.version + 1 : 1;
     const fields = contentFields(r.handover) as Partial<HandoverRow>;
-    const status = r.handover.status === 'void' ? { status: 'void' as const, voidReason: r.handover.voidReason } : { status: 'finalized' as const };
-    if (!updateHandoverRow(orm, local.id, local.revision, { ...fields, ...status, version, updatedAt: at, updatedBy: caller.actor })) {
+    const status =
+      r.handover.status === 'void'
+        ? { status: 'void' as const, voidReason: r.handover.voidReason }
+        : { status: 'finalized' as const };
+    if (
+      !updateHandoverRow(orm, local.id, local.revision, {
+        ...fields,
+        ...status,
+        version,
+        updatedAt: at,
+        updatedBy: caller.actor,
+      })
+    ) {
       throw new AppError('CONFLICT', 'The handover was changed by someone else since it was opened');
     }
-    replacePersons(orm, local.id, r.persons.map((p) => ({ ...p, handoverId: local.id })));
+    replacePersons(
+      orm,
+      local.id,
+      r.persons.map((p) => ({ ...p, handoverId: local.id })),
+    );
     reindexHandover(orm, local.id);
     const updated = getHandover(ctx, local.id);
     const hash = snapshot(ctx, caller, updated, input.note, at);
     // Same id: the content is now exactly theirs, so a later bundle from them merges as unchanged.
-    if (local.id === r.handover.id && hash !== incomingHash) throw new AppError('INTERNAL', `Taking the other office's content gave hash ${hash}, expected ${incomingHash}`);
+    if (local.id === r.handover.id && hash !== incomingHash)
+      throw new AppError('INTERNAL', `Taking the other office's content gave hash ${hash}, expected ${incomingHash}`);
     const files = addFiles(ctx, r, local.id);
     decide(ctx, c, 'took_incoming', caller, input.note, at);
     writeAudit(
@@ -107,10 +195,29 @@ export function resolveConflict(ctx: AppContext, caller: Caller, input: { confli
         action: 'exchange.conflict.took_incoming',
         entity: 'handover',
         entityId: local.id,
-        details: { conflictId: c.id, ...base, version, previousStatus: local.status, status: status.status, previousContentHash, contentHash: hash, incomingContentHash: incomingHash, attachmentsAdded: files.attachments, signaturesAdded: files.signatures },
+        details: {
+          conflictId: c.id,
+          ...base,
+          version,
+          previousStatus: local.status,
+          status: status.status,
+          previousContentHash,
+          contentHash: hash,
+          incomingContentHash: incomingHash,
+          attachmentsAdded: files.attachments,
+          signaturesAdded: files.signatures,
+        },
       },
       at,
     );
-    return { id: c.id, resolution: 'took_incoming', resolvedAt: at, resolvedBy: caller.actor, handoverId: local.id, version, contentHash: hash };
+    return {
+      id: c.id,
+      resolution: 'took_incoming',
+      resolvedAt: at,
+      resolvedBy: caller.actor,
+      handoverId: local.id,
+      version,
+      contentHash: hash,
+    };
   })();
 }

@@ -24,10 +24,25 @@ export function handoversSheet(rows: HandoverRow[]): Sheet {
 }
 
 /** Records leave the app: audited with who, which filter, how many and the file's SHA-256. */
-export async function exportHandovers(ctx: AppContext, caller: Caller, filter: HandoverFilter, format: 'csv' | 'xlsx'): Promise<ExportedFile> {
+export async function exportHandovers(
+  ctx: AppContext,
+  caller: Caller,
+  filter: HandoverFilter,
+  format: 'csv' | 'xlsx',
+): Promise<ExportedFile> {
   const rows = exportRows(ctx.db.orm, filter);
   const file = await writeSheet(handoversSheet(rows), format, `handovers-${ctx.now().toISOString().slice(0, 10)}`);
   const sha256 = createHash('sha256').update(file.data).digest('hex');
-  writeAudit(ctx.db.orm, { actor: caller.actor, action: 'export.file', entity: 'export', entityId: sha256, details: { fileName: file.fileName, format, filter, records: rows.length, sha256 } }, ctx.now().toISOString());
+  writeAudit(
+    ctx.db.orm,
+    {
+      actor: caller.actor,
+      action: 'export.file',
+      entity: 'export',
+      entityId: sha256,
+      details: { fileName: file.fileName, format, filter, records: rows.length, sha256 },
+    },
+    ctx.now().toISOString(),
+  );
   return { fileName: file.fileName, mime: file.mime, base64: file.data.toString('base64') };
 }

@@ -3,7 +3,17 @@ import { IMPORT_COLUMNS, type ImportColumn } from '../../api/schemas/handover';
 
 /** Headers seen in offices' own sheets (English, Arabic, Kurdish), folded like search text; a new column is known by its own name. */
 const ALIASES: Partial<Record<ImportColumn, string[]>> = {
-  reference_no: ['reference', 'reference number', 'ref', 'ref no', 'الرقم المرجعي', 'رقم المرجع', 'المرجع', 'hejmara referansê', 'referans'],
+  reference_no: [
+    'reference',
+    'reference number',
+    'ref',
+    'ref no',
+    'الرقم المرجعي',
+    'رقم المرجع',
+    'المرجع',
+    'hejmara referansê',
+    'referans',
+  ],
   handover_date: ['date', 'handover date', 'تاريخ التسليم', 'التاريخ', 'dîroka radestkirinê', 'dîrok'],
   receiving_country: ['country', 'receiving country', 'الدولة', 'الدولة المستلمة', 'البلد', 'welat', 'welatê wergir'],
   delegation_head_name: ['head of delegation', 'delegation head', 'رئيس الوفد', 'serokê şandê'],
@@ -47,7 +57,9 @@ export function suggestMapping(headers: string[], remembered: Record<string, str
   return headers.map((h) => {
     const folded = foldHeader(h);
     const fromMemory = remembered[folded];
-    const col = (fromMemory !== undefined ? (fromMemory || null) : BY_FOLDED.get(folded) ?? null) as ImportColumn | null;
+    const col = (
+      fromMemory !== undefined ? fromMemory || null : (BY_FOLDED.get(folded) ?? null)
+    ) as ImportColumn | null;
     if (!col || !(IMPORT_COLUMNS as readonly string[]).includes(col) || used.has(col)) return null;
     used.add(col);
     return col;

@@ -8,7 +8,8 @@ export type { DateOrder };
 /** How much of a date the record knows: a day, a month ("March 2021") or a year ("2019"). */
 export type DatePrecision = 'day' | 'month' | 'year';
 /** `iso` is the first day of what is known (2021-03-01 for "March 2021"): dates sort and filter by it. */
-export type DateResult = { ok: true; iso: string; precision: DatePrecision } | { ok: false; key: 'invalid_date' | 'ambiguous_date' };
+export type DateResult =
+  { ok: true; iso: string; precision: DatePrecision } | { ok: false; key: 'invalid_date' | 'ambiguous_date' };
 
 const ARABIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
 /** ٠-٩ and ۰-۹ to 0-9: Arabic sheets often type digits that way. */
@@ -21,8 +22,10 @@ function day(y: number, m: number, d: number): DateResult {
   const s = `${y}-${pad(m)}-${pad(d)}`;
   return y >= 1000 && isCalendarDate(s) ? { ok: true, iso: s, precision: 'day' } : INVALID;
 }
-const month = (y: number, m: number): DateResult => (y >= 1000 && m >= 1 && m <= 12 ? { ok: true, iso: `${y}-${pad(m)}-01`, precision: 'month' } : INVALID);
-const year = (y: number): DateResult => (y >= 1000 && y <= 9999 ? { ok: true, iso: `${y}-01-01`, precision: 'year' } : INVALID);
+const month = (y: number, m: number): DateResult =>
+  y >= 1000 && m >= 1 && m <= 12 ? { ok: true, iso: `${y}-${pad(m)}-01`, precision: 'month' } : INVALID;
+const year = (y: number): DateResult =>
+  y >= 1000 && y <= 9999 ? { ok: true, iso: `${y}-01-01`, precision: 'year' } : INVALID;
 
 const ISO = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ][\d:.Z+-]*)?$/;
 const DAY_FIRST = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/;
@@ -31,7 +34,27 @@ const MONTH_YEAR = /^(\d{1,2})[-/.](\d{4})$/;
 const YEAR = /^(\d{4})$/;
 
 /** Words that stand around a written date without changing it: ordinals, "of", "the year/month", the Gregorian م. */
-const FILLER = new Set(['st', 'nd', 'rd', 'th', 'of', 'in', 'e', 'a', 'an', 'ye', 'ya', 'م', 'عام', 'سنه', 'شهر', 'في', 'sala', 'meha', 'di']);
+const FILLER = new Set([
+  'st',
+  'nd',
+  'rd',
+  'th',
+  'of',
+  'in',
+  'e',
+  'a',
+  'an',
+  'ye',
+  'ya',
+  'م',
+  'عام',
+  'سنه',
+  'شهر',
+  'في',
+  'sala',
+  'meha',
+  'di',
+]);
 
 /** A written date with a month name: its numbers and its month, or null when a word is not a month or a filler. */
 function withMonthName(text: string): { numbers: string[]; month: number } | null {
@@ -72,7 +95,11 @@ export function parseDate(value: unknown, order?: DateOrder): DateResult {
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return INVALID;
     // exceljs gives UTC midnight; a time part (rare) is rounded to the nearest day.
-    return { ok: true, iso: new Date(Math.round(value.getTime() / 86_400_000) * 86_400_000).toISOString().slice(0, 10), precision: 'day' };
+    return {
+      ok: true,
+      iso: new Date(Math.round(value.getTime() / 86_400_000) * 86_400_000).toISOString().slice(0, 10),
+      precision: 'day',
+    };
   }
   const s = westernDigits(String(value ?? '').trim());
   let m = ISO.exec(s);

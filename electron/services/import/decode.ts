@@ -6,7 +6,16 @@ import { FILE_LIMITS, megabytes } from '../../api/domain/limits';
 /** A file-level problem; `key` is an i18n key under io.file. Nothing is imported. */
 export class ImportFileError extends Error {
   constructor(
-    readonly key: 'empty' | 'no_rows' | 'not_tabular' | 'xls_not_supported' | 'mixed_encoding' | 'too_large' | 'missing_columns' | 'unreadable_xlsx' | 'xlsx_too_large',
+    readonly key:
+      | 'empty'
+      | 'no_rows'
+      | 'not_tabular'
+      | 'xls_not_supported'
+      | 'mixed_encoding'
+      | 'too_large'
+      | 'missing_columns'
+      | 'unreadable_xlsx'
+      | 'xlsx_too_large',
     readonly params: Record<string, string | number> = {},
   ) {
     super(`import file: ${key}${Object.keys(params).length ? ` ${JSON.stringify(params)}` : ''}`);
@@ -58,9 +67,12 @@ function hasMixedEncodings(buf: Buffer): boolean {
 
 /** Text from bytes: UTF-8 (BOM or not), UTF-16 with BOM, else Windows-1256 (Arabic Excel's "CSV" on Windows). */
 export function decodeText(buf: Buffer): { text: string; encoding: Table['encoding'] } {
-  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { text: buf.subarray(3).toString('utf8'), encoding: 'utf-8' };
-  if (buf[0] === 0xff && buf[1] === 0xfe) return { text: iconv.decode(buf.subarray(2), 'utf-16le'), encoding: 'utf-16' };
-  if (buf[0] === 0xfe && buf[1] === 0xff) return { text: iconv.decode(buf.subarray(2), 'utf-16be'), encoding: 'utf-16' };
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf)
+    return { text: buf.subarray(3).toString('utf8'), encoding: 'utf-8' };
+  if (buf[0] === 0xff && buf[1] === 0xfe)
+    return { text: iconv.decode(buf.subarray(2), 'utf-16le'), encoding: 'utf-16' };
+  if (buf[0] === 0xfe && buf[1] === 0xff)
+    return { text: iconv.decode(buf.subarray(2), 'utf-16be'), encoding: 'utf-16' };
   const head = buf.subarray(0, 65536);
   if (head.includes(0)) throw new ImportFileError('not_tabular');
   let control = 0;
@@ -78,7 +90,10 @@ const DELIMITERS = [',', ';', '\t', '|'] as const;
  * semicolons and commas (a small file of such rows fooled papaparse's own guess).
  */
 export function guessDelimiter(text: string): string {
-  const header = text.replace(/^\s*[\r\n]+/, '').split(/\r?\n/, 1)[0].replace(/"[^"]*"/g, '');
+  const header = text
+    .replace(/^\s*[\r\n]+/, '')
+    .split(/\r?\n/, 1)[0]
+    .replace(/"[^"]*"/g, '');
   let best: string = ',';
   let most = 0;
   for (const d of DELIMITERS) {
@@ -160,9 +175,11 @@ export async function parseXlsx(buf: Buffer): Promise<Table> {
  * parses it off the app's thread (xlsx.ts): a zip can unpack to far more than it weighs.
  */
 export async function readTable(buf: Buffer, readXlsx: (buf: Buffer) => Promise<Table>): Promise<Table> {
-  if (buf.length > FILE_LIMITS.spreadsheet) throw new ImportFileError('too_large', { maxMb: megabytes(FILE_LIMITS.spreadsheet) });
+  if (buf.length > FILE_LIMITS.spreadsheet)
+    throw new ImportFileError('too_large', { maxMb: megabytes(FILE_LIMITS.spreadsheet) });
   if (buf.length === 0) throw new ImportFileError('empty');
   if (buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04) return readXlsx(buf);
-  if (buf[0] === 0xd0 && buf[1] === 0xcf && buf[2] === 0x11 && buf[3] === 0xe0) throw new ImportFileError('xls_not_supported');
+  if (buf[0] === 0xd0 && buf[1] === 0xcf && buf[2] === 0x11 && buf[3] === 0xe0)
+    throw new ImportFileError('xls_not_supported');
   return parseCsv(buf);
 }

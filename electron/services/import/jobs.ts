@@ -3,7 +3,15 @@ import { AppError } from '../../api/result';
 import type { ImportReportOut, InspectResult, JobProgress } from '../../api/schemas/io';
 import type { AppContext, Caller } from '../context';
 import { cellText } from './rows';
-import { ImportCancelled, importFile, readImportTable, sha256, suggestFor, type ImportOptions, type ImportReport } from './service';
+import {
+  ImportCancelled,
+  importFile,
+  readImportTable,
+  sha256,
+  suggestFor,
+  type ImportOptions,
+  type ImportReport,
+} from './service';
 import type { Table } from './decode';
 
 /**
@@ -50,22 +58,34 @@ export async function inspectUpload(ctx: AppContext, fileName: string, base64: s
     mapping: suggestFor(ctx, table),
     required: ['reference_no', 'handover_date', 'receiving_country', 'delegation_head_name', 'camp_of_origin'],
     rowCount: table.rows.length,
-    sample: table.rows.slice(0, 5).map((r) => ({ line: r.line, cells: table.headers.map((_, i) => cellText(r.cells[i])) })),
+    sample: table.rows
+      .slice(0, 5)
+      .map((r) => ({ line: r.line, cells: table.headers.map((_, i) => cellText(r.cells[i])) })),
   };
 }
 
 /** Over the API, the report lists the rows needing attention (rejected and conflicts first), not every new one. */
 export function apiReport(report: ImportReport): ImportReportOut {
   const order = { rejected: 0, conflict: 1, unchanged: 2, new: 3 } as const;
-  const notable = report.rows.filter((r) => r.outcome !== 'new').sort((a, b) => order[a.outcome] - order[b.outcome] || a.line - b.line);
+  const notable = report.rows
+    .filter((r) => r.outcome !== 'new')
+    .sort((a, b) => order[a.outcome] - order[b.outcome] || a.line - b.line);
   return { ...report, rows: notable.slice(0, API_ROWS), rowsOmitted: Math.max(0, notable.length - API_ROWS) };
 }
 
-export function startImportJob(ctx: AppContext, caller: Caller, uploadId: string, options: ImportOptions): { jobId: string } {
+export function startImportJob(
+  ctx: AppContext,
+  caller: Caller,
+  uploadId: string,
+  options: ImportOptions,
+): { jobId: string } {
   const upload = uploads.get(uploadId);
   if (!upload) throw new AppError('NOT_FOUND', 'The uploaded file is no longer available; choose it again');
   const jobId = randomUUID();
-  const job: Job = { cancelled: false, progress: { jobId, state: 'running', phase: 'reading', done: 0, total: upload.table.rows.length } };
+  const job: Job = {
+    cancelled: false,
+    progress: { jobId, state: 'running', phase: 'reading', done: 0, total: upload.table.rows.length },
+  };
   jobs.set(jobId, job);
   keepLast(jobs, KEEP_JOBS);
   void importFile(ctx, caller, { name: upload.name, data: upload.data, table: upload.table }, options, {
@@ -78,7 +98,10 @@ export function startImportJob(ctx: AppContext, caller: Caller, uploadId: string
       if (err instanceof ImportCancelled) job.progress.state = 'cancelled';
       else {
         job.progress.state = 'failed';
-        job.progress.error = err instanceof AppError ? { code: err.code, message: err.message, details: err.details } : { code: 'INTERNAL', message: 'Internal error' };
+        job.progress.error =
+          err instanceof AppError
+            ? { code: err.code, message: err.message, details: err.details }
+            : { code: 'INTERNAL', message: 'Internal error' };
         if (!(err instanceof AppError)) console.error('[tasleem] import failed', err);
       }
     },

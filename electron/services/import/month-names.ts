@@ -21,7 +21,13 @@ const MONTH_ADDITIONS: readonly (readonly string[])[] = [
   ['كانون اول', 'Kanûn', 'Kanûna Pêşîn', 'Kanûna Yekem'],
 ];
 
-const INTL_SOURCES: [locale: string, style: 'long' | 'short'][] = [['ar-SY', 'long'], ['ar-EG', 'long'], ['en', 'long'], ['en', 'short'], ['ku', 'long']];
+const INTL_SOURCES: [locale: string, style: 'long' | 'short'][] = [
+  ['ar-SY', 'long'],
+  ['ar-EG', 'long'],
+  ['en', 'long'],
+  ['en', 'short'],
+  ['ku', 'long'],
+];
 
 let byName: Map<string, number> | null = null;
 

@@ -1,6 +1,13 @@
 import type { ImportReason, DateOrder } from '../../api/domain/import';
 import type { Status } from '../../api/domain/handover';
-import { COUNT_COLUMNS, FIELD_OF_COLUMN, OPTIONAL_FIELDS, handoverFields, type HandoverFields, type ImportColumn } from '../../api/schemas/handover';
+import {
+  COUNT_COLUMNS,
+  FIELD_OF_COLUMN,
+  OPTIONAL_FIELDS,
+  handoverFields,
+  type HandoverFields,
+  type ImportColumn,
+} from '../../api/schemas/handover';
 import { issueKey } from '../../api/schemas/issues';
 import { resolveCountryName, type CountryMatch } from '../../api/schemas/country-resolver';
 import { parseDate, westernDigits } from './dates';
@@ -15,7 +22,9 @@ export interface RowDefaults {
   handingOfficialTitle: string;
 }
 
-const COLUMN_OF_FIELD = new Map<string, ImportColumn>(Object.entries(FIELD_OF_COLUMN).map(([c, f]) => [f, c as ImportColumn]));
+const COLUMN_OF_FIELD = new Map<string, ImportColumn>(
+  Object.entries(FIELD_OF_COLUMN).map(([c, f]) => [f, c as ImportColumn]),
+);
 COLUMN_OF_FIELD.set('campOther', 'camp_of_origin');
 
 /** Our own exports put an apostrophe before a cell that starts like a formula (export-sheets.ts); reading takes one off. */
@@ -27,7 +36,20 @@ export function cellText(v: unknown): string {
   return unescapeFormula(String(v).trim());
 }
 
-const AL_HOL = new Set(['al_hol', 'al hol', 'alhol', 'hol', 'al-hol', 'الهول', 'مخيم الهول', 'hol camp', 'al hol camp', 'hole', 'kampa hole', 'kampa hol']);
+const AL_HOL = new Set([
+  'al_hol',
+  'al hol',
+  'alhol',
+  'hol',
+  'al-hol',
+  'الهول',
+  'مخيم الهول',
+  'hol camp',
+  'al hol camp',
+  'hole',
+  'kampa hole',
+  'kampa hol',
+]);
 const ROJ = new Set(['roj', 'روج', 'مخيم روج', 'roj camp', 'kampa roj']);
 
 export function parseCamp(text: string): { camp: HandoverFields['camp']; campOther: string } | null {
@@ -59,19 +81,34 @@ function remember<T>(read: (text: string) => T): (text: string) => T {
   };
 }
 /** The country reader of one import: the office's aliases apply, each distinct cell text is resolved once. */
-export const countryReader = (aliases?: ReadonlyMap<string, string>) => remember((text: string) => resolveCountryName(text, aliases));
+export const countryReader = (aliases?: ReadonlyMap<string, string>) =>
+  remember((text: string) => resolveCountryName(text, aliases));
 const defaultCountryOf = countryReader();
 const campOf = remember(parseCamp);
-const dateOf = { dmy: remember((s) => parseDate(s, 'dmy')), mdy: remember((s) => parseDate(s, 'mdy')), unknown: remember((s) => parseDate(s)) };
-
+const dateOf = {
+  dmy: remember((s) => parseDate(s, 'dmy')),
+  mdy: remember((s) => parseDate(s, 'mdy')),
+  unknown: remember((s) => parseDate(s)),
+};
 
 /** What a record's state reads as in a sheet (folded like search text): our export's codes, and the app's words for them in its three languages. */
 const STATUS_WORDS: Record<string, Status> = {
-  draft: 'draft', finalized: 'finalized', final: 'finalized', void: 'void', voided: 'void',
-  مسوده: 'draft', معتمد: 'finalized', ملغي: 'void', ملغاه: 'void',
-  resnivis: 'draft', pejirandi: 'finalized', betalkiri: 'void',
+  draft: 'draft',
+  finalized: 'finalized',
+  final: 'finalized',
+  void: 'void',
+  voided: 'void',
+  مسوده: 'draft',
+  معتمد: 'finalized',
+  ملغي: 'void',
+  ملغاه: 'void',
+  resnivis: 'draft',
+  pejirandi: 'finalized',
+  betalkiri: 'void',
 };
-const statusOf = remember((text: string): Status | null | undefined => (text ? (STATUS_WORDS[normalizeForSearch(text).trim()] ?? null) : undefined));
+const statusOf = remember((text: string): Status | null | undefined =>
+  text ? (STATUS_WORDS[normalizeForSearch(text).trim()] ?? null) : undefined,
+);
 
 /** The record's own state, when the sheet says it (our export does): undefined when it does not. */
 export interface RowState {
@@ -103,13 +140,24 @@ export function rowToFields(
     if (col === 'handover_date') {
       const d = raw instanceof Date ? parseDate(raw) : dateOf[dateOrder ?? 'unknown'](cellText(raw));
       if (d.ok) input[field] = d.iso;
-      else reasons.push({ key: cellText(raw) === '' ? 'validation.required' : `io.reason.${d.key}`, column: col, value: cellText(raw) });
+      else
+        reasons.push({
+          key: cellText(raw) === '' ? 'validation.required' : `io.reason.${d.key}`,
+          column: col,
+          value: cellText(raw),
+        });
     } else if (col === 'receiving_country') {
       const text = cellText(raw);
       const match = countryOf(text);
       if (match.ok) input[field] = match.code;
       else if (!text) reasons.push({ key: 'validation.required', column: col, value: text });
-      else reasons.push({ key: 'validation.unknown_country', column: col, value: text, ...(match.suggestions.length ? { suggestions: match.suggestions } : {}) });
+      else
+        reasons.push({
+          key: 'validation.unknown_country',
+          column: col,
+          value: text,
+          ...(match.suggestions.length ? { suggestions: match.suggestions } : {}),
+        });
     } else if (col === 'camp_of_origin') {
       campSeen = true;
       const camp = campOf(cellText(raw));

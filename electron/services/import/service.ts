@@ -38,7 +38,12 @@ function importCountryAliases(ctx: AppContext, extra: CountryAliasOut[] = []): M
   const map = countryAliasMap(ctx);
   for (const a of extra) {
     const problem = aliasProblem(a.name, a.code, map);
-    if (problem) throw new AppError('COUNTRY_ALIAS_REFUSED', `"${a.name}" cannot mean ${a.code}: ${problem.problem}${problem.current ? ` (it means ${problem.current})` : ''}`, { name: a.name, code: a.code, ...problem });
+    if (problem)
+      throw new AppError(
+        'COUNTRY_ALIAS_REFUSED',
+        `"${a.name}" cannot mean ${a.code}: ${problem.problem}${problem.current ? ` (it means ${problem.current})` : ''}`,
+        { name: a.name, code: a.code, ...problem },
+      );
     map.set(foldName(a.name), a.code);
   }
   return map;
@@ -82,7 +87,8 @@ const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 export const sha256 = (buf: Buffer) => createHash('sha256').update(buf).digest('hex');
 
 export function fileError(err: ImportFileError): AppError {
-  if (err.key === 'too_large' || err.key === 'xlsx_too_large') return new AppError('TOO_LARGE', err.message, { reason: `io.file.${err.key}`, params: err.params });
+  if (err.key === 'too_large' || err.key === 'xlsx_too_large')
+    return new AppError('TOO_LARGE', err.message, { reason: `io.file.${err.key}`, params: err.params });
   return new AppError('BAD_FILE', err.message, { reason: `io.file.${err.key}`, params: err.params });
 }
 
@@ -106,9 +112,13 @@ export function suggestFor(ctx: AppContext, table: Table): Mapping {
 }
 
 function checkMapping(table: Table, mapping: Mapping) {
-  if (mapping.length !== table.headers.length) throw new AppError('BAD_REQUEST', 'The mapping does not match the file’s columns');
+  if (mapping.length !== table.headers.length)
+    throw new AppError('BAD_REQUEST', 'The mapping does not match the file’s columns');
   const used = mapping.filter((m): m is ImportColumn => !!m);
-  if (new Set(used).size !== used.length) throw new AppError('VALIDATION', 'A field is mapped twice', { issues: [{ path: 'mapping', key: 'duplicate_mapping' }] });
+  if (new Set(used).size !== used.length)
+    throw new AppError('VALIDATION', 'A field is mapped twice', {
+      issues: [{ path: 'mapping', key: 'duplicate_mapping' }],
+    });
   const missing = REQUIRED_COLUMNS.filter((c) => !used.includes(c));
   if (missing.length) throw fileError(new ImportFileError('missing_columns', { columns: missing.join(', ') }));
 }
@@ -122,7 +132,11 @@ interface Checked {
 }
 
 /** A row as it compares with a stored record: its fields, and its state where the sheet gives one. */
-const asRecord = (data: HandoverFields, state: RowState): Record<string, unknown> => ({ ...data, status: state.status, voidReason: state.voidReason });
+const asRecord = (data: HandoverFields, state: RowState): Record<string, unknown> => ({
+  ...data,
+  status: state.status,
+  voidReason: state.voidReason,
+});
 
 /** Only what the file says is compared: a sheet without a notes column does not contradict a record's notes. */
 function differences(file: Record<string, unknown>, stored: Record<string, unknown>, mapping: Mapping): Difference[] {
@@ -157,14 +171,22 @@ function repeatedReferences(table: Table, refCol: number): Set<string> {
  * failure or (in strict mode) one bad row rolls it back and nothing is changed. This thread checks in chunks with the
  * event loop free between them, so the app keeps answering while a large file is imported.
  */
-export async function importFile(ctx: AppContext, caller: Caller, file: { name: string; data: Buffer; table?: Table }, options: ImportOptions = {}, hooks: ImportHooks = {}): Promise<ImportReport> {
+export async function importFile(
+  ctx: AppContext,
+  caller: Caller,
+  file: { name: string; data: Buffer; table?: Table },
+  options: ImportOptions = {},
+  hooks: ImportHooks = {},
+): Promise<ImportReport> {
   const hash = sha256(file.data);
   const countryOf = countryReader(importCountryAliases(ctx, options.countryAliases));
   hooks.onProgress?.('reading', 0, 0);
   let checked = false;
   let fresh = 0;
   // The writer thread starts while the file is read; a file refused before any row is checked lets it go unused.
-  const starting = options.dryRun ? null : openImportWriter(ctx, (n) => checked && hooks.onProgress?.('writing', n, fresh));
+  const starting = options.dryRun
+    ? null
+    : openImportWriter(ctx, (n) => checked && hooks.onProgress?.('writing', n, fresh));
   const prepared = await (async () => {
     const table = file.table ?? (await readImportTable(ctx, file.data));
     if (table.rows.length === 0) throw fileError(new ImportFileError('no_rows'));
@@ -180,7 +202,11 @@ export async function importFile(ctx: AppContext, caller: Caller, file: { name: 
   const dateCol = mapping.indexOf('handover_date');
   const dateOrder = options.dateOrder ?? inferDateOrder(table.rows.map((r) => r.cells[dateCol]));
   const settings = getSettings(ctx);
-  const defaults = { handingAuthority: settings.handingAuthority, handingOfficialName: settings.handingOfficialName, handingOfficialTitle: settings.handingOfficialTitle };
+  const defaults = {
+    handingAuthority: settings.handingAuthority,
+    handingOfficialName: settings.handingOfficialName,
+    handingOfficialTitle: settings.handingOfficialTitle,
+  };
   const refCol = mapping.indexOf('reference_no');
   const repeated = repeatedReferences(table, refCol);
   const total = table.rows.length;
@@ -213,7 +239,10 @@ export async function importFile(ctx: AppContext, caller: Caller, file: { name: 
       const batch: ImportTuple[] = [];
       const rows = table.rows.slice(start, start + CHUNK);
       // The records this chunk's references already name, read in one query (a re-import compares every row).
-      const stored = getHandoverRows(ctx.db.orm, rows.map((r) => existing.get(cellText(r.cells[refCol]))).filter((id): id is string => !!id));
+      const stored = getHandoverRows(
+        ctx.db.orm,
+        rows.map((r) => existing.get(cellText(r.cells[refCol]))).filter((id): id is string => !!id),
+      );
       for (const row of rows) {
         const referenceNo = cellText(row.cells[refCol]);
         const o: RowOutcome = { line: row.line, referenceNo, outcome: 'rejected', reasons: [] };
@@ -229,8 +258,14 @@ export async function importFile(ctx: AppContext, caller: Caller, file: { name: 
         const first = repeated.has(key) ? firstByRef.get(key) : undefined;
         if (first) {
           // The same reference twice in one file: the copy is dropped; two different contents leave both out.
-          const same = first.checked && checked && differences(asRecord(data, state), asRecord(first.checked.data, first.checked.state), mapping).length === 0;
-          o.reasons.push({ key: same ? 'io.reason.duplicate_in_file' : 'io.reason.duplicate_in_file_differs', value: String(first.outcome.line) });
+          const same =
+            first.checked &&
+            checked &&
+            differences(asRecord(data, state), asRecord(first.checked.data, first.checked.state), mapping).length === 0;
+          o.reasons.push({
+            key: same ? 'io.reason.duplicate_in_file' : 'io.reason.duplicate_in_file_differs',
+            value: String(first.outcome.line),
+          });
           bad++;
           if (!same && first.outcome.outcome !== 'rejected') {
             first.outcome.reasons.push({ key: 'io.reason.duplicate_in_file_differs', value: String(row.line) });
@@ -301,7 +336,16 @@ export async function importFile(ctx: AppContext, caller: Caller, file: { name: 
       action: 'import.file',
       entity: 'import',
       entityId: hash,
-      details: { fileName: file.name, sha256: hash, format: table.format, encoding: table.encoding, asDraft: !!options.asDraft, statuses, strict: !!options.strict, ...counts },
+      details: {
+        fileName: file.name,
+        sha256: hash,
+        format: table.format,
+        encoding: table.encoding,
+        asDraft: !!options.asDraft,
+        statuses,
+        strict: !!options.strict,
+        ...counts,
+      },
     };
     let memory: Record<string, string> | null = null;
     if (options.mapping) {

@@ -19,7 +19,8 @@ export interface ImportWriter {
 
 function writerError(m: Extract<FromWriter, { kind: 'failed' }>): AppError {
   // Another process (a CLI import, a second app window) is writing: say so instead of "internal error".
-  if (m.code === 'SQLITE_BUSY') return new AppError('BUSY', 'The database is busy with another write; try again in a moment');
+  if (m.code === 'SQLITE_BUSY')
+    return new AppError('BUSY', 'The database is busy with another write; try again in a moment');
   return new AppError('INTERNAL', `import write failed: ${m.message}`);
 }
 
@@ -47,7 +48,11 @@ function holdLock(sqlite: Db['sqlite']): () => void {
 /** Starts the writer thread and resolves once it holds the write transaction (BEGIN IMMEDIATE). */
 export function openImportWriter(ctx: AppContext, onWritten?: (count: number) => void): Promise<ImportWriter> {
   const cancel = new SharedArrayBuffer(4);
-  const worker: Worker = startWorker(ctx, 'import-writer', { file: ctx.db.sqlite.name, key: ctx.keys.dbKey, cancel } satisfies WriterData);
+  const worker: Worker = startWorker(ctx, 'import-writer', {
+    file: ctx.db.sqlite.name,
+    key: ctx.keys.dbKey,
+    cancel,
+  } satisfies WriterData);
   const send = (m: ToWriter) => worker.postMessage(m);
   let written = 0;
   let release = () => {};
@@ -61,8 +66,7 @@ export function openImportWriter(ctx: AppContext, onWritten?: (count: number) =>
       } else if (m.kind === 'done') {
         release();
         resolve(m.committed);
-      }
-      else if (m.kind === 'failed') {
+      } else if (m.kind === 'failed') {
         release();
         failure = writerError(m);
         reject(failure);

@@ -25,7 +25,13 @@ port.on('message', ({ id, bytes, limits }: ToXlsx) => {
     .then(() => parseXlsx(buf))
     .then((table) => port.postMessage({ id, kind: 'table', table } satisfies FromXlsx))
     .catch((err: unknown) => {
-      if (err instanceof ImportFileError) port.postMessage({ id, kind: 'refused', key: err.key, params: err.params } satisfies FromXlsx);
-      else port.postMessage({ id, kind: 'failed', message: err instanceof Error ? err.message : String(err) } satisfies FromXlsx);
+      if (err instanceof ImportFileError)
+        port.postMessage({ id, kind: 'refused', key: err.key, params: err.params } satisfies FromXlsx);
+      else
+        port.postMessage({
+          id,
+          kind: 'failed',
+          message: err instanceof Error ? err.message : String(err),
+        } satisfies FromXlsx);
     });
 });

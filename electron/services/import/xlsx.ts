@@ -52,7 +52,14 @@ function ask(reader: Reader, buf: Buffer, limits: ZipLimits): Promise<Table> {
       }
       if (m instanceof Error) {
         const oom = (m as Error & { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
-        reject(oom ? new ImportFileError('xlsx_too_large', { maxMb: Math.round(limits.unpackedBytes / 1024 / 1024), ratio: limits.ratio }) : m);
+        reject(
+          oom
+            ? new ImportFileError('xlsx_too_large', {
+                maxMb: Math.round(limits.unpackedBytes / 1024 / 1024),
+                ratio: limits.ratio,
+              })
+            : m,
+        );
       } else if (m.kind === 'table') resolve(m.table);
       else if (m.kind === 'refused') reject(new ImportFileError(m.key, m.params));
       else reject(new ImportFileError('unreadable_xlsx'));
@@ -65,7 +72,11 @@ function ask(reader: Reader, buf: Buffer, limits: ZipLimits): Promise<Table> {
  * Reads a workbook in its own thread with a memory limit (xlsx-thread.ts), which checks the real unpacked sizes before
  * parsing; one workbook at a time. Its refusals arrive as ImportFileError.
  */
-export async function readXlsxInWorker(ctx: AppContext, buf: Buffer, opts: { limits?: ZipLimits; heapMb?: number } = {}): Promise<Table> {
+export async function readXlsxInWorker(
+  ctx: AppContext,
+  buf: Buffer,
+  opts: { limits?: ZipLimits; heapMb?: number } = {},
+): Promise<Table> {
   const limits = opts.limits ?? ZIP_LIMITS;
   const heapMb = opts.heapMb ?? XLSX_HEAP_MB;
   // A bomb that admits its size is refused here from the zip's directory, without starting a thread.

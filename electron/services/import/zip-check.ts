@@ -17,11 +17,16 @@ export const ZIP_LIMITS: ZipLimits = { unpackedBytes: 256 * 1024 * 1024, ratio: 
 /** Small parts (styles, themes) can compress far better than data without being a threat. */
 const RATIO_FREE_BYTES = 1024 * 1024;
 
-const tooLarge = (limits: ZipLimits) => new ImportFileError('xlsx_too_large', { maxMb: Math.round(limits.unpackedBytes / 1024 / 1024), ratio: limits.ratio });
+const tooLarge = (limits: ZipLimits) =>
+  new ImportFileError('xlsx_too_large', { maxMb: Math.round(limits.unpackedBytes / 1024 / 1024), ratio: limits.ratio });
 
 const open = (buf: Buffer) =>
   new Promise<ZipFile>((resolve, reject) =>
-    yauzl.fromBuffer(buf, { lazyEntries: true, autoClose: false, validateEntrySizes: true, decodeStrings: true }, (err, zip) => (err ? reject(err) : resolve(zip))),
+    yauzl.fromBuffer(
+      buf,
+      { lazyEntries: true, autoClose: false, validateEntrySizes: true, decodeStrings: true },
+      (err, zip) => (err ? reject(err) : resolve(zip)),
+    ),
   );
 
 function entries(zip: ZipFile): Promise<Entry[]> {
@@ -38,7 +43,9 @@ function entries(zip: ZipFile): Promise<Entry[]> {
 }
 
 const readStream = (zip: ZipFile, e: Entry) =>
-  new Promise<NodeJS.ReadableStream>((resolve, reject) => zip.openReadStream(e, (err, s) => (err ? reject(err) : resolve(s))));
+  new Promise<NodeJS.ReadableStream>((resolve, reject) =>
+    zip.openReadStream(e, (err, s) => (err ? reject(err) : resolve(s))),
+  );
 
 async function directory(buf: Buffer): Promise<{ zip: ZipFile; list: Entry[] }> {
   try {
@@ -55,7 +62,8 @@ function checkDeclared(list: Entry[], limits: ZipLimits): void {
   for (const e of list) {
     declared += e.uncompressedSize;
     if (declared > limits.unpackedBytes) throw tooLarge(limits);
-    if (e.uncompressedSize > RATIO_FREE_BYTES && e.uncompressedSize > limits.ratio * Math.max(1, e.compressedSize)) throw tooLarge(limits);
+    if (e.uncompressedSize > RATIO_FREE_BYTES && e.uncompressedSize > limits.ratio * Math.max(1, e.compressedSize))
+      throw tooLarge(limits);
   }
 }
 

@@ -28,7 +28,11 @@ export function openKeyStore(dbFile: string, unlock: Unlock): KeyStore {
   const ksFile = keyStoreFileFor(dbFile);
   if (KeyStore.exists(ksFile)) return KeyStore.open(ksFile, unlock);
   if (existsSync(dbFile) && statSync(dbFile).size > 0) {
-    if (isPlainDatabase(dbFile)) throw new AppError('DB_PLAIN', `${dbFile} is not encrypted yet: convert it with "tasleem encrypt" (a backup is made first)`);
+    if (isPlainDatabase(dbFile))
+      throw new AppError(
+        'DB_PLAIN',
+        `${dbFile} is not encrypted yet: convert it with "tasleem encrypt" (a backup is made first)`,
+      );
     throw new AppError('KEYSTORE_MISSING', `${dbFile} is encrypted but its key store ${ksFile} is missing`);
   }
   secureDbFiles(dbFile);

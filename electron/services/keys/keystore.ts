@@ -37,7 +37,6 @@ export interface Unlock {
   kdf?: KdfParams;
 }
 
-
 interface Sealed {
   iv: string;
   tag: string;
@@ -85,13 +84,23 @@ function unseal(key: Buffer, s: Sealed): Buffer | null {
 /** Algorithm.Argon2id (a const enum, which isolatedModules cannot read from the package's typings). */
 const ARGON2ID = 2 as Algorithm;
 const argon2id = (passphrase: string, salt: Buffer, k: KdfParams) =>
-  hashRawSync(passphrase, { algorithm: ARGON2ID, memoryCost: k.m, timeCost: k.t, parallelism: k.p, outputLen: 32, salt });
+  hashRawSync(passphrase, {
+    algorithm: ARGON2ID,
+    memoryCost: k.m,
+    timeCost: k.t,
+    parallelism: k.p,
+    outputLen: 32,
+    salt,
+  });
 
 /** HKDF-SHA256 of the database key for one purpose: each use gets its own key, none reveals the database key. */
-export const deriveKey = (dbKey: Buffer, purpose: string) => Buffer.from(hkdfSync('sha256', dbKey, Buffer.alloc(0), `tasleem:${purpose}`, 32));
+export const deriveKey = (dbKey: Buffer, purpose: string) =>
+  Buffer.from(hkdfSync('sha256', dbKey, Buffer.alloc(0), `tasleem:${purpose}`, 32));
 
-const canonical = (p: Protected) => JSON.stringify({ pinnedCas: p.pinnedCas, trustedCas: p.trustedCas, auditHead: p.auditHead });
-const macOf = (dbKey: Buffer, p: Protected) => createHmac('sha256', deriveKey(dbKey, 'keystore-mac')).update(canonical(p)).digest('base64');
+const canonical = (p: Protected) =>
+  JSON.stringify({ pinnedCas: p.pinnedCas, trustedCas: p.trustedCas, auditHead: p.auditHead });
+const macOf = (dbKey: Buffer, p: Protected) =>
+  createHmac('sha256', deriveKey(dbKey, 'keystore-mac')).update(canonical(p)).digest('base64');
 
 /** Writes a file whole or not at all (temp file, fsync, rename): a crash never leaves half a key store. */
 export function writeFileAtomic(file: string, text: string) {
@@ -116,7 +125,8 @@ export function writeFileAtomic(file: string, text: string) {
 }
 
 /** `tasleem.db` → `tasleem.keystore`, beside it. */
-export const keyStoreFileFor = (dbFile: string) => join(dirname(dbFile), `${basename(dbFile).replace(/\.db$/, '')}.keystore`);
+export const keyStoreFileFor = (dbFile: string) =>
+  join(dirname(dbFile), `${basename(dbFile).replace(/\.db$/, '')}.keystore`);
 
 export class KeyStore {
   private constructor(
@@ -131,13 +141,22 @@ export class KeyStore {
 
   /** A new random database key, wrapped by whatever `unlock` offers (at least one way back in is required). */
   static create(file: string, unlock: Unlock): KeyStore {
-    if (!unlock.os && !unlock.passphrase) throw new AppError('DB_KEY_REQUIRED', 'A new database needs a passphrase (TASLEEM_DB_KEY) or the OS keychain');
+    if (!unlock.os && !unlock.passphrase)
+      throw new AppError('DB_KEY_REQUIRED', 'A new database needs a passphrase (TASLEEM_DB_KEY) or the OS keychain');
     const dbKey = randomBytes(DB_KEY_BYTES);
     const state: Protected = { pinnedCas: [], trustedCas: [], auditHead: null };
-    const data: KeyStoreFile = { format: 'tasleem-keystore', version: 1, keyId: b64(deriveKey(dbKey, 'key-id').subarray(0, 12)), wraps: {}, state, mac: macOf(dbKey, state) };
+    const data: KeyStoreFile = {
+      format: 'tasleem-keystore',
+      version: 1,
+      keyId: b64(deriveKey(dbKey, 'key-id').subarray(0, 12)),
+      wraps: {},
+      state,
+      mac: macOf(dbKey, state),
+    };
     const ks = new KeyStore(file, dbKey, data);
     if (unlock.os) data.wraps.os = b64(unlock.os.wrap(dbKey));
-    if (unlock.passphrase) data.wraps.passphrase = wrapWithPassphrase(dbKey, unlock.passphrase, unlock.kdf ?? OWASP_ARGON2ID);
+    if (unlock.passphrase)
+      data.wraps.passphrase = wrapWithPassphrase(dbKey, unlock.passphrase, unlock.kdf ?? OWASP_ARGON2ID);
     ks.save();
     return ks;
   }
@@ -147,11 +166,13 @@ export class KeyStore {
     let data: KeyStoreFile;
     try {
       data = JSON.parse(readFileSync(file, 'utf8')) as KeyStoreFile;
-      if (data.format !== 'tasleem-keystore' || data.version !== 1 || !data.state || !data.wraps) throw new Error('format');
+      if (data.format !== 'tasleem-keystore' || data.version !== 1 || !data.state || !data.wraps)
+        throw new Error('format');
     } catch {
       throw new AppError('KEYSTORE_DAMAGED', `The key store ${file} is not readable`);
     }
-    const matches = (k: Buffer | null): k is Buffer => !!k && k.length === DB_KEY_BYTES && timingSafeEqual(deriveKey(k, 'key-id').subarray(0, 12), unb64(data.keyId));
+    const matches = (k: Buffer | null): k is Buffer =>
+      !!k && k.length === DB_KEY_BYTES && timingSafeEqual(deriveKey(k, 'key-id').subarray(0, 12), unb64(data.keyId));
     let key: Buffer | null = null;
     if (unlock.os && data.wraps.os) {
       try {
@@ -168,11 +189,19 @@ export class KeyStore {
       if (!matches(key)) throw new AppError('DB_WRONG_KEY', 'The passphrase does not open this database');
     }
     if (!key) {
-      if (unlock.passphrase && !data.wraps.passphrase) throw new AppError('DB_WRONG_KEY', 'No recovery passphrase is set for this database; open it in the desktop app');
+      if (unlock.passphrase && !data.wraps.passphrase)
+        throw new AppError(
+          'DB_WRONG_KEY',
+          'No recovery passphrase is set for this database; open it in the desktop app',
+        );
       throw new AppError('DB_KEY_REQUIRED', 'The database is encrypted: give its passphrase (TASLEEM_DB_KEY)');
     }
     const ks = new KeyStore(file, key, data);
-    if (!timingSafeEqual(Buffer.from(macOf(key, data.state)), Buffer.from(data.mac))) throw new AppError('KEYSTORE_DAMAGED', `The key store ${file} was altered (its trust anchors or audit head do not match their seal)`);
+    if (!timingSafeEqual(Buffer.from(macOf(key, data.state)), Buffer.from(data.mac)))
+      throw new AppError(
+        'KEYSTORE_DAMAGED',
+        `The key store ${file} was altered (its trust anchors or audit head do not match their seal)`,
+      );
     // Unlocked by passphrase where a keychain works: wrap for this keychain too (next start: no prompt).
     if (unlock.os && !openedByOs) ks.setOsWrap(unlock.os);
     return ks;
@@ -236,7 +265,10 @@ export class KeyStore {
 }
 
 function wrapWithPassphrase(dbKey: Buffer, passphrase: string, kdf: KdfParams): PassphraseWrap {
-  if (passphrase.length < 8) throw new AppError('VALIDATION', 'The passphrase must have at least 8 characters', { issues: [{ path: 'passphrase', key: 'passphrase_too_short' }] });
+  if (passphrase.length < 8)
+    throw new AppError('VALIDATION', 'The passphrase must have at least 8 characters', {
+      issues: [{ path: 'passphrase', key: 'passphrase_too_short' }],
+    });
   const salt = randomBytes(16);
   return { kdf: 'argon2id', ...kdf, salt: b64(salt), ...seal(argon2id(passphrase, salt, kdf), dbKey) };
 }

@@ -23,10 +23,16 @@ function askHidden(question: string): Promise<string> {
  * terminal (twice for a new database, so a typo does not lock the data away), else none (the opening then fails with
  * DB_KEY_REQUIRED, translated).
  */
-export async function passphraseUnlock(opts: { creating: boolean }, env: NodeJS.ProcessEnv = process.env): Promise<Unlock> {
+export async function passphraseUnlock(
+  opts: { creating: boolean },
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Unlock> {
   if (env.TASLEEM_DB_KEY) return { passphrase: env.TASLEEM_DB_KEY };
   if (!process.stdin.isTTY) return {};
-  const first = await askHidden(opts.creating ? 'New database passphrase (recovery key, keep it safe): ' : 'Database passphrase: ');
-  if (opts.creating && (await askHidden('Repeat the passphrase: ')) !== first) throw new Error('The two passphrases differ');
+  const first = await askHidden(
+    opts.creating ? 'New database passphrase (recovery key, keep it safe): ' : 'Database passphrase: ',
+  );
+  if (opts.creating && (await askHidden('Repeat the passphrase: ')) !== first)
+    throw new Error('The two passphrases differ');
   return { passphrase: first };
 }

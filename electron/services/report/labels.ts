@@ -32,7 +32,11 @@ export const LABELS = {
   signWitness: { ar: 'شاهد', en: 'Witness', ku: 'Şahid' },
   signedAt: { ar: 'وقّع في', en: 'Signed at', ku: 'Hatiye îmzekirin' },
   notSigned: { ar: 'لم يوقَّع', en: 'Not signed', ku: 'Nehatiye îmzekirin' },
-  annex: { ar: 'ملحق: قائمة الأشخاص المسلَّمين', en: 'Annex: list of persons handed over', ku: 'Pêvek: lîsteya kesên hatine radestkirin' },
+  annex: {
+    ar: 'ملحق: قائمة الأشخاص المسلَّمين',
+    en: 'Annex: list of persons handed over',
+    ku: 'Pêvek: lîsteya kesên hatine radestkirin',
+  },
   name: { ar: 'الاسم', en: 'Name', ku: 'Nav' },
   sex: { ar: 'الجنس', en: 'Sex', ku: 'Zayend' },
   birth: { ar: 'الولادة', en: 'Born', ku: 'Jidayikbûn' },
@@ -51,7 +55,11 @@ export const LABELS = {
   certificate: { ar: 'الشهادة', en: 'Certificate', ku: 'Sertîfîka' },
   draft: { ar: 'مسودة', en: 'DRAFT', ku: 'REŞNIVÎS' },
   void: { ar: 'ملغاة', en: 'VOID', ku: 'BETAL' },
-  draftNote: { ar: 'مسودة غير معتمدة وغير موقّعة رقمياً', en: 'Draft: not finalized, not digitally signed', ku: 'Reşnivîs: ne pejirandî, bi dîjîtalî nehatiye îmzekirin' },
+  draftNote: {
+    ar: 'مسودة غير معتمدة وغير موقّعة رقمياً',
+    en: 'Draft: not finalized, not digitally signed',
+    ku: 'Reşnivîs: ne pejirandî, bi dîjîtalî nehatiye îmzekirin',
+  },
   page: { ar: 'صفحة', en: 'Page', ku: 'Rûpel' },
   of: { ar: 'من', en: 'of', ku: 'ji' },
   contentHash: { ar: 'بصمة المحتوى', en: 'Content SHA-256', ku: 'SHA-256 ya naverokê' },
@@ -66,9 +74,27 @@ export const LABELS = {
 
 export type LabelKey = keyof typeof LABELS;
 
-const KU_MONTHS = ['Çile', 'Sibat', 'Adar', 'Nîsan', 'Gulan', 'Hezîran', 'Tîrmeh', 'Tebax', 'Îlon', 'Cotmeh', 'Mijdar', 'Kanûn'];
+const KU_MONTHS = [
+  'Çile',
+  'Sibat',
+  'Adar',
+  'Nîsan',
+  'Gulan',
+  'Hezîran',
+  'Tîrmeh',
+  'Tebax',
+  'Îlon',
+  'Cotmeh',
+  'Mijdar',
+  'Kanûn',
+];
 
-const AR_DATE = new Intl.DateTimeFormat('ar-SY-u-nu-latn', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const AR_DATE = new Intl.DateTimeFormat('ar-SY-u-nu-latn', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 const EN_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** Latin digits in every language: the counts must read the same to both delegations (and to pdftotext). */

@@ -25,7 +25,8 @@ countries.registerLocale(arNames);
 countries.registerLocale(enNames);
 countries.registerLocale(kuNames);
 const KOSOVO: Record<DocLang, string> = { ar: 'كوسوفو', en: 'Kosovo', ku: 'Kosova' };
-const countryName = (code: string, lang: DocLang) => (code === 'XK' ? KOSOVO[lang] : (countries.getName(code, lang) ?? countries.getName(code, 'en') ?? code));
+const countryName = (code: string, lang: DocLang) =>
+  code === 'XK' ? KOSOVO[lang] : (countries.getName(code, lang) ?? countries.getName(code, 'en') ?? code);
 
 export function reportStatus(ctx: AppContext, handoverId: string): ReportStatus {
   const h = getHandover(ctx, handoverId);
@@ -39,19 +40,28 @@ export function reportStatus(ctx: AppContext, handoverId: string): ReportStatus 
     signatures: listSignatures(ctx.db.orm, h.id).map(toApiSignature),
     willBeSigned: h.status === 'finalized',
     contentHash: recordHash(ctx, h),
-    identity: identity ? { subject: identity.subject, fingerprint: identity.fingerprint, notAfter: identity.notAfter } : null,
+    identity: identity
+      ? { subject: identity.subject, fingerprint: identity.fingerprint, notAfter: identity.notAfter }
+      : null,
   };
 }
 
 function findHandover(ctx: AppContext, by: { handoverId?: string; referenceNo?: string }): HandoverRow {
   if (by.handoverId) return getHandover(ctx, by.handoverId);
   const h = by.referenceNo ? getHandoverByReference(ctx.db.orm, by.referenceNo) : undefined;
-  if (!h) throw new AppError('NOT_FOUND', `No handover with reference ${by.referenceNo ?? ''}`, { referenceNo: by.referenceNo });
+  if (!h)
+    throw new AppError('NOT_FOUND', `No handover with reference ${by.referenceNo ?? ''}`, {
+      referenceNo: by.referenceNo,
+    });
   return h;
 }
 
 /** The data and images of one handover's document (also used by the benchmark). */
-export function handoverDocumentFor(ctx: AppContext, h: HandoverRow, opts: { language?: 'ar' | 'ku'; digital: Digital | null }) {
+export function handoverDocumentFor(
+  ctx: AppContext,
+  h: HandoverRow,
+  opts: { language?: 'ar' | 'ku'; digital: Digital | null },
+) {
   const settings = getSettings(ctx);
   const contentHash = recordHash(ctx, h);
   const primary = opts.language ?? settings.reportLanguage;
@@ -62,7 +72,11 @@ export function handoverDocumentFor(ctx: AppContext, h: HandoverRow, opts: { lan
     signatures: listSignatures(ctx.db.orm, h.id),
     settings,
     contentHash,
-    countryName: { ar: countryName(h.receivingCountry, 'ar'), en: countryName(h.receivingCountry, 'en'), ku: countryName(h.receivingCountry, 'ku') },
+    countryName: {
+      ar: countryName(h.receivingCountry, 'ar'),
+      en: countryName(h.receivingCountry, 'en'),
+      ku: countryName(h.receivingCountry, 'ku'),
+    },
     digital: opts.digital,
   });
   const mark: RecordMark = { referenceNo: h.referenceNo, contentHash, version: h.version };
@@ -84,14 +98,19 @@ export interface ExportedReport {
  * A finalized record gives a report signed with the organization's key; a draft (or a void record) gives one
  * watermarked and not signed. Required handwritten signatures must be present before the organization signs.
  */
-export async function exportReport(ctx: AppContext, caller: Caller, by: { handoverId?: string; referenceNo?: string; language?: 'ar' | 'ku' }): Promise<ExportedReport> {
+export async function exportReport(
+  ctx: AppContext,
+  caller: Caller,
+  by: { handoverId?: string; referenceNo?: string; language?: 'ar' | 'ku' },
+): Promise<ExportedReport> {
   const h = findHandover(ctx, by);
   const sign = h.status === 'finalized';
   const at = ctx.now();
   let signer: ReturnType<typeof openSigner> | null = null;
   if (sign) {
     const missing = missingRoles(ctx, h);
-    if (missing.length) throw new AppError('SIGNATURES_MISSING', `Missing handwritten signatures: ${missing.join(', ')}`, { missing });
+    if (missing.length)
+      throw new AppError('SIGNATURES_MISSING', `Missing handwritten signatures: ${missing.join(', ')}`, { missing });
     signer = openSigner(ctx, ensureIdentity(ctx, caller));
   }
   const digital = signer ? { subject: signer.row.subject, fingerprint: signer.row.fingerprint } : null;
@@ -102,13 +121,38 @@ export async function exportReport(ctx: AppContext, caller: Caller, by: { handov
     files: { ...files, ...(await qrFile(mark)) },
     mark,
     signer,
-    signature: { reason: `Handover document ${h.referenceNo}`, location: h.location || settings.defaultLocation, contactInfo: settings.reportAuthorityEn },
-    audit: { action: 'report.export', entity: 'handover', entityId: h.id, details: { referenceNo: h.referenceNo, status: h.status, version: h.version, signed: sign, contentHash: mark.contentHash, language: primary } },
+    signature: {
+      reason: `Handover document ${h.referenceNo}`,
+      location: h.location || settings.defaultLocation,
+      contactInfo: settings.reportAuthorityEn,
+    },
+    audit: {
+      action: 'report.export',
+      entity: 'handover',
+      entityId: h.id,
+      details: {
+        referenceNo: h.referenceNo,
+        status: h.status,
+        version: h.version,
+        signed: sign,
+        contentHash: mark.contentHash,
+        language: primary,
+      },
+    },
     at,
   });
   const suffix = sign ? '' : h.status === 'void' ? '-VOID' : '-DRAFT';
   const fileName = `${h.referenceNo.replace(/[^A-Za-z0-9.-]+/g, '_')}${h.version > 1 ? `-v${h.version}` : ''}${suffix}.pdf`;
-  return { fileName, mime: 'application/pdf', bytes: made.bytes, signed: sign, sha256: made.sha256, contentHash: mark.contentHash, referenceNo: h.referenceNo, pages: made.pages };
+  return {
+    fileName,
+    mime: 'application/pdf',
+    bytes: made.bytes,
+    signed: sign,
+    sha256: made.sha256,
+    contentHash: mark.contentHash,
+    referenceNo: h.referenceNo,
+    pages: made.pages,
+  };
 }
 
 /**
@@ -116,13 +160,24 @@ export async function exportReport(ctx: AppContext, caller: Caller, by: { handov
  * and content hash it carries belong to a record of this database. A report of an earlier version of an amended
  * record is authentic but superseded: a warning, not a failure.
  */
-export function verifyReport(ctx: AppContext, bytes: Buffer, opts: { checkRecord: boolean; extraTrusted?: string[] }): VerifyResult {
+export function verifyReport(
+  ctx: AppContext,
+  bytes: Buffer,
+  opts: { checkRecord: boolean; extraTrusted?: string[] },
+): VerifyResult {
   const trusted = [...trustedCas(ctx), ...(opts.extraTrusted ?? []).map(certFromPem)];
   const sig = checkPdfSignature(bytes, trusted);
   const reasons: string[] = [...sig.reasons];
   const warnings: string[] = [];
   // The record is looked up only for a sound signature: what a broken file claims is not worth reporting.
-  const record: VerifyResult['record'] = { checked: opts.checkRecord && reasons.length === 0, found: false, matches: false, status: null, handoverId: null, currentVersion: null };
+  const record: VerifyResult['record'] = {
+    checked: opts.checkRecord && reasons.length === 0,
+    found: false,
+    matches: false,
+    status: null,
+    handoverId: null,
+    currentVersion: null,
+  };
   if (record.checked && sig.mark?.referenceNo.startsWith(TOTALS_MARK_PREFIX)) {
     record.checked = false;
     warnings.push('totals_report');

@@ -1,7 +1,14 @@
 import { v7 as uuidv7 } from 'uuid';
 import { writeAudit } from '../../../db/queries/audit';
 import type { HandoverRow } from '../../../db/queries/handovers';
-import { deleteRoleSignatures, deleteSignature, getSignature, insertSignature, listSignatures, type HandwrittenSignatureRow } from '../../../db/queries/signatures';
+import {
+  deleteRoleSignatures,
+  deleteSignature,
+  getSignature,
+  insertSignature,
+  listSignatures,
+  type HandwrittenSignatureRow,
+} from '../../../db/queries/signatures';
 import { getVersion } from '../../../db/queries/versions';
 import { AppError } from '../../api/result';
 import type { HandwrittenSignature, SignerRole } from '../../api/schemas/report';
@@ -41,7 +48,8 @@ export function missingRoles(ctx: AppContext, h: HandoverRow): SignerRole[] {
 /** A finalize check (services/lifecycle.ts finalizeChecks): the signatures settings mark as required are present. */
 export function assertRequiredSignatures(ctx: AppContext, h: HandoverRow): void {
   const missing = missingRoles(ctx, h);
-  if (missing.length) throw new AppError('SIGNATURES_MISSING', `Missing handwritten signatures: ${missing.join(', ')}`, { missing });
+  if (missing.length)
+    throw new AppError('SIGNATURES_MISSING', `Missing handwritten signatures: ${missing.join(', ')}`, { missing });
 }
 
 /**
@@ -49,23 +57,59 @@ export function assertRequiredSignatures(ctx: AppContext, h: HandoverRow): void 
  * before signatures were required still needs them for its report); a void one cannot. The handing official and the
  * head of delegation sign once each (signing again replaces the drawing); witnesses can be several.
  */
-export function addSignature(ctx: AppContext, caller: Caller, input: { handoverId: string; role: SignerRole; signerName: string; signerTitle: string; pngBase64: string }): HandwrittenSignature {
+export function addSignature(
+  ctx: AppContext,
+  caller: Caller,
+  input: { handoverId: string; role: SignerRole; signerName: string; signerTitle: string; pngBase64: string },
+): HandwrittenSignature {
   const h = getHandover(ctx, input.handoverId);
-  if (h.status === 'void') throw new AppError('NOT_EDITABLE', `Handover ${h.referenceNo} is void`, { status: h.status });
+  if (h.status === 'void')
+    throw new AppError('NOT_EDITABLE', `Handover ${h.referenceNo} is void`, { status: h.status });
   const image = Buffer.from(input.pngBase64, 'base64');
-  if (image.length < 67 || !image.subarray(0, 8).equals(PNG_MAGIC)) throw new AppError('UNSUPPORTED_TYPE', 'The signature is not a PNG image', { issues: [{ path: 'pngBase64', key: 'invalid' }] });
+  if (image.length < 67 || !image.subarray(0, 8).equals(PNG_MAGIC))
+    throw new AppError('UNSUPPORTED_TYPE', 'The signature is not a PNG image', {
+      issues: [{ path: 'pngBase64', key: 'invalid' }],
+    });
   const at = ctx.now().toISOString();
   const id = uuidv7();
   const hash = recordHash(ctx, h);
   ctx.db.sqlite.transaction(() => {
     if (input.role !== 'witness') {
       if (h.status !== 'draft' && listSignatures(ctx.db.orm, h.id).some((s) => s.role === input.role)) {
-        throw new AppError('NOT_EDITABLE', `The ${input.role} signature of a finalized record cannot be replaced`, { status: h.status });
+        throw new AppError('NOT_EDITABLE', `The ${input.role} signature of a finalized record cannot be replaced`, {
+          status: h.status,
+        });
       }
       deleteRoleSignatures(ctx.db.orm, h.id, input.role);
     }
-    insertSignature(ctx.db.orm, { id, handoverId: h.id, role: input.role, signerName: input.signerName, signerTitle: input.signerTitle, signedAt: at, image, contentHash: hash, createdBy: caller.actor });
-    writeAudit(ctx.db.orm, { actor: caller.actor, action: 'handover.sign', entity: 'handover', entityId: h.id, details: { signatureId: id, role: input.role, signerName: input.signerName, contentHash: hash, imageBytes: image.length } }, at);
+    insertSignature(ctx.db.orm, {
+      id,
+      handoverId: h.id,
+      role: input.role,
+      signerName: input.signerName,
+      signerTitle: input.signerTitle,
+      signedAt: at,
+      image,
+      contentHash: hash,
+      createdBy: caller.actor,
+    });
+    writeAudit(
+      ctx.db.orm,
+      {
+        actor: caller.actor,
+        action: 'handover.sign',
+        entity: 'handover',
+        entityId: h.id,
+        details: {
+          signatureId: id,
+          role: input.role,
+          signerName: input.signerName,
+          contentHash: hash,
+          imageBytes: image.length,
+        },
+      },
+      at,
+    );
   })();
   return toApiSignature(getSignature(ctx.db.orm, id)!);
 }
@@ -75,11 +119,22 @@ export function removeSignature(ctx: AppContext, caller: Caller, id: string): { 
   const sig = getSignature(ctx.db.orm, id);
   if (!sig) throw new AppError('NOT_FOUND', `No signature ${id}`);
   const h = getHandover(ctx, sig.handoverId);
-  if (h.status !== 'draft') throw new AppError('NOT_EDITABLE', `Handover ${h.referenceNo} is ${h.status}`, { status: h.status });
+  if (h.status !== 'draft')
+    throw new AppError('NOT_EDITABLE', `Handover ${h.referenceNo} is ${h.status}`, { status: h.status });
   const at = ctx.now().toISOString();
   ctx.db.sqlite.transaction(() => {
     deleteSignature(ctx.db.orm, id);
-    writeAudit(ctx.db.orm, { actor: caller.actor, action: 'handover.unsign', entity: 'handover', entityId: h.id, details: { signatureId: id, role: sig.role, signerName: sig.signerName } }, at);
+    writeAudit(
+      ctx.db.orm,
+      {
+        actor: caller.actor,
+        action: 'handover.unsign',
+        entity: 'handover',
+        entityId: h.id,
+        details: { signatureId: id, role: sig.role, signerName: sig.signerName },
+      },
+      at,
+    );
   })();
   return { removed: true };
 }

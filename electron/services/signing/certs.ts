@@ -22,7 +22,8 @@ function decodeUtf8(s: string): string {
   }
 }
 
-export const certDer = (cert: forge.pki.Certificate) => Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), 'binary');
+export const certDer = (cert: forge.pki.Certificate) =>
+  Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), 'binary');
 export const fingerprintOf = (cert: forge.pki.Certificate) => createHash('sha256').update(certDer(cert)).digest('hex');
 export const commonName = (cert: forge.pki.Certificate) => decodeUtf8(String(cert.subject.getField('CN')?.value ?? ''));
 
@@ -43,7 +44,15 @@ export function certInfo(cert: forge.pki.Certificate): CertInfo {
  * certificate. X.520 caps a CN at 64 characters.
  */
 export const asciiName = (v: string) =>
-  v.normalize('NFKD').replace(/[\u2010-\u2015]/g, '-').replace(/[^\x20-\x7e]/g, '').replace(/\s+/g, ' ').trim().replace(/^(.{0,64})(\s.*)?$/s, (_m, head: string) => head).slice(0, 64).trim();
+  v
+    .normalize('NFKD')
+    .replace(/[\u2010-\u2015]/g, '-')
+    .replace(/[^\x20-\x7e]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^(.{0,64})(\s.*)?$/s, (_m, head: string) => head)
+    .slice(0, 64)
+    .trim();
 
 const utf8Attrs = (fields: Record<string, string>) =>
   Object.entries(fields)
@@ -55,8 +64,12 @@ const utf8Attrs = (fields: Record<string, string>) =>
 function rsaKeyPair(): { privateKey: forge.pki.rsa.PrivateKey; publicKey: forge.pki.rsa.PublicKey } {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   return {
-    privateKey: forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs1', format: 'pem' }).toString()) as forge.pki.rsa.PrivateKey,
-    publicKey: forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString()) as forge.pki.rsa.PublicKey,
+    privateKey: forge.pki.privateKeyFromPem(
+      privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
+    ) as forge.pki.rsa.PrivateKey,
+    publicKey: forge.pki.publicKeyFromPem(
+      publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    ) as forge.pki.rsa.PublicKey,
   };
 }
 
@@ -88,7 +101,12 @@ export function createCa(org: string, now: Date, years = 20): Issued {
   return { cert, key: privateKey };
 }
 
-export function issueSigningCert(ca: Issued, org: string, now: Date, opts: { years?: number; notBefore?: Date; notAfter?: Date } = {}): Issued {
+export function issueSigningCert(
+  ca: Issued,
+  org: string,
+  now: Date,
+  opts: { years?: number; notBefore?: Date; notAfter?: Date } = {},
+): Issued {
   const { privateKey, publicKey } = rsaKeyPair();
   const cert = forge.pki.createCertificate();
   cert.publicKey = publicKey;
@@ -113,8 +131,17 @@ export function issueSigningCert(ca: Issued, org: string, now: Date, opts: { yea
  * the database) with a random 192-bit password, so the vault is what protects it; a low count there saves node-forge
  * ~150 ms of pure-JS key derivation per signed report. A .p12 handed to a person keeps the usual 2048.
  */
-export function toP12(key: forge.pki.PrivateKey, chain: forge.pki.Certificate[], password: string, count = 2048): Buffer {
-  const asn1 = forge.pkcs12.toPkcs12Asn1(key as forge.pki.rsa.PrivateKey, chain, password, { algorithm: 'aes256', friendlyName: 'Tasleem signing', count });
+export function toP12(
+  key: forge.pki.PrivateKey,
+  chain: forge.pki.Certificate[],
+  password: string,
+  count = 2048,
+): Buffer {
+  const asn1 = forge.pkcs12.toPkcs12Asn1(key as forge.pki.rsa.PrivateKey, chain, password, {
+    algorithm: 'aes256',
+    friendlyName: 'Tasleem signing',
+    count,
+  });
   return Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary');
 }
 

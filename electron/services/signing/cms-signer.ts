@@ -28,9 +28,16 @@ const der = (asn1: forge.asn1.Asn1) => Buffer.from(forge.asn1.toDer(asn1).getByt
  * cert bags). node-forge only opens the container; everything cryptographic after that is Node's.
  */
 export function materialFromP12(p12: Buffer, password: string): SigningMaterial {
-  const pfx = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(forge.util.createBuffer(p12.toString('binary'))), false, password);
-  const key = pfx.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag })[forge.pki.oids.pkcs8ShroudedKeyBag]?.[0]?.key as forge.pki.rsa.PrivateKey | undefined;
-  const certs = (pfx.getBags({ bagType: forge.pki.oids.certBag })[forge.pki.oids.certBag] ?? []).map((b) => b.cert).filter((c): c is forge.pki.Certificate => !!c);
+  const pfx = forge.pkcs12.pkcs12FromAsn1(
+    forge.asn1.fromDer(forge.util.createBuffer(p12.toString('binary'))),
+    false,
+    password,
+  );
+  const key = pfx.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag })[forge.pki.oids.pkcs8ShroudedKeyBag]?.[0]
+    ?.key as forge.pki.rsa.PrivateKey | undefined;
+  const certs = (pfx.getBags({ bagType: forge.pki.oids.certBag })[forge.pki.oids.certBag] ?? [])
+    .map((b) => b.cert)
+    .filter((c): c is forge.pki.Certificate => !!c);
   if (!key) throw new Error('The signing .p12 holds no private key');
   const leaf = certs.find((c) => {
     const pub = c.publicKey as forge.pki.rsa.PublicKey;
@@ -40,7 +47,9 @@ export function materialFromP12(p12: Buffer, password: string): SigningMaterial 
   const pkcs8 = der(forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(key)));
   return {
     key: createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' }),
-    chain: [leaf, ...certs.filter((c) => c !== leaf)].map((c) => pkijs.Certificate.fromBER(new Uint8Array(der(forge.pki.certificateToAsn1(c))))),
+    chain: [leaf, ...certs.filter((c) => c !== leaf)].map((c) =>
+      pkijs.Certificate.fromBER(new Uint8Array(der(forge.pki.certificateToAsn1(c)))),
+    ),
   };
 }
 
@@ -66,7 +75,10 @@ export class NodeCmsSigner extends Signer {
       attributes: [
         new pkijs.Attribute({ type: OID.contentType, values: [new asn1js.ObjectIdentifier({ value: OID.data })] }),
         new pkijs.Attribute({ type: OID.signingTime, values: [new asn1js.UTCTime({ valueDate: signingTime })] }),
-        new pkijs.Attribute({ type: OID.messageDigest, values: [new asn1js.OctetString({ valueHex: createHash('sha256').update(pdf).digest() })] }),
+        new pkijs.Attribute({
+          type: OID.messageDigest,
+          values: [new asn1js.OctetString({ valueHex: createHash('sha256').update(pdf).digest() })],
+        }),
       ],
     });
     // The signature covers the DER of the attributes as a SET OF (tag 0x31), not as the [0] IMPLICIT they travel under.
@@ -83,7 +95,10 @@ export class NodeCmsSigner extends Signer {
           sid: new pkijs.IssuerAndSerialNumber({ issuer: signer.issuer, serialNumber: signer.serialNumber }),
           digestAlgorithm: sha256(),
           signedAttrs,
-          signatureAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256WithRSA, algorithmParams: new asn1js.Null() }),
+          signatureAlgorithm: new pkijs.AlgorithmIdentifier({
+            algorithmId: OID.sha256WithRSA,
+            algorithmParams: new asn1js.Null(),
+          }),
           signature: new asn1js.OctetString({ valueHex: cryptoSign('sha256', attrs, this.material.key) }),
         }),
       ],

@@ -2,11 +2,28 @@ import forge from 'node-forge';
 import { randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { writeAudit } from '../../../db/queries/audit';
-import { activeSigningIdentity, allSigningIdentities, insertSigningIdentity, type SigningIdentityRow } from '../../../db/queries/signing-identity';
+import {
+  activeSigningIdentity,
+  allSigningIdentities,
+  insertSigningIdentity,
+  type SigningIdentityRow,
+} from '../../../db/queries/signing-identity';
 import { AppError } from '../../api/result';
 import type { AppContext, Caller } from '../context';
 import { getSettings } from '../settings';
-import { asciiName, certDer, certFromPem, certInfo, certToPem, commonName, createCa, fingerprintOf, issueSigningCert, toP12, type CertInfo } from './certs';
+import {
+  asciiName,
+  certDer,
+  certFromPem,
+  certInfo,
+  certToPem,
+  commonName,
+  createCa,
+  fingerprintOf,
+  issueSigningCert,
+  toP12,
+  type CertInfo,
+} from './certs';
 import { dbKeyVault, type KeyVault } from './vault';
 
 /** What is sealed: the .p12 (key + chain) and its password, plus the CA key for a generated identity. */
@@ -31,10 +48,24 @@ export interface IdentityInfo {
 export const vaultFor = (ctx: AppContext): KeyVault => ctx.keyVault ?? dbKeyVault(ctx.keys);
 
 export function identityInfo(row: SigningIdentityRow): IdentityInfo {
-  return { id: row.id, kind: row.kind, certificate: certInfo(certFromPem(row.certPem)), ca: certInfo(certFromPem(row.caCertPem)), vault: row.vault, createdAt: row.createdAt };
+  return {
+    id: row.id,
+    kind: row.kind,
+    certificate: certInfo(certFromPem(row.certPem)),
+    ca: certInfo(certFromPem(row.caCertPem)),
+    vault: row.vault,
+    createdAt: row.createdAt,
+  };
 }
 
-function store(ctx: AppContext, caller: Caller, kind: SigningIdentityRow['kind'], cert: forge.pki.Certificate, ca: forge.pki.Certificate, secret: SealedSecret): SigningIdentityRow {
+function store(
+  ctx: AppContext,
+  caller: Caller,
+  kind: SigningIdentityRow['kind'],
+  cert: forge.pki.Certificate,
+  ca: forge.pki.Certificate,
+  secret: SealedSecret,
+): SigningIdentityRow {
   const vault = vaultFor(ctx);
   const at = ctx.now().toISOString();
   const id = uuidv7();
@@ -53,20 +84,40 @@ function store(ctx: AppContext, caller: Caller, kind: SigningIdentityRow['kind']
   };
   ctx.db.sqlite.transaction(() => {
     insertSigningIdentity(ctx.db.orm, row);
-    writeAudit(ctx.db.orm, { actor: caller.actor, action: `signing.${kind === 'generated' ? 'create' : 'import'}`, entity: 'signing_identity', entityId: id, details: { subject: row.subject, fingerprint: row.fingerprint, caFingerprint: fingerprintOf(ca), notAfter: row.notAfter } }, at);
+    writeAudit(
+      ctx.db.orm,
+      {
+        actor: caller.actor,
+        action: `signing.${kind === 'generated' ? 'create' : 'import'}`,
+        entity: 'signing_identity',
+        entityId: id,
+        details: {
+          subject: row.subject,
+          fingerprint: row.fingerprint,
+          caFingerprint: fingerprintOf(ca),
+          notAfter: row.notAfter,
+        },
+      },
+      at,
+    );
   })();
   return activeSigningIdentity(ctx.db.orm)!;
 }
 
 /** An organization CA (CA:TRUE) and a signing certificate issued from it, created on first use. */
 export function createIdentity(ctx: AppContext, caller: Caller): SigningIdentityRow {
-  const org = asciiName(getSettings(ctx).reportAuthorityEn) || asciiName(getSettings(ctx).handingAuthority) || 'Tasleem';
+  const org =
+    asciiName(getSettings(ctx).reportAuthorityEn) || asciiName(getSettings(ctx).handingAuthority) || 'Tasleem';
   const now = ctx.now();
   const ca = createCa(org, now);
   const leaf = issueSigningCert(ca, org, now);
   const password = randomBytes(24).toString('base64');
   const p12 = toP12(leaf.key, [leaf.cert, ca.cert], password, SEALED_P12_COUNT);
-  return store(ctx, caller, 'generated', leaf.cert, ca.cert, { p12: p12.toString('base64'), password, caKeyPem: forge.pki.privateKeyToPem(ca.key) });
+  return store(ctx, caller, 'generated', leaf.cert, ca.cert, {
+    p12: p12.toString('base64'),
+    password,
+    caKeyPem: forge.pki.privateKeyToPem(ca.key),
+  });
 }
 
 export const activeIdentityOrNull = (ctx: AppContext) => activeSigningIdentity(ctx.db.orm) ?? null;
@@ -84,7 +135,11 @@ export interface Signer {
 /** Opens the sealed key for one signature; also refuses a certificate that is no longer (or not yet) valid. */
 export function openSigner(ctx: AppContext, row: SigningIdentityRow): Signer {
   const vault = vaultFor(ctx);
-  if (vault.id !== row.vault) throw new AppError('SIGNING_KEY_UNAVAILABLE', `The signing key was sealed with the "${row.vault}" vault, but "${vault.id}" is in use (convert the database: tasleem encrypt)`);
+  if (vault.id !== row.vault)
+    throw new AppError(
+      'SIGNING_KEY_UNAVAILABLE',
+      `The signing key was sealed with the "${row.vault}" vault, but "${vault.id}" is in use (convert the database: tasleem encrypt)`,
+    );
   const secret = JSON.parse(vault.open(row.sealed).toString('utf8')) as SealedSecret;
   const cert = certFromPem(row.certPem);
   assertCurrent(cert, ctx.now());
@@ -92,8 +147,18 @@ export function openSigner(ctx: AppContext, row: SigningIdentityRow): Signer {
 }
 
 function assertCurrent(cert: forge.pki.Certificate, now: Date) {
-  if (now > cert.validity.notAfter) throw new AppError('CERTIFICATE_EXPIRED', `The signing certificate expired on ${cert.validity.notAfter.toISOString().slice(0, 10)}`, { notAfter: cert.validity.notAfter.toISOString() });
-  if (now < cert.validity.notBefore) throw new AppError('CERTIFICATE_EXPIRED', `The signing certificate is valid only from ${cert.validity.notBefore.toISOString().slice(0, 10)}`, { notBefore: cert.validity.notBefore.toISOString() });
+  if (now > cert.validity.notAfter)
+    throw new AppError(
+      'CERTIFICATE_EXPIRED',
+      `The signing certificate expired on ${cert.validity.notAfter.toISOString().slice(0, 10)}`,
+      { notAfter: cert.validity.notAfter.toISOString() },
+    );
+  if (now < cert.validity.notBefore)
+    throw new AppError(
+      'CERTIFICATE_EXPIRED',
+      `The signing certificate is valid only from ${cert.validity.notBefore.toISOString().slice(0, 10)}`,
+      { notBefore: cert.validity.notBefore.toISOString() },
+    );
 }
 
 type Bag = forge.pkcs12.Bag;
@@ -116,11 +181,16 @@ export function importP12(ctx: AppContext, caller: Caller, bytes: Buffer, passwo
     p12 = forge.pkcs12.pkcs12FromAsn1(asn1, false, password);
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
-    if (/password|MAC could not be verified|decrypt/i.test(msg)) throw new AppError('P12_WRONG_PASSWORD', 'The password does not open this .p12 file');
+    if (/password|MAC could not be verified|decrypt/i.test(msg))
+      throw new AppError('P12_WRONG_PASSWORD', 'The password does not open this .p12 file');
     throw new AppError('P12_INVALID', `The file is not a readable PKCS#12 file: ${msg}`);
   }
-  const keys = [...bagsOf(p12, forge.pki.oids.pkcs8ShroudedKeyBag), ...bagsOf(p12, forge.pki.oids.keyBag)].map((b) => b.key).filter((k): k is forge.pki.rsa.PrivateKey => !!k);
-  const certs = bagsOf(p12, forge.pki.oids.certBag).map((b) => b.cert).filter((c): c is forge.pki.Certificate => !!c);
+  const keys = [...bagsOf(p12, forge.pki.oids.pkcs8ShroudedKeyBag), ...bagsOf(p12, forge.pki.oids.keyBag)]
+    .map((b) => b.key)
+    .filter((k): k is forge.pki.rsa.PrivateKey => !!k);
+  const certs = bagsOf(p12, forge.pki.oids.certBag)
+    .map((b) => b.cert)
+    .filter((c): c is forge.pki.Certificate => !!c);
   const key: forge.pki.rsa.PrivateKey | undefined = keys[0];
   if (!key || !key.n) throw new AppError('P12_INVALID', 'The .p12 file holds no RSA private key');
   const leaf = certs.find((c) => {
@@ -129,7 +199,17 @@ export function importP12(ctx: AppContext, caller: Caller, bytes: Buffer, passwo
   });
   if (!leaf) throw new AppError('P12_INVALID', 'The .p12 file holds no certificate for its private key');
   assertCurrent(leaf, ctx.now());
-  const issuer = certs.find((c) => c !== leaf && (() => { try { return c.verify(leaf); } catch { return false; } })());
+  const issuer = certs.find(
+    (c) =>
+      c !== leaf &&
+      (() => {
+        try {
+          return c.verify(leaf);
+        } catch {
+          return false;
+        }
+      })(),
+  );
   const ca = issuer ?? leaf;
   const chain = [leaf, ...certs.filter((c) => c !== leaf)];
   const newPassword = randomBytes(24).toString('base64');
@@ -152,10 +232,28 @@ export function trustedCas(ctx: AppContext): forge.pki.Certificate[] {
   return out;
 }
 
-export function exportCaCertificate(ctx: AppContext, caller: Caller, format: 'pem' | 'der' = 'pem'): { fileName: string; mime: string; base64: string } {
+export function exportCaCertificate(
+  ctx: AppContext,
+  caller: Caller,
+  format: 'pem' | 'der' = 'pem',
+): { fileName: string; mime: string; base64: string } {
   const row = ensureIdentity(ctx, caller);
   const ca = certFromPem(row.caCertPem);
-  writeAudit(ctx.db.orm, { actor: caller.actor, action: 'signing.export_ca', entity: 'signing_identity', entityId: row.id, details: { fingerprint: fingerprintOf(ca), format } }, ctx.now().toISOString());
+  writeAudit(
+    ctx.db.orm,
+    {
+      actor: caller.actor,
+      action: 'signing.export_ca',
+      entity: 'signing_identity',
+      entityId: row.id,
+      details: { fingerprint: fingerprintOf(ca), format },
+    },
+    ctx.now().toISOString(),
+  );
   const bytes = format === 'pem' ? Buffer.from(row.caCertPem) : certDer(ca);
-  return { fileName: `tasleem-ca.${format === 'pem' ? 'pem' : 'cer'}`, mime: format === 'pem' ? 'application/x-pem-file' : 'application/pkix-cert', base64: bytes.toString('base64') };
+  return {
+    fileName: `tasleem-ca.${format === 'pem' ? 'pem' : 'cer'}`,
+    mime: format === 'pem' ? 'application/x-pem-file' : 'application/pkix-cert',
+    base64: bytes.toString('base64'),
+  };
 }

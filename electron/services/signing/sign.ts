@@ -39,7 +39,10 @@ async function prepare(pdf: Uint8Array, mark: RecordMark): Promise<PDFDocument> 
   if (metadata instanceof PDFRawStream) {
     const xmp = Buffer.from(metadata.getContents()).toString('utf8');
     const withProducer = xmp.replace('<xmp:CreatorTool>', `<pdf:Producer>${PRODUCER}</pdf:Producer><xmp:CreatorTool>`);
-    doc.catalog.set(PDFName.of('Metadata'), doc.context.register(doc.context.stream(Buffer.from(withProducer, 'utf8'), { Type: 'Metadata', Subtype: 'XML' })));
+    doc.catalog.set(
+      PDFName.of('Metadata'),
+      doc.context.register(doc.context.stream(Buffer.from(withProducer, 'utf8'), { Type: 'Metadata', Subtype: 'XML' })),
+    );
   }
   return doc;
 }

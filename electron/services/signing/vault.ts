@@ -23,12 +23,15 @@ function aesSeal(key: Buffer, plain: Buffer): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   const data = Buffer.concat([cipher.update(plain), cipher.final()]);
-  return [VERSION, '', iv.toString('base64'), cipher.getAuthTag().toString('base64'), data.toString('base64')].join('.');
+  return [VERSION, '', iv.toString('base64'), cipher.getAuthTag().toString('base64'), data.toString('base64')].join(
+    '.',
+  );
 }
 
 function aesOpen(key: Buffer, sealed: string): Buffer {
   const [version, , iv, tag, data] = sealed.split('.');
-  if (version !== VERSION || iv === undefined || tag === undefined || data === undefined) throw new AppError('SIGNING_KEY_UNAVAILABLE', 'The sealed key is not in a known format');
+  if (version !== VERSION || iv === undefined || tag === undefined || data === undefined)
+    throw new AppError('SIGNING_KEY_UNAVAILABLE', 'The sealed key is not in a known format');
   try {
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64'));
     decipher.setAuthTag(Buffer.from(tag, 'base64'));

@@ -40,7 +40,12 @@ const OID = {
   sha384: forge.pki.oids.sha384,
   sha512: forge.pki.oids.sha512,
 } as const;
-const NODE_HASH: Record<string, string> = { [OID.sha1]: 'sha1', [OID.sha256]: 'sha256', [OID.sha384]: 'sha384', [OID.sha512]: 'sha512' };
+const NODE_HASH: Record<string, string> = {
+  [OID.sha1]: 'sha1',
+  [OID.sha256]: 'sha256',
+  [OID.sha384]: 'sha384',
+  [OID.sha512]: 'sha512',
+};
 const FORGE_MD: Record<string, () => forge.md.MessageDigest> = {
   [OID.sha1]: () => forge.md.sha1.create(),
   [OID.sha256]: () => forge.md.sha256.create(),
@@ -48,8 +53,10 @@ const FORGE_MD: Record<string, () => forge.md.MessageDigest> = {
   [OID.sha512]: () => forge.md.sha512.create(),
 };
 
-const oidOf = (node: forge.asn1.Asn1 | undefined) => (node && typeof node.value === 'string' ? forge.asn1.derToOid(node.value) : '');
-const children = (node: forge.asn1.Asn1 | undefined): forge.asn1.Asn1[] => (node && Array.isArray(node.value) ? node.value : []);
+const oidOf = (node: forge.asn1.Asn1 | undefined) =>
+  node && typeof node.value === 'string' ? forge.asn1.derToOid(node.value) : '';
+const children = (node: forge.asn1.Asn1 | undefined): forge.asn1.Asn1[] =>
+  node && Array.isArray(node.value) ? node.value : [];
 
 /**
  * Checks the one signature of a report, in Node, without trusting anything the file says about itself:
@@ -78,7 +85,9 @@ export function checkPdfSignature(bytes: Buffer, trusted: forge.pki.Certificate[
   if (b0 + b1 > bytes.length) return out;
   const signed = Buffer.concat([bytes.subarray(0, a1), bytes.subarray(b0, b0 + b1)]);
 
-  const markMatch = [...signed.toString('latin1').matchAll(new RegExp(`/${RECORD_MARK_KEY}\\s*\\(([^)]*)\\)`, 'g'))].pop();
+  const markMatch = [
+    ...signed.toString('latin1').matchAll(new RegExp(`/${RECORD_MARK_KEY}\\s*\\(([^)]*)\\)`, 'g')),
+  ].pop();
   out.mark = (markMatch && parseRecordMark(markMatch[1])) || undefined;
 
   let p7: forge.pkcs7.PkcsSignedData;
@@ -98,7 +107,10 @@ export function checkPdfSignature(bytes: Buffer, trusted: forge.pki.Certificate[
   //                           digestEncryptionAlgorithm, encryptedDigest, ... }
   const parts = children(signerInfo);
   const serialNode = children(parts[1])[1];
-  const serialHex = serialNode && typeof serialNode.value === 'string' ? forge.util.bytesToHex(serialNode.value).replace(/^(00)+(?=.)/, '') : '';
+  const serialHex =
+    serialNode && typeof serialNode.value === 'string'
+      ? forge.util.bytesToHex(serialNode.value).replace(/^(00)+(?=.)/, '')
+      : '';
   const digestOid = oidOf(children(parts[2])[0]);
   const hasAttrs = parts[3]?.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && parts[3].type === 0;
   const attrs = hasAttrs ? parts[3] : undefined;
@@ -107,10 +119,16 @@ export function checkPdfSignature(bytes: Buffer, trusted: forge.pki.Certificate[
   const signature = sigNode && typeof sigNode.value === 'string' ? sigNode.value : '';
 
   const certs = p7.certificates ?? [];
-  const signerCert = certs.find((c) => c.serialNumber.replace(/^(00)+(?=.)/, '').toLowerCase() === serialHex.toLowerCase());
+  const signerCert = certs.find(
+    (c) => c.serialNumber.replace(/^(00)+(?=.)/, '').toLowerCase() === serialHex.toLowerCase(),
+  );
   if (!signerCert || !signature) return fail('malformed_signature');
   out.signer = certInfo(signerCert);
-  if (!NODE_HASH[digestOid] || (sigAlgOid !== forge.pki.oids.rsaEncryption && sigAlgOid !== forge.pki.oids.sha256WithRSAEncryption)) return fail('unsupported_algorithm');
+  if (
+    !NODE_HASH[digestOid] ||
+    (sigAlgOid !== forge.pki.oids.rsaEncryption && sigAlgOid !== forge.pki.oids.sha256WithRSAEncryption)
+  )
+    return fail('unsupported_algorithm');
 
   const contentDigest = createHash(NODE_HASH[digestOid]).update(signed).digest('binary');
   let signedDigest = contentDigest;
@@ -121,7 +139,10 @@ export function checkPdfSignature(bytes: Buffer, trusted: forge.pki.Certificate[
       const value = children(valuesNode)[0];
       if (oidOf(typeNode) === OID.messageDigest && typeof value?.value === 'string') claimed = value.value;
       if (oidOf(typeNode) === OID.signingTime && typeof value?.value === 'string') {
-        const d = value.type === forge.asn1.Type.UTCTIME ? forge.asn1.utcTimeToDate(value.value) : forge.asn1.generalizedTimeToDate(value.value);
+        const d =
+          value.type === forge.asn1.Type.UTCTIME
+            ? forge.asn1.utcTimeToDate(value.value)
+            : forge.asn1.generalizedTimeToDate(value.value);
         if (!Number.isNaN(d.getTime())) out.signedAt = d.toISOString();
       }
     }
@@ -173,7 +194,12 @@ export function checkPdfSignature(bytes: Buffer, trusted: forge.pki.Certificate[
     forge.pki.verifyCertificateChain(forge.pki.createCaStore([anchor]), [...path, anchor], { validityCheckDate: at });
   } catch (err) {
     const code = (err as { error?: string }).error;
-    out.reasons.push(code === (forge.pki as unknown as { certificateError: Record<string, string> }).certificateError.certificate_expired ? 'certificate_expired' : 'untrusted_signer');
+    out.reasons.push(
+      code ===
+        (forge.pki as unknown as { certificateError: Record<string, string> }).certificateError.certificate_expired
+        ? 'certificate_expired'
+        : 'untrusted_signer',
+    );
   }
   return out;
 }

@@ -8,7 +8,11 @@ import { FirstRunScreen } from './FirstRunScreen';
 import { SignInScreen } from './SignInScreen';
 import { useIdle } from './use-idle';
 
-type Gate = { phase: 'loading' } | { phase: 'setup' } | { phase: 'signIn'; lockedAs: string | null } | { phase: 'in'; account: Account; idleMinutes: number };
+type Gate =
+  | { phase: 'loading' }
+  | { phase: 'setup' }
+  | { phase: 'signIn'; lockedAs: string | null }
+  | { phase: 'in'; account: Account; idleMinutes: number };
 
 /**
  * Nothing of the app renders before someone is signed in: the first run creates the administrator, later runs ask to
@@ -23,7 +27,13 @@ export function AuthGate({ children }: { children: ReactNode }) {
     const r = await call('auth:status', {});
     if (!r.ok) return setGate({ phase: 'signIn', lockedAs });
     const s = r.value;
-    setGate(s.needsSetup ? { phase: 'setup' } : s.account ? { phase: 'in', account: s.account, idleMinutes: s.idleLockMinutes } : { phase: 'signIn', lockedAs });
+    setGate(
+      s.needsSetup
+        ? { phase: 'setup' }
+        : s.account
+          ? { phase: 'in', account: s.account, idleMinutes: s.idleLockMinutes }
+          : { phase: 'signIn', lockedAs },
+    );
   }, []);
 
   const lock = useCallback(
@@ -48,9 +58,15 @@ export function AuthGate({ children }: { children: ReactNode }) {
   const onIdle = useCallback(() => void signOut('idle'), [signOut]);
   useIdle(gate.phase === 'in' ? gate.idleMinutes : 0, onIdle);
 
-  if (gate.phase === 'loading') return <Center mih="100vh"><Loader /></Center>;
+  if (gate.phase === 'loading')
+    return (
+      <Center mih="100vh">
+        <Loader />
+      </Center>
+    );
   if (gate.phase === 'setup') return <FirstRunScreen onSignedIn={() => void refresh()} />;
-  if (gate.phase === 'signIn') return <SignInScreen key={gate.lockedAs ?? ''} lockedAs={gate.lockedAs} onSignedIn={() => void refresh()} />;
+  if (gate.phase === 'signIn')
+    return <SignInScreen key={gate.lockedAs ?? ''} lockedAs={gate.lockedAs} onSignedIn={() => void refresh()} />;
   return (
     <AccountContext.Provider value={gate.account}>
       <SignOutContext.Provider value={() => void signOut('user')}>{children}</SignOutContext.Provider>

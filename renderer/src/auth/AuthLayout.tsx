@@ -14,8 +14,14 @@ export function AuthLayout({ title, intro, children }: { title: string; intro?: 
           <LanguageSwitcher persist={false} />
         </Group>
         <Paper withBorder p="lg" radius="md">
-          <Title order={3} mb="xs">{title}</Title>
-          {intro && <Text c="dimmed" size="sm" mb="md">{intro}</Text>}
+          <Title order={3} mb="xs">
+            {title}
+          </Title>
+          {intro && (
+            <Text c="dimmed" size="sm" mb="md">
+              {intro}
+            </Text>
+          )}
           {children}
         </Paper>
       </Stack>

@@ -24,7 +24,10 @@ export function SignInScreen({ lockedAs, onSignedIn }: { lockedAs: string | null
   }
   const wait = Number(error?.details?.retryAfterSeconds ?? 0);
   return (
-    <AuthLayout title={lockedAs ? t('auth.lockedTitle') : t('auth.signInTitle')} intro={lockedAs ? t('auth.lockedIntro', { username: lockedAs }) : undefined}>
+    <AuthLayout
+      title={lockedAs ? t('auth.lockedTitle') : t('auth.signInTitle')}
+      intro={lockedAs ? t('auth.lockedIntro', { username: lockedAs }) : undefined}
+    >
       <form onSubmit={(e) => void submit(e)}>
         <Stack>
           {error && (
@@ -33,9 +36,27 @@ export function SignInScreen({ lockedAs, onSignedIn }: { lockedAs: string | null
               {wait > 0 && ` ${t('auth.retryAfter', { count: Math.ceil(wait / 60), seconds: wait })}`}
             </Alert>
           )}
-          <TextInput label={t('auth.username')} value={username} onChange={(e) => setUsername(e.currentTarget.value)} autoComplete="username" required dir="ltr" data-testid="sign-in-username" />
-          <PasswordInput label={t('auth.password')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoComplete="current-password" required autoFocus={!!lockedAs} data-testid="sign-in-password" />
-          <Button type="submit" loading={busy} data-testid="sign-in-submit">{t('auth.signIn')}</Button>
+          <TextInput
+            label={t('auth.username')}
+            value={username}
+            onChange={(e) => setUsername(e.currentTarget.value)}
+            autoComplete="username"
+            required
+            dir="ltr"
+            data-testid="sign-in-username"
+          />
+          <PasswordInput
+            label={t('auth.password')}
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            autoComplete="current-password"
+            required
+            autoFocus={!!lockedAs}
+            data-testid="sign-in-password"
+          />
+          <Button type="submit" loading={busy} data-testid="sign-in-submit">
+            {t('auth.signIn')}
+          </Button>
         </Stack>
       </form>
     </AuthLayout>

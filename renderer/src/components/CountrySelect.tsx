@@ -34,7 +34,11 @@ function countryFilter(aliases: Map<string, string>): OptionsFilter {
 export function CountrySelect(props: Omit<SelectProps, 'data'>) {
   const { i18n } = useTranslation();
   const data = useMemo(() => countryOptions(i18n.language), [i18n.language]);
-  const aliases = useQuery({ queryKey: ['countries', 'aliases'], queryFn: () => callOrThrow('countries:aliases', {}), staleTime: 60_000 });
+  const aliases = useQuery({
+    queryKey: ['countries', 'aliases'],
+    queryFn: () => callOrThrow('countries:aliases', {}),
+    staleTime: 60_000,
+  });
   const filter = useMemo(() => countryFilter(aliasMap(aliases.data ?? [])), [aliases.data]);
   return (
     <Select

@@ -3,7 +3,17 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** A file input whose button speaks the UI language (the browser's own says "Choose File" whatever the app's language). */
-export function FilePicker({ accept, testId, disabled, onFile }: { accept: string; testId: string; disabled?: boolean; onFile(file: File): void }) {
+export function FilePicker({
+  accept,
+  testId,
+  disabled,
+  onFile,
+}: {
+  accept: string;
+  testId: string;
+  disabled?: boolean;
+  onFile(file: File): void;
+}) {
   const { t } = useTranslation();
   const [name, setName] = useState<string | null>(null);
   return (
@@ -18,9 +28,17 @@ export function FilePicker({ accept, testId, disabled, onFile }: { accept: strin
           onFile(f);
         }}
       >
-        {(props) => <Button variant="default" {...props}>{t('common.chooseFile')}</Button>}
+        {(props) => (
+          <Button variant="default" {...props}>
+            {t('common.chooseFile')}
+          </Button>
+        )}
       </FileButton>
-      {name && <Text size="sm" dir="auto">{name}</Text>}
+      {name && (
+        <Text size="sm" dir="auto">
+          {name}
+        </Text>
+      )}
     </Group>
   );
 }

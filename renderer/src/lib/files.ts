@@ -17,7 +17,8 @@ export function downloadBase64(base64: string, mime: string, fileName: string): 
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-export const downloadFile = (file: { base64: string; mime: string; fileName: string }) => downloadBase64(file.base64, file.mime, file.fileName);
+export const downloadFile = (file: { base64: string; mime: string; fileName: string }) =>
+  downloadBase64(file.base64, file.mime, file.fileName);
 
 /** FileReader keeps the window responsive while a large file is read. */
 export function readAsDataUrl(file: Blob): Promise<string> {

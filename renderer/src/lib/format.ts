@@ -11,17 +11,24 @@ function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: strin
   return f;
 }
 
-export const formatNumber = (n: number, lng: string) => formatter(`n:${lng}`, () => new Intl.NumberFormat(intlLocale(lng))).format(n);
+export const formatNumber = (n: number, lng: string) =>
+  formatter(`n:${lng}`, () => new Intl.NumberFormat(intlLocale(lng))).format(n);
 
 /** Dates are stored as YYYY-MM-DD; shown in the UI language without shifting across time zones. */
 export function formatDate(iso: string, lng: string): string {
   const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(d.getTime())) return iso;
-  return formatter(`d:${lng}`, () => new Intl.DateTimeFormat(intlLocale(lng), { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' })).format(d);
+  return formatter(
+    `d:${lng}`,
+    () => new Intl.DateTimeFormat(intlLocale(lng), { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }),
+  ).format(d);
 }
 
 export function formatDateTime(iso: string, lng: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return formatter(`dt:${lng}`, () => new Intl.DateTimeFormat(intlLocale(lng), { dateStyle: 'medium', timeStyle: 'short' })).format(d);
+  return formatter(
+    `dt:${lng}`,
+    () => new Intl.DateTimeFormat(intlLocale(lng), { dateStyle: 'medium', timeStyle: 'short' }),
+  ).format(d);
 }

@@ -1,7 +1,8 @@
 import { CAMPS, SORT_COLUMNS, STATUSES } from '../../../electron/api/domain/handover';
 import type { ListQueryInput } from '../../../electron/api/schemas/handover';
 
-const pick = <T extends string>(values: string[], allowed: readonly T[]) => values.filter((v): v is T => (allowed as readonly string[]).includes(v));
+const pick = <T extends string>(values: string[], allowed: readonly T[]) =>
+  values.filter((v): v is T => (allowed as readonly string[]).includes(v));
 
 /** The list's whole state lives in the URL (?q=&country=&camp=&status=&from=&to=&sort=&dir=), so it survives a reload. */
 export function listQueryFromParams(p: URLSearchParams): Omit<ListQueryInput, 'offset' | 'limit'> {
@@ -18,7 +19,10 @@ export function listQueryFromParams(p: URLSearchParams): Omit<ListQueryInput, 'o
   };
 }
 
-export function withParams(p: URLSearchParams, patch: Record<string, string | string[] | null | undefined>): URLSearchParams {
+export function withParams(
+  p: URLSearchParams,
+  patch: Record<string, string | string[] | null | undefined>,
+): URLSearchParams {
   const next = new URLSearchParams(p);
   for (const [k, v] of Object.entries(patch)) {
     next.delete(k);

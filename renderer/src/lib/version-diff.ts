@@ -17,7 +17,8 @@ export function versionDiff(a: Record<string, unknown>, b: Record<string, unknow
     .map((field) => ({ field, before: fa[field], after: fb[field] }));
   const pa = (a.persons ?? []) as unknown[];
   const pb = (b.persons ?? []) as unknown[];
-  if (JSON.stringify(pa) !== JSON.stringify(pb)) changes.push({ field: 'persons', before: pa.length, after: pb.length });
+  if (JSON.stringify(pa) !== JSON.stringify(pb))
+    changes.push({ field: 'persons', before: pa.length, after: pb.length });
   return changes;
 }
 
@@ -27,7 +28,10 @@ export function fieldText(t: TFunction, lng: string, field: string, value: unkno
   if (field === 'handoverDate') return formatDate(String(value), lng);
   if (field === 'camp') return t(`camp.${value}`);
   if (typeof value === 'number') return formatNumber(value, lng);
-  if (field === 'delegationMembers') return (value as { name: string; title: string }[]).map((m) => (m.title ? `${m.name} (${m.title})` : m.name)).join('، ');
+  if (field === 'delegationMembers')
+    return (value as { name: string; title: string }[])
+      .map((m) => (m.title ? `${m.name} (${m.title})` : m.name))
+      .join('، ');
   if (Array.isArray(value)) return value.join(', ');
   return String(value);
 }

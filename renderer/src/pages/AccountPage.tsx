@@ -20,17 +20,28 @@ export function AccountPage() {
     setSaved(true);
   }
   const field = (k: keyof typeof form, label: string) => (
-    <PasswordInput label={label} value={form[k]} onChange={(e) => setForm({ ...form, [k]: e.currentTarget.value })} error={errors[k] && t(`validation.${errors[k]}`)} autoComplete={k === 'current' ? 'current-password' : 'new-password'} data-testid={`password-${k}`} />
+    <PasswordInput
+      label={label}
+      value={form[k]}
+      onChange={(e) => setForm({ ...form, [k]: e.currentTarget.value })}
+      error={errors[k] && t(`validation.${errors[k]}`)}
+      autoComplete={k === 'current' ? 'current-password' : 'new-password'}
+      data-testid={`password-${k}`}
+    />
   );
   return (
     <Paper withBorder p="md" maw={480}>
-      <Title order={3} mb="md">{t('auth.changePassword')}</Title>
+      <Title order={3} mb="md">
+        {t('auth.changePassword')}
+      </Title>
       <Stack>
         {saved && <Alert color="teal">{t('auth.passwordChanged')}</Alert>}
         {field('current', t('auth.currentPassword'))}
         {field('next', t('auth.newPassword'))}
         {field('repeat', t('auth.repeatPassword'))}
-        <Button onClick={() => void save()} data-testid="change-password">{t('common.save')}</Button>
+        <Button onClick={() => void save()} data-testid="change-password">
+          {t('common.save')}
+        </Button>
       </Stack>
     </Paper>
   );

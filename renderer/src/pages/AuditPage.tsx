@@ -13,12 +13,24 @@ const PAGE = 100;
 export function AuditPage() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const [filter, setFilter] = useState<{ actor: string | null; entityId: string; from: string | null; to: string | null }>({ actor: null, entityId: '', from: null, to: null });
+  const [filter, setFilter] = useState<{
+    actor: string | null;
+    entityId: string;
+    from: string | null;
+    to: string | null;
+  }>({ actor: null, entityId: '', from: null, to: null });
   const [verification, setVerification] = useState<AuditVerification | null>(null);
   const [verifying, setVerifying] = useState(false);
-  const query = { actor: filter.actor ?? undefined, entityId: filter.entityId.trim() || undefined, from: filter.from ?? undefined, to: filter.to ?? undefined, limit: PAGE };
+  const query = {
+    actor: filter.actor ?? undefined,
+    entityId: filter.entityId.trim() || undefined,
+    from: filter.from ?? undefined,
+    to: filter.to ?? undefined,
+    limit: PAGE,
+  };
   const log = useQuery({ queryKey: ['audit', query], queryFn: () => callOrThrow('audit:list', query) });
-  const label = (action: string) => t(`auditLog.actions.${action}`, { defaultValue: t(`audit.${action}`, { defaultValue: action }) });
+  const label = (action: string) =>
+    t(`auditLog.actions.${action}`, { defaultValue: t(`audit.${action}`, { defaultValue: action }) });
 
   async function verify() {
     setVerifying(true);
@@ -31,23 +43,66 @@ export function AuditPage() {
       <Title order={2}>{t('auditLog.title')}</Title>
       <Paper withBorder p="md">
         <Group justify="space-between" align="center">
-          <Text size="sm" c="dimmed" maw={760}>{t('auditLog.verifyHelp')}</Text>
-          <Button onClick={() => void verify()} loading={verifying} data-testid="audit-verify">{t('auditLog.verify')}</Button>
+          <Text size="sm" c="dimmed" maw={760}>
+            {t('auditLog.verifyHelp')}
+          </Text>
+          <Button onClick={() => void verify()} loading={verifying} data-testid="audit-verify">
+            {t('auditLog.verify')}
+          </Button>
         </Group>
         {verification && (
-          <Alert mt="sm" color={verification.ok ? 'teal' : 'red'} data-testid="audit-verdict" data-ok={String(verification.ok)}>
+          <Alert
+            mt="sm"
+            color={verification.ok ? 'teal' : 'red'}
+            data-testid="audit-verdict"
+            data-ok={String(verification.ok)}
+          >
             {verification.ok
               ? t('auditLog.intact', { n: formatNumber(verification.count, lng) })
               : t(`auditLog.broken.${verification.broken!.reason}`, { id: formatNumber(verification.broken!.id, lng) })}
-            {verification.broken?.at && <Text size="sm">{formatDateTime(verification.broken.at, lng)} · <bdi>{verification.broken.actor}</bdi> · {label(verification.broken.action ?? '')}</Text>}
+            {verification.broken?.at && (
+              <Text size="sm">
+                {formatDateTime(verification.broken.at, lng)} · <bdi>{verification.broken.actor}</bdi> ·{' '}
+                {label(verification.broken.action ?? '')}
+              </Text>
+            )}
           </Alert>
         )}
       </Paper>
       <Group align="end">
-        <Select label={t('auditLog.account')} clearable searchable data={log.data?.actors ?? []} value={filter.actor} onChange={(v) => setFilter({ ...filter, actor: v })} data-testid="audit-actor" />
-        <TextInput label={t('auditLog.record')} description={t('auditLog.recordHint')} dir="ltr" value={filter.entityId} onChange={(e) => setFilter({ ...filter, entityId: e.currentTarget.value })} data-testid="audit-record" />
-        <DateInput label={t('list.from')} clearable valueFormat="D MMM YYYY" value={filter.from} onChange={(v) => setFilter({ ...filter, from: v })} data-testid="audit-from" />
-        <DateInput label={t('list.to')} clearable valueFormat="D MMM YYYY" value={filter.to} onChange={(v) => setFilter({ ...filter, to: v })} data-testid="audit-to" />
+        <Select
+          label={t('auditLog.account')}
+          clearable
+          searchable
+          data={log.data?.actors ?? []}
+          value={filter.actor}
+          onChange={(v) => setFilter({ ...filter, actor: v })}
+          data-testid="audit-actor"
+        />
+        <TextInput
+          label={t('auditLog.record')}
+          description={t('auditLog.recordHint')}
+          dir="ltr"
+          value={filter.entityId}
+          onChange={(e) => setFilter({ ...filter, entityId: e.currentTarget.value })}
+          data-testid="audit-record"
+        />
+        <DateInput
+          label={t('list.from')}
+          clearable
+          valueFormat="D MMM YYYY"
+          value={filter.from}
+          onChange={(v) => setFilter({ ...filter, from: v })}
+          data-testid="audit-from"
+        />
+        <DateInput
+          label={t('list.to')}
+          clearable
+          valueFormat="D MMM YYYY"
+          value={filter.to}
+          onChange={(v) => setFilter({ ...filter, to: v })}
+          data-testid="audit-to"
+        />
       </Group>
       {log.data && log.data.rows.length === 0 && <Alert color="gray">{t('auditLog.empty')}</Alert>}
       {log.data && log.data.rows.length > 0 && (
@@ -69,14 +124,26 @@ export function AuditPage() {
                 <Table.Td>{formatDateTime(r.at, lng)}</Table.Td>
                 <Table.Td dir="ltr">{r.actor}</Table.Td>
                 <Table.Td>{label(r.action)}</Table.Td>
-                <Table.Td dir="ltr"><Text size="xs" ff="monospace">{r.entityId ?? '—'}</Text></Table.Td>
-                <Table.Td dir="ltr"><Code block fz="xs" mah={80} style={{ overflow: 'auto' }}>{JSON.stringify(r.details)}</Code></Table.Td>
+                <Table.Td dir="ltr">
+                  <Text size="xs" ff="monospace">
+                    {r.entityId ?? '—'}
+                  </Text>
+                </Table.Td>
+                <Table.Td dir="ltr">
+                  <Code block fz="xs" mah={80} style={{ overflow: 'auto' }}>
+                    {JSON.stringify(r.details)}
+                  </Code>
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       )}
-      {log.data && log.data.rows.length === PAGE && <Text size="sm" c="dimmed">{t('auditLog.newestOnly', { n: formatNumber(PAGE, lng) })}</Text>}
+      {log.data && log.data.rows.length === PAGE && (
+        <Text size="sm" c="dimmed">
+          {t('auditLog.newestOnly', { n: formatNumber(PAGE, lng) })}
+        </Text>
+      )}
     </Stack>
   );
 }

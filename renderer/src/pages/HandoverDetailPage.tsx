@@ -17,7 +17,9 @@ import { fieldText } from '../lib/version-diff';
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div>
-      <Text size="xs" c="dimmed">{label}</Text>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
       <Text className="bidi-isolate">{children}</Text>
     </div>
   );
@@ -28,7 +30,12 @@ export function HandoverDetailPage() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const q = useQuery({ queryKey: ['handover', id], queryFn: () => callOrThrow('handovers:get', { id }) });
-  if (q.isError) return <Alert color="red">{t('errors.NOT_FOUND')} <Link to="/handovers">{t('common.back')}</Link></Alert>;
+  if (q.isError)
+    return (
+      <Alert color="red">
+        {t('errors.NOT_FOUND')} <Link to="/handovers">{t('common.back')}</Link>
+      </Alert>
+    );
   const h = q.data;
   if (!h) return <Text>{t('common.loading')}</Text>;
   const f = (field: keyof typeof h) => fieldText(t, lng, field, h[field]);
@@ -38,40 +45,76 @@ export function HandoverDetailPage() {
     <Stack maw={1100}>
       <Group justify="space-between">
         <Group>
-          <Title order={2}><span dir="ltr" className="bidi-isolate">{h.referenceNo}</span></Title>
-          <Badge size="lg" variant="light" color={statusColor(h.status)} data-testid="status">{t(`status.${h.status}`)}</Badge>
-          {h.source !== 'app' && <Badge variant="dot" color="grape" data-testid="source">{t(`detail.source.${h.source}`)}</Badge>}
-          {h.version > 1 && <Badge variant="outline">{t('detail.versionLabel', { n: formatNumber(h.version, lng) })}</Badge>}
+          <Title order={2}>
+            <span dir="ltr" className="bidi-isolate">
+              {h.referenceNo}
+            </span>
+          </Title>
+          <Badge size="lg" variant="light" color={statusColor(h.status)} data-testid="status">
+            {t(`status.${h.status}`)}
+          </Badge>
+          {h.source !== 'app' && (
+            <Badge variant="dot" color="grape" data-testid="source">
+              {t(`detail.source.${h.source}`)}
+            </Badge>
+          )}
+          {h.version > 1 && (
+            <Badge variant="outline">{t('detail.versionLabel', { n: formatNumber(h.version, lng) })}</Badge>
+          )}
         </Group>
         <LifecycleActions handover={h} />
       </Group>
-      {h.status === 'void' && <Alert color="gray" data-testid="void-banner">{t('detail.voidedBecause', { reason: h.voidReason ?? '' })}</Alert>}
+      {h.status === 'void' && (
+        <Alert color="gray" data-testid="void-banner">
+          {t('detail.voidedBecause', { reason: h.voidReason ?? '' })}
+        </Alert>
+      )}
       <Paper withBorder p="md">
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <Field label={t('fields.handoverDate')}>{f('handoverDate')}</Field>
           <Field label={t('fields.location')}>{f('location')}</Field>
           <Field label={t('fields.camp')}>{h.camp === 'other' ? h.campOther : f('camp')}</Field>
-          <Field label={t('fields.receivingCountry')}><Flag code={h.receivingCountry} /> {f('receivingCountry')}</Field>
-          <Field label={t('fields.delegationHeadName')}>{f('delegationHeadName')}{h.delegationHeadTitle ? ` — ${h.delegationHeadTitle}` : ''}</Field>
+          <Field label={t('fields.receivingCountry')}>
+            <Flag code={h.receivingCountry} /> {f('receivingCountry')}
+          </Field>
+          <Field label={t('fields.delegationHeadName')}>
+            {f('delegationHeadName')}
+            {h.delegationHeadTitle ? ` — ${h.delegationHeadTitle}` : ''}
+          </Field>
           <Field label={t('fields.delegationBody')}>{f('delegationBody')}</Field>
           <Field label={t('fields.delegationMembers')}>{f('delegationMembers')}</Field>
           <Field label={t('fields.handingAuthority')}>{f('handingAuthority')}</Field>
-          <Field label={t('fields.handingOfficialName')}>{f('handingOfficialName')}{h.handingOfficialTitle ? ` — ${h.handingOfficialTitle}` : ''}</Field>
-          <Field label={t('fields.documentLanguages')}>{h.documentLanguages.map((l) => t(`docLang.${l}`)).join('، ')}</Field>
+          <Field label={t('fields.handingOfficialName')}>
+            {f('handingOfficialName')}
+            {h.handingOfficialTitle ? ` — ${h.handingOfficialTitle}` : ''}
+          </Field>
+          <Field label={t('fields.documentLanguages')}>
+            {h.documentLanguages.map((l) => t(`docLang.${l}`)).join('، ')}
+          </Field>
         </SimpleGrid>
       </Paper>
       <Paper withBorder p="md">
         <Group justify="space-between" mb="sm">
           <Title order={4}>{t('form.sectionPersons')}</Title>
-          <Text fw={700} data-testid="detail-total">{t('form.totalPersons', { count: persons, n: formatNumber(persons, lng) })}</Text>
+          <Text fw={700} data-testid="detail-total">
+            {t('form.totalPersons', { count: persons, n: formatNumber(persons, lng) })}
+          </Text>
         </Group>
         <SimpleGrid cols={{ base: 2, sm: 6 }}>
-          {(['womenCount', 'childrenCount', 'boysCount', 'girlsCount', 'unaccompaniedCount', 'menCount'] as const).map((k) => (
-            <Field key={k} label={t(`fields.${k}`)}>{f(k)}</Field>
-          ))}
+          {(['womenCount', 'childrenCount', 'boysCount', 'girlsCount', 'unaccompaniedCount', 'menCount'] as const).map(
+            (k) => (
+              <Field key={k} label={t(`fields.${k}`)}>
+                {f(k)}
+              </Field>
+            ),
+          )}
         </SimpleGrid>
       </Paper>
-      {h.notes && <Paper withBorder p="md"><Field label={t('fields.notes')}>{h.notes}</Field></Paper>}
+      {h.notes && (
+        <Paper withBorder p="md">
+          <Field label={t('fields.notes')}>{h.notes}</Field>
+        </Paper>
+      )}
       <ManifestSection handover={h} />
       <AttachmentsSection handover={h} />
       <ReportPanel handover={h} />

@@ -1,11 +1,32 @@
-import { Alert, Button, Group, Modal, MultiSelect, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Modal,
+  MultiSelect,
+  NumberInput,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlocker, useNavigate, useParams } from 'react-router-dom';
 import { CAMPS, COUNT_FIELDS, DOCUMENT_LANGUAGES } from '../../../electron/api/domain/handover';
-import { blankFields, handoverFields, pickContent, type Handover, type HandoverFieldsInput } from '../../../electron/api/schemas/handover';
+import {
+  blankFields,
+  handoverFields,
+  pickContent,
+  type Handover,
+  type HandoverFieldsInput,
+} from '../../../electron/api/schemas/handover';
 import { call, callOrThrow } from '../api/client';
 import { CountrySelect } from '../components/CountrySelect';
 import { dateWarning } from '../lib/date-warning';
@@ -17,17 +38,40 @@ import { issuesByPath } from '../lib/validation';
 type Form = HandoverFieldsInput;
 
 /** A new record: the table's defaults, today's date and this office's own details from the settings. */
-function blankForm(defaults: { handingAuthority: string; handingOfficialName: string; handingOfficialTitle: string; defaultLocation: string }): Form {
+function blankForm(defaults: {
+  handingAuthority: string;
+  handingOfficialName: string;
+  handingOfficialTitle: string;
+  defaultLocation: string;
+}): Form {
   const { handingAuthority, handingOfficialName, handingOfficialTitle, defaultLocation } = defaults;
-  return { ...blankFields(), handoverDate: new Date().toISOString().slice(0, 10), handingAuthority, handingOfficialName, handingOfficialTitle, location: defaultLocation };
+  return {
+    ...blankFields(),
+    handoverDate: new Date().toISOString().slice(0, 10),
+    handingAuthority,
+    handingOfficialName,
+    handingOfficialTitle,
+    location: defaultLocation,
+  };
 }
 
 export function HandoverFormPage({ amend = false }: { amend?: boolean }) {
   const { id } = useParams();
   const settings = useQuery({ queryKey: ['settings'], queryFn: () => callOrThrow('settings:get', {}) });
-  const existing = useQuery({ queryKey: ['handover', id], queryFn: () => callOrThrow('handovers:get', { id: id! }), enabled: !!id });
+  const existing = useQuery({
+    queryKey: ['handover', id],
+    queryFn: () => callOrThrow('handovers:get', { id: id! }),
+    enabled: !!id,
+  });
   if (!settings.data || (id && !existing.data)) return <Text>{'…'}</Text>;
-  return <HandoverForm key={`${id ?? 'new'}-${amend}`} initial={existing.data ? pickContent(existing.data) : blankForm(settings.data)} existing={existing.data} amend={amend} />;
+  return (
+    <HandoverForm
+      key={`${id ?? 'new'}-${amend}`}
+      initial={existing.data ? pickContent(existing.data) : blankForm(settings.data)}
+      existing={existing.data}
+      amend={amend}
+    />
+  );
 }
 
 function HandoverForm({ initial, existing, amend }: { initial: Form; existing?: Handover; amend: boolean }) {
@@ -55,7 +99,9 @@ function HandoverForm({ initial, existing, amend }: { initial: Form; existing?: 
     });
   }, [existing, form.referenceNo, form.handoverDate]);
 
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname,
+  );
   useEffect(() => {
     if (!dirty) return;
     const onUnload = (e: BeforeUnloadEvent) => e.preventDefault();
@@ -66,10 +112,15 @@ function HandoverForm({ initial, existing, amend }: { initial: Form; existing?: 
   const set = <K extends keyof Form>(key: K, value: Form[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
     // A corrected field stops showing its old message; the next save checks everything again.
-    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([path]) => path !== key && !path.startsWith(`${String(key)}.`))));
+    setErrors((e) =>
+      Object.fromEntries(Object.entries(e).filter(([path]) => path !== key && !path.startsWith(`${String(key)}.`))),
+    );
   };
   const num = (v: number | string) => (typeof v === 'number' ? v : v === '' ? 0 : Number(v));
-  const total = useMemo(() => num(form.womenCount ?? 0) + num(form.childrenCount ?? 0) + num(form.menCount ?? 0), [form.womenCount, form.childrenCount, form.menCount]);
+  const total = useMemo(
+    () => num(form.womenCount ?? 0) + num(form.childrenCount ?? 0) + num(form.menCount ?? 0),
+    [form.womenCount, form.childrenCount, form.menCount],
+  );
   const err = (path: string) => (errors[path] ? t(`validation.${errors[path]}`) : undefined);
 
   async function save() {
@@ -94,7 +145,9 @@ function HandoverForm({ initial, existing, amend }: { initial: Form; existing?: 
       : await call('handovers:create', { data: form });
     setSaving(false);
     if (!result.ok) {
-      setErrors(issuesByPath((result.error.details?.issues ?? []).map((i) => ({ ...i, path: i.path.replace(/^data\./, '') }))));
+      setErrors(
+        issuesByPath((result.error.details?.issues ?? []).map((i) => ({ ...i, path: i.path.replace(/^data\./, '') }))),
+      );
       setServerError(explainError(t, result.error));
       return;
     }
@@ -104,69 +157,269 @@ function HandoverForm({ initial, existing, amend }: { initial: Form; existing?: 
   }
 
   return (
-    <Stack maw={960} component="form" onSubmit={(e: React.FormEvent) => { e.preventDefault(); void save(); }} {...{ noValidate: true }}>
-      <Title order={2}>{existing ? t(amend ? 'form.amendTitle' : 'form.editTitle', { ref: existing.referenceNo }) : t('form.newTitle')}</Title>
+    <Stack
+      maw={960}
+      component="form"
+      onSubmit={(e: React.FormEvent) => {
+        e.preventDefault();
+        void save();
+      }}
+      {...{ noValidate: true }}
+    >
+      <Title order={2}>
+        {existing ? t(amend ? 'form.amendTitle' : 'form.editTitle', { ref: existing.referenceNo }) : t('form.newTitle')}
+      </Title>
       {amend && <Alert color="blue">{t('form.amendHint')}</Alert>}
-      {serverError && <Alert color="red" role="alert" data-testid="form-error">{serverError}</Alert>}
+      {serverError && (
+        <Alert color="red" role="alert" data-testid="form-error">
+          {serverError}
+        </Alert>
+      )}
       <Paper withBorder p="md">
-        <Title order={4} mb="sm">{t('form.sectionDocument')}</Title>
+        <Title order={4} mb="sm">
+          {t('form.sectionDocument')}
+        </Title>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput label={t('fields.referenceNo')} required value={form.referenceNo} onChange={(e) => set('referenceNo', e.currentTarget.value)} error={err('referenceNo')} dir="ltr" name="referenceNo" />
-          <DateInput label={t('fields.handoverDate')} required valueFormat="D MMMM YYYY" placeholder={t('form.pickDate')} value={form.handoverDate || null} onChange={(v) => set('handoverDate', v ?? '')} error={err('handoverDate')} description={warning && !errors.handoverDate ? <Text span c="orange.8" size="xs" data-testid="date-warning">{t(`form.${warning}`)}</Text> : undefined} name="handoverDate" data-testid="handoverDate" />
-          <TextInput label={t('fields.location')} value={form.location} onChange={(e) => set('location', e.currentTarget.value)} error={err('location')} name="location" />
-          <Select label={t('fields.camp')} required data={CAMPS.map((c) => ({ value: c, label: t(`camp.${c}`) }))} value={form.camp} onChange={(v) => set('camp', (v ?? 'al_hol') as Form['camp'])} error={err('camp')} name="camp" allowDeselect={false} />
-          {form.camp === 'other' && <TextInput label={t('fields.campOther')} required value={form.campOther} onChange={(e) => set('campOther', e.currentTarget.value)} error={err('campOther')} name="campOther" />}
-          <MultiSelect label={t('fields.documentLanguages')} data={DOCUMENT_LANGUAGES.map((l) => ({ value: l, label: t(`docLang.${l}`) }))} value={form.documentLanguages} onChange={(v) => set('documentLanguages', v as Form['documentLanguages'])} error={err('documentLanguages')} />
+          <TextInput
+            label={t('fields.referenceNo')}
+            required
+            value={form.referenceNo}
+            onChange={(e) => set('referenceNo', e.currentTarget.value)}
+            error={err('referenceNo')}
+            dir="ltr"
+            name="referenceNo"
+          />
+          <DateInput
+            label={t('fields.handoverDate')}
+            required
+            valueFormat="D MMMM YYYY"
+            placeholder={t('form.pickDate')}
+            value={form.handoverDate || null}
+            onChange={(v) => set('handoverDate', v ?? '')}
+            error={err('handoverDate')}
+            description={
+              warning && !errors.handoverDate ? (
+                <Text span c="orange.8" size="xs" data-testid="date-warning">
+                  {t(`form.${warning}`)}
+                </Text>
+              ) : undefined
+            }
+            name="handoverDate"
+            data-testid="handoverDate"
+          />
+          <TextInput
+            label={t('fields.location')}
+            value={form.location}
+            onChange={(e) => set('location', e.currentTarget.value)}
+            error={err('location')}
+            name="location"
+          />
+          <Select
+            label={t('fields.camp')}
+            required
+            data={CAMPS.map((c) => ({ value: c, label: t(`camp.${c}`) }))}
+            value={form.camp}
+            onChange={(v) => set('camp', (v ?? 'al_hol') as Form['camp'])}
+            error={err('camp')}
+            name="camp"
+            allowDeselect={false}
+          />
+          {form.camp === 'other' && (
+            <TextInput
+              label={t('fields.campOther')}
+              required
+              value={form.campOther}
+              onChange={(e) => set('campOther', e.currentTarget.value)}
+              error={err('campOther')}
+              name="campOther"
+            />
+          )}
+          <MultiSelect
+            label={t('fields.documentLanguages')}
+            data={DOCUMENT_LANGUAGES.map((l) => ({ value: l, label: t(`docLang.${l}`) }))}
+            value={form.documentLanguages}
+            onChange={(v) => set('documentLanguages', v as Form['documentLanguages'])}
+            error={err('documentLanguages')}
+          />
         </SimpleGrid>
       </Paper>
       <Paper withBorder p="md">
-        <Title order={4} mb="sm">{t('form.sectionDelegation')}</Title>
+        <Title order={4} mb="sm">
+          {t('form.sectionDelegation')}
+        </Title>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <CountrySelect label={t('fields.receivingCountry')} required placeholder={t('form.pickCountry')} value={form.receivingCountry || null} onChange={(v) => set('receivingCountry', v ?? '')} error={err('receivingCountry')} name="receivingCountry" data-testid="receivingCountry" />
-          <TextInput label={t('fields.delegationBody')} value={form.delegationBody} onChange={(e) => set('delegationBody', e.currentTarget.value)} error={err('delegationBody')} name="delegationBody" />
-          <TextInput label={t('fields.delegationHeadName')} required value={form.delegationHeadName} onChange={(e) => set('delegationHeadName', e.currentTarget.value)} error={err('delegationHeadName')} name="delegationHeadName" />
-          <TextInput label={t('fields.delegationHeadTitle')} value={form.delegationHeadTitle} onChange={(e) => set('delegationHeadTitle', e.currentTarget.value)} error={err('delegationHeadTitle')} name="delegationHeadTitle" />
+          <CountrySelect
+            label={t('fields.receivingCountry')}
+            required
+            placeholder={t('form.pickCountry')}
+            value={form.receivingCountry || null}
+            onChange={(v) => set('receivingCountry', v ?? '')}
+            error={err('receivingCountry')}
+            name="receivingCountry"
+            data-testid="receivingCountry"
+          />
+          <TextInput
+            label={t('fields.delegationBody')}
+            value={form.delegationBody}
+            onChange={(e) => set('delegationBody', e.currentTarget.value)}
+            error={err('delegationBody')}
+            name="delegationBody"
+          />
+          <TextInput
+            label={t('fields.delegationHeadName')}
+            required
+            value={form.delegationHeadName}
+            onChange={(e) => set('delegationHeadName', e.currentTarget.value)}
+            error={err('delegationHeadName')}
+            name="delegationHeadName"
+          />
+          <TextInput
+            label={t('fields.delegationHeadTitle')}
+            value={form.delegationHeadTitle}
+            onChange={(e) => set('delegationHeadTitle', e.currentTarget.value)}
+            error={err('delegationHeadTitle')}
+            name="delegationHeadTitle"
+          />
         </SimpleGrid>
-        <Text fw={500} mt="md" size="sm">{t('fields.delegationMembers')}</Text>
+        <Text fw={500} mt="md" size="sm">
+          {t('fields.delegationMembers')}
+        </Text>
         {(form.delegationMembers ?? []).map((m, i) => (
           <Group key={i} align="flex-end" mt="xs">
-            <TextInput label={t('fields.memberName')} value={m.name} onChange={(e) => set('delegationMembers', (form.delegationMembers ?? []).map((x, j) => (j === i ? { ...x, name: e.currentTarget.value } : x)))} error={err(`delegationMembers.${i}.name`)} />
-            <TextInput label={t('fields.memberTitle')} value={m.title ?? ''} onChange={(e) => set('delegationMembers', (form.delegationMembers ?? []).map((x, j) => (j === i ? { ...x, title: e.currentTarget.value } : x)))} />
-            <Button variant="subtle" color="red" onClick={() => set('delegationMembers', (form.delegationMembers ?? []).filter((_, j) => j !== i))}>{t('common.remove')}</Button>
+            <TextInput
+              label={t('fields.memberName')}
+              value={m.name}
+              onChange={(e) =>
+                set(
+                  'delegationMembers',
+                  (form.delegationMembers ?? []).map((x, j) => (j === i ? { ...x, name: e.currentTarget.value } : x)),
+                )
+              }
+              error={err(`delegationMembers.${i}.name`)}
+            />
+            <TextInput
+              label={t('fields.memberTitle')}
+              value={m.title ?? ''}
+              onChange={(e) =>
+                set(
+                  'delegationMembers',
+                  (form.delegationMembers ?? []).map((x, j) => (j === i ? { ...x, title: e.currentTarget.value } : x)),
+                )
+              }
+            />
+            <Button
+              variant="subtle"
+              color="red"
+              onClick={() =>
+                set(
+                  'delegationMembers',
+                  (form.delegationMembers ?? []).filter((_, j) => j !== i),
+                )
+              }
+            >
+              {t('common.remove')}
+            </Button>
           </Group>
         ))}
-        <Button variant="light" mt="xs" onClick={() => set('delegationMembers', [...(form.delegationMembers ?? []), { name: '', title: '' }])}>{t('common.add')}</Button>
+        <Button
+          variant="light"
+          mt="xs"
+          onClick={() => set('delegationMembers', [...(form.delegationMembers ?? []), { name: '', title: '' }])}
+        >
+          {t('common.add')}
+        </Button>
       </Paper>
       <Paper withBorder p="md">
-        <Title order={4} mb="sm">{t('form.sectionHanding')}</Title>
+        <Title order={4} mb="sm">
+          {t('form.sectionHanding')}
+        </Title>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput label={t('fields.handingAuthority')} required value={form.handingAuthority} onChange={(e) => set('handingAuthority', e.currentTarget.value)} error={err('handingAuthority')} name="handingAuthority" />
-          <TextInput label={t('fields.handingOfficialName')} required value={form.handingOfficialName} onChange={(e) => set('handingOfficialName', e.currentTarget.value)} error={err('handingOfficialName')} name="handingOfficialName" />
-          <TextInput label={t('fields.handingOfficialTitle')} value={form.handingOfficialTitle} onChange={(e) => set('handingOfficialTitle', e.currentTarget.value)} error={err('handingOfficialTitle')} name="handingOfficialTitle" />
+          <TextInput
+            label={t('fields.handingAuthority')}
+            required
+            value={form.handingAuthority}
+            onChange={(e) => set('handingAuthority', e.currentTarget.value)}
+            error={err('handingAuthority')}
+            name="handingAuthority"
+          />
+          <TextInput
+            label={t('fields.handingOfficialName')}
+            required
+            value={form.handingOfficialName}
+            onChange={(e) => set('handingOfficialName', e.currentTarget.value)}
+            error={err('handingOfficialName')}
+            name="handingOfficialName"
+          />
+          <TextInput
+            label={t('fields.handingOfficialTitle')}
+            value={form.handingOfficialTitle}
+            onChange={(e) => set('handingOfficialTitle', e.currentTarget.value)}
+            error={err('handingOfficialTitle')}
+            name="handingOfficialTitle"
+          />
         </SimpleGrid>
       </Paper>
       <Paper withBorder p="md">
         <Group justify="space-between" mb="sm">
           <Title order={4}>{t('form.sectionPersons')}</Title>
-          <Text fw={700} data-testid="total-persons" aria-live="polite">{t('form.totalPersons', { count: total, n: formatNumber(total, i18n.language) })}</Text>
+          <Text fw={700} data-testid="total-persons" aria-live="polite">
+            {t('form.totalPersons', { count: total, n: formatNumber(total, i18n.language) })}
+          </Text>
         </Group>
         <SimpleGrid cols={{ base: 2, sm: 3 }}>
           {COUNT_FIELDS.map((f) => (
-            <NumberInput key={f} label={t(`fields.${f}`)} min={0} allowDecimal={false} allowNegative={false} value={form[f] as number} onChange={(v) => set(f, num(v))} error={err(f)} name={f} />
+            <NumberInput
+              key={f}
+              label={t(`fields.${f}`)}
+              min={0}
+              allowDecimal={false}
+              allowNegative={false}
+              value={form[f] as number}
+              onChange={(v) => set(f, num(v))}
+              error={err(f)}
+              name={f}
+            />
           ))}
         </SimpleGrid>
       </Paper>
-      <Textarea label={t('fields.notes')} autosize minRows={2} value={form.notes} onChange={(e) => set('notes', e.currentTarget.value)} error={err('notes')} name="notes" />
-      {amend && <Textarea label={t('form.amendReason')} required autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={err('reason')} name="reason" />}
+      <Textarea
+        label={t('fields.notes')}
+        autosize
+        minRows={2}
+        value={form.notes}
+        onChange={(e) => set('notes', e.currentTarget.value)}
+        error={err('notes')}
+        name="notes"
+      />
+      {amend && (
+        <Textarea
+          label={t('form.amendReason')}
+          required
+          autosize
+          minRows={2}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          error={err('reason')}
+          name="reason"
+        />
+      )}
       <Group>
-        <Button type="submit" loading={saving} data-testid="save">{t('common.save')}</Button>
-        <Button variant="default" onClick={() => navigate(-1)}>{t('common.cancel')}</Button>
+        <Button type="submit" loading={saving} data-testid="save">
+          {t('common.save')}
+        </Button>
+        <Button variant="default" onClick={() => navigate(-1)}>
+          {t('common.cancel')}
+        </Button>
       </Group>
       <Modal opened={blocker.state === 'blocked'} onClose={() => blocker.reset?.()} title={t('form.unsavedTitle')}>
         <Text mb="md">{t('form.unsavedBody')}</Text>
         <Group justify="flex-end">
-          <Button variant="default" onClick={() => blocker.reset?.()}>{t('form.stay')}</Button>
-          <Button color="red" onClick={() => blocker.proceed?.()}>{t('form.leave')}</Button>
+          <Button variant="default" onClick={() => blocker.reset?.()}>
+            {t('form.stay')}
+          </Button>
+          <Button color="red" onClick={() => blocker.proceed?.()}>
+            {t('form.leave')}
+          </Button>
         </Group>
       </Modal>
     </Stack>

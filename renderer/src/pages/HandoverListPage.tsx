@@ -18,8 +18,16 @@ export function HandoverListPage() {
   // The first page is asked first and the figures of the whole matched set only once it is here: both run on the one
   // database connection, and a search matching a large share of a million records takes far longer to add up than to
   // list, so the rows never wait for the sums. The table shares this page through the query cache.
-  const first = useQuery({ queryKey: pageQueryKey(query, 0), queryFn: () => callOrThrow('handovers:list', { ...query, offset: 0, limit: PAGE_SIZE }), staleTime: 30_000 });
-  const summary = useQuery({ queryKey: ['handovers', 'summary', filter], queryFn: () => callOrThrow('handovers:summary', filter), enabled: first.isSuccess });
+  const first = useQuery({
+    queryKey: pageQueryKey(query, 0),
+    queryFn: () => callOrThrow('handovers:list', { ...query, offset: 0, limit: PAGE_SIZE }),
+    staleTime: 30_000,
+  });
+  const summary = useQuery({
+    queryKey: ['handovers', 'summary', filter],
+    queryFn: () => callOrThrow('handovers:summary', filter),
+    enabled: first.isSuccess,
+  });
   const lng = i18n.language;
   const filtered = params.toString() !== '';
   const sums = summary.data;
@@ -40,17 +48,28 @@ export function HandoverListPage() {
         <Title order={2}>{t('list.title')}</Title>
         <Group>
           {mayExport && <ExportButtons query={query} />}
-          {mayCreate && <Button component={Link} to="/handovers/new" data-testid="new-handover">{t('nav.newHandover')}</Button>}
+          {mayCreate && (
+            <Button component={Link} to="/handovers/new" data-testid="new-handover">
+              {t('nav.newHandover')}
+            </Button>
+          )}
         </Group>
       </Group>
       <ListFilters />
       {(first.isError || summary.isError) && <Alert color="red">{t('errors.VALIDATION')}</Alert>}
       {sums ? (
         <Text data-testid="list-count">
-          {t('list.count', { count: sums.handovers, n: formatNumber(sums.handovers, lng) })} — {t('list.sums', { women: formatNumber(sums.women, lng), children: formatNumber(sums.children, lng), men: formatNumber(sums.men, lng), persons: formatNumber(sums.persons, lng) })}
+          {t('list.count', { count: sums.handovers, n: formatNumber(sums.handovers, lng) })} —{' '}
+          {t('list.sums', {
+            women: formatNumber(sums.women, lng),
+            children: formatNumber(sums.children, lng),
+            men: formatNumber(sums.men, lng),
+            persons: formatNumber(sums.persons, lng),
+          })}
         </Text>
       ) : (
-        rows && rows.length > 0 && (
+        rows &&
+        rows.length > 0 && (
           <Group gap="xs" data-testid="list-count-loading">
             <Loader size="xs" />
             <Text c="dimmed">{t('list.figuresLoading')}</Text>

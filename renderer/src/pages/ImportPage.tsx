@@ -36,11 +36,19 @@ export function ImportPage() {
       <Title order={2}>{t('io.title')}</Title>
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
-          <Tabs.Tab value="sheet" data-testid="tab-sheet">{t('io.tabs.sheet')}</Tabs.Tab>
-          <Tabs.Tab value="exchange" data-testid="tab-exchange">{t('io.tabs.exchange')}</Tabs.Tab>
+          <Tabs.Tab value="sheet" data-testid="tab-sheet">
+            {t('io.tabs.sheet')}
+          </Tabs.Tab>
+          <Tabs.Tab value="exchange" data-testid="tab-exchange">
+            {t('io.tabs.exchange')}
+          </Tabs.Tab>
         </Tabs.List>
-        <Tabs.Panel value="sheet" pt="md"><SheetImport /></Tabs.Panel>
-        <Tabs.Panel value="exchange" pt="md"><ExchangePanel opened={opened} /></Tabs.Panel>
+        <Tabs.Panel value="sheet" pt="md">
+          <SheetImport />
+        </Tabs.Panel>
+        <Tabs.Panel value="exchange" pt="md">
+          <ExchangePanel opened={opened} />
+        </Tabs.Panel>
       </Tabs>
     </Stack>
   );
@@ -62,9 +70,12 @@ function SheetImport() {
   const [fileKey, setFileKey] = useState(0);
   const timer = useRef<number | null>(null);
 
-  useEffect(() => () => {
-    if (timer.current) window.clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) window.clearTimeout(timer.current);
+    },
+    [],
+  );
 
   const reset = () => {
     setInspect(null);
@@ -82,7 +93,11 @@ function SheetImport() {
     setInspect(null);
     if (!file) return;
     if (file.size > FILE_LIMITS.spreadsheet) {
-      setError({ code: 'TOO_LARGE', message: '', details: { reason: 'io.file.too_large', params: { maxMb: megabytes(FILE_LIMITS.spreadsheet) } } });
+      setError({
+        code: 'TOO_LARGE',
+        message: '',
+        details: { reason: 'io.file.too_large', params: { maxMb: megabytes(FILE_LIMITS.spreadsheet) } },
+      });
       return;
     }
     setReading(true);
@@ -140,7 +155,8 @@ function SheetImport() {
     return reason ? t(reason, (e.details?.params as Record<string, string>) ?? {}) : t(`errors.${e.code}`);
   };
   const used = mapping.filter(Boolean);
-  const mappingOk = !!inspect && inspect.required.every((c) => mapping.includes(c)) && new Set(used).size === used.length;
+  const mappingOk =
+    !!inspect && inspect.required.every((c) => mapping.includes(c)) && new Set(used).size === used.length;
   const running = job !== null;
   const n = (x: number) => formatNumber(x, i18n.language);
   const percent = job && job.total > 0 ? (job.phase === 'writing' ? 100 : Math.round((job.done / job.total) * 100)) : 0;
@@ -161,13 +177,26 @@ function SheetImport() {
           {reading && <Text size="sm">{t('io.reading')}</Text>}
           {inspect && (
             <Text size="sm" data-testid="file-info">
-              {t('io.fileInfo', { fileName: inspect.fileName, rows: n(inspect.rowCount), format: inspect.format.toUpperCase(), encoding: inspect.encoding })}
+              {t('io.fileInfo', {
+                fileName: inspect.fileName,
+                rows: n(inspect.rowCount),
+                format: inspect.format.toUpperCase(),
+                encoding: inspect.encoding,
+              })}
             </Text>
           )}
         </Stack>
       </Paper>
-      {error && <Alert color="red" data-testid="import-error">{errorText(error)}</Alert>}
-      {cancelled && <Alert color="yellow" data-testid="import-cancelled">{t('io.cancelled')}</Alert>}
+      {error && (
+        <Alert color="red" data-testid="import-error">
+          {errorText(error)}
+        </Alert>
+      )}
+      {cancelled && (
+        <Alert color="yellow" data-testid="import-cancelled">
+          {t('io.cancelled')}
+        </Alert>
+      )}
       {inspect && (
         <>
           <MappingStep inspect={inspect} mapping={mapping} onChange={setMapping} />
@@ -175,9 +204,23 @@ function SheetImport() {
           <Paper withBorder p="md">
             <Stack gap="xs">
               <Title order={4}>{t('io.options.title')}</Title>
-              <Checkbox label={t('io.options.asDraft')} checked={asDraft} onChange={(e) => setAsDraft(e.currentTarget.checked)} data-testid="opt-draft" />
-              <Checkbox label={t('io.options.strict')} checked={strict} onChange={(e) => setStrict(e.currentTarget.checked)} data-testid="opt-strict" />
-              <Radio.Group label={t('io.options.dateOrder')} value={dateOrder} onChange={(v) => setDateOrder(v as DateOrderChoice)}>
+              <Checkbox
+                label={t('io.options.asDraft')}
+                checked={asDraft}
+                onChange={(e) => setAsDraft(e.currentTarget.checked)}
+                data-testid="opt-draft"
+              />
+              <Checkbox
+                label={t('io.options.strict')}
+                checked={strict}
+                onChange={(e) => setStrict(e.currentTarget.checked)}
+                data-testid="opt-strict"
+              />
+              <Radio.Group
+                label={t('io.options.dateOrder')}
+                value={dateOrder}
+                onChange={(v) => setDateOrder(v as DateOrderChoice)}
+              >
                 <Group mt={4}>
                   <Radio value="auto" label={t('io.options.dateAuto')} />
                   <Radio value="dmy" label={t('io.options.dmy')} data-testid="opt-dmy" />
@@ -187,9 +230,20 @@ function SheetImport() {
             </Stack>
           </Paper>
           <Group>
-            <Button variant="default" disabled={!mappingOk || running} onClick={() => void start(true)} data-testid="import-check">{t('io.check')}</Button>
-            <Button disabled={!mappingOk || running} onClick={() => void start(false)} data-testid="import-run">{t('io.import')}</Button>
-            <Button variant="subtle" disabled={running} onClick={reset}>{t('io.startOver')}</Button>
+            <Button
+              variant="default"
+              disabled={!mappingOk || running}
+              onClick={() => void start(true)}
+              data-testid="import-check"
+            >
+              {t('io.check')}
+            </Button>
+            <Button disabled={!mappingOk || running} onClick={() => void start(false)} data-testid="import-run">
+              {t('io.import')}
+            </Button>
+            <Button variant="subtle" disabled={running} onClick={reset}>
+              {t('io.startOver')}
+            </Button>
           </Group>
         </>
       )}
@@ -197,14 +251,27 @@ function SheetImport() {
         <Paper withBorder p="md" data-testid="import-progress">
           <Stack gap="xs">
             <Text size="sm">{t(`io.progress.${job.phase}`, { done: n(job.done), total: n(job.total) })}</Text>
-            <Progress value={percent} animated striped aria-label={t(`io.progress.${job.phase}`, { done: n(job.done), total: n(job.total) })} />
+            <Progress
+              value={percent}
+              animated
+              striped
+              aria-label={t(`io.progress.${job.phase}`, { done: n(job.done), total: n(job.total) })}
+            />
             <Group>
-              <Button color="red" variant="light" size="xs" onClick={() => void cancel()} data-testid="import-cancel">{t('io.cancel')}</Button>
+              <Button color="red" variant="light" size="xs" onClick={() => void cancel()} data-testid="import-cancel">
+                {t('io.cancel')}
+              </Button>
             </Group>
           </Stack>
         </Paper>
       )}
-      {report && !running && <UnknownCountries key={report.sha256 + report.counts.rejected} report={report} onRemembered={() => void start(report.dryRun)} />}
+      {report && !running && (
+        <UnknownCountries
+          key={report.sha256 + report.counts.rejected}
+          report={report}
+          onRemembered={() => void start(report.dryRun)}
+        />
+      )}
       {report && <ReportView report={report} />}
     </Stack>
   );

@@ -17,19 +17,32 @@ export function SettingsPage() {
     <Stack maw={900}>
       <Group justify="space-between">
         <Title order={2}>{t('settings.title')}</Title>
-        <Button component={Link} to="/settings/audit" variant="light" data-testid="open-audit">{t('auditLog.title')}</Button>
+        <Button component={Link} to="/settings/audit" variant="light" data-testid="open-audit">
+          {t('auditLog.title')}
+        </Button>
       </Group>
       {settings.data && <SettingsForm initial={settings.data} />}
       <ReportSettings />
       <CountryAliases />
       {info.data && (
         <Paper withBorder p="md">
-          <Title order={4} mb="sm">{t('settings.about')}</Title>
+          <Title order={4} mb="sm">
+            {t('settings.about')}
+          </Title>
           <Table>
             <Table.Tbody>
-              <Table.Tr><Table.Th>{t('settings.version')}</Table.Th><Table.Td>{info.data.version}</Table.Td></Table.Tr>
-              <Table.Tr><Table.Th>{t('settings.schemaVersion')}</Table.Th><Table.Td>{info.data.schemaVersion}</Table.Td></Table.Tr>
-              <Table.Tr><Table.Th>{t('settings.dataDir')}</Table.Th><Table.Td dir="ltr">{info.data.dataDir}</Table.Td></Table.Tr>
+              <Table.Tr>
+                <Table.Th>{t('settings.version')}</Table.Th>
+                <Table.Td>{info.data.version}</Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Th>{t('settings.schemaVersion')}</Table.Th>
+                <Table.Td>{info.data.schemaVersion}</Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Th>{t('settings.dataDir')}</Table.Th>
+                <Table.Td dir="ltr">{info.data.dataDir}</Table.Td>
+              </Table.Tr>
             </Table.Tbody>
           </Table>
         </Paper>
@@ -38,7 +51,15 @@ export function SettingsPage() {
   );
 }
 
-const GENERAL_KEYS = ['handingAuthority', 'handingOfficialName', 'handingOfficialTitle', 'defaultLocation', 'referencePrefix', 'attachmentMaxMb', 'idleLockMinutes'] as const;
+const GENERAL_KEYS = [
+  'handingAuthority',
+  'handingOfficialName',
+  'handingOfficialTitle',
+  'defaultLocation',
+  'referencePrefix',
+  'attachmentMaxMb',
+  'idleLockMinutes',
+] as const;
 
 function SettingsForm({ initial }: { initial: Settings }) {
   const { t } = useTranslation();
@@ -46,15 +67,26 @@ function SettingsForm({ initial }: { initial: Settings }) {
   const [s, setS] = useState(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<'idle' | 'saved' | 'error'>('idle');
-  const text = (key: 'handingAuthority' | 'handingOfficialName' | 'handingOfficialTitle' | 'defaultLocation' | 'referencePrefix', label: string) => (
-    <TextInput label={label} value={s[key]} onChange={(e) => setS({ ...s, [key]: e.currentTarget.value })} error={errors[key] && t(`validation.${errors[key]}`)} name={key} />
+  const text = (
+    key: 'handingAuthority' | 'handingOfficialName' | 'handingOfficialTitle' | 'defaultLocation' | 'referencePrefix',
+    label: string,
+  ) => (
+    <TextInput
+      label={label}
+      value={s[key]}
+      onChange={(e) => setS({ ...s, [key]: e.currentTarget.value })}
+      error={errors[key] && t(`validation.${errors[key]}`)}
+      name={key}
+    />
   );
   async function save() {
     // Only this form's own keys: other panels save theirs, and a stale copy here must not overwrite them.
     const patch = Object.fromEntries(GENERAL_KEYS.map((k) => [k, s[k]]));
     const r = await call('settings:set', { patch });
     if (!r.ok) {
-      setErrors(issuesByPath(r.error.details?.issues?.map((i) => ({ ...i, path: i.path.replace(/^patch\./, '') })) ?? []));
+      setErrors(
+        issuesByPath(r.error.details?.issues?.map((i) => ({ ...i, path: i.path.replace(/^patch\./, '') })) ?? []),
+      );
       setStatus('error');
       return;
     }
@@ -64,19 +96,48 @@ function SettingsForm({ initial }: { initial: Settings }) {
   }
   return (
     <Paper withBorder p="md">
-      <Title order={4} mb="sm">{t('settings.defaults')}</Title>
-      {status === 'saved' && <Alert color="teal" mb="sm">{t('common.saved')}</Alert>}
-      {status === 'error' && <Alert color="red" mb="sm">{t('errors.VALIDATION')}</Alert>}
+      <Title order={4} mb="sm">
+        {t('settings.defaults')}
+      </Title>
+      {status === 'saved' && (
+        <Alert color="teal" mb="sm">
+          {t('common.saved')}
+        </Alert>
+      )}
+      {status === 'error' && (
+        <Alert color="red" mb="sm">
+          {t('errors.VALIDATION')}
+        </Alert>
+      )}
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         {text('handingAuthority', t('fields.handingAuthority'))}
         {text('handingOfficialName', t('fields.handingOfficialName'))}
         {text('handingOfficialTitle', t('fields.handingOfficialTitle'))}
         {text('defaultLocation', t('fields.location'))}
         {text('referencePrefix', t('settings.referencePrefix'))}
-        <NumberInput label={t('settings.attachmentMaxMb')} min={1} max={200} allowDecimal={false} value={s.attachmentMaxMb} onChange={(v) => setS({ ...s, attachmentMaxMb: typeof v === 'number' ? v : Number(v) })} error={errors.attachmentMaxMb && t(`validation.${errors.attachmentMaxMb}`)} />
-        <NumberInput label={t('auth.idleLockMinutes')} min={1} max={240} allowDecimal={false} value={s.idleLockMinutes} onChange={(v) => setS({ ...s, idleLockMinutes: typeof v === 'number' ? v : Number(v) })} error={errors.idleLockMinutes && t(`validation.${errors.idleLockMinutes}`)} data-testid="idle-lock-minutes" />
+        <NumberInput
+          label={t('settings.attachmentMaxMb')}
+          min={1}
+          max={200}
+          allowDecimal={false}
+          value={s.attachmentMaxMb}
+          onChange={(v) => setS({ ...s, attachmentMaxMb: typeof v === 'number' ? v : Number(v) })}
+          error={errors.attachmentMaxMb && t(`validation.${errors.attachmentMaxMb}`)}
+        />
+        <NumberInput
+          label={t('auth.idleLockMinutes')}
+          min={1}
+          max={240}
+          allowDecimal={false}
+          value={s.idleLockMinutes}
+          onChange={(v) => setS({ ...s, idleLockMinutes: typeof v === 'number' ? v : Number(v) })}
+          error={errors.idleLockMinutes && t(`validation.${errors.idleLockMinutes}`)}
+          data-testid="idle-lock-minutes"
+        />
       </SimpleGrid>
-      <Button mt="md" onClick={() => void save()} data-testid="save-settings">{t('common.save')}</Button>
+      <Button mt="md" onClick={() => void save()} data-testid="save-settings">
+        {t('common.save')}
+      </Button>
     </Paper>
   );
 }

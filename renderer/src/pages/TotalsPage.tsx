@@ -40,14 +40,20 @@ export function TotalsPage() {
   const [params, setParams] = useSearchParams();
   const query = totalsQueryFromParams(params);
   const granularity = params.get('tl') === 'year' ? 'year' : 'month';
-  const sort = (SORT_KEYS as readonly string[]).includes(params.get('sort') ?? '') ? (params.get('sort') as SortKey) : 'persons';
-  const direction = params.get('dir') === 'asc' ? 'asc' : params.get('dir') === 'desc' ? 'desc' : sort === 'country' ? 'asc' : 'desc';
+  const sort = (SORT_KEYS as readonly string[]).includes(params.get('sort') ?? '')
+    ? (params.get('sort') as SortKey)
+    : 'persons';
+  const direction =
+    params.get('dir') === 'asc' ? 'asc' : params.get('dir') === 'desc' ? 'desc' : sort === 'country' ? 'asc' : 'desc';
   const [exportError, setExportError] = useState(false);
   const [exporting, setExporting] = useState<string | null>(null);
   const mayCreate = useCan('handovers:create');
 
   const totals = useQuery({ queryKey: ['totals', query], queryFn: () => callOrThrow('totals:get', query) });
-  const timeline = useQuery({ queryKey: ['totals-timeline', query, granularity], queryFn: () => callOrThrow('totals:timeline', { filter: query, granularity }) });
+  const timeline = useQuery({
+    queryKey: ['totals-timeline', query, granularity],
+    queryFn: () => callOrThrow('totals:timeline', { filter: query, granularity }),
+  });
 
   const update = (patch: Record<string, string | string[] | null>) => {
     const next = new URLSearchParams(params);
@@ -57,7 +63,11 @@ export function TotalsPage() {
     }
     setParams(next, { replace: true });
   };
-  const onSort = (key: SortKey) => update({ sort: key, dir: sort === key ? (direction === 'asc' ? 'desc' : 'asc') : key === 'country' ? 'asc' : 'desc' });
+  const onSort = (key: SortKey) =>
+    update({
+      sort: key,
+      dir: sort === key ? (direction === 'asc' ? 'desc' : 'asc') : key === 'country' ? 'asc' : 'desc',
+    });
 
   const doExport = async (format: 'csv' | 'xlsx' | 'pdf') => {
     setExportError(false);
@@ -73,7 +83,14 @@ export function TotalsPage() {
 
   const issues = totals.error instanceof ApiFailure ? (totals.error.error.details?.issues ?? []) : [];
   const issueText = (key: string) => t(`totals.validation.${key}`, { defaultValue: t(`validation.${key}`) });
-  const fieldLabel = (path: string) => (path.startsWith('camps') ? t('totals.filters.camp') : path === 'from' ? t('totals.filters.from') : path === 'to' ? t('totals.filters.to') : path);
+  const fieldLabel = (path: string) =>
+    path.startsWith('camps')
+      ? t('totals.filters.camp')
+      : path === 'from'
+        ? t('totals.filters.from')
+        : path === 'to'
+          ? t('totals.filters.to')
+          : path;
   const issueFor = (field: string) => issues.find((i) => i.path === field || i.path.startsWith(`${field}.`));
   const data = totals.data;
   // The figures, the filters and the top of the table are painted first; the rest of the table, the charts and the map
@@ -90,7 +107,11 @@ export function TotalsPage() {
         <Alert title={t('totals.empty.title')} data-testid="totals-empty">
           <Stack align="flex-start">
             <Text>{t('totals.empty.body')}</Text>
-            {mayCreate && <Button component={Link} to="/handovers/new" data-testid="totals-first-handover">{t('totals.empty.action')}</Button>}
+            {mayCreate && (
+              <Button component={Link} to="/handovers/new" data-testid="totals-first-handover">
+                {t('totals.empty.action')}
+              </Button>
+            )}
           </Stack>
         </Alert>
       </Stack>
@@ -105,10 +126,36 @@ export function TotalsPage() {
           <Text c="dimmed">{t('totals.subtitle')}</Text>
         </div>
         <Group className="totals-noprint" gap="xs">
-          <Button variant="default" onClick={() => void doExport('csv')} loading={exporting === 'csv'} disabled={!data} data-testid="export-csv">{t('totals.export.csv')}</Button>
-          <Button variant="default" onClick={() => void doExport('xlsx')} loading={exporting === 'xlsx'} disabled={!data} data-testid="export-xlsx">{t('totals.export.xlsx')}</Button>
-          <Button variant="default" onClick={() => void doExport('pdf')} loading={exporting === 'pdf'} disabled={!data} data-testid="export-pdf">{t('totals.export.pdf')}</Button>
-          <Button variant="subtle" onClick={() => window.print()}>{t('totals.print')}</Button>
+          <Button
+            variant="default"
+            onClick={() => void doExport('csv')}
+            loading={exporting === 'csv'}
+            disabled={!data}
+            data-testid="export-csv"
+          >
+            {t('totals.export.csv')}
+          </Button>
+          <Button
+            variant="default"
+            onClick={() => void doExport('xlsx')}
+            loading={exporting === 'xlsx'}
+            disabled={!data}
+            data-testid="export-xlsx"
+          >
+            {t('totals.export.xlsx')}
+          </Button>
+          <Button
+            variant="default"
+            onClick={() => void doExport('pdf')}
+            loading={exporting === 'pdf'}
+            disabled={!data}
+            data-testid="export-pdf"
+          >
+            {t('totals.export.pdf')}
+          </Button>
+          <Button variant="subtle" onClick={() => window.print()}>
+            {t('totals.print')}
+          </Button>
         </Group>
       </Group>
 
@@ -137,14 +184,42 @@ export function TotalsPage() {
             w={180}
           />
           <Group gap={4}>
-            <Button size="xs" variant={isThisYear ? 'filled' : 'light'} onClick={() => update({ from: `${year(0)}-01-01`, to: `${year(0)}-12-31` })} data-testid="quick-this-year">{t('totals.filters.thisYear')}</Button>
-            <Button size="xs" variant={isLastYear ? 'filled' : 'light'} onClick={() => update({ from: `${year(-1)}-01-01`, to: `${year(-1)}-12-31` })} data-testid="quick-last-year">{t('totals.filters.lastYear')}</Button>
-            <Button size="xs" variant={isAllTime ? 'filled' : 'light'} onClick={() => update({ from: null, to: null })} data-testid="quick-all-time">{t('totals.filters.allTime')}</Button>
+            <Button
+              size="xs"
+              variant={isThisYear ? 'filled' : 'light'}
+              onClick={() => update({ from: `${year(0)}-01-01`, to: `${year(0)}-12-31` })}
+              data-testid="quick-this-year"
+            >
+              {t('totals.filters.thisYear')}
+            </Button>
+            <Button
+              size="xs"
+              variant={isLastYear ? 'filled' : 'light'}
+              onClick={() => update({ from: `${year(-1)}-01-01`, to: `${year(-1)}-12-31` })}
+              data-testid="quick-last-year"
+            >
+              {t('totals.filters.lastYear')}
+            </Button>
+            <Button
+              size="xs"
+              variant={isAllTime ? 'filled' : 'light'}
+              onClick={() => update({ from: null, to: null })}
+              data-testid="quick-all-time"
+            >
+              {t('totals.filters.allTime')}
+            </Button>
           </Group>
           <Select
             label={t('totals.filters.camp')}
-            data={[{ value: 'all', label: t('totals.filters.allCamps') }, ...CAMPS.map((c) => ({ value: c, label: t(`totals.camps.${c}`) }))]}
-            value={query.camps?.length === 1 && (CAMPS as readonly string[]).includes(query.camps[0]) ? query.camps[0] : 'all'}
+            data={[
+              { value: 'all', label: t('totals.filters.allCamps') },
+              ...CAMPS.map((c) => ({ value: c, label: t(`totals.camps.${c}`) })),
+            ]}
+            value={
+              query.camps?.length === 1 && (CAMPS as readonly string[]).includes(query.camps[0])
+                ? query.camps[0]
+                : 'all'
+            }
             onChange={(v) => update({ camp: v && v !== 'all' ? v : null })}
             allowDeselect={false}
             error={issueFor('camps') ? issueText(issueFor('camps')!.key) : undefined}
@@ -164,14 +239,22 @@ export function TotalsPage() {
       {issues.length > 0 && (
         <Alert color="red" data-testid="totals-error">
           {issues.map((i) => (
-            <div key={`${i.path}-${i.key}`}>{fieldLabel(i.path)}: {issueText(i.key)}</div>
+            <div key={`${i.path}-${i.key}`}>
+              {fieldLabel(i.path)}: {issueText(i.key)}
+            </div>
           ))}
         </Alert>
       )}
       {totals.error && issues.length === 0 && (
-        <Alert color="red" data-testid="totals-error">{t(`errors.${totals.error instanceof ApiFailure ? totals.error.error.code : 'INTERNAL'}`)}</Alert>
+        <Alert color="red" data-testid="totals-error">
+          {t(`errors.${totals.error instanceof ApiFailure ? totals.error.error.code : 'INTERNAL'}`)}
+        </Alert>
       )}
-      {exportError && <Alert color="red" data-testid="export-error">{t('totals.export.failed')}</Alert>}
+      {exportError && (
+        <Alert color="red" data-testid="export-error">
+          {t('totals.export.failed')}
+        </Alert>
+      )}
 
       {data && (
         <>
@@ -181,8 +264,12 @@ export function TotalsPage() {
           <SimpleGrid cols={{ base: 2, sm: 5 }}>
             {(['handovers', 'women', 'children', 'men', 'persons'] as const).map((k) => (
               <Paper key={k} withBorder p="md" data-testid={`total-${k}`}>
-                <Text size="sm" c="dimmed">{t(`totals.columns.${k}`)}</Text>
-                <Text size="xl" fw={700}>{formatNumber(data.sum[k], lng)}</Text>
+                <Text size="sm" c="dimmed">
+                  {t(`totals.columns.${k}`)}
+                </Text>
+                <Text size="xl" fw={700}>
+                  {formatNumber(data.sum[k], lng)}
+                </Text>
               </Paper>
             ))}
           </SimpleGrid>
@@ -190,11 +277,23 @@ export function TotalsPage() {
             <Alert data-testid="totals-no-match">{t('totals.noMatch')}</Alert>
           ) : (
             <>
-              <TotalsTable rows={data.countries} sum={data.sum} sort={sort} direction={direction} onSort={onSort} limit={painted ? undefined : FIRST_ROWS} />
+              <TotalsTable
+                rows={data.countries}
+                sum={data.sum}
+                sort={sort}
+                direction={direction}
+                onSort={onSort}
+                limit={painted ? undefined : FIRST_ROWS}
+              />
               {painted && (
                 <>
                   <PersonsBarChart rows={data.countries} />
-                  {timeline.data && <TimelineChart timeline={timeline.data} onGranularity={(g) => update({ tl: g === 'year' ? 'year' : null })} />}
+                  {timeline.data && (
+                    <TimelineChart
+                      timeline={timeline.data}
+                      onGranularity={(g) => update({ tl: g === 'year' ? 'year' : null })}
+                    />
+                  )}
                   <WorldMap rows={data.countries} />
                 </>
               )}

@@ -1,4 +1,18 @@
-import { Alert, Badge, Button, Group, Modal, PasswordInput, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  PasswordInput,
+  Select,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -32,10 +46,18 @@ export function UsersPage() {
     <Stack maw={1100}>
       <Group justify="space-between">
         <Title order={2}>{t('users.title')}</Title>
-        <Button onClick={() => setAdding(true)} data-testid="add-user">{t('users.add')}</Button>
+        <Button onClick={() => setAdding(true)} data-testid="add-user">
+          {t('users.add')}
+        </Button>
       </Group>
-      <Text c="dimmed" size="sm">{t('users.rolesHelp')}</Text>
-      {error && <Alert color="red" data-testid="users-error">{explainError(t, error)}</Alert>}
+      <Text c="dimmed" size="sm">
+        {t('users.rolesHelp')}
+      </Text>
+      {error && (
+        <Alert color="red" data-testid="users-error">
+          {explainError(t, error)}
+        </Alert>
+      )}
       <Table striped withTableBorder data-testid="users-table">
         <Table.Thead>
           <Table.Tr>
@@ -51,31 +73,76 @@ export function UsersPage() {
           {users.data?.map((a) => (
             <Table.Tr key={a.id} data-testid={`user-${a.username}`}>
               <Table.Td dir="ltr">{a.username}</Table.Td>
-              <Table.Td><bdi>{a.displayName}</bdi></Table.Td>
               <Table.Td>
-                <Select size="xs" data={roleOptions} value={a.role} allowDeselect={false} onChange={(v) => v && v !== a.role && void update(a, { role: v as Role })} aria-label={t('users.role')} data-testid={`role-${a.username}`} />
+                <bdi>{a.displayName}</bdi>
+              </Table.Td>
+              <Table.Td>
+                <Select
+                  size="xs"
+                  data={roleOptions}
+                  value={a.role}
+                  allowDeselect={false}
+                  onChange={(v) => v && v !== a.role && void update(a, { role: v as Role })}
+                  aria-label={t('users.role')}
+                  data-testid={`role-${a.username}`}
+                />
               </Table.Td>
               <Table.Td>
                 <Group gap="xs">
-                  <Switch size="xs" checked={!a.disabled} onChange={(e) => void update(a, { disabled: !e.currentTarget.checked })} label={t(a.disabled ? 'users.disabled' : 'users.active')} disabled={a.id === me.id} data-testid={`active-${a.username}`} />
-                  {a.lockedUntil && Date.parse(a.lockedUntil) > Date.now() && <Badge color="orange" variant="light">{t('users.locked')}</Badge>}
+                  <Switch
+                    size="xs"
+                    checked={!a.disabled}
+                    onChange={(e) => void update(a, { disabled: !e.currentTarget.checked })}
+                    label={t(a.disabled ? 'users.disabled' : 'users.active')}
+                    disabled={a.id === me.id}
+                    data-testid={`active-${a.username}`}
+                  />
+                  {a.lockedUntil && Date.parse(a.lockedUntil) > Date.now() && (
+                    <Badge color="orange" variant="light">
+                      {t('users.locked')}
+                    </Badge>
+                  )}
                 </Group>
               </Table.Td>
               <Table.Td>{a.lastSignInAt ? formatDateTime(a.lastSignInAt, i18n.language) : '—'}</Table.Td>
               <Table.Td>
-                <Button size="xs" variant="default" onClick={() => setResetting(a)} data-testid={`reset-${a.username}`}>{t('users.resetPassword')}</Button>
+                <Button size="xs" variant="default" onClick={() => setResetting(a)} data-testid={`reset-${a.username}`}>
+                  {t('users.resetPassword')}
+                </Button>
               </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
-      {adding && <AddUserDialog roleOptions={roleOptions} onClose={() => { setAdding(false); void refresh(); }} />}
-      {resetting && <ResetPasswordDialog account={resetting} onClose={() => { setResetting(null); void refresh(); }} />}
+      {adding && (
+        <AddUserDialog
+          roleOptions={roleOptions}
+          onClose={() => {
+            setAdding(false);
+            void refresh();
+          }}
+        />
+      )}
+      {resetting && (
+        <ResetPasswordDialog
+          account={resetting}
+          onClose={() => {
+            setResetting(null);
+            void refresh();
+          }}
+        />
+      )}
     </Stack>
   );
 }
 
-function AddUserDialog({ roleOptions, onClose }: { roleOptions: { value: string; label: string }[]; onClose: () => void }) {
+function AddUserDialog({
+  roleOptions,
+  onClose,
+}: {
+  roleOptions: { value: string; label: string }[];
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [form, setForm] = useState({ username: '', displayName: '', role: 'registrar' as Role, password: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -87,13 +154,46 @@ function AddUserDialog({ roleOptions, onClose }: { roleOptions: { value: string;
   return (
     <Modal opened onClose={onClose} title={t('users.add')}>
       <Stack>
-        <TextInput label={t('auth.username')} description={t('auth.usernameHint')} dir="ltr" value={form.username} onChange={(e) => setForm({ ...form, username: e.currentTarget.value })} error={errors.username && t(`validation.${errors.username}`)} data-testid="new-username" />
-        <TextInput label={t('auth.displayName')} value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.currentTarget.value })} error={errors.displayName && t(`validation.${errors.displayName}`)} data-testid="new-display-name" />
-        <Select label={t('users.role')} data={roleOptions} value={form.role} allowDeselect={false} onChange={(v) => v && setForm({ ...form, role: v as Role })} data-testid="new-role" />
-        <PasswordInput label={t('auth.password')} description={t('auth.passwordHint')} value={form.password} onChange={(e) => setForm({ ...form, password: e.currentTarget.value })} error={errors.password && t(`validation.${errors.password}`)} autoComplete="new-password" data-testid="new-password" />
+        <TextInput
+          label={t('auth.username')}
+          description={t('auth.usernameHint')}
+          dir="ltr"
+          value={form.username}
+          onChange={(e) => setForm({ ...form, username: e.currentTarget.value })}
+          error={errors.username && t(`validation.${errors.username}`)}
+          data-testid="new-username"
+        />
+        <TextInput
+          label={t('auth.displayName')}
+          value={form.displayName}
+          onChange={(e) => setForm({ ...form, displayName: e.currentTarget.value })}
+          error={errors.displayName && t(`validation.${errors.displayName}`)}
+          data-testid="new-display-name"
+        />
+        <Select
+          label={t('users.role')}
+          data={roleOptions}
+          value={form.role}
+          allowDeselect={false}
+          onChange={(v) => v && setForm({ ...form, role: v as Role })}
+          data-testid="new-role"
+        />
+        <PasswordInput
+          label={t('auth.password')}
+          description={t('auth.passwordHint')}
+          value={form.password}
+          onChange={(e) => setForm({ ...form, password: e.currentTarget.value })}
+          error={errors.password && t(`validation.${errors.password}`)}
+          autoComplete="new-password"
+          data-testid="new-password"
+        />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-          <Button onClick={() => void save()} data-testid="save-user">{t('common.save')}</Button>
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button onClick={() => void save()} data-testid="save-user">
+            {t('common.save')}
+          </Button>
         </Group>
       </Stack>
     </Modal>
@@ -112,10 +212,22 @@ function ResetPasswordDialog({ account, onClose }: { account: Account; onClose: 
   return (
     <Modal opened onClose={onClose} title={t('users.resetPasswordOf', { name: account.displayName })}>
       <Stack>
-        <PasswordInput label={t('auth.newPassword')} description={t('auth.passwordHint')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={error && t(`validation.${error}`)} autoComplete="new-password" data-testid="reset-password" />
+        <PasswordInput
+          label={t('auth.newPassword')}
+          description={t('auth.passwordHint')}
+          value={password}
+          onChange={(e) => setPassword(e.currentTarget.value)}
+          error={error && t(`validation.${error}`)}
+          autoComplete="new-password"
+          data-testid="reset-password"
+        />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-          <Button onClick={() => void save()} data-testid="save-password">{t('common.save')}</Button>
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button onClick={() => void save()} data-testid="save-password">
+            {t('common.save')}
+          </Button>
         </Group>
       </Stack>
     </Modal>

@@ -42,7 +42,11 @@ export function VerifyPage() {
         withBorder
         p="xl"
         data-testid="verify-drop"
-        style={{ borderStyle: 'dashed', textAlign: 'center', background: over ? 'var(--mantine-color-blue-0)' : undefined }}
+        style={{
+          borderStyle: 'dashed',
+          textAlign: 'center',
+          background: over ? 'var(--mantine-color-blue-0)' : undefined,
+        }}
         onDragOver={(e) => {
           e.preventDefault();
           setOver(true);
@@ -57,24 +61,41 @@ export function VerifyPage() {
         <Stack align="center" gap="xs">
           <Text>{t('report.verify.drop')}</Text>
           <FileButton onChange={(f) => void check(f)} accept="application/pdf,.pdf">
-            {(props) => <Button {...props} loading={busy} data-testid="verify-pick">{t('report.verify.pick')}</Button>}
+            {(props) => (
+              <Button {...props} loading={busy} data-testid="verify-pick">
+                {t('report.verify.pick')}
+              </Button>
+            )}
           </FileButton>
-          <Text size="xs" c="dimmed">{t('report.verify.explain')}</Text>
+          <Text size="xs" c="dimmed">
+            {t('report.verify.explain')}
+          </Text>
         </Stack>
       </Paper>
       {error && <Alert color="red">{error}</Alert>}
       {result && (
         <Paper withBorder p="md">
-          <Alert color={result.authentic ? 'teal' : 'red'} title={t(result.authentic ? 'report.verify.authentic' : 'report.verify.notAuthentic')} data-testid="verify-verdict" data-authentic={String(result.authentic)}>
-            <Text size="sm"><bdi>{fileName}</bdi></Text>
+          <Alert
+            color={result.authentic ? 'teal' : 'red'}
+            title={t(result.authentic ? 'report.verify.authentic' : 'report.verify.notAuthentic')}
+            data-testid="verify-verdict"
+            data-authentic={String(result.authentic)}
+          >
+            <Text size="sm">
+              <bdi>{fileName}</bdi>
+            </Text>
             {result.reasons.length > 0 && (
               <ul data-testid="verify-reasons">
-                {result.reasons.map((r) => <li key={r}>{t(`report.verify.reasons.${r}`)}</li>)}
+                {result.reasons.map((r) => (
+                  <li key={r}>{t(`report.verify.reasons.${r}`)}</li>
+                ))}
               </ul>
             )}
             {result.warnings.length > 0 && (
               <ul>
-                {result.warnings.map((w) => <li key={w}>{t(`report.verify.warnings.${w}`)}</li>)}
+                {result.warnings.map((w) => (
+                  <li key={w}>{t(`report.verify.warnings.${w}`)}</li>
+                ))}
               </ul>
             )}
           </Alert>
@@ -83,15 +104,48 @@ export function VerifyPage() {
               {row(t('report.verify.whole'), result.coversWholeDocument ? t('common.yes') : t('common.no'))}
               {row(t('report.verify.signer'), result.signer ? <bdi>{result.signer.subject}</bdi> : t('common.none'))}
               {row(t('report.verify.ca'), result.trustedBy ? <bdi>{result.trustedBy.subject}</bdi> : t('common.none'))}
-              {row(t('report.verify.signedAt'), result.signedAt ? <bdi>{result.signedAt.replace('T', ' ').slice(0, 16)} UTC</bdi> : t('common.none'))}
-              {row(t('report.verify.reference'), result.referenceNo ? <bdi>{result.referenceNo}{result.version ? ` (v${result.version})` : ''}</bdi> : t('common.none'))}
-              {row(t('report.verify.hash'), result.contentHash ? <Text size="xs" ff="monospace" dir="ltr">{result.contentHash}</Text> : t('common.none'))}
-              {row(t('report.verify.record'), !result.record.checked ? t('report.verify.recordNotChecked') : result.record.found ? t(result.record.matches ? 'report.verify.recordMatches' : 'report.verify.recordDiffers', { status: result.record.status }) : t('report.verify.recordMissing'))}
+              {row(
+                t('report.verify.signedAt'),
+                result.signedAt ? <bdi>{result.signedAt.replace('T', ' ').slice(0, 16)} UTC</bdi> : t('common.none'),
+              )}
+              {row(
+                t('report.verify.reference'),
+                result.referenceNo ? (
+                  <bdi>
+                    {result.referenceNo}
+                    {result.version ? ` (v${result.version})` : ''}
+                  </bdi>
+                ) : (
+                  t('common.none')
+                ),
+              )}
+              {row(
+                t('report.verify.hash'),
+                result.contentHash ? (
+                  <Text size="xs" ff="monospace" dir="ltr">
+                    {result.contentHash}
+                  </Text>
+                ) : (
+                  t('common.none')
+                ),
+              )}
+              {row(
+                t('report.verify.record'),
+                !result.record.checked
+                  ? t('report.verify.recordNotChecked')
+                  : result.record.found
+                    ? t(result.record.matches ? 'report.verify.recordMatches' : 'report.verify.recordDiffers', {
+                        status: result.record.status,
+                      })
+                    : t('report.verify.recordMissing'),
+              )}
             </Table.Tbody>
           </Table>
           {result.record.handoverId && (
             <Group mt="sm">
-              <Button component="a" href={`#/handovers/${result.record.handoverId}`} variant="light" size="xs">{t('report.verify.open')}</Button>
+              <Button component="a" href={`#/handovers/${result.record.handoverId}`} variant="light" size="xs">
+                {t('report.verify.open')}
+              </Button>
             </Group>
           )}
         </Paper>

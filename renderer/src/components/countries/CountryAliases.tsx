@@ -35,18 +35,36 @@ export function CountryAliases() {
   return (
     <Paper withBorder p="md" data-testid="country-aliases">
       <Title order={4}>{t('history.aliases.title')}</Title>
-      <Text size="sm" c="dimmed" mb="sm">{t('history.aliases.intro')}</Text>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t('history.aliases.intro')}
+      </Text>
       <Stack gap="sm">
-        {error && <Alert color="red" data-testid="alias-error">{explainError(t, error)}</Alert>}
+        {error && (
+          <Alert color="red" data-testid="alias-error">
+            {explainError(t, error)}
+          </Alert>
+        )}
         {aliases.data?.length ? (
           <Table>
             <Table.Tbody>
               {aliases.data.map((a) => (
                 <Table.Tr key={a.name} data-testid="alias-row">
-                  <Table.Td><bdi>{a.name}</bdi></Table.Td>
-                  <Table.Td><Group gap={6} wrap="nowrap"><Flag code={a.code} /><span>{countryName(a.code, i18n.language)}</span></Group></Table.Td>
                   <Table.Td>
-                    <ActionIcon variant="subtle" color="red" aria-label={t('history.aliases.remove', { name: a.name })} onClick={() => void call('countries:removeAlias', { name: a.name }).then(done)}>
+                    <bdi>{a.name}</bdi>
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={6} wrap="nowrap">
+                      <Flag code={a.code} />
+                      <span>{countryName(a.code, i18n.language)}</span>
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={t('history.aliases.remove', { name: a.name })}
+                      onClick={() => void call('countries:removeAlias', { name: a.name }).then(done)}
+                    >
                       ✕
                     </ActionIcon>
                   </Table.Td>
@@ -55,12 +73,26 @@ export function CountryAliases() {
             </Table.Tbody>
           </Table>
         ) : (
-          <Text size="sm" data-testid="aliases-empty">{t('history.aliases.none')}</Text>
+          <Text size="sm" data-testid="aliases-empty">
+            {t('history.aliases.none')}
+          </Text>
         )}
         <Group align="flex-end">
-          <TextInput label={t('history.aliases.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} data-testid="alias-name" />
-          <CountrySelect label={t('history.aliases.country')} value={code} onChange={setCode} data-testid="alias-country" />
-          <Button onClick={() => void add()} disabled={!name.trim() || !code} data-testid="alias-add">{t('common.add')}</Button>
+          <TextInput
+            label={t('history.aliases.name')}
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            data-testid="alias-name"
+          />
+          <CountrySelect
+            label={t('history.aliases.country')}
+            value={code}
+            onChange={setCode}
+            data-testid="alias-country"
+          />
+          <Button onClick={() => void add()} disabled={!name.trim() || !code} data-testid="alias-add">
+            {t('common.add')}
+          </Button>
         </Group>
       </Stack>
     </Paper>

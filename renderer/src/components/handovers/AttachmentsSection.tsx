@@ -14,7 +14,10 @@ import { useCan } from '../../auth/account';
 export function AttachmentsSection({ handover }: { handover: Handover }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const list = useQuery({ queryKey: ['handover', handover.id, 'attachments'], queryFn: () => callOrThrow('attachments:list', { handoverId: handover.id }) });
+  const list = useQuery({
+    queryKey: ['handover', handover.id, 'attachments'],
+    queryFn: () => callOrThrow('attachments:list', { handoverId: handover.id }),
+  });
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const [preview, setPreview] = useState<AttachmentMeta | null>(null);
@@ -24,7 +27,11 @@ export function AttachmentsSection({ handover }: { handover: Handover }) {
     if (!file) return;
     setBusy(true);
     setError(null);
-    const r = await call('attachments:add', { handoverId: handover.id, fileName: file.name, base64: await readAsBase64(file) });
+    const r = await call('attachments:add', {
+      handoverId: handover.id,
+      fileName: file.name,
+      base64: await readAsBase64(file),
+    });
     setBusy(false);
     if (!r.ok) return setError(r.error);
     await queryClient.invalidateQueries({ queryKey: ['handover', handover.id] });
@@ -41,26 +48,46 @@ export function AttachmentsSection({ handover }: { handover: Handover }) {
         <Title order={4}>{t('detail.attachments')}</Title>
         {handover.status !== 'void' && mayAdd && (
           <FileButton onChange={(f) => void upload(f)} accept="application/pdf,image/jpeg,image/png">
-            {(props) => <Button {...props} variant="light" loading={busy} data-testid="add-attachment">{t('detail.addAttachment')}</Button>}
+            {(props) => (
+              <Button {...props} variant="light" loading={busy} data-testid="add-attachment">
+                {t('detail.addAttachment')}
+              </Button>
+            )}
           </FileButton>
         )}
       </Group>
-      {error && <Alert color="red" mb="sm" data-testid="attachment-error">{explainError(t, error)}</Alert>}
+      {error && (
+        <Alert color="red" mb="sm" data-testid="attachment-error">
+          {explainError(t, error)}
+        </Alert>
+      )}
       {(list.data ?? []).length === 0 && <Text c="dimmed">{t('detail.noAttachments')}</Text>}
       {(list.data ?? []).length > 0 && (
         <Table data-testid="attachments-table">
           <Table.Tbody>
             {(list.data ?? []).map((a) => (
               <Table.Tr key={a.id}>
-                <Table.Td><span className="bidi-isolate" dir="ltr">{a.fileName}</span></Table.Td>
+                <Table.Td>
+                  <span className="bidi-isolate" dir="ltr">
+                    {a.fileName}
+                  </span>
+                </Table.Td>
                 <Table.Td>{a.mime}</Table.Td>
                 <Table.Td>{formatNumber(Math.ceil(a.size / 1024), i18n.language)} KB</Table.Td>
                 <Table.Td>{formatDateTime(a.createdAt, i18n.language)}</Table.Td>
-                <Table.Td><Text size="xs" ff="monospace" dir="ltr" title={a.sha256}>SHA-256 {a.sha256.slice(0, 16)}…</Text></Table.Td>
+                <Table.Td>
+                  <Text size="xs" ff="monospace" dir="ltr" title={a.sha256}>
+                    SHA-256 {a.sha256.slice(0, 16)}…
+                  </Text>
+                </Table.Td>
                 <Table.Td>
                   <Group gap="xs" wrap="nowrap">
-                    <Button size="xs" variant="default" onClick={() => setPreview(a)}>{t('detail.preview')}</Button>
-                    <Button size="xs" variant="default" onClick={() => void download(a)}>{t('detail.download')}</Button>
+                    <Button size="xs" variant="default" onClick={() => setPreview(a)}>
+                      {t('detail.preview')}
+                    </Button>
+                    <Button size="xs" variant="default" onClick={() => void download(a)}>
+                      {t('detail.download')}
+                    </Button>
                   </Group>
                 </Table.Td>
               </Table.Tr>
@@ -89,7 +116,9 @@ function AttachmentPreview({ meta, onClose }: { meta: AttachmentMeta; onClose():
     <Modal opened onClose={onClose} size="xl" title={meta.fileName}>
       <Stack data-testid="attachment-preview">
         {url && meta.mime.startsWith('image/') && <Image src={url} alt={meta.fileName} fit="contain" mah="70vh" />}
-        {url && meta.mime === 'application/pdf' && <iframe src={url} title={meta.fileName} style={{ width: '100%', height: '70vh', border: 0 }} />}
+        {url && meta.mime === 'application/pdf' && (
+          <iframe src={url} title={meta.fileName} style={{ width: '100%', height: '70vh', border: 0 }} />
+        )}
       </Stack>
     </Modal>
   );

@@ -39,7 +39,12 @@ export function HandoverTable({ query, total, onSort }: { query: Query; total: n
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
   const items = virtualizer.getVirtualItems();
   const pages = [...new Set(items.map((i) => Math.floor(i.index / PAGE_SIZE)))];
   const results = useQueries({
@@ -49,13 +54,19 @@ export function HandoverTable({ query, total, onSort }: { query: Query; total: n
       staleTime: 30_000,
     })),
   });
-  const rowAt = (index: number): ListRow | undefined => results[pages.indexOf(Math.floor(index / PAGE_SIZE))]?.data?.rows[index % PAGE_SIZE];
+  const rowAt = (index: number): ListRow | undefined =>
+    results[pages.indexOf(Math.floor(index / PAGE_SIZE))]?.data?.rows[index % PAGE_SIZE];
 
   return (
     <div className="ho-table" role="table" aria-rowcount={total + 1} data-testid="handover-table">
       <div className="ho-row ho-head" role="row">
         {COLUMNS.map((c) => (
-          <div key={c.key} role="columnheader" aria-sort={query.sort === c.key ? (query.direction === 'asc' ? 'ascending' : 'descending') : 'none'} className={c.numeric ? 'num' : undefined}>
+          <div
+            key={c.key}
+            role="columnheader"
+            aria-sort={query.sort === c.key ? (query.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+            className={c.numeric ? 'num' : undefined}
+          >
             <UnstyledButton onClick={() => onSort(c.key)} data-testid={`sort-${c.key}`} fw={700} fz="sm">
               {t(c.label)} {query.sort === c.key ? (query.direction === 'asc' ? '▲' : '▼') : ''}
             </UnstyledButton>
@@ -67,19 +78,57 @@ export function HandoverTable({ query, total, onSort }: { query: Query; total: n
           {items.map((item) => {
             const r = rowAt(item.index);
             return (
-              <div key={item.key} role="row" aria-rowindex={item.index + 2} className="ho-row" style={{ position: 'absolute', insetInlineStart: 0, insetInlineEnd: 0, top: item.start, height: ROW_HEIGHT }}>
+              <div
+                key={item.key}
+                role="row"
+                aria-rowindex={item.index + 2}
+                className="ho-row"
+                style={{
+                  position: 'absolute',
+                  insetInlineStart: 0,
+                  insetInlineEnd: 0,
+                  top: item.start,
+                  height: ROW_HEIGHT,
+                }}
+              >
                 {r ? (
                   <>
-                    <div role="cell"><Link to={`/handovers/${r.id}`}><span dir="ltr" className="bidi-isolate">{r.referenceNo}</span></Link></div>
+                    <div role="cell">
+                      <Link to={`/handovers/${r.id}`}>
+                        <span dir="ltr" className="bidi-isolate">
+                          {r.referenceNo}
+                        </span>
+                      </Link>
+                    </div>
                     <div role="cell">{formatDate(r.handoverDate, lng)}</div>
-                    <div role="cell"><Group gap={6} wrap="nowrap"><Flag code={r.receivingCountry} /><Text size="sm" truncate>{countryName(r.receivingCountry, lng)}</Text></Group></div>
-                    <div role="cell"><Text size="sm" truncate className="bidi-isolate">{r.delegationHeadName}</Text></div>
+                    <div role="cell">
+                      <Group gap={6} wrap="nowrap">
+                        <Flag code={r.receivingCountry} />
+                        <Text size="sm" truncate>
+                          {countryName(r.receivingCountry, lng)}
+                        </Text>
+                      </Group>
+                    </div>
+                    <div role="cell">
+                      <Text size="sm" truncate className="bidi-isolate">
+                        {r.delegationHeadName}
+                      </Text>
+                    </div>
                     <div role="cell">{t(`camp.${r.camp}`)}</div>
-                    <div role="cell" className="num">{formatNumber(r.womenCount + r.childrenCount + r.menCount, lng)}</div>
-                    <div role="cell"><Badge variant="light" color={statusColor(r.status)}>{t(`status.${r.status}`)}{r.version > 1 ? ` (v${r.version})` : ''}</Badge></div>
+                    <div role="cell" className="num">
+                      {formatNumber(r.womenCount + r.childrenCount + r.menCount, lng)}
+                    </div>
+                    <div role="cell">
+                      <Badge variant="light" color={statusColor(r.status)}>
+                        {t(`status.${r.status}`)}
+                        {r.version > 1 ? ` (v${r.version})` : ''}
+                      </Badge>
+                    </div>
                   </>
                 ) : (
-                  <div role="cell" className="ho-loading">…</div>
+                  <div role="cell" className="ho-loading">
+                    …
+                  </div>
                 )}
               </div>
             );

@@ -22,9 +22,10 @@ export function LifecycleActions({ handover }: { handover: Handover }) {
   async function run() {
     setBusy(true);
     setError(null);
-    const r = dialog === 'finalize'
-      ? await call('handovers:finalize', { id: handover.id, expectedRevision: handover.revision })
-      : await call('handovers:void', { id: handover.id, expectedRevision: handover.revision, reason });
+    const r =
+      dialog === 'finalize'
+        ? await call('handovers:finalize', { id: handover.id, expectedRevision: handover.revision })
+        : await call('handovers:void', { id: handover.id, expectedRevision: handover.revision, reason });
     setBusy(false);
     if (!r.ok) return setError(r.error);
     setDialog(null);
@@ -42,19 +43,57 @@ export function LifecycleActions({ handover }: { handover: Handover }) {
     <Group>
       {handover.status === 'draft' && (
         <>
-          <Button component={Link} to={`/handovers/${handover.id}/edit`} variant="default" data-testid="edit">{t('common.edit')}</Button>
-          <Button onClick={() => setDialog('finalize')} data-testid="finalize">{t('detail.finalize')}</Button>
+          <Button component={Link} to={`/handovers/${handover.id}/edit`} variant="default" data-testid="edit">
+            {t('common.edit')}
+          </Button>
+          <Button onClick={() => setDialog('finalize')} data-testid="finalize">
+            {t('detail.finalize')}
+          </Button>
         </>
       )}
-      {handover.status === 'finalized' && <Button component={Link} to={`/handovers/${handover.id}/amend`} data-testid="amend">{t('detail.amend')}</Button>}
-      {handover.status !== 'void' && <Button color="red" variant="light" onClick={() => setDialog('void')} data-testid="void">{t('detail.void')}</Button>}
-      <Modal opened={dialog !== null} onClose={close} title={dialog === 'finalize' ? t('detail.finalizeTitle') : t('detail.voidTitle')}>
+      {handover.status === 'finalized' && (
+        <Button component={Link} to={`/handovers/${handover.id}/amend`} data-testid="amend">
+          {t('detail.amend')}
+        </Button>
+      )}
+      {handover.status !== 'void' && (
+        <Button color="red" variant="light" onClick={() => setDialog('void')} data-testid="void">
+          {t('detail.void')}
+        </Button>
+      )}
+      <Modal
+        opened={dialog !== null}
+        onClose={close}
+        title={dialog === 'finalize' ? t('detail.finalizeTitle') : t('detail.voidTitle')}
+      >
         <Text mb="sm">{dialog === 'finalize' ? t('detail.finalizeBody') : t('detail.voidBody')}</Text>
-        {dialog === 'void' && <Textarea label={t('detail.reason')} required value={reason} onChange={(e) => setReason(e.currentTarget.value)} data-testid="void-reason" autosize minRows={2} />}
-        {error && <Alert color="red" mt="sm" data-testid="lifecycle-error">{explainError(t, error)}</Alert>}
+        {dialog === 'void' && (
+          <Textarea
+            label={t('detail.reason')}
+            required
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            data-testid="void-reason"
+            autosize
+            minRows={2}
+          />
+        )}
+        {error && (
+          <Alert color="red" mt="sm" data-testid="lifecycle-error">
+            {explainError(t, error)}
+          </Alert>
+        )}
         <Group justify="flex-end" mt="md">
-          <Button variant="default" onClick={close}>{t('common.cancel')}</Button>
-          <Button color={dialog === 'void' ? 'red' : undefined} loading={busy} disabled={dialog === 'void' && !reason.trim()} onClick={() => void run()} data-testid="confirm">
+          <Button variant="default" onClick={close}>
+            {t('common.cancel')}
+          </Button>
+          <Button
+            color={dialog === 'void' ? 'red' : undefined}
+            loading={busy}
+            disabled={dialog === 'void' && !reason.trim()}
+            onClick={() => void run()}
+            data-testid="confirm"
+          >
             {dialog === 'finalize' ? t('detail.finalize') : t('detail.void')}
           </Button>
         </Group>

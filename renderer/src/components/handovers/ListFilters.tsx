@@ -11,17 +11,62 @@ export function ListFilters() {
   const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
   const countries = useMemo(() => countryOptions(i18n.language), [i18n.language]);
-  const set = (patch: Record<string, string | string[] | null>) => setParams(withParams(params, patch), { replace: true });
+  const set = (patch: Record<string, string | string[] | null>) =>
+    setParams(withParams(params, patch), { replace: true });
   return (
     <Stack gap="xs">
-      <TextInput label={t('common.search')} placeholder={t('list.searchPlaceholder')} value={params.get('q') ?? ''} onChange={(e) => set({ q: e.currentTarget.value })} data-testid="search" />
+      <TextInput
+        label={t('common.search')}
+        placeholder={t('list.searchPlaceholder')}
+        value={params.get('q') ?? ''}
+        onChange={(e) => set({ q: e.currentTarget.value })}
+        data-testid="search"
+      />
       <SimpleGrid cols={{ base: 2, md: 6 }} spacing="sm" style={{ alignItems: 'end' }}>
-      <MultiSelect label={t('fields.receivingCountry')} data={countries} searchable clearable value={params.getAll('country')} onChange={(v) => set({ country: v })} data-testid="filter-country" />
-      <MultiSelect label={t('fields.camp')} data={CAMPS.map((c) => ({ value: c, label: t(`camp.${c}`) }))} clearable value={params.getAll('camp')} onChange={(v) => set({ camp: v })} data-testid="filter-camp" />
-      <MultiSelect label={t('fields.status')} data={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} clearable value={params.getAll('status')} onChange={(v) => set({ status: v })} data-testid="filter-status" />
-      <DateInput label={t('list.from')} clearable valueFormat="D MMM YYYY" value={params.get('from')} onChange={(v) => set({ from: v })} data-testid="filter-from" />
-      <DateInput label={t('list.to')} clearable valueFormat="D MMM YYYY" value={params.get('to')} onChange={(v) => set({ to: v })} data-testid="filter-to" />
-      <Button variant="subtle" onClick={() => setParams(new URLSearchParams(), { replace: true })}>{t('common.clear')}</Button>
+        <MultiSelect
+          label={t('fields.receivingCountry')}
+          data={countries}
+          searchable
+          clearable
+          value={params.getAll('country')}
+          onChange={(v) => set({ country: v })}
+          data-testid="filter-country"
+        />
+        <MultiSelect
+          label={t('fields.camp')}
+          data={CAMPS.map((c) => ({ value: c, label: t(`camp.${c}`) }))}
+          clearable
+          value={params.getAll('camp')}
+          onChange={(v) => set({ camp: v })}
+          data-testid="filter-camp"
+        />
+        <MultiSelect
+          label={t('fields.status')}
+          data={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          clearable
+          value={params.getAll('status')}
+          onChange={(v) => set({ status: v })}
+          data-testid="filter-status"
+        />
+        <DateInput
+          label={t('list.from')}
+          clearable
+          valueFormat="D MMM YYYY"
+          value={params.get('from')}
+          onChange={(v) => set({ from: v })}
+          data-testid="filter-from"
+        />
+        <DateInput
+          label={t('list.to')}
+          clearable
+          valueFormat="D MMM YYYY"
+          value={params.get('to')}
+          onChange={(v) => set({ to: v })}
+          data-testid="filter-to"
+        />
+        <Button variant="subtle" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
+          {t('common.clear')}
+        </Button>
       </SimpleGrid>
     </Stack>
   );

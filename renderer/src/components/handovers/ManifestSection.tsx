@@ -10,7 +10,8 @@ import { ManifestEditor } from './ManifestEditor';
 import { useCan } from '../../auth/account';
 
 /** Names of the persons handed over are masked until someone asks to see them: screens in shared offices are seen by many. */
-export const maskName = (name: string) => (name ? `${[...name][0]}${'•'.repeat(Math.min(6, Math.max(2, [...name].length - 1)))}` : '');
+export const maskName = (name: string) =>
+  name ? `${[...name][0]}${'•'.repeat(Math.min(6, Math.max(2, [...name].length - 1)))}` : '';
 
 export function ManifestSection({ handover }: { handover: Handover }) {
   const { t, i18n } = useTranslation();
@@ -18,18 +19,40 @@ export function ManifestSection({ handover }: { handover: Handover }) {
   const [reveal, setReveal] = useState(false);
   const [editing, setEditing] = useState(false);
   const mayEdit = useCan('handovers:setManifest');
-  const persons = useQuery({ queryKey: ['handover', handover.id, 'manifest'], queryFn: () => callOrThrow('handovers:manifest', { id: handover.id }) });
+  const persons = useQuery({
+    queryKey: ['handover', handover.id, 'manifest'],
+    queryFn: () => callOrThrow('handovers:manifest', { id: handover.id }),
+  });
   const list = persons.data ?? [];
   const byId = new Map(list.map((p) => [p.id, p]));
-  const name = (p: Person | undefined) => (p ? (reveal ? [p.fullNameAr, p.fullNameLatin].filter(Boolean).join(' / ') : [p.fullNameAr, p.fullNameLatin].filter(Boolean).map(maskName).join(' / ')) : '');
+  const name = (p: Person | undefined) =>
+    p
+      ? reveal
+        ? [p.fullNameAr, p.fullNameLatin].filter(Boolean).join(' / ')
+        : [p.fullNameAr, p.fullNameLatin].filter(Boolean).map(maskName).join(' / ')
+      : '';
 
   return (
     <Paper withBorder p="md">
       <Group justify="space-between" mb="sm">
-        <Title order={4}>{t('detail.manifest')} {list.length > 0 && <Badge variant="light">{formatNumber(list.length, i18n.language)}</Badge>}</Title>
+        <Title order={4}>
+          {t('detail.manifest')}{' '}
+          {list.length > 0 && <Badge variant="light">{formatNumber(list.length, i18n.language)}</Badge>}
+        </Title>
         <Group>
-          {list.length > 0 && <Switch label={t('detail.showNames')} checked={reveal} onChange={(e) => setReveal(e.currentTarget.checked)} data-testid="reveal-names" />}
-          {handover.status === 'draft' && mayEdit && <Button variant="light" onClick={() => setEditing(true)} data-testid="edit-manifest">{t('detail.editManifest')}</Button>}
+          {list.length > 0 && (
+            <Switch
+              label={t('detail.showNames')}
+              checked={reveal}
+              onChange={(e) => setReveal(e.currentTarget.checked)}
+              data-testid="reveal-names"
+            />
+          )}
+          {handover.status === 'draft' && mayEdit && (
+            <Button variant="light" onClick={() => setEditing(true)} data-testid="edit-manifest">
+              {t('detail.editManifest')}
+            </Button>
+          )}
         </Group>
       </Group>
       {list.length === 0 && <Text c="dimmed">{t('detail.noManifest')}</Text>}
@@ -37,29 +60,50 @@ export function ManifestSection({ handover }: { handover: Handover }) {
         <Table striped data-testid="manifest-table">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>#</Table.Th><Table.Th>{t('person.name')}</Table.Th><Table.Th>{t('person.category')}</Table.Th><Table.Th>{t('person.sex')}</Table.Th>
-              <Table.Th>{t('person.birthYear')}</Table.Th><Table.Th>{t('person.mother')}</Table.Th><Table.Th>{t('person.flags')}</Table.Th>
+              <Table.Th>#</Table.Th>
+              <Table.Th>{t('person.name')}</Table.Th>
+              <Table.Th>{t('person.category')}</Table.Th>
+              <Table.Th>{t('person.sex')}</Table.Th>
+              <Table.Th>{t('person.birthYear')}</Table.Th>
+              <Table.Th>{t('person.mother')}</Table.Th>
+              <Table.Th>{t('person.flags')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {list.map((p, i) => (
               <Table.Tr key={p.id}>
                 <Table.Td>{formatNumber(i + 1, i18n.language)}</Table.Td>
-                <Table.Td><span className="bidi-isolate">{name(p)}</span></Table.Td>
+                <Table.Td>
+                  <span className="bidi-isolate">{name(p)}</span>
+                </Table.Td>
                 <Table.Td>{t(`person.categories.${p.category}`)}</Table.Td>
                 <Table.Td>{t(`person.sexes.${p.sex}`)}</Table.Td>
                 <Table.Td>{p.birthDate ?? (p.birthYear ? String(p.birthYear) : t('common.none'))}</Table.Td>
-                <Table.Td><span className="bidi-isolate">{name(p.motherId ? byId.get(p.motherId) : undefined)}</span></Table.Td>
                 <Table.Td>
-                  {p.unaccompanied && <Badge color="orange" variant="light" me={4}>{t('person.unaccompanied')}</Badge>}
-                  {p.unaccompanied && <Badge color={p.consentRecorded ? 'teal' : 'red'} variant="light">{p.consentRecorded ? t('person.consentRecorded') : t('person.noConsent')}</Badge>}
+                  <span className="bidi-isolate">{name(p.motherId ? byId.get(p.motherId) : undefined)}</span>
+                </Table.Td>
+                <Table.Td>
+                  {p.unaccompanied && (
+                    <Badge color="orange" variant="light" me={4}>
+                      {t('person.unaccompanied')}
+                    </Badge>
+                  )}
+                  {p.unaccompanied && (
+                    <Badge color={p.consentRecorded ? 'teal' : 'red'} variant="light">
+                      {p.consentRecorded ? t('person.consentRecorded') : t('person.noConsent')}
+                    </Badge>
+                  )}
                 </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       )}
-      {list.some((p) => p.unaccompanied && !p.consentRecorded) && <Alert color="orange" mt="sm">{t('detail.consentMissing')}</Alert>}
+      {list.some((p) => p.unaccompanied && !p.consentRecorded) && (
+        <Alert color="orange" mt="sm">
+          {t('detail.consentMissing')}
+        </Alert>
+      )}
       {editing && (
         <ManifestEditor
           handover={handover}

@@ -1,4 +1,19 @@
-import { Alert, Badge, Button, Group, Modal, MultiSelect, Paper, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  MultiSelect,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -29,7 +44,9 @@ export function SideBySide({ rows }: { rows: Side }) {
       <Table.Tbody>
         {rows.map((r) => (
           <Table.Tr key={r.field}>
-            <Table.Td>{t(`io.exchange.fields.${r.field}`, { defaultValue: t(`fields.${r.field}`, { defaultValue: r.field }) })}</Table.Td>
+            <Table.Td>
+              {t(`io.exchange.fields.${r.field}`, { defaultValue: t(`fields.${r.field}`, { defaultValue: r.field }) })}
+            </Table.Td>
             <Table.Td dir="auto">{r.local}</Table.Td>
             <Table.Td dir="auto">{r.incoming}</Table.Td>
           </Table.Tr>
@@ -62,17 +79,26 @@ function ConflictDecision({ conflict, onDone }: { conflict: PendingConflictOut; 
     setBusy(false);
     setChoice(null);
     if (!r.ok) return setError(r.error);
-    onDone(r.value.resolution === 'kept_local'
-      ? t('io.exchange.decide.keptLocal', vars)
-      : t('io.exchange.decide.tookIncoming', { ...vars, version: formatNumber(r.value.version ?? 1, i18n.language) }));
+    onDone(
+      r.value.resolution === 'kept_local'
+        ? t('io.exchange.decide.keptLocal', vars)
+        : t('io.exchange.decide.tookIncoming', { ...vars, version: formatNumber(r.value.version ?? 1, i18n.language) }),
+    );
   }
 
   return (
     <Paper withBorder p="sm" data-testid={`conflict-${conflict.referenceNo}`}>
       <Stack gap="xs">
         <div>
-          <Text fw={500}><span dir="auto">{conflict.referenceNo}</span> — {t(conflict.reason)}</Text>
-          <Text size="sm" c="dimmed">{t('io.exchange.decide.from', { office: conflict.from.name, date: formatDateTime(conflict.receivedAt, i18n.language) })}</Text>
+          <Text fw={500}>
+            <span dir="auto">{conflict.referenceNo}</span> — {t(conflict.reason)}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {t('io.exchange.decide.from', {
+              office: conflict.from.name,
+              date: formatDateTime(conflict.receivedAt, i18n.language),
+            })}
+          </Text>
         </div>
         <SideBySide rows={conflict.sideBySide ?? []} />
         <Textarea
@@ -86,18 +112,64 @@ function ConflictDecision({ conflict, onDone }: { conflict: PendingConflictOut; 
           onChange={(e) => setNote(e.currentTarget.value)}
           data-testid="conflict-note"
         />
-        {error && <Alert color="red" data-testid="conflict-error">{errorText(error)}</Alert>}
+        {error && (
+          <Alert color="red" data-testid="conflict-error">
+            {errorText(error)}
+          </Alert>
+        )}
         <Group>
-          <Button variant="default" disabled={!note.trim() || busy} onClick={() => setChoice('keep_local')} data-testid="keep-local">{t('io.exchange.decide.keepLocal')}</Button>
-          <Button color="orange" disabled={!note.trim() || busy} onClick={() => setChoice('take_incoming')} data-testid="take-incoming">{t('io.exchange.decide.takeIncoming')}</Button>
+          <Button
+            variant="default"
+            disabled={!note.trim() || busy}
+            onClick={() => setChoice('keep_local')}
+            data-testid="keep-local"
+          >
+            {t('io.exchange.decide.keepLocal')}
+          </Button>
+          <Button
+            color="orange"
+            disabled={!note.trim() || busy}
+            onClick={() => setChoice('take_incoming')}
+            data-testid="take-incoming"
+          >
+            {t('io.exchange.decide.takeIncoming')}
+          </Button>
         </Group>
       </Stack>
-      <Modal opened={choice !== null} onClose={() => setChoice(null)} title={choice === 'take_incoming' ? t('io.exchange.decide.takeIncoming') : t('io.exchange.decide.keepLocal')}>
-        <Text mb="sm" data-testid="conflict-confirm-text">{choice === 'take_incoming' ? t('io.exchange.decide.confirmTake', vars) : t('io.exchange.decide.confirmKeep', vars)}</Text>
-        <Text size="sm" fs="italic" dir="auto" mb="md" p="xs" bg="var(--mantine-color-gray-0)" style={{ borderInlineStart: '3px solid var(--mantine-color-gray-4)' }} data-testid="conflict-confirm-note">{note.trim()}</Text>
+      <Modal
+        opened={choice !== null}
+        onClose={() => setChoice(null)}
+        title={choice === 'take_incoming' ? t('io.exchange.decide.takeIncoming') : t('io.exchange.decide.keepLocal')}
+      >
+        <Text mb="sm" data-testid="conflict-confirm-text">
+          {choice === 'take_incoming'
+            ? t('io.exchange.decide.confirmTake', vars)
+            : t('io.exchange.decide.confirmKeep', vars)}
+        </Text>
+        <Text
+          size="sm"
+          fs="italic"
+          dir="auto"
+          mb="md"
+          p="xs"
+          bg="var(--mantine-color-gray-0)"
+          style={{ borderInlineStart: '3px solid var(--mantine-color-gray-4)' }}
+          data-testid="conflict-confirm-note"
+        >
+          {note.trim()}
+        </Text>
         <Group justify="flex-end">
-          <Button variant="default" onClick={() => setChoice(null)}>{t('common.cancel')}</Button>
-          <Button color={choice === 'take_incoming' ? 'orange' : undefined} loading={busy} onClick={() => void decide()} data-testid="conflict-confirm">{t('io.exchange.decide.confirm')}</Button>
+          <Button variant="default" onClick={() => setChoice(null)}>
+            {t('common.cancel')}
+          </Button>
+          <Button
+            color={choice === 'take_incoming' ? 'orange' : undefined}
+            loading={busy}
+            onClick={() => void decide()}
+            data-testid="conflict-confirm"
+          >
+            {t('io.exchange.decide.confirm')}
+          </Button>
         </Group>
       </Modal>
     </Paper>
@@ -115,7 +187,11 @@ export function ExchangePanel({ opened }: { opened?: string | null }) {
   const office = useQuery({ queryKey: ['io', 'office'], queryFn: () => callOrThrow('io:office', {}) });
   const offices = useQuery({ queryKey: ['io', 'offices'], queryFn: () => callOrThrow('io:offices', {}) });
   const conflicts = useQuery({ queryKey: ['io', 'conflicts'], queryFn: () => callOrThrow('io:conflicts', {}) });
-  const finalized = useQuery({ queryKey: ['io', 'finalized'], queryFn: () => callOrThrow('handovers:list', { statuses: ['finalized'], limit: 500, sort: 'referenceNo', direction: 'asc' }) });
+  const finalized = useQuery({
+    queryKey: ['io', 'finalized'],
+    queryFn: () =>
+      callOrThrow('handovers:list', { statuses: ['finalized'], limit: 500, sort: 'referenceNo', direction: 'asc' }),
+  });
   const [name, setName] = useState('');
   const [to, setTo] = useState<string | null>(null);
   const [ids, setIds] = useState<string[]>([]);
@@ -124,7 +200,8 @@ export function ExchangePanel({ opened }: { opened?: string | null }) {
   const [busy, setBusy] = useState(false);
   const [decided, setDecided] = useState<string | null>(null);
   const refresh = () => void qc.invalidateQueries();
-  const errorText = (e: ApiError) => (typeof e.details?.reason === 'string' ? t(e.details.reason) : t(`errors.${e.code}`));
+  const errorText = (e: ApiError) =>
+    typeof e.details?.reason === 'string' ? t(e.details.reason) : t(`errors.${e.code}`);
 
   const run = async (fn: () => Promise<void>) => {
     setError(null);
@@ -135,29 +212,36 @@ export function ExchangePanel({ opened }: { opened?: string | null }) {
       setBusy(false);
     }
   };
-  const init = () => run(async () => {
-    const r = await call('io:officeInit', { name });
-    if (!r.ok) setError(r.error);
-    refresh();
-  });
-  const addCard = (file?: File) => file && run(async () => {
-    const r = await call('io:officeAdd', { card: await file.text() });
-    if (!r.ok) setError(r.error);
-    refresh();
-  });
-  const exportBundle = () => to && run(async () => {
-    const r = await call('io:bundleExport', { toOfficeId: to, ids });
-    if (r.ok) downloadFile(r.value);
-    else setError(r.error);
-  });
-  const importBundle = (file?: File) => file && run(async () => {
-    setReport(null);
-    if (file.size > FILE_LIMITS.bundle) return setError({ code: 'TOO_LARGE', message: '' });
-    const r = await call('io:bundleImport', { fileName: file.name, base64: await readAsBase64(file) });
-    if (r.ok) setReport(r.value);
-    else setError(r.error);
-    refresh();
-  });
+  const init = () =>
+    run(async () => {
+      const r = await call('io:officeInit', { name });
+      if (!r.ok) setError(r.error);
+      refresh();
+    });
+  const addCard = (file?: File) =>
+    file &&
+    run(async () => {
+      const r = await call('io:officeAdd', { card: await file.text() });
+      if (!r.ok) setError(r.error);
+      refresh();
+    });
+  const exportBundle = () =>
+    to &&
+    run(async () => {
+      const r = await call('io:bundleExport', { toOfficeId: to, ids });
+      if (r.ok) downloadFile(r.value);
+      else setError(r.error);
+    });
+  const importBundle = (file?: File) =>
+    file &&
+    run(async () => {
+      setReport(null);
+      if (file.size > FILE_LIMITS.bundle) return setError({ code: 'TOO_LARGE', message: '' });
+      const r = await call('io:bundleImport', { fileName: file.name, base64: await readAsBase64(file) });
+      if (r.ok) setReport(r.value);
+      else setError(r.error);
+      refresh();
+    });
 
   useEffect(() => {
     if (!opened) return;
@@ -174,37 +258,80 @@ export function ExchangePanel({ opened }: { opened?: string | null }) {
   const me = office.data;
   return (
     <Stack>
-      {error && <Alert color="red" data-testid="exchange-error">{errorText(error)}</Alert>}
+      {error && (
+        <Alert color="red" data-testid="exchange-error">
+          {errorText(error)}
+        </Alert>
+      )}
       <Paper withBorder p="md">
-        <Title order={4} mb="xs">{t('io.exchange.thisOffice')}</Title>
+        <Title order={4} mb="xs">
+          {t('io.exchange.thisOffice')}
+        </Title>
         {office.isSuccess && !me && (
           <Group align="end">
-            <TextInput label={t('io.exchange.officeName')} value={name} onChange={(e) => setName(e.currentTarget.value)} data-testid="office-name" />
-            <Button onClick={() => void init()} disabled={!name.trim() || busy} data-testid="office-init">{t('io.exchange.init')}</Button>
+            <TextInput
+              label={t('io.exchange.officeName')}
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              data-testid="office-name"
+            />
+            <Button onClick={() => void init()} disabled={!name.trim() || busy} data-testid="office-init">
+              {t('io.exchange.init')}
+            </Button>
           </Group>
         )}
         {me && (
           <Stack gap={4}>
-            <Text data-testid="office-info">{me.name} — {t('io.exchange.fingerprint')}: <span dir="ltr">{me.fingerprint}</span></Text>
+            <Text data-testid="office-info">
+              {me.name} — {t('io.exchange.fingerprint')}: <span dir="ltr">{me.fingerprint}</span>
+            </Text>
             <Group>
-              <Button variant="default" size="xs" onClick={() => downloadFile({ fileName: `${me.name}.tasleem-office.json`, mime: 'application/json', base64: btoa(String.fromCharCode(...new TextEncoder().encode(me.card))) })}>{t('io.exchange.downloadCard')}</Button>
+              <Button
+                variant="default"
+                size="xs"
+                onClick={() =>
+                  downloadFile({
+                    fileName: `${me.name}.tasleem-office.json`,
+                    mime: 'application/json',
+                    base64: btoa(String.fromCharCode(...new TextEncoder().encode(me.card))),
+                  })
+                }
+              >
+                {t('io.exchange.downloadCard')}
+              </Button>
             </Group>
           </Stack>
         )}
       </Paper>
       {me && (
         <Paper withBorder p="md">
-          <Title order={4} mb="xs">{t('io.exchange.knownOffices')}</Title>
-          {(offices.data ?? []).map((o) => <Text key={o.id} size="sm">{o.name} — <span dir="ltr">{o.fingerprint}</span></Text>)}
-          <Text size="sm" mt="xs">{t('io.exchange.addCard')}</Text>
+          <Title order={4} mb="xs">
+            {t('io.exchange.knownOffices')}
+          </Title>
+          {(offices.data ?? []).map((o) => (
+            <Text key={o.id} size="sm">
+              {o.name} — <span dir="ltr">{o.fingerprint}</span>
+            </Text>
+          ))}
+          <Text size="sm" mt="xs">
+            {t('io.exchange.addCard')}
+          </Text>
           <FilePicker accept=".json" testId="office-card-file" onFile={(f) => void addCard(f)} />
         </Paper>
       )}
       {me && (
         <Paper withBorder p="md">
-          <Title order={4} mb="xs">{t('io.exchange.send')}</Title>
+          <Title order={4} mb="xs">
+            {t('io.exchange.send')}
+          </Title>
           <Group align="end">
-            <Select label={t('io.exchange.to')} data={(offices.data ?? []).map((o) => ({ value: o.id, label: o.name }))} value={to} onChange={setTo} data-testid="bundle-to" />
+            <Select
+              label={t('io.exchange.to')}
+              data={(offices.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
+              value={to}
+              onChange={setTo}
+              data-testid="bundle-to"
+            />
             <MultiSelect
               label={t('io.exchange.which')}
               placeholder={t('io.exchange.allFinalized')}
@@ -214,13 +341,17 @@ export function ExchangePanel({ opened }: { opened?: string | null }) {
               searchable
               miw={260}
             />
-            <Button onClick={() => void exportBundle()} disabled={!to || busy} data-testid="bundle-export">{t('io.exchange.createBundle')}</Button>
+            <Button onClick={() => void exportBundle()} disabled={!to || busy} data-testid="bundle-export">
+              {t('io.exchange.createBundle')}
+            </Button>
           </Group>
         </Paper>
       )}
       {me && (
         <Paper withBorder p="md">
-          <Title order={4} mb="xs">{t('io.exchange.receive')}</Title>
+          <Title order={4} mb="xs">
+            {t('io.exchange.receive')}
+          </Title>
           <FilePicker accept=".tasleem,.json" testId="bundle-file" onFile={(f) => void importBundle(f)} />
         </Paper>
       )}
@@ -229,21 +360,38 @@ export function ExchangePanel({ opened }: { opened?: string | null }) {
           <Title order={4}>{t('io.exchange.reportTitle', { office: report.from.name })}</Title>
           <Group gap="xs" my="xs">
             {(['new', 'amended', 'unchanged', 'conflict', 'rejected'] as const).map((k) => (
-              <Badge key={k} variant="light" color={k === 'conflict' ? 'orange' : k === 'rejected' ? 'red' : 'teal'} data-testid={`bundle-${k}`}>{t(`io.exchange.outcomes.${k}`)}: {formatNumber(report.counts[k], i18n.language)}</Badge>
+              <Badge
+                key={k}
+                variant="light"
+                color={k === 'conflict' ? 'orange' : k === 'rejected' ? 'red' : 'teal'}
+                data-testid={`bundle-${k}`}
+              >
+                {t(`io.exchange.outcomes.${k}`)}: {formatNumber(report.counts[k], i18n.language)}
+              </Badge>
             ))}
           </Group>
-          {report.rows.filter((r) => r.outcome === 'conflict' || r.outcome === 'rejected').map((r) => (
-            <Stack key={r.id} gap={4} mb="sm">
-              <Text fw={500} dir="auto">{r.referenceNo} — {r.reason ? t(r.reason) : ''}</Text>
-              {r.sideBySide && <SideBySide rows={r.sideBySide} />}
-            </Stack>
-          ))}
+          {report.rows
+            .filter((r) => r.outcome === 'conflict' || r.outcome === 'rejected')
+            .map((r) => (
+              <Stack key={r.id} gap={4} mb="sm">
+                <Text fw={500} dir="auto">
+                  {r.referenceNo} — {r.reason ? t(r.reason) : ''}
+                </Text>
+                {r.sideBySide && <SideBySide rows={r.sideBySide} />}
+              </Stack>
+            ))}
         </Paper>
       )}
-      {decided && <Alert color="teal" withCloseButton onClose={() => setDecided(null)} data-testid="conflict-decided">{decided}</Alert>}
+      {decided && (
+        <Alert color="teal" withCloseButton onClose={() => setDecided(null)} data-testid="conflict-decided">
+          {decided}
+        </Alert>
+      )}
       {(conflicts.data?.length ?? 0) > 0 && (
         <Paper withBorder p="md" data-testid="pending-conflicts">
-          <Title order={4} mb="xs">{t('io.exchange.pending')}</Title>
+          <Title order={4} mb="xs">
+            {t('io.exchange.pending')}
+          </Title>
           <Stack gap="sm">
             {conflicts.data!.map((c) => (
               <ConflictDecision

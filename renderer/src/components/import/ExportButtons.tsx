@@ -18,7 +18,9 @@ export function ExportButtons({ query }: { query: ListQueryInput }) {
     setBusy(format);
     setFailed(false);
     try {
-      downloadFile(await callOrThrow('io:export', { format, filter: { search, countries, camps, statuses, from, to } }));
+      downloadFile(
+        await callOrThrow('io:export', { format, filter: { search, countries, camps, statuses, from, to } }),
+      );
     } catch {
       setFailed(true);
     } finally {
@@ -27,9 +29,29 @@ export function ExportButtons({ query }: { query: ListQueryInput }) {
   };
   return (
     <Group gap="xs">
-      <Button variant="default" size="xs" loading={busy === 'csv'} onClick={() => void run('csv')} data-testid="export-csv">{t('io.export.csv')}</Button>
-      <Button variant="default" size="xs" loading={busy === 'xlsx'} onClick={() => void run('xlsx')} data-testid="export-xlsx">{t('io.export.xlsx')}</Button>
-      {failed && <Alert color="red" py={4}>{t('io.export.failed')}</Alert>}
+      <Button
+        variant="default"
+        size="xs"
+        loading={busy === 'csv'}
+        onClick={() => void run('csv')}
+        data-testid="export-csv"
+      >
+        {t('io.export.csv')}
+      </Button>
+      <Button
+        variant="default"
+        size="xs"
+        loading={busy === 'xlsx'}
+        onClick={() => void run('xlsx')}
+        data-testid="export-xlsx"
+      >
+        {t('io.export.xlsx')}
+      </Button>
+      {failed && (
+        <Alert color="red" py={4}>
+          {t('io.export.failed')}
+        </Alert>
+      )}
     </Group>
   );
 }

@@ -7,18 +7,32 @@ type Column = ImportColumn;
 export type Mapping = (Column | null)[];
 
 /** One line per column of the file: its header, a sample value, and the field it fills (or ignored). */
-export function MappingStep({ inspect, mapping, onChange }: { inspect: InspectResult; mapping: Mapping; onChange: (m: Mapping) => void }) {
+export function MappingStep({
+  inspect,
+  mapping,
+  onChange,
+}: {
+  inspect: InspectResult;
+  mapping: Mapping;
+  onChange: (m: Mapping) => void;
+}) {
   const { t } = useTranslation();
-  const options = [{ value: '', label: t('io.mapping.ignore') }, ...IMPORT_COLUMNS.map((c) => ({ value: c, label: `${t(`io.columns.${c}`, { defaultValue: c })} (${c})` }))];
+  const options = [
+    { value: '', label: t('io.mapping.ignore') },
+    ...IMPORT_COLUMNS.map((c) => ({ value: c, label: `${t(`io.columns.${c}`, { defaultValue: c })} (${c})` })),
+  ];
   const missing = inspect.required.filter((c) => !mapping.includes(c));
   const used = mapping.filter(Boolean);
   const twice = new Set(used).size !== used.length;
-  const set = (i: number, v: string | null) => onChange(mapping.map((m, j) => (j === i ? ((v || null) as Column | null) : m)));
+  const set = (i: number, v: string | null) =>
+    onChange(mapping.map((m, j) => (j === i ? ((v || null) as Column | null) : m)));
   return (
     <Paper withBorder p="md">
       <Stack gap="xs">
         <Title order={4}>{t('io.mapping.title')}</Title>
-        <Text size="sm" c="dimmed">{t('io.mapping.hint')}</Text>
+        <Text size="sm" c="dimmed">
+          {t('io.mapping.hint')}
+        </Text>
         <Table data-testid="mapping-table" striped>
           <Table.Thead>
             <Table.Tr>
@@ -43,13 +57,19 @@ export function MappingStep({ inspect, mapping, onChange }: { inspect: InspectRe
                     comboboxProps={{ withinPortal: true }}
                   />
                 </Table.Td>
-                <Table.Td dir="auto"><Text size="sm" c="dimmed" truncate maw={220}>{inspect.sample[0]?.cells[i] ?? ''}</Text></Table.Td>
+                <Table.Td dir="auto">
+                  <Text size="sm" c="dimmed" truncate maw={220}>
+                    {inspect.sample[0]?.cells[i] ?? ''}
+                  </Text>
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
         {missing.length > 0 && (
-          <Alert color="orange" data-testid="mapping-missing">{t('io.mapping.missing', { columns: missing.map((c) => t(`io.columns.${c}`)).join('، ') })}</Alert>
+          <Alert color="orange" data-testid="mapping-missing">
+            {t('io.mapping.missing', { columns: missing.map((c) => t(`io.columns.${c}`)).join('، ') })}
+          </Alert>
         )}
         {twice && <Alert color="orange">{t('io.mapping.twice')}</Alert>}
       </Stack>
@@ -63,20 +83,28 @@ export function PreviewTable({ inspect, mapping }: { inspect: InspectResult; map
   const cols = mapping.map((m, i) => [m, i] as const).filter(([m]) => m !== null) as [Column, number][];
   return (
     <Paper withBorder p="md">
-      <Title order={4} mb="xs">{t('io.preview.title')}</Title>
+      <Title order={4} mb="xs">
+        {t('io.preview.title')}
+      </Title>
       <Table.ScrollContainer minWidth={600}>
         <Table data-testid="preview-table" striped withColumnBorders>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('io.preview.line')}</Table.Th>
-              {cols.map(([c]) => <Table.Th key={c}>{t(`io.columns.${c}`)}</Table.Th>)}
+              {cols.map(([c]) => (
+                <Table.Th key={c}>{t(`io.columns.${c}`)}</Table.Th>
+              ))}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {inspect.sample.map((r) => (
               <Table.Tr key={r.line}>
                 <Table.Td>{r.line}</Table.Td>
-                {cols.map(([c, i]) => <Table.Td key={c} dir="auto">{r.cells[i]}</Table.Td>)}
+                {cols.map(([c, i]) => (
+                  <Table.Td key={c} dir="auto">
+                    {r.cells[i]}
+                  </Table.Td>
+                ))}
               </Table.Tr>
             ))}
           </Table.Tbody>

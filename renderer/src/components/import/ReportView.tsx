@@ -12,7 +12,9 @@ export function useReasonText() {
     const column = r.column ? `${t(`io.columns.${r.column}`, { defaultValue: r.column })}: ` : '';
     const quoted = r.value && !r.key.startsWith('io.reason.duplicate') ? ` («${r.value}»)` : '';
     const names = r.suggestions?.map((code) => countryName(code, i18n.language));
-    const hint = names?.length ? ` ${t('io.reason.did_you_mean', { names: names.join(t('common.listSeparator')) })}` : '';
+    const hint = names?.length
+      ? ` ${t('io.reason.did_you_mean', { names: names.join(t('common.listSeparator')) })}`
+      : '';
     return `${column}${t(r.key, { value: r.value, defaultValue: r.key })}${quoted}${hint}`;
   };
 }
@@ -27,15 +29,29 @@ export function ReportView({ report }: { report: ImportReportOut }) {
       <Stack gap="sm">
         <Title order={4}>{report.dryRun ? t('io.report.titleDry') : t('io.report.title')}</Title>
         <Group gap="xs" data-testid="report-counts">
-          <Badge color="blue" variant="light">{t('io.report.counts.rows')}: {n(c.rows)}</Badge>
+          <Badge color="blue" variant="light">
+            {t('io.report.counts.rows')}: {n(c.rows)}
+          </Badge>
           {(['new', 'unchanged', 'conflict', 'rejected'] as const).map((k) => (
-            <Badge key={k} color={COLOR[k]} variant="light" data-testid={`count-${k}`}>{t(`io.report.counts.${k}`)}: {n(c[k])}</Badge>
+            <Badge key={k} color={COLOR[k]} variant="light" data-testid={`count-${k}`}>
+              {t(`io.report.counts.${k}`)}: {n(c[k])}
+            </Badge>
           ))}
         </Group>
-        {report.committed && <Alert color="teal" data-testid="import-committed">{t('io.report.committed', { count: c.new, n: n(c.new) })}</Alert>}
-        {!report.dryRun && !report.committed && report.strict && <Alert color="orange">{t('io.report.notCommittedStrict')}</Alert>}
+        {report.committed && (
+          <Alert color="teal" data-testid="import-committed">
+            {t('io.report.committed', { count: c.new, n: n(c.new) })}
+          </Alert>
+        )}
+        {!report.dryRun && !report.committed && report.strict && (
+          <Alert color="orange">{t('io.report.notCommittedStrict')}</Alert>
+        )}
         {report.dryRun && c.rejected + c.conflict === 0 && <Alert color="teal">{t('io.report.allGood')}</Alert>}
-        {report.unknownColumns.length > 0 && <Text size="sm" c="dimmed">{t('io.report.unknownColumns', { columns: report.unknownColumns.join(', ') })}</Text>}
+        {report.unknownColumns.length > 0 && (
+          <Text size="sm" c="dimmed">
+            {t('io.report.unknownColumns', { columns: report.unknownColumns.join(', ') })}
+          </Text>
+        )}
         {report.rows.length > 0 && (
           <Table data-testid="report-rows" striped>
             <Table.Thead>
@@ -51,11 +67,25 @@ export function ReportView({ report }: { report: ImportReportOut }) {
                 <Table.Tr key={r.line}>
                   <Table.Td>{r.line}</Table.Td>
                   <Table.Td dir="ltr">{r.referenceNo || '—'}</Table.Td>
-                  <Table.Td><Badge color={COLOR[r.outcome]} variant="light">{t(`io.report.outcomes.${r.outcome}`)}</Badge></Table.Td>
                   <Table.Td>
-                    {r.reasons.map((x, i) => <Text key={i} size="sm">{reasonText(x)}</Text>)}
+                    <Badge color={COLOR[r.outcome]} variant="light">
+                      {t(`io.report.outcomes.${r.outcome}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    {r.reasons.map((x, i) => (
+                      <Text key={i} size="sm">
+                        {reasonText(x)}
+                      </Text>
+                    ))}
                     {(r.differences ?? []).map((d, i) => (
-                      <Text key={`d${i}`} size="sm" c="orange.8">{t('io.report.fileSaysStoredSays', { column: t(`io.columns.${d.column}`), file: d.file, stored: d.stored })}</Text>
+                      <Text key={`d${i}`} size="sm" c="orange.8">
+                        {t('io.report.fileSaysStoredSays', {
+                          column: t(`io.columns.${d.column}`),
+                          file: d.file,
+                          stored: d.stored,
+                        })}
+                      </Text>
                     ))}
                   </Table.Td>
                 </Table.Tr>
@@ -63,7 +93,11 @@ export function ReportView({ report }: { report: ImportReportOut }) {
             </Table.Tbody>
           </Table>
         )}
-        {report.rowsOmitted > 0 && <Text size="sm" c="dimmed">{t('io.report.omitted', { count: report.rowsOmitted, n: n(report.rowsOmitted) })}</Text>}
+        {report.rowsOmitted > 0 && (
+          <Text size="sm" c="dimmed">
+            {t('io.report.omitted', { count: report.rowsOmitted, n: n(report.rowsOmitted) })}
+          </Text>
+        )}
       </Stack>
     </Paper>
   );

@@ -56,7 +56,9 @@ export function UnknownCountries({ report, onRemembered }: { report: ImportRepor
     <Paper withBorder p="md" data-testid="unknown-countries">
       <Stack gap="sm">
         <Title order={4}>{t('history.unknown.title')}</Title>
-        <Text size="sm" c="dimmed">{t('history.unknown.intro')}</Text>
+        <Text size="sm" c="dimmed">
+          {t('history.unknown.intro')}
+        </Text>
         {error && <Alert color="red">{explainError(t, error)}</Alert>}
         <Table>
           <Table.Thead>
@@ -69,16 +71,31 @@ export function UnknownCountries({ report, onRemembered }: { report: ImportRepor
           <Table.Tbody>
             {unknown.map((u, i) => (
               <Table.Tr key={u.value} data-testid={`unknown-country-${i}`}>
-                <Table.Td><bdi>{u.value}</bdi></Table.Td>
+                <Table.Td>
+                  <bdi>{u.value}</bdi>
+                </Table.Td>
                 <Table.Td>{formatNumber(u.rows, i18n.language)}</Table.Td>
                 <Table.Td>
                   <Stack gap={4}>
-                    <CountrySelect value={chosen[u.value] ?? null} onChange={(code) => setChosen({ ...chosen, [u.value]: code })} aria-label={t('history.unknown.means')} data-testid={`unknown-country-select-${i}`} clearable />
+                    <CountrySelect
+                      value={chosen[u.value] ?? null}
+                      onChange={(code) => setChosen({ ...chosen, [u.value]: code })}
+                      aria-label={t('history.unknown.means')}
+                      data-testid={`unknown-country-select-${i}`}
+                      clearable
+                    />
                     {u.suggestions.length > 0 && (
                       <Group gap={4}>
                         <Text size="xs">{t('history.unknown.suggested')}</Text>
                         {u.suggestions.map((code) => (
-                          <Button key={code} size="compact-xs" variant={chosen[u.value] === code ? 'filled' : 'light'} leftSection={<Flag code={code} />} onClick={() => setChosen({ ...chosen, [u.value]: code })} data-testid={`suggestion-${i}-${code}`}>
+                          <Button
+                            key={code}
+                            size="compact-xs"
+                            variant={chosen[u.value] === code ? 'filled' : 'light'}
+                            leftSection={<Flag code={code} />}
+                            onClick={() => setChosen({ ...chosen, [u.value]: code })}
+                            data-testid={`suggestion-${i}-${code}`}
+                          >
                             {countryName(code, i18n.language)}
                           </Button>
                         ))}
@@ -91,7 +108,9 @@ export function UnknownCountries({ report, onRemembered }: { report: ImportRepor
           </Table.Tbody>
         </Table>
         <Group>
-          <Button disabled={picked.length === 0} onClick={() => void remember()} data-testid="remember-countries">{t('history.unknown.remember', { count: picked.length })}</Button>
+          <Button disabled={picked.length === 0} onClick={() => void remember()} data-testid="remember-countries">
+            {t('history.unknown.remember', { count: picked.length })}
+          </Button>
         </Group>
       </Stack>
     </Paper>

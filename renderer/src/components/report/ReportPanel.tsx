@@ -1,4 +1,17 @@
-import { ActionIcon, Alert, Badge, Button, Group, Image, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Image,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -34,7 +47,10 @@ export function ReportPanel({ handover }: { handover: Handover }) {
     setBusy(false);
     if (!r.ok) return setMessage({ color: 'red', text: t(`errors.${r.error.code}`) });
     downloadBase64(r.value.base64, r.value.mime, r.value.fileName);
-    setMessage({ color: r.value.signed ? 'teal' : 'yellow', text: t(r.value.signed ? 'report.exported.signed' : 'report.exported.draft', { file: r.value.fileName }) });
+    setMessage({
+      color: r.value.signed ? 'teal' : 'yellow',
+      text: t(r.value.signed ? 'report.exported.signed' : 'report.exported.draft', { file: r.value.fileName }),
+    });
   }
 
   async function remove(id: string) {
@@ -44,7 +60,8 @@ export function ReportPanel({ handover }: { handover: Handover }) {
   }
 
   const hasRole = (role: SignerRole) => s?.signatures.some((x) => x.role === role);
-  const canSign = (role: SignerRole) => editable && (handover.status === 'draft' || role === 'witness' || !hasRole(role));
+  const canSign = (role: SignerRole) =>
+    editable && (handover.status === 'draft' || role === 'witness' || !hasRole(role));
   const defaults: Record<SignerRole, [string, string]> = {
     handing_official: [handover.handingOfficialName, handover.handingOfficialTitle],
     delegation_head: [handover.delegationHeadName, handover.delegationHeadTitle],
@@ -56,8 +73,17 @@ export function ReportPanel({ handover }: { handover: Handover }) {
       <Group justify="space-between" mb="sm">
         <Title order={4}>{t('report.title')}</Title>
         {s && (
-          <Badge color={s.willBeSigned ? 'teal' : handover.status === 'void' ? 'gray' : 'yellow'} data-testid="report-state">
-            {t(s.willBeSigned ? 'report.state.signed' : handover.status === 'void' ? 'report.state.void' : 'report.state.draft')}
+          <Badge
+            color={s.willBeSigned ? 'teal' : handover.status === 'void' ? 'gray' : 'yellow'}
+            data-testid="report-state"
+          >
+            {t(
+              s.willBeSigned
+                ? 'report.state.signed'
+                : handover.status === 'void'
+                  ? 'report.state.void'
+                  : 'report.state.draft',
+            )}
           </Badge>
         )}
       </Group>
@@ -72,7 +98,9 @@ export function ReportPanel({ handover }: { handover: Handover }) {
             </Text>
           )}
           {s.signatures.length === 0 ? (
-            <Text size="sm" c="dimmed">{t('report.noSignatures')}</Text>
+            <Text size="sm" c="dimmed">
+              {t('report.noSignatures')}
+            </Text>
           ) : (
             <Table data-testid="signature-list">
               <Table.Thead>
@@ -88,12 +116,33 @@ export function ReportPanel({ handover }: { handover: Handover }) {
                 {s.signatures.map((x) => (
                   <Table.Tr key={x.id} data-role={x.role}>
                     <Table.Td>{t(`report.roles.${x.role}`)}</Table.Td>
-                    <Table.Td><bdi>{x.signerName}</bdi>{x.signerTitle && <Text size="xs" c="dimmed"><bdi>{x.signerTitle}</bdi></Text>}</Table.Td>
-                    <Table.Td><Image src={x.imageDataUrl} alt={t('report.columns.signature')} h={40} w="auto" fit="contain" /></Table.Td>
-                    <Table.Td><bdi>{new Date(x.signedAt).toLocaleString(i18n.language === 'ar' ? 'ar-SY-u-nu-latn' : 'en-GB')}</bdi></Table.Td>
+                    <Table.Td>
+                      <bdi>{x.signerName}</bdi>
+                      {x.signerTitle && (
+                        <Text size="xs" c="dimmed">
+                          <bdi>{x.signerTitle}</bdi>
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Image src={x.imageDataUrl} alt={t('report.columns.signature')} h={40} w="auto" fit="contain" />
+                    </Table.Td>
+                    <Table.Td>
+                      <bdi>
+                        {new Date(x.signedAt).toLocaleString(i18n.language === 'ar' ? 'ar-SY-u-nu-latn' : 'en-GB')}
+                      </bdi>
+                    </Table.Td>
                     <Table.Td>
                       {handover.status === 'draft' && editable && (
-                        <ActionIcon variant="subtle" color="red" aria-label={t('report.remove')} title={t('report.remove')} onClick={() => void remove(x.id)}>×</ActionIcon>
+                        <ActionIcon
+                          variant="subtle"
+                          color="red"
+                          aria-label={t('report.remove')}
+                          title={t('report.remove')}
+                          onClick={() => void remove(x.id)}
+                        >
+                          ×
+                        </ActionIcon>
                       )}
                     </Table.Td>
                   </Table.Tr>
@@ -104,7 +153,14 @@ export function ReportPanel({ handover }: { handover: Handover }) {
           {editable && (
             <Group gap="xs">
               {(['handing_official', 'delegation_head', 'witness'] as const).map((role) => (
-                <Button key={role} size="xs" variant="light" disabled={!canSign(role)} onClick={() => setSigning(role)} data-testid={`sign-${role}`}>
+                <Button
+                  key={role}
+                  size="xs"
+                  variant="light"
+                  disabled={!canSign(role)}
+                  onClick={() => setSigning(role)}
+                  data-testid={`sign-${role}`}
+                >
                   {t(role === 'witness' ? 'report.addWitness' : 'report.signAs', { role: t(`report.roles.${role}`) })}
                 </Button>
               ))}
@@ -115,13 +171,26 @@ export function ReportPanel({ handover }: { handover: Handover }) {
               size="xs"
               value={language}
               onChange={(v) => setLanguage(v as 'ar' | 'ku')}
-              data={[{ value: 'ar', label: t('report.languages.ar') }, { value: 'ku', label: t('report.languages.ku') }]}
+              data={[
+                { value: 'ar', label: t('report.languages.ar') },
+                { value: 'ku', label: t('report.languages.ku') },
+              ]}
               aria-label={t('report.language')}
             />
-            {mayExport && <Button onClick={() => void exportPdf()} loading={busy} data-testid="export-pdf">{t('report.export')}</Button>}
+            {mayExport && (
+              <Button onClick={() => void exportPdf()} loading={busy} data-testid="export-pdf">
+                {t('report.export')}
+              </Button>
+            )}
           </Group>
-          <Text size="xs" c="dimmed">{t(s.willBeSigned ? 'report.hint.signed' : 'report.hint.draft')}</Text>
-          {message && <Alert color={message.color} data-testid="report-message">{message.text}</Alert>}
+          <Text size="xs" c="dimmed">
+            {t(s.willBeSigned ? 'report.hint.signed' : 'report.hint.draft')}
+          </Text>
+          {message && (
+            <Alert color={message.color} data-testid="report-message">
+              {message.text}
+            </Alert>
+          )}
         </Stack>
       )}
       {signing && (

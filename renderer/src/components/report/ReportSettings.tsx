@@ -1,4 +1,20 @@
-import { Alert, Button, Checkbox, FileButton, Group, Image, Paper, PasswordInput, SegmentedControl, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  FileButton,
+  Group,
+  Image,
+  Paper,
+  PasswordInput,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +23,14 @@ import type { Settings } from '../../../../electron/api/schemas/settings';
 import { call, callOrThrow } from '../../api/client';
 import { downloadBase64, readAsBase64, readAsDataUrl } from '../../lib/files';
 
-type ReportKeys = 'reportAuthorityAr' | 'reportAuthorityEn' | 'reportAuthorityKu' | 'reportLogo' | 'reportLanguage' | 'requiredSigners' | 'reportClauses';
+type ReportKeys =
+  | 'reportAuthorityAr'
+  | 'reportAuthorityEn'
+  | 'reportAuthorityKu'
+  | 'reportLogo'
+  | 'reportLanguage'
+  | 'requiredSigners'
+  | 'reportClauses';
 
 /** Report settings (authority, logo, languages, required signers, clauses) and the organization's signing identity. */
 export function ReportSettings() {
@@ -21,61 +44,178 @@ function ReportSettingsForm({ initial }: { initial: Settings }) {
   const [s, setS] = useState<Pick<Settings, ReportKeys>>(initial);
   const [msg, setMsg] = useState<{ color: string; text: string } | null>(null);
   const set = <K extends ReportKeys>(k: K, v: Settings[K]) => setS({ ...s, [k]: v });
-  const setClause = (i: number, lang: keyof Clause, v: string) => set('reportClauses', s.reportClauses.map((c, j) => (j === i ? { ...c, [lang]: v } : c)));
+  const setClause = (i: number, lang: keyof Clause, v: string) =>
+    set(
+      'reportClauses',
+      s.reportClauses.map((c, j) => (j === i ? { ...c, [lang]: v } : c)),
+    );
 
   async function save() {
-    const { reportAuthorityAr, reportAuthorityEn, reportAuthorityKu, reportLogo, reportLanguage, requiredSigners, reportClauses } = s;
-    const r = await call('settings:set', { patch: { reportAuthorityAr, reportAuthorityEn, reportAuthorityKu, reportLogo, reportLanguage, requiredSigners, reportClauses } });
+    const {
+      reportAuthorityAr,
+      reportAuthorityEn,
+      reportAuthorityKu,
+      reportLogo,
+      reportLanguage,
+      requiredSigners,
+      reportClauses,
+    } = s;
+    const r = await call('settings:set', {
+      patch: {
+        reportAuthorityAr,
+        reportAuthorityEn,
+        reportAuthorityKu,
+        reportLogo,
+        reportLanguage,
+        requiredSigners,
+        reportClauses,
+      },
+    });
     setMsg(r.ok ? { color: 'teal', text: t('common.saved') } : { color: 'red', text: t(`errors.${r.error.code}`) });
     if (r.ok) await queryClient.invalidateQueries({ queryKey: ['settings'] });
   }
 
   async function pickLogo(file: File | null) {
     if (!file) return;
-    if (!/^image\/(png|jpeg)$/.test(file.type) || file.size > 500_000) return setMsg({ color: 'red', text: t('report.settings.logoRule') });
+    if (!/^image\/(png|jpeg)$/.test(file.type) || file.size > 500_000)
+      return setMsg({ color: 'red', text: t('report.settings.logoRule') });
     set('reportLogo', await readAsDataUrl(file));
   }
 
   return (
     <Paper withBorder p="md" data-testid="report-settings">
-      <Title order={4} mb="sm">{t('report.settings.title')}</Title>
+      <Title order={4} mb="sm">
+        {t('report.settings.title')}
+      </Title>
       <Stack>
-        <TextInput label={t('report.settings.authorityAr')} dir="rtl" value={s.reportAuthorityAr} onChange={(e) => set('reportAuthorityAr', e.currentTarget.value)} />
-        <TextInput label={t('report.settings.authorityEn')} dir="ltr" value={s.reportAuthorityEn} onChange={(e) => set('reportAuthorityEn', e.currentTarget.value)} />
-        <TextInput label={t('report.settings.authorityKu')} dir="ltr" value={s.reportAuthorityKu} onChange={(e) => set('reportAuthorityKu', e.currentTarget.value)} />
+        <TextInput
+          label={t('report.settings.authorityAr')}
+          dir="rtl"
+          value={s.reportAuthorityAr}
+          onChange={(e) => set('reportAuthorityAr', e.currentTarget.value)}
+        />
+        <TextInput
+          label={t('report.settings.authorityEn')}
+          dir="ltr"
+          value={s.reportAuthorityEn}
+          onChange={(e) => set('reportAuthorityEn', e.currentTarget.value)}
+        />
+        <TextInput
+          label={t('report.settings.authorityKu')}
+          dir="ltr"
+          value={s.reportAuthorityKu}
+          onChange={(e) => set('reportAuthorityKu', e.currentTarget.value)}
+        />
         <Group>
           {s.reportLogo && <Image src={s.reportLogo} h={48} w="auto" alt={t('report.settings.logo')} />}
           <FileButton onChange={(f) => void pickLogo(f)} accept="image/png,image/jpeg">
-            {(props) => <Button variant="light" size="xs" {...props}>{t('report.settings.logo')}</Button>}
+            {(props) => (
+              <Button variant="light" size="xs" {...props}>
+                {t('report.settings.logo')}
+              </Button>
+            )}
           </FileButton>
-          {s.reportLogo && <Button variant="subtle" size="xs" color="red" onClick={() => set('reportLogo', '')}>{t('common.remove')}</Button>}
+          {s.reportLogo && (
+            <Button variant="subtle" size="xs" color="red" onClick={() => set('reportLogo', '')}>
+              {t('common.remove')}
+            </Button>
+          )}
         </Group>
         <div>
-          <Text size="sm" fw={500} mb={4}>{t('report.language')}</Text>
-          <SegmentedControl value={s.reportLanguage} onChange={(v) => set('reportLanguage', v as 'ar' | 'ku')} data={[{ value: 'ar', label: t('report.languages.ar') }, { value: 'ku', label: t('report.languages.ku') }]} />
+          <Text size="sm" fw={500} mb={4}>
+            {t('report.language')}
+          </Text>
+          <SegmentedControl
+            value={s.reportLanguage}
+            onChange={(v) => set('reportLanguage', v as 'ar' | 'ku')}
+            data={[
+              { value: 'ar', label: t('report.languages.ar') },
+              { value: 'ku', label: t('report.languages.ku') },
+            ]}
+          />
         </div>
-        <Checkbox.Group label={t('report.settings.required')} description={t('report.settings.requiredHelp')} value={s.requiredSigners} onChange={(v) => set('requiredSigners', v as Settings['requiredSigners'])}>
+        <Checkbox.Group
+          label={t('report.settings.required')}
+          description={t('report.settings.requiredHelp')}
+          value={s.requiredSigners}
+          onChange={(v) => set('requiredSigners', v as Settings['requiredSigners'])}
+        >
           <Group mt={4}>
-            <Checkbox value="handing_official" label={t('report.roles.handing_official')} data-testid="require-handing_official" />
-            <Checkbox value="delegation_head" label={t('report.roles.delegation_head')} data-testid="require-delegation_head" />
+            <Checkbox
+              value="handing_official"
+              label={t('report.roles.handing_official')}
+              data-testid="require-handing_official"
+            />
+            <Checkbox
+              value="delegation_head"
+              label={t('report.roles.delegation_head')}
+              data-testid="require-delegation_head"
+            />
           </Group>
         </Checkbox.Group>
-        <Text size="sm" fw={500}>{t('report.settings.clauses')}</Text>
+        <Text size="sm" fw={500}>
+          {t('report.settings.clauses')}
+        </Text>
         {s.reportClauses.map((c, i) => (
           <Paper key={i} withBorder p="xs">
             <Stack gap={4}>
-              <Textarea autosize minRows={1} dir="rtl" label={t('report.languages.arOnly')} value={c.ar} onChange={(e) => setClause(i, 'ar', e.currentTarget.value)} />
-              <Textarea autosize minRows={1} dir="ltr" label="English" value={c.en} onChange={(e) => setClause(i, 'en', e.currentTarget.value)} />
-              <Textarea autosize minRows={1} dir="ltr" label="Kurdî" value={c.ku} onChange={(e) => setClause(i, 'ku', e.currentTarget.value)} />
-              <Group justify="end"><Button size="xs" variant="subtle" color="red" onClick={() => set('reportClauses', s.reportClauses.filter((_, j) => j !== i))}>{t('common.remove')}</Button></Group>
+              <Textarea
+                autosize
+                minRows={1}
+                dir="rtl"
+                label={t('report.languages.arOnly')}
+                value={c.ar}
+                onChange={(e) => setClause(i, 'ar', e.currentTarget.value)}
+              />
+              <Textarea
+                autosize
+                minRows={1}
+                dir="ltr"
+                label="English"
+                value={c.en}
+                onChange={(e) => setClause(i, 'en', e.currentTarget.value)}
+              />
+              <Textarea
+                autosize
+                minRows={1}
+                dir="ltr"
+                label="Kurdî"
+                value={c.ku}
+                onChange={(e) => setClause(i, 'ku', e.currentTarget.value)}
+              />
+              <Group justify="end">
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  color="red"
+                  onClick={() =>
+                    set(
+                      'reportClauses',
+                      s.reportClauses.filter((_, j) => j !== i),
+                    )
+                  }
+                >
+                  {t('common.remove')}
+                </Button>
+              </Group>
             </Stack>
           </Paper>
         ))}
         <Group>
-          <Button size="xs" variant="light" onClick={() => set('reportClauses', [...s.reportClauses, { ar: '', en: '', ku: '' }])}>{t('report.settings.addClause')}</Button>
+          <Button
+            size="xs"
+            variant="light"
+            onClick={() => set('reportClauses', [...s.reportClauses, { ar: '', en: '', ku: '' }])}
+          >
+            {t('report.settings.addClause')}
+          </Button>
         </Group>
         {msg && <Alert color={msg.color}>{msg.text}</Alert>}
-        <Group><Button onClick={() => void save()} data-testid="save-report-settings">{t('common.save')}</Button></Group>
+        <Group>
+          <Button onClick={() => void save()} data-testid="save-report-settings">
+            {t('common.save')}
+          </Button>
+        </Group>
         <SigningIdentity />
       </Stack>
     </Paper>
@@ -101,7 +241,11 @@ function SigningIdentity() {
   async function importP12() {
     if (!p12) return;
     const r = await call('signing:importP12', { base64: await readAsBase64(p12), password });
-    setMsg(r.ok ? { color: 'teal', text: t('report.settings.imported') } : { color: 'red', text: t(`errors.${r.error.code}`) });
+    setMsg(
+      r.ok
+        ? { color: 'teal', text: t('report.settings.imported') }
+        : { color: 'red', text: t(`errors.${r.error.code}`) },
+    );
     if (r.ok) {
       setPassword('');
       setP12(null);
@@ -111,31 +255,76 @@ function SigningIdentity() {
 
   return (
     <Paper withBorder p="sm" data-testid="signing-identity">
-      <Title order={5} mb="xs">{t('report.settings.identity')}</Title>
+      <Title order={5} mb="xs">
+        {t('report.settings.identity')}
+      </Title>
       {id ? (
         <Table>
           <Table.Tbody>
-            <Table.Tr><Table.Th>{t('report.settings.certificate')}</Table.Th><Table.Td><bdi>{id.certificate.subject}</bdi></Table.Td></Table.Tr>
-            <Table.Tr><Table.Th>{t('report.settings.ca')}</Table.Th><Table.Td><bdi>{id.ca.subject}</bdi></Table.Td></Table.Tr>
-            <Table.Tr><Table.Th>{t('report.settings.validUntil')}</Table.Th><Table.Td><bdi>{id.certificate.notAfter.slice(0, 10)}</bdi></Table.Td></Table.Tr>
-            <Table.Tr><Table.Th>SHA-256</Table.Th><Table.Td><Text size="xs" ff="monospace" dir="ltr">{id.ca.fingerprint}</Text></Table.Td></Table.Tr>
+            <Table.Tr>
+              <Table.Th>{t('report.settings.certificate')}</Table.Th>
+              <Table.Td>
+                <bdi>{id.certificate.subject}</bdi>
+              </Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th>{t('report.settings.ca')}</Table.Th>
+              <Table.Td>
+                <bdi>{id.ca.subject}</bdi>
+              </Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th>{t('report.settings.validUntil')}</Table.Th>
+              <Table.Td>
+                <bdi>{id.certificate.notAfter.slice(0, 10)}</bdi>
+              </Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th>SHA-256</Table.Th>
+              <Table.Td>
+                <Text size="xs" ff="monospace" dir="ltr">
+                  {id.ca.fingerprint}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
           </Table.Tbody>
         </Table>
       ) : (
-        <Text size="sm" c="dimmed">{t('report.settings.noIdentity')}</Text>
+        <Text size="sm" c="dimmed">
+          {t('report.settings.noIdentity')}
+        </Text>
       )}
-      <Text size="xs" c="dimmed" my="xs">{t('report.settings.caHelp')}</Text>
+      <Text size="xs" c="dimmed" my="xs">
+        {t('report.settings.caHelp')}
+      </Text>
       <Group>
-        <Button size="xs" variant="light" onClick={() => void exportCa()} data-testid="export-ca">{t('report.settings.exportCa')}</Button>
+        <Button size="xs" variant="light" onClick={() => void exportCa()} data-testid="export-ca">
+          {t('report.settings.exportCa')}
+        </Button>
       </Group>
       <Group mt="sm" align="end">
         <FileButton onChange={setP12} accept=".p12,.pfx,application/x-pkcs12">
-          {(props) => <Button size="xs" variant="default" {...props}>{p12 ? p12.name : t('report.settings.pickP12')}</Button>}
+          {(props) => (
+            <Button size="xs" variant="default" {...props}>
+              {p12 ? p12.name : t('report.settings.pickP12')}
+            </Button>
+          )}
         </FileButton>
-        <PasswordInput size="xs" label={t('report.settings.p12Password')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
-        <Button size="xs" disabled={!p12} onClick={() => void importP12()}>{t('report.settings.importP12')}</Button>
+        <PasswordInput
+          size="xs"
+          label={t('report.settings.p12Password')}
+          value={password}
+          onChange={(e) => setPassword(e.currentTarget.value)}
+        />
+        <Button size="xs" disabled={!p12} onClick={() => void importP12()}>
+          {t('report.settings.importP12')}
+        </Button>
       </Group>
-      {msg && <Alert mt="sm" color={msg.color}>{msg.text}</Alert>}
+      {msg && (
+        <Alert mt="sm" color={msg.color}>
+          {msg.text}
+        </Alert>
+      )}
     </Paper>
   );
 }

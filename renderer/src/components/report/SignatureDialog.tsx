@@ -53,27 +53,60 @@ export function SignatureDialog({ handoverId, role, defaultName, defaultTitle, o
   }
 
   return (
-    <Modal opened onClose={() => onClose(false)} title={t('report.sign.title', { role: t(`report.roles.${role}`) })} size="lg" centered>
+    <Modal
+      opened
+      onClose={() => onClose(false)}
+      title={t('report.sign.title', { role: t(`report.roles.${role}`) })}
+      size="lg"
+      centered
+    >
       <Stack>
         <Group grow>
-          <TextInput label={t('report.sign.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required data-testid="signer-name" />
-          <TextInput label={t('report.sign.signerTitle')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} data-testid="signer-title" />
+          <TextInput
+            label={t('report.sign.name')}
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            required
+            data-testid="signer-name"
+          />
+          <TextInput
+            label={t('report.sign.signerTitle')}
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            data-testid="signer-title"
+          />
         </Group>
         <Text size="sm" c="dimmed">
-          {[t(`report.roles.${role}`), now.toLocaleString(i18n.language === 'ar' ? 'ar-SY-u-nu-latn' : 'en-GB')].join(t('common.listSeparator'))}
+          {[t(`report.roles.${role}`), now.toLocaleString(i18n.language === 'ar' ? 'ar-SY-u-nu-latn' : 'en-GB')].join(
+            t('common.listSeparator'),
+          )}
         </Text>
         <canvas
           ref={canvas}
           data-testid="signature-canvas"
           aria-label={t('report.sign.canvas')}
-          style={{ width: '100%', height: 200, border: '1px dashed var(--mantine-color-gray-5)', borderRadius: 6, touchAction: 'none', background: '#fff', direction: 'ltr' }}
+          style={{
+            width: '100%',
+            height: 200,
+            border: '1px dashed var(--mantine-color-gray-5)',
+            borderRadius: 6,
+            touchAction: 'none',
+            background: '#fff',
+            direction: 'ltr',
+          }}
         />
         {error && <Alert color="red">{error}</Alert>}
         <Group justify="space-between">
-          <Button variant="subtle" onClick={() => pad.current?.clear()}>{t('report.sign.clear')}</Button>
+          <Button variant="subtle" onClick={() => pad.current?.clear()}>
+            {t('report.sign.clear')}
+          </Button>
           <Group>
-            <Button variant="default" onClick={() => onClose(false)}>{t('common.cancel')}</Button>
-            <Button onClick={() => void save()} loading={busy} data-testid="save-signature">{t('report.sign.save')}</Button>
+            <Button variant="default" onClick={() => onClose(false)}>
+              {t('common.cancel')}
+            </Button>
+            <Button onClick={() => void save()} loading={busy} data-testid="save-signature">
+              {t('report.sign.save')}
+            </Button>
           </Group>
         </Group>
       </Stack>

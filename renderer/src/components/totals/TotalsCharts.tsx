@@ -16,10 +16,17 @@ export function PersonsBarChart({ rows }: { rows: CountryTotalsRow[] }) {
   const lng = i18n.language;
   const rtl = isRtl(lng);
   const top = [...rows].sort((a, b) => b.persons - a.persons || a.country.localeCompare(b.country)).slice(0, MAX_BARS);
-  const data = top.map((r) => ({ name: countryName(r.country, lng), women: r.women, children: r.children, men: r.men }));
+  const data = top.map((r) => ({
+    name: countryName(r.country, lng),
+    women: r.women,
+    children: r.children,
+    men: r.men,
+  }));
   return (
     <Paper withBorder p="md" data-testid="chart-persons">
-      <Title order={4} mb="sm">{t('totals.charts.personsByCountry')}</Title>
+      <Title order={4} mb="sm">
+        {t('totals.charts.personsByCountry')}
+      </Title>
       <BarChart
         h={Math.max(160, 34 * data.length + 70)}
         data={data}
@@ -28,7 +35,11 @@ export function PersonsBarChart({ rows }: { rows: CountryTotalsRow[] }) {
         orientation="vertical"
         withLegend
         legendProps={{ verticalAlign: 'top' }}
-        series={(['women', 'children', 'men'] as const).map((k) => ({ name: k, label: t(`totals.columns.${k}`), color: SERIES_COLORS[k] }))}
+        series={(['women', 'children', 'men'] as const).map((k) => ({
+          name: k,
+          label: t(`totals.columns.${k}`),
+          color: SERIES_COLORS[k],
+        }))}
         valueFormatter={(v) => formatNumber(v, lng)}
         // RTL: categories on the right, values growing leftwards.
         // Mantine nudges tick labels 10px left (right for a left axis); on a right axis that pushes Arabic labels
@@ -37,7 +48,17 @@ export function PersonsBarChart({ rows }: { rows: CountryTotalsRow[] }) {
           width: 150,
           orientation: rtl ? 'right' : 'left',
           interval: 0,
-          ...(rtl ? { tick: { transform: 'translate(10, 0)', textAnchor: 'start', fontSize: 12, fill: 'currentColor', style: { direction: 'ltr', unicodeBidi: 'plaintext' } } } : {}),
+          ...(rtl
+            ? {
+                tick: {
+                  transform: 'translate(10, 0)',
+                  textAnchor: 'start',
+                  fontSize: 12,
+                  fill: 'currentColor',
+                  style: { direction: 'ltr', unicodeBidi: 'plaintext' },
+                },
+              }
+            : {}),
         }}
         xAxisProps={{ reversed: rtl }}
         tooltipAnimationDuration={0}
@@ -48,14 +69,23 @@ export function PersonsBarChart({ rows }: { rows: CountryTotalsRow[] }) {
 }
 
 function periodFormatter(lng: string, monthly: boolean): (period: string) => string {
-  const f = new Intl.DateTimeFormat(intlLocale(lng), monthly ? { year: 'numeric', month: 'short', timeZone: 'UTC' } : { year: 'numeric', timeZone: 'UTC' });
+  const f = new Intl.DateTimeFormat(
+    intlLocale(lng),
+    monthly ? { year: 'numeric', month: 'short', timeZone: 'UTC' } : { year: 'numeric', timeZone: 'UTC' },
+  );
   return (period) => {
     const [y, m] = period.split('-').map(Number);
     return f.format(new Date(Date.UTC(y, (m ?? 1) - 1, 1)));
   };
 }
 
-export function TimelineChart({ timeline, onGranularity }: { timeline: TimelineResult; onGranularity(g: 'month' | 'year'): void }) {
+export function TimelineChart({
+  timeline,
+  onGranularity,
+}: {
+  timeline: TimelineResult;
+  onGranularity(g: 'month' | 'year'): void;
+}) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const rtl = isRtl(lng);
@@ -72,7 +102,10 @@ export function TimelineChart({ timeline, onGranularity }: { timeline: TimelineR
           size="xs"
           value={timeline.granularity}
           onChange={(v) => onGranularity(v as 'month' | 'year')}
-          data={[{ value: 'month', label: t('totals.charts.month') }, { value: 'year', label: t('totals.charts.year') }]}
+          data={[
+            { value: 'month', label: t('totals.charts.month') },
+            { value: 'year', label: t('totals.charts.year') },
+          ]}
           data-testid="timeline-granularity"
         />
       </Group>

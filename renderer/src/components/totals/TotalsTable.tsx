@@ -36,7 +36,8 @@ export function TotalsTable({ rows, sum, sort, direction, onSort, limit }: Props
     const keyed = rows.map((r) => ({ r, v: value(r) }));
     // Ties keep the country-code order whichever way the column is sorted (as the CLI and the exports do).
     keyed.sort((a, b) => {
-      const c = typeof a.v === 'number' && typeof b.v === 'number' ? a.v - b.v : collator.compare(String(a.v), String(b.v));
+      const c =
+        typeof a.v === 'number' && typeof b.v === 'number' ? a.v - b.v : collator.compare(String(a.v), String(b.v));
       return c !== 0 ? sign * c : a.r.country < b.r.country ? -1 : 1;
     });
     return keyed.map((k) => k.r);
@@ -46,8 +47,18 @@ export function TotalsTable({ rows, sum, sort, direction, onSort, limit }: Props
     const label = t(`totals.columns.${key}`);
     const active = sort === key;
     return (
-      <Table.Th key={key} className={FIGURES.includes(key as (typeof FIGURES)[number]) ? 'num' : undefined} aria-sort={active ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
-        <button type="button" className="totals-sort" onClick={() => onSort(key)} title={t('totals.sortBy', { column: label })} data-testid={`sort-${key}`}>
+      <Table.Th
+        key={key}
+        className={FIGURES.includes(key as (typeof FIGURES)[number]) ? 'num' : undefined}
+        aria-sort={active ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+      >
+        <button
+          type="button"
+          className="totals-sort"
+          onClick={() => onSort(key)}
+          title={t('totals.sortBy', { column: label })}
+          data-testid={`sort-${key}`}
+        >
           {label}
           <span aria-hidden="true">{active ? (direction === 'asc' ? '▲' : '▼') : '↕'}</span>
         </button>
@@ -67,7 +78,11 @@ export function TotalsTable({ rows, sum, sort, direction, onSort, limit }: Props
             return (
               <tr key={r.country} data-testid={`totals-row-${r.country}`} data-country={r.country}>
                 <td>
-                  <Link to={`/handovers?country=${r.country}`} title={t('totals.openList', { country: name })} data-testid={`totals-link-${r.country}`}>
+                  <Link
+                    to={`/handovers?country=${r.country}`}
+                    title={t('totals.openList', { country: name })}
+                    data-testid={`totals-link-${r.country}`}
+                  >
                     <span className="totals-country">
                       <Flag code={r.country} />
                       <span>{name}</span>
@@ -75,10 +90,16 @@ export function TotalsTable({ rows, sum, sort, direction, onSort, limit }: Props
                   </Link>
                 </td>
                 {FIGURES.map((k) => (
-                  <td key={k} className="num" data-col={k} data-value={r[k]}>{formatNumber(r[k], lng)}</td>
+                  <td key={k} className="num" data-col={k} data-value={r[k]}>
+                    {formatNumber(r[k], lng)}
+                  </td>
                 ))}
-                <td data-col="first" data-value={r.first}>{formatDate(r.first, lng)}</td>
-                <td data-col="last" data-value={r.last}>{formatDate(r.last, lng)}</td>
+                <td data-col="first" data-value={r.first}>
+                  {formatDate(r.first, lng)}
+                </td>
+                <td data-col="last" data-value={r.last}>
+                  {formatDate(r.last, lng)}
+                </td>
               </tr>
             );
           })}
@@ -87,7 +108,9 @@ export function TotalsTable({ rows, sum, sort, direction, onSort, limit }: Props
           <Table.Tr data-testid="totals-sum" style={{ fontWeight: 700 }}>
             <Table.Th>{t('totals.sumRow')}</Table.Th>
             {FIGURES.map((k) => (
-              <Table.Th key={k} className="num" data-col={k} data-value={sum[k]}>{formatNumber(sum[k], lng)}</Table.Th>
+              <Table.Th key={k} className="num" data-col={k} data-value={sum[k]}>
+                {formatNumber(sum[k], lng)}
+              </Table.Th>
             ))}
             <Table.Th data-col="first">{sum.first ? formatDate(sum.first, lng) : t('common.none')}</Table.Th>
             <Table.Th data-col="last">{sum.last ? formatDate(sum.last, lng) : t('common.none')}</Table.Th>

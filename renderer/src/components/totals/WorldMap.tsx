@@ -41,7 +41,12 @@ function shapes(): Shape[] {
   return shapesCache;
 }
 
-export const mappedCodes = () => new Set(shapes().map((s) => s.code).filter((c): c is string => !!c));
+export const mappedCodes = () =>
+  new Set(
+    shapes()
+      .map((s) => s.code)
+      .filter((c): c is string => !!c),
+  );
 
 const PALETTE = ['teal-2', 'teal-4', 'teal-6', 'teal-8', 'teal-9'].map((c) => `var(--mantine-color-${c})`);
 const NO_DATA = 'var(--mantine-color-gray-1)';
@@ -95,11 +100,19 @@ export function WorldMap({ rows }: { rows: CountryTotalsRow[] }) {
   const label = (r: CountryTotalsRow) =>
     `${countryName(r.country, lng)}: ${formatNumber(r.persons, lng)} ${t('totals.columns.persons')} — ${t('totals.columns.women')} ${formatNumber(r.women, lng)}, ${t('totals.columns.children')} ${formatNumber(r.children, lng)}, ${t('totals.columns.men')} ${formatNumber(r.men, lng)}`;
 
-  const legend = [0, ...breaks].map((from, i, arr) => ({ color: PALETTE[Math.min(PALETTE.length - 1, Math.round((i * (PALETTE.length - 1)) / Math.max(1, breaks.length)))], text: i === arr.length - 1 ? `> ${formatNumber(from, lng)}` : `${formatNumber(from + 1, lng)}–${formatNumber(arr[i + 1], lng)}` }));
+  const legend = [0, ...breaks].map((from, i, arr) => ({
+    color: PALETTE[Math.min(PALETTE.length - 1, Math.round((i * (PALETTE.length - 1)) / Math.max(1, breaks.length)))],
+    text:
+      i === arr.length - 1
+        ? `> ${formatNumber(from, lng)}`
+        : `${formatNumber(from + 1, lng)}–${formatNumber(arr[i + 1], lng)}`,
+  }));
 
   return (
     <Paper withBorder p="md" data-testid="chart-map">
-      <Title order={4} mb="sm">{t('totals.charts.map')}</Title>
+      <Title order={4} mb="sm">
+        {t('totals.charts.map')}
+      </Title>
       <div className="totals-map" onMouseLeave={() => setHover(null)}>
         <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={t('totals.charts.map')} direction="ltr">
           <rect x={0} y={0} width={WIDTH} height={HEIGHT} fill="var(--mantine-color-blue-0)" pointerEvents="none" />
@@ -129,21 +142,39 @@ export function WorldMap({ rows }: { rows: CountryTotalsRow[] }) {
             data-testid="map-tooltip"
             style={{ left: hover.x, top: hover.y + 14, transform: hover.x > 480 ? 'translateX(-100%)' : undefined }}
           >
-            <Group gap={6} wrap="nowrap"><Flag code={hovered.country} /><strong>{countryName(hovered.country, lng)}</strong></Group>
-            <div>{t('totals.columns.persons')}: {formatNumber(hovered.persons, lng)}</div>
-            <div>{[`${t('totals.columns.women')}: ${formatNumber(hovered.women, lng)}`, `${t('totals.columns.children')}: ${formatNumber(hovered.children, lng)}`, `${t('totals.columns.men')}: ${formatNumber(hovered.men, lng)}`].join(t('common.listSeparator'))}</div>
-            <div>{t('totals.columns.handovers')}: {formatNumber(hovered.handovers, lng)}</div>
+            <Group gap={6} wrap="nowrap">
+              <Flag code={hovered.country} />
+              <strong>{countryName(hovered.country, lng)}</strong>
+            </Group>
+            <div>
+              {t('totals.columns.persons')}: {formatNumber(hovered.persons, lng)}
+            </div>
+            <div>
+              {[
+                `${t('totals.columns.women')}: ${formatNumber(hovered.women, lng)}`,
+                `${t('totals.columns.children')}: ${formatNumber(hovered.children, lng)}`,
+                `${t('totals.columns.men')}: ${formatNumber(hovered.men, lng)}`,
+              ].join(t('common.listSeparator'))}
+            </div>
+            <div>
+              {t('totals.columns.handovers')}: {formatNumber(hovered.handovers, lng)}
+            </div>
           </div>
         )}
       </div>
       <Group gap="md" mt="sm" data-testid="map-legend">
-        <Text size="sm" fw={700}>{t('totals.charts.legend')}</Text>
-        {rows.length > 0 && legend.map((l) => (
-          <Group key={l.text} gap={4} wrap="nowrap">
-            <span className="totals-legend-swatch" style={{ background: l.color }} />
-            <Text size="sm" className="bidi-isolate">{l.text}</Text>
-          </Group>
-        ))}
+        <Text size="sm" fw={700}>
+          {t('totals.charts.legend')}
+        </Text>
+        {rows.length > 0 &&
+          legend.map((l) => (
+            <Group key={l.text} gap={4} wrap="nowrap">
+              <span className="totals-legend-swatch" style={{ background: l.color }} />
+              <Text size="sm" className="bidi-isolate">
+                {l.text}
+              </Text>
+            </Group>
+          ))}
       </Group>
       {missing.length > 0 && (
         <Text size="sm" mt="xs" data-testid="map-missing">
