@@ -16,7 +16,7 @@ import { resolveCountryName } from '../api/schemas/country-resolver';
 import type { HandoverFields, ListQuery, ListResult, ListSummary } from '../api/schemas/handover';
 import type { AppContext, Caller } from './context';
 import { countryAliasMap } from './country-aliases';
-import { diffFields } from './diff';
+import { fieldChanges } from '../api/domain/field-changes';
 import { getSettings } from './settings';
 
 export function getHandover(ctx: AppContext, id: string): HandoverRow {
@@ -80,7 +80,7 @@ export function updateHandover(
         currentRevision: current.revision,
       });
     assertReferenceFree(ctx, data.referenceNo, id);
-    const changes = diffFields(current, data);
+    const changes = fieldChanges(current, data, Object.keys(data));
     if (!updateHandoverRow(ctx.db.orm, id, expectedRevision, { ...data, updatedAt: at, updatedBy: caller.actor })) {
       throw new AppError('CONFLICT', 'The handover was changed by someone else since it was opened');
     }

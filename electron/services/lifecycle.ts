@@ -6,7 +6,7 @@ import type { HandoverFields } from '../api/schemas/handover';
 import type { PersonInput } from '../api/schemas/person';
 import { contentHash, contentOf, type HandoverContent } from './content';
 import type { AppContext, Caller } from './context';
-import { diffFields } from './diff';
+import { fieldChanges } from '../api/domain/field-changes';
 import { assertReferenceFree, getHandover } from './handovers';
 import { assertManifestAgrees, writeManifest } from './manifest';
 import { assertRequiredSignatures } from './report/signatures';
@@ -101,7 +101,7 @@ export function amendHandover(
     const h = loadForChange(ctx, id, expectedRevision, ['finalized']);
     assertReferenceFree(ctx, data.referenceNo, id);
     const before = contentOf(ctx, h);
-    const changes = diffFields(h, data);
+    const changes = fieldChanges(h, data, Object.keys(data));
     const version = h.version + 1;
     write(ctx, id, expectedRevision, { ...data, version, updatedAt: at, updatedBy: caller.actor });
     if (persons) writeManifest(ctx, id, persons);

@@ -15,6 +15,7 @@ import { attachments, handovers, handwrittenSignatures } from '../../../db/schem
 import { clip } from '../../api/clip';
 import { AppError } from '../../api/result';
 import { FILE_LIMITS } from '../../api/domain/limits';
+import { contentChanges, plainText } from '../../api/domain/field-changes';
 import { CONTENT_FIELDS, contentFrom, contentHash, type HandoverContent } from '../content';
 import type { AppContext, Caller } from '../context';
 import { sealBundle, openBundle, BundleError } from './bundle';
@@ -122,18 +123,12 @@ export function exportBundle(
   };
 }
 
-const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v ?? null));
-
-function sideBySide(local: HandoverContent, incoming: HandoverContent) {
-  const out: { field: string; local: string; incoming: string }[] = [];
-  for (const f of CONTENT_FIELDS)
-    if (show(local.fields[f]) !== show(incoming.fields[f]))
-      out.push({ field: f, local: show(local.fields[f]), incoming: show(incoming.fields[f]) });
-  if (canonical(local.persons) !== canonical(incoming.persons))
-    out.push({ field: 'persons', local: `${local.persons.length}`, incoming: `${incoming.persons.length}` });
-  return out;
-}
-const canonical = (v: unknown) => JSON.stringify(v);
+const sideBySide = (local: HandoverContent, incoming: HandoverContent) =>
+  contentChanges(local, incoming, CONTENT_FIELDS).map((c) => ({
+    field: c.field,
+    local: plainText(c.from),
+    incoming: plainText(c.to),
+  }));
 
 function checkRecord(r: BundleRecord): string | null {
   const problem = recordProblem(r);

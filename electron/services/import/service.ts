@@ -1,3 +1,4 @@
+import { plainText } from '../../api/domain/field-changes';
 import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { getHandoverRows } from '../../../db/queries/handovers';
@@ -123,8 +124,6 @@ function checkMapping(table: Table, mapping: Mapping) {
   if (missing.length) throw fileError(new ImportFileError('missing_columns', { columns: missing.join(', ') }));
 }
 
-const show = (v: unknown) => (Array.isArray(v) ? v.join(', ') : String(v ?? ''));
-
 /** A row that passed the checks: its fields, and the state the sheet gives it. */
 interface Checked {
   data: HandoverFields;
@@ -145,7 +144,8 @@ function differences(file: Record<string, unknown>, stored: Record<string, unkno
     if (!col || (col === 'status' && file.status === undefined)) continue;
     const fields = col === 'camp_of_origin' ? (['camp', 'campOther'] as const) : [FIELD_OF_COLUMN[col]];
     for (const f of fields) {
-      if (show(file[f]) !== show(stored[f])) out.push({ column: col, file: show(file[f]), stored: show(stored[f]) });
+      const [inFile, inStore] = [plainText(file[f]), plainText(stored[f])];
+      if (inFile !== inStore) out.push({ column: col, file: inFile, stored: inStore });
     }
   }
   return out;

@@ -74,21 +74,6 @@ export const LABELS = {
 
 export type LabelKey = keyof typeof LABELS;
 
-const KU_MONTHS = [
-  'Çile',
-  'Sibat',
-  'Adar',
-  'Nîsan',
-  'Gulan',
-  'Hezîran',
-  'Tîrmeh',
-  'Tebax',
-  'Îlon',
-  'Cotmeh',
-  'Mijdar',
-  'Kanûn',
-];
-
 const AR_DATE = new Intl.DateTimeFormat('ar-SY-u-nu-latn', {
   day: 'numeric',
   month: 'long',
@@ -96,12 +81,13 @@ const AR_DATE = new Intl.DateTimeFormat('ar-SY-u-nu-latn', {
   timeZone: 'UTC',
 });
 const EN_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+/** CLDR's Kurmanji, as the app's screens show it: one list of month names for the UI, the reports and the import. */
+const KU_DATE = new Intl.DateTimeFormat('ku', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** Latin digits in every language: the counts must read the same to both delegations (and to pdftotext). */
 export function formatDate(iso: string, lang: DocLang): string {
   const d = new Date(`${iso}T00:00:00Z`);
-  if (lang === 'ku') return `${d.getUTCDate()} ${KU_MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-  return (lang === 'ar' ? AR_DATE : EN_DATE).format(d);
+  return (lang === 'ar' ? AR_DATE : lang === 'ku' ? KU_DATE : EN_DATE).format(d);
 }
 
 export const formatTime = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;

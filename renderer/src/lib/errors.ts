@@ -1,8 +1,13 @@
 import type { TFunction } from 'i18next';
 import type { ApiError } from '../../../electron/api/result';
 
-/** A translated sentence for a failed call, naming the differences when the manifest and the counts disagree. */
+/**
+ * The one translated sentence for a failed call: a service's own reason (a catalog key, with its parameters) when it
+ * gives one, else the code's sentence, naming the differences when the manifest and the counts disagree.
+ */
 export function explainError(t: TFunction, error: ApiError): string {
+  const reason = error.details?.reason;
+  if (typeof reason === 'string') return t(reason, (error.details?.params as Record<string, string>) ?? {});
   const base = t(`errors.${error.code}`);
   const differences = error.details?.differences as { field: string; record: number; manifest: number }[] | undefined;
   if (error.code === 'MANIFEST_MISMATCH' && differences?.length) {

@@ -1,26 +1,16 @@
 import type { TFunction } from 'i18next';
+import { contentChanges, type ContentShape, type FieldChange } from '../../../electron/api/domain/field-changes';
 import { countryName } from './countries';
 import { formatDate, formatNumber } from './format';
 
-export interface FieldChange {
-  field: string;
-  before: unknown;
-  after: unknown;
-}
-
 /** Compares two frozen versions (their `content`: fields and persons) field by field. */
-export function versionDiff(a: Record<string, unknown>, b: Record<string, unknown>): FieldChange[] {
-  const fa = (a.fields ?? {}) as Record<string, unknown>;
-  const fb = (b.fields ?? {}) as Record<string, unknown>;
-  const changes = [...new Set([...Object.keys(fa), ...Object.keys(fb)])]
-    .filter((k) => JSON.stringify(fa[k]) !== JSON.stringify(fb[k]))
-    .map((field) => ({ field, before: fa[field], after: fb[field] }));
-  const pa = (a.persons ?? []) as unknown[];
-  const pb = (b.persons ?? []) as unknown[];
-  if (JSON.stringify(pa) !== JSON.stringify(pb))
-    changes.push({ field: 'persons', before: pa.length, after: pb.length });
-  return changes;
-}
+export const versionDiff = (a: Record<string, unknown>, b: Record<string, unknown>): FieldChange[] =>
+  contentChanges(asContent(a), asContent(b));
+
+const asContent = (c: Record<string, unknown>): ContentShape => ({
+  fields: (c.fields ?? {}) as Record<string, unknown>,
+  persons: (c.persons ?? []) as unknown[],
+});
 
 export function fieldText(t: TFunction, lng: string, field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return t('common.none');

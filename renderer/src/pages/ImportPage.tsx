@@ -13,6 +13,7 @@ import { readAsBase64 } from '../lib/files';
 import { MappingStep, PreviewTable, type Mapping } from '../components/import/MappingStep';
 import { ReportView } from '../components/import/ReportView';
 import { UnknownCountries } from '../components/import/UnknownCountries';
+import { explainError } from '../lib/errors';
 import { formatNumber } from '../lib/format';
 
 type DateOrderChoice = 'auto' | 'dmy' | 'mdy';
@@ -150,10 +151,6 @@ function SheetImport() {
     if (job) await call('io:importCancel', { jobId: job.jobId });
   };
 
-  const errorText = (e: ApiError) => {
-    const reason = typeof e.details?.reason === 'string' ? e.details.reason : null;
-    return reason ? t(reason, (e.details?.params as Record<string, string>) ?? {}) : t(`errors.${e.code}`);
-  };
   const used = mapping.filter(Boolean);
   const mappingOk =
     !!inspect && inspect.required.every((c) => mapping.includes(c)) && new Set(used).size === used.length;
@@ -189,7 +186,7 @@ function SheetImport() {
       </Paper>
       {error && (
         <Alert color="red" data-testid="import-error">
-          {errorText(error)}
+          {explainError(t, error)}
         </Alert>
       )}
       {cancelled && (

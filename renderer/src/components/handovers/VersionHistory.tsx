@@ -86,10 +86,10 @@ export function VersionHistory({ id }: { id: string }) {
                 <Table.Tr key={d.field}>
                   <Table.Td>{t(d.field === 'persons' ? 'detail.manifest' : `fields.${d.field}`)}</Table.Td>
                   <Table.Td style={{ background: 'var(--mantine-color-red-0)' }}>
-                    <span className="bidi-isolate">{fieldText(t, i18n.language, d.field, d.before)}</span>
+                    <span className="bidi-isolate">{fieldText(t, i18n.language, d.field, d.from)}</span>
                   </Table.Td>
                   <Table.Td style={{ background: 'var(--mantine-color-teal-0)' }}>
-                    <span className="bidi-isolate">{fieldText(t, i18n.language, d.field, d.after)}</span>
+                    <span className="bidi-isolate">{fieldText(t, i18n.language, d.field, d.to)}</span>
                   </Table.Td>
                 </Table.Tr>
               ))}

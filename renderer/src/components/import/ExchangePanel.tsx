@@ -69,7 +69,6 @@ function ConflictDecision({ conflict, onDone }: { conflict: PendingConflictOut; 
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const vars = { reference: conflict.referenceNo, office: conflict.from.name };
-  const errorText = (e: ApiError) => (typeof e.details?.reason === 'string' ? t(e.details.reason) : explainError(t, e));
 
   async function decide() {
     if (!choice) return;
@@ -114,7 +113,7 @@ function ConflictDecision({ conflict, onDone }: { conflict: PendingConflictOut; 
         />
         {error && (
           <Alert color="red" data-testid="conflict-error">
-            {errorText(error)}
+            {explainError(t, error)}
           </Alert>
         )}
         <Group>
@@ -200,8 +199,6 @@ export function ExchangePanel({ opened }: { opened?: string | null }) {
   const [busy, setBusy] = useState(false);
   const [decided, setDecided] = useState<string | null>(null);
   const refresh = () => void qc.invalidateQueries();
-  const errorText = (e: ApiError) =>
-    typeof e.details?.reason === 'string' ? t(e.details.reason) : t(`errors.${e.code}`);
 
   const run = async (fn: () => Promise<void>) => {
     setError(null);
@@ -260,7 +257,7 @@ export function ExchangePanel({ opened }: { opened?: string | null }) {
     <Stack>
       {error && (
         <Alert color="red" data-testid="exchange-error">
-          {errorText(error)}
+          {explainError(t, error)}
         </Alert>
       )}
       <Paper withBorder p="md">
