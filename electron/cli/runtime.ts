@@ -6,7 +6,7 @@ import { dispatch } from '../handlers/dispatch';
 import type { Channel, InputOf, OutputOf } from '../api/contract';
 import { AppError } from '../api/result';
 import { createAppContext } from '../services/app-context';
-import { localCaller, type AppContext } from '../services/context';
+import { localCaller, type AppContext, type Caller } from '../services/context';
 import { databaseFile, resolveDataDir } from '../services/data-dir';
 import { keyStoreFileFor } from '../services/keys/keystore';
 import { passphraseUnlock } from '../services/keys/passphrase';
@@ -24,6 +24,8 @@ export class CliFailure extends Error {
 
 export interface CliRuntime {
   ctx: AppContext;
+  /** `cli:<os user>`, an administrator: what a command that calls a service directly passes as the caller. */
+  caller: Caller;
   call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>>;
   out(text: string): void;
 }
@@ -65,6 +67,7 @@ export const withRuntime =
       const caller = cliCaller();
       const rt: CliRuntime = {
         ctx,
+        caller,
         out: (text) => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
         async call(channel, input) {
           const result = await dispatch(ctx, caller, channel, input);

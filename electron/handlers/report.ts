@@ -7,6 +7,7 @@ import {
   importP12,
   activeIdentityOrNull,
 } from '../services/signing/identity';
+import { officeCas, trustOfficeCa, untrustOfficeCa } from '../services/signing/trust';
 import type { HandlersFor } from './types';
 
 export const reportHandlers: HandlersFor<'report'> & HandlersFor<'signing'> = {
@@ -25,8 +26,8 @@ export const reportHandlers: HandlersFor<'report'> & HandlersFor<'signing'> = {
       referenceNo: r.referenceNo,
     };
   },
-  'report:verify': (ctx, _caller, { base64, checkRecord }) =>
-    verifyReport(ctx, Buffer.from(base64, 'base64'), { checkRecord }),
+  'report:verify': (ctx, caller, { base64, checkRecord }) =>
+    verifyReport(ctx, caller, Buffer.from(base64, 'base64'), { checkRecord }),
   'signing:identity': (ctx) => {
     const row = activeIdentityOrNull(ctx);
     return row ? identityInfo(row) : null;
@@ -35,4 +36,11 @@ export const reportHandlers: HandlersFor<'report'> & HandlersFor<'signing'> = {
   'signing:importP12': (ctx, caller, { base64, password }) =>
     identityInfo(importP12(ctx, caller, Buffer.from(base64, 'base64'), password)),
   'signing:exportCa': (ctx, caller, { format }) => exportCaCertificate(ctx, caller, format),
+  'signing:officeCas': (ctx) => {
+    const { list, altered } = officeCas(ctx);
+    return { list, altered };
+  },
+  'signing:trustCa': (ctx, caller, { base64, label }) =>
+    trustOfficeCa(ctx, caller, Buffer.from(base64, 'base64'), label),
+  'signing:untrustCa': (ctx, caller, { fingerprint }) => (untrustOfficeCa(ctx, caller, fingerprint), { removed: true }),
 };

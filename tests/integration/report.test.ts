@@ -202,7 +202,7 @@ describe('signed handover report', { timeout: 60_000 }, () => {
       // Trusting their CA explicitly: the signature passes, but their record is not ours.
       const caPem = Buffer.from((await other.must('signing:exportCa', {})).base64, 'base64').toString('utf8');
       expect(caPem).toContain('BEGIN CERTIFICATE');
-      const v2 = verifyReport(app.ctx, pdfOf(foreign), { checkRecord: true, extraTrusted: [caPem] });
+      const v2 = verifyReport(app.ctx, app.caller, pdfOf(foreign), { checkRecord: true, extraTrusted: [caPem] });
       expect(v2.reasons).toEqual(['hash_mismatch']);
     } finally {
       other.close();

@@ -7,6 +7,10 @@ import {
   handwrittenSignature,
   identityResult,
   importP12Input,
+  officeCa,
+  officeCasResult,
+  trustCaInput,
+  untrustCaInput,
   reportStatus,
   signatureInput,
   verifyInput,
@@ -28,4 +32,7 @@ export const reportChannels = {
     fileResult,
     'administrator',
   ),
+  'signing:officeCas': channel(z.object({}).strict(), officeCasResult, 'viewer'),
+  'signing:trustCa': channel(trustCaInput, officeCa, 'administrator'),
+  'signing:untrustCa': channel(untrustCaInput, z.object({ removed: z.boolean() }), 'administrator'),
 } as const;

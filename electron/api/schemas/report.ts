@@ -158,6 +158,21 @@ export const identityResult = z.object({
   vault: z.string(),
   createdAt: z.string(),
 });
+export const officeCa = certInfo.extend({
+  label: z.string(),
+  addedAt: z.string(),
+  addedBy: z.string(),
+  sealed: z.boolean(),
+});
+export const officeCasResult = z.object({ list: z.array(officeCa), altered: z.boolean() });
+export const trustCaInput = z
+  .object({
+    base64: base64(FILE_LIMITS.p12).min(1, { error: 'required' }),
+    label: z.string().trim().min(1, { error: 'required' }).max(200),
+  })
+  .strict();
+export const untrustCaInput = z.object({ fingerprint: z.string().regex(/^[0-9a-fA-F]{64}$/) }).strict();
+
 export const importP12Input = z
   .object({ base64: base64(FILE_LIMITS.p12).min(1, { error: 'required' }), password: z.string().max(500) })
   .strict();

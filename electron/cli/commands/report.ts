@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { FILE_LIMITS } from '../../api/domain/limits';
+import { advanceAuditHead } from '../../services/audit/head';
 import { verifyReport } from '../../services/report/report';
 import { CliFailure, withRuntime } from '../runtime';
 
@@ -36,7 +37,7 @@ export function registerReportCommands(program: Command): void {
     .description(
       'check a report PDF: signature valid, whole document signed, signed by our CA; with --db, that it matches a record',
     )
-    .option('--ca <file.pem...>', 'also trust these CA certificates (PEM)')
+    .option('--ca <file.pem...>', 'also trust these CA certificates (PEM), for this run only')
     .option('--json', 'print JSON')
     .action(
       withRuntime(program, async (rt, file: string, opts: { ca?: string[]; json?: boolean }) => {
@@ -44,7 +45,8 @@ export function registerReportCommands(program: Command): void {
         // The record is checked against a database named on purpose (--db / TASLEEM_DB), not the default app one.
         const checkRecord = !!(program.opts<{ db?: string }>().db ?? process.env.TASLEEM_DB);
         const extraTrusted = (opts.ca ?? []).map((f) => readCapped(f, 1024 * 1024).toString('utf8'));
-        const v = verifyReport(rt.ctx, bytes, { checkRecord, extraTrusted });
+        const v = verifyReport(rt.ctx, rt.caller, bytes, { checkRecord, extraTrusted });
+        advanceAuditHead(rt.ctx); // a first verification pins the CA (audited) outside dispatch
         if (opts.json) rt.out(JSON.stringify(v, null, 2));
         else {
           rt.out(
@@ -94,6 +96,52 @@ export function registerReportCommands(program: Command): void {
       }),
     );
   signing
+    .command('trust <ca-file>')
+    .description("trust another office's CA (PEM or DER): its signed reports then verify here; re-seals the list")
+    .requiredOption('--label <text>', 'which office this is')
+    .action(
+      withRuntime(program, async (rt, file: string, opts: { label: string }) => {
+        const ca = await rt.call('signing:trustCa', {
+          base64: readCapped(file, 1024 * 1024).toString('base64'),
+          label: opts.label,
+        });
+        rt.out(`trusted: ${ca.subject} (${ca.label}), SHA-256 ${ca.fingerprint}`);
+      }),
+    );
+  signing
+    .command('untrust <fingerprint>')
+    .description("stop trusting another office's CA (its SHA-256 fingerprint, as `signing trusted` prints it)")
+    .action(
+      withRuntime(program, async (rt, fingerprint: string) => {
+        await rt.call('signing:untrustCa', { fingerprint });
+        rt.out(`no longer trusted: ${fingerprint}`);
+      }),
+    );
+  signing
+    .command('trusted')
+    .description("the other offices' CAs this office trusts, and whether the list still matches its seal")
+    .option('--json', 'print JSON')
+    .action(
+      withRuntime(program, async (rt, opts: { json?: boolean }) => {
+        const r = await rt.call('signing:officeCas', {});
+        if (opts.json) return rt.out(JSON.stringify(r, null, 2));
+        rt.out(
+          [
+            ...r.list.map(
+              (c) => `${c.sealed ? 'trusted' : 'NOT SEALED'}  ${c.fingerprint}  ${c.label}  (${c.subject})`,
+            ),
+            r.list.length === 0 ? 'no other office is trusted' : '',
+            r.altered
+              ? 'ALTERED: the list no longer matches its seal in the key store; re-add the offices you trust'
+              : '',
+          ]
+            .filter(Boolean)
+            .join('\n'),
+        );
+        if (r.altered) throw new CliFailure('KEYSTORE_DAMAGED', 'the trusted CA list was altered', 3);
+      }),
+    );
+  signing
     .command('show')
     .description('the active signing certificate')
     .action(
@@ -102,7 +150,7 @@ export function registerReportCommands(program: Command): void {
         rt.out(
           info
             ? `${info.kind}: ${info.certificate.subject}\nSHA-256 ${info.certificate.fingerprint}\nvalid ${info.certificate.notBefore} .. ${info.certificate.notAfter}\nCA: ${info.ca.subject} (SHA-256 ${info.ca.fingerprint})`
-            : 'no signing identity yet (one is created with the first signed report)',
+            : 'no signing identity yet (an administrator creates it, or the first signed report made at the command line)',
         );
       }),
     );

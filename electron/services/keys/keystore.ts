@@ -11,7 +11,8 @@ import { AppError } from '../../api/result';
  * the database itself, the way Signal Desktop keeps its `config.json` beside its encrypted database:
  * - the random 256-bit database key, wrapped twice: by the operating system's keychain (Electron safeStorage, via a
  *   `KeyWrapper` adapter passed in from electron/main) and by the administrator's recovery passphrase (argon2id);
- * - trust anchors: the organization's own CA certificates (pinned) and the other offices' CAs it trusts;
+ * - trust anchors: the organization's own CA certificates (pinned) and the fingerprints of the other offices' CAs it
+ *   trusts (the seal of the list kept in the database);
  * - the head of the audit chain, so a log rolled back or cut short inside the database shows.
  * The last two are authenticated with an HMAC under a key derived from the database key: editing this file without
  * the key (or the database with it) cannot add a trusted CA or move the audit head.
@@ -245,12 +246,15 @@ export class KeyStore {
     if (!this.data.state.pinnedCas.includes(pem)) this.update({ pinnedCas: [...this.data.state.pinnedCas, pem] });
   }
 
-  /** Other offices' CAs this organization decided to trust (PEM). */
+  /**
+   * The seal of the other offices' CAs this organization trusts: their SHA-256 fingerprints. The certificates and
+   * their labels live in the database (services/signing/trust.ts); a list there that disagrees with this one is altered.
+   */
   trustedCas(): string[] {
     return [...this.data.state.trustedCas];
   }
-  trustCa(pem: string) {
-    if (!this.data.state.trustedCas.includes(pem)) this.update({ trustedCas: [...this.data.state.trustedCas, pem] });
+  setTrustedCas(fingerprints: string[]) {
+    this.update({ trustedCas: [...new Set(fingerprints)].sort() });
   }
 
   private update(patch: Partial<Protected>) {

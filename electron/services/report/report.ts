@@ -11,11 +11,12 @@ import type { ReportStatus, VerifyResult } from '../../api/schemas/report';
 import type { AppContext, Caller } from '../context';
 import { getHandover } from '../handovers';
 import { getSettings } from '../settings';
-import { certFromPem } from '../signing/certs';
+import { x509FromPem } from '../signing/certs';
 import type { Digital } from '../documents/frame';
 import { handoverDocument } from '../documents/handover-model';
 import { produceDocument, qrFile } from '../documents/pipeline';
-import { activeIdentityOrNull, ensureIdentity, openSigner, trustedCas } from '../signing/identity';
+import { activeIdentityOrNull, ensureIdentity, openSigner } from '../signing/identity';
+import { officeCas, pinOnFirstUse, pinnedCas, unpinnedDbCa } from '../signing/trust';
 import { TOTALS_MARK_PREFIX, type RecordMark } from '../signing/sign';
 import { checkPdfSignature } from '../signing/verify';
 import type { DocLang } from './labels';
@@ -162,13 +163,24 @@ export async function exportReport(
  */
 export function verifyReport(
   ctx: AppContext,
+  caller: Caller,
   bytes: Buffer,
   opts: { checkRecord: boolean; extraTrusted?: string[] },
 ): VerifyResult {
-  const trusted = [...trustedCas(ctx), ...(opts.extraTrusted ?? []).map(certFromPem)];
+  pinOnFirstUse(ctx, caller);
+  // Anchors from the key store (pinned, and the sealed office list), never from the editable signing_identities rows;
+  // `extraTrusted` are CA files the person verifying names on the command line.
+  const offices = officeCas(ctx);
+  const trusted = [...pinnedCas(ctx), ...offices.trusted, ...(opts.extraTrusted ?? []).map(x509FromPem)];
   const sig = checkPdfSignature(bytes, trusted);
   const reasons: string[] = [...sig.reasons];
   const warnings: string[] = [];
+  const untrusted = reasons.indexOf('untrusted_signer');
+  if (untrusted >= 0 && sig.untrustedTop) {
+    // Say why, when the database or the office list claims a CA the key store does not vouch for.
+    if (offices.altered) reasons[untrusted] = 'trust_list_altered';
+    else if (unpinnedDbCa(ctx, sig.untrustedTop)) reasons[untrusted] = 'ca_not_pinned';
+  } else if (offices.altered) warnings.push('trust_list_altered');
   // The record is looked up only for a sound signature: what a broken file claims is not worth reporting.
   const record: VerifyResult['record'] = {
     checked: opts.checkRecord && reasons.length === 0,

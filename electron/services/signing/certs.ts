@@ -1,7 +1,10 @@
 import forge from 'node-forge';
-import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomBytes, X509Certificate } from 'node:crypto';
 
-/** Small node-forge helpers shared by identity creation, import and verification. */
+/**
+ * Certificates: node:crypto reads them (X509Certificate: names, fingerprints, validity, issuer signatures); node-forge
+ * only builds new ones and the .p12 container, which Node has no API for.
+ */
 export interface CertInfo {
   subject: string;
   issuer: string;
@@ -11,8 +14,28 @@ export interface CertInfo {
   notAfter: string;
 }
 
-const attrsText = (attrs: forge.pki.CertificateField[]) =>
-  attrs.map((a) => `${a.shortName ?? a.name ?? a.type}=${decodeUtf8(String(a.value))}`).join(', ');
+/** PEM or DER. */
+export const x509FromPem = (pem: string | Buffer) => new X509Certificate(pem);
+export const fingerprintOf = (cert: X509Certificate) => createHash('sha256').update(cert.raw).digest('hex');
+// Node prints one attribute per line; a value with a comma or newline comes back quoted.
+const nameText = (name: string) => name.split('\n').filter(Boolean).join(', ');
+
+export function certInfo(cert: X509Certificate): CertInfo {
+  return {
+    subject: nameText(cert.subject),
+    issuer: nameText(cert.issuer),
+    serial: cert.serialNumber.toLowerCase().replace(/^(00)+(?=.)/, ''),
+    fingerprint: fingerprintOf(cert),
+    notBefore: new Date(cert.validFrom).toISOString(),
+    notAfter: new Date(cert.validTo).toISOString(),
+  };
+}
+
+/** A forge certificate (just built or read from a .p12) as Node's. */
+export const toX509 = (cert: forge.pki.Certificate) => new X509Certificate(certDer(cert));
+export const certDer = (cert: forge.pki.Certificate) =>
+  Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), 'binary');
+export const commonName = (cert: forge.pki.Certificate) => decodeUtf8(String(cert.subject.getField('CN')?.value ?? ''));
 
 function decodeUtf8(s: string): string {
   try {
@@ -20,22 +43,6 @@ function decodeUtf8(s: string): string {
   } catch {
     return s;
   }
-}
-
-export const certDer = (cert: forge.pki.Certificate) =>
-  Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), 'binary');
-export const fingerprintOf = (cert: forge.pki.Certificate) => createHash('sha256').update(certDer(cert)).digest('hex');
-export const commonName = (cert: forge.pki.Certificate) => decodeUtf8(String(cert.subject.getField('CN')?.value ?? ''));
-
-export function certInfo(cert: forge.pki.Certificate): CertInfo {
-  return {
-    subject: attrsText(cert.subject.attributes),
-    issuer: attrsText(cert.issuer.attributes),
-    serial: cert.serialNumber,
-    fingerprint: fingerprintOf(cert),
-    notBefore: cert.validity.notBefore.toISOString(),
-    notAfter: cert.validity.notAfter.toISOString(),
-  };
 }
 
 /**
@@ -126,7 +133,7 @@ export function issueSigningCert(
 }
 
 /**
- * A .p12 that @signpdf/signer-p12 can read: the key in a shrouded (password-encrypted) bag, with the chain.
+ * A .p12 that materialFromP12 (cms-signer.ts) reads: the key in a shrouded (password-encrypted) bag, with the chain.
  * `count` is the PBKDF2 iteration count. The stored .p12 is sealed whole by the KeyVault (AES-256-GCM, key outside
  * the database) with a random 192-bit password, so the vault is what protects it; a low count there saves node-forge
  * ~150 ms of pure-JS key derivation per signed report. A .p12 handed to a person keeps the usual 2048.
@@ -145,5 +152,4 @@ export function toP12(
   return Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary');
 }
 
-export const certFromPem = (pem: string) => forge.pki.certificateFromPem(pem);
 export const certToPem = (cert: forge.pki.Certificate) => forge.pki.certificateToPem(cert);

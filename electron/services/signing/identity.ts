@@ -4,7 +4,6 @@ import { v7 as uuidv7 } from 'uuid';
 import { writeAudit } from '../../../db/queries/audit';
 import {
   activeSigningIdentity,
-  allSigningIdentities,
   insertSigningIdentity,
   type SigningIdentityRow,
 } from '../../../db/queries/signing-identity';
@@ -13,8 +12,6 @@ import type { AppContext, Caller } from '../context';
 import { getSettings } from '../settings';
 import {
   asciiName,
-  certDer,
-  certFromPem,
   certInfo,
   certToPem,
   commonName,
@@ -22,8 +19,11 @@ import {
   fingerprintOf,
   issueSigningCert,
   toP12,
+  toX509,
+  x509FromPem,
   type CertInfo,
 } from './certs';
+import { pinIdentityCa, pinOnFirstUse } from './trust';
 import { dbKeyVault, type KeyVault } from './vault';
 
 /** What is sealed: the .p12 (key + chain) and its password, plus the CA key for a generated identity. */
@@ -51,8 +51,8 @@ export function identityInfo(row: SigningIdentityRow): IdentityInfo {
   return {
     id: row.id,
     kind: row.kind,
-    certificate: certInfo(certFromPem(row.certPem)),
-    ca: certInfo(certFromPem(row.caCertPem)),
+    certificate: certInfo(x509FromPem(row.certPem)),
+    ca: certInfo(x509FromPem(row.caCertPem)),
     vault: row.vault,
     createdAt: row.createdAt,
   };
@@ -73,7 +73,7 @@ function store(
     id,
     kind,
     subject: commonName(cert),
-    fingerprint: fingerprintOf(cert),
+    fingerprint: fingerprintOf(toX509(cert)),
     certPem: certToPem(cert),
     caCertPem: certToPem(ca),
     notAfter: cert.validity.notAfter.toISOString(),
@@ -94,18 +94,30 @@ function store(
         details: {
           subject: row.subject,
           fingerprint: row.fingerprint,
-          caFingerprint: fingerprintOf(ca),
+          caFingerprint: fingerprintOf(toX509(ca)),
           notAfter: row.notAfter,
         },
       },
       at,
     );
   })();
+  // Pinned outside the database: from now on a CA written into signing_identities by other means is not trusted.
+  pinIdentityCa(ctx, row.caCertPem);
   return activeSigningIdentity(ctx.db.orm)!;
 }
 
-/** An organization CA (CA:TRUE) and a signing certificate issued from it, created on first use. */
+/** Creating or importing the identity that signs in the organization's name is an administrator's act. */
+function assertAdministrator(caller: Caller) {
+  if (caller.role !== 'administrator')
+    throw new AppError(
+      'SIGNING_IDENTITY_MISSING',
+      'This office has no signing identity yet: an administrator creates or imports it in Settings',
+    );
+}
+
+/** An organization CA (CA:TRUE) and a signing certificate issued from it. */
 export function createIdentity(ctx: AppContext, caller: Caller): SigningIdentityRow {
+  assertAdministrator(caller);
   const org =
     asciiName(getSettings(ctx).reportAuthorityEn) || asciiName(getSettings(ctx).handingAuthority) || 'Tasleem';
   const now = ctx.now();
@@ -122,7 +134,12 @@ export function createIdentity(ctx: AppContext, caller: Caller): SigningIdentity
 
 export const activeIdentityOrNull = (ctx: AppContext) => activeSigningIdentity(ctx.db.orm) ?? null;
 
+/**
+ * The identity a signed document needs. An administrator's first signed document creates it (and pins an older
+ * database's CAs); anyone else gets SIGNING_IDENTITY_MISSING rather than minting the organization's key.
+ */
 export function ensureIdentity(ctx: AppContext, caller: Caller): SigningIdentityRow {
+  pinOnFirstUse(ctx, caller);
   return activeSigningIdentity(ctx.db.orm) ?? createIdentity(ctx, caller);
 }
 
@@ -141,23 +158,23 @@ export function openSigner(ctx: AppContext, row: SigningIdentityRow): Signer {
       `The signing key was sealed with the "${row.vault}" vault, but "${vault.id}" is in use (convert the database: tasleem encrypt)`,
     );
   const secret = JSON.parse(vault.open(row.sealed).toString('utf8')) as SealedSecret;
-  const cert = certFromPem(row.certPem);
-  assertCurrent(cert, ctx.now());
+  const cert = x509FromPem(row.certPem);
+  assertCurrent({ notBefore: new Date(cert.validFrom), notAfter: new Date(cert.validTo) }, ctx.now());
   return { row, p12: Buffer.from(secret.p12, 'base64'), password: secret.password };
 }
 
-function assertCurrent(cert: forge.pki.Certificate, now: Date) {
-  if (now > cert.validity.notAfter)
+function assertCurrent(validity: { notBefore: Date; notAfter: Date }, now: Date) {
+  if (now > validity.notAfter)
     throw new AppError(
       'CERTIFICATE_EXPIRED',
-      `The signing certificate expired on ${cert.validity.notAfter.toISOString().slice(0, 10)}`,
-      { notAfter: cert.validity.notAfter.toISOString() },
+      `The signing certificate expired on ${validity.notAfter.toISOString().slice(0, 10)}`,
+      { notAfter: validity.notAfter.toISOString() },
     );
-  if (now < cert.validity.notBefore)
+  if (now < validity.notBefore)
     throw new AppError(
       'CERTIFICATE_EXPIRED',
-      `The signing certificate is valid only from ${cert.validity.notBefore.toISOString().slice(0, 10)}`,
-      { notBefore: cert.validity.notBefore.toISOString() },
+      `The signing certificate is valid only from ${validity.notBefore.toISOString().slice(0, 10)}`,
+      { notBefore: validity.notBefore.toISOString() },
     );
 }
 
@@ -167,9 +184,10 @@ const bagsOf = (p12: forge.pkcs12.Pkcs12Pfx, type: string): Bag[] => p12.getBags
 /**
  * An organization's own certificate from a .p12. Checked before anything is stored: it parses, the password opens
  * it, it holds a private key and the certificate of that key, and the certificate is valid today. It is re-packed
- * with a fresh password so the signer always finds the key where @signpdf/signer-p12 looks for it.
+ * with a fresh password so the signer always finds the key where materialFromP12 (cms-signer.ts) looks for it.
  */
 export function importP12(ctx: AppContext, caller: Caller, bytes: Buffer, password: string): SigningIdentityRow {
+  assertAdministrator(caller);
   let asn1: forge.asn1.Asn1;
   try {
     asn1 = forge.asn1.fromDer(forge.util.createBuffer(bytes.toString('binary')));
@@ -198,7 +216,7 @@ export function importP12(ctx: AppContext, caller: Caller, bytes: Buffer, passwo
     return pub.n && pub.n.compareTo(key.n) === 0 && pub.e.compareTo(key.e) === 0;
   });
   if (!leaf) throw new AppError('P12_INVALID', 'The .p12 file holds no certificate for its private key');
-  assertCurrent(leaf, ctx.now());
+  assertCurrent(leaf.validity, ctx.now());
   const issuer = certs.find(
     (c) =>
       c !== leaf &&
@@ -217,28 +235,13 @@ export function importP12(ctx: AppContext, caller: Caller, bytes: Buffer, passwo
   return store(ctx, caller, 'imported', leaf, ca, { p12: repacked.toString('base64'), password: newPassword });
 }
 
-/** Every CA this database has signed with: the trust anchors of verification. */
-export function trustedCas(ctx: AppContext): forge.pki.Certificate[] {
-  const seen = new Set<string>();
-  const out: forge.pki.Certificate[] = [];
-  for (const row of allSigningIdentities(ctx.db.orm)) {
-    const ca = certFromPem(row.caCertPem);
-    const fp = fingerprintOf(ca);
-    if (!seen.has(fp)) {
-      seen.add(fp);
-      out.push(ca);
-    }
-  }
-  return out;
-}
-
 export function exportCaCertificate(
   ctx: AppContext,
   caller: Caller,
   format: 'pem' | 'der' = 'pem',
 ): { fileName: string; mime: string; base64: string } {
   const row = ensureIdentity(ctx, caller);
-  const ca = certFromPem(row.caCertPem);
+  const ca = x509FromPem(row.caCertPem);
   writeAudit(
     ctx.db.orm,
     {
@@ -250,7 +253,7 @@ export function exportCaCertificate(
     },
     ctx.now().toISOString(),
   );
-  const bytes = format === 'pem' ? Buffer.from(row.caCertPem) : certDer(ca);
+  const bytes = format === 'pem' ? Buffer.from(row.caCertPem) : ca.raw;
   return {
     fileName: `tasleem-ca.${format === 'pem' ? 'pem' : 'cer'}`,
     mime: format === 'pem' ? 'application/x-pem-file' : 'application/pkix-cert',

@@ -1,5 +1,6 @@
-import forge from 'node-forge';
-import { createHash } from 'node:crypto';
+import * as asn1js from 'asn1js';
+import { createHash, verify as cryptoVerify, X509Certificate } from 'node:crypto';
+import * as pkijs from 'pkijs';
 import { certInfo, fingerprintOf, type CertInfo } from './certs';
 import { RECORD_MARK_KEY, parseRecordMark, type RecordMark } from './sign';
 
@@ -15,6 +16,8 @@ export const VERIFY_REASONS = [
   'bad_signature',
   'unsupported_algorithm',
   'untrusted_signer',
+  'ca_not_pinned',
+  'trust_list_altered',
   'certificate_expired',
   'no_record_mark',
   'record_not_found',
@@ -30,44 +33,65 @@ export interface SignatureCheck {
   trustedBy?: CertInfo;
   signedAt?: string;
   mark?: RecordMark;
+  /** The top of the signer's chain when no anchor issued it: lets the caller say why it is not trusted. */
+  untrustedTop?: X509Certificate;
 }
 
 const OID = {
-  messageDigest: forge.pki.oids.messageDigest,
-  signingTime: forge.pki.oids.signingTime,
-  sha1: forge.pki.oids.sha1,
-  sha256: forge.pki.oids.sha256,
-  sha384: forge.pki.oids.sha384,
-  sha512: forge.pki.oids.sha512,
+  signedData: '1.2.840.113549.1.7.2',
+  messageDigest: '1.2.840.113549.1.9.4',
+  signingTime: '1.2.840.113549.1.9.5',
+  rsaEncryption: '1.2.840.113549.1.1.1',
 } as const;
 const NODE_HASH: Record<string, string> = {
-  [OID.sha1]: 'sha1',
-  [OID.sha256]: 'sha256',
-  [OID.sha384]: 'sha384',
-  [OID.sha512]: 'sha512',
+  '1.3.14.3.2.26': 'sha1',
+  '2.16.840.1.101.3.4.2.1': 'sha256',
+  '2.16.840.1.101.3.4.2.2': 'sha384',
+  '2.16.840.1.101.3.4.2.3': 'sha512',
 };
-const FORGE_MD: Record<string, () => forge.md.MessageDigest> = {
-  [OID.sha1]: () => forge.md.sha1.create(),
-  [OID.sha256]: () => forge.md.sha256.create(),
-  [OID.sha384]: () => forge.md.sha384.create(),
-  [OID.sha512]: () => forge.md.sha512.create(),
+/** sha{1,256,384,512}WithRSAEncryption: the signature algorithm may name the hash instead of plain rsaEncryption. */
+const RSA_WITH: Record<string, string> = {
+  '1.2.840.113549.1.1.5': 'sha1',
+  '1.2.840.113549.1.1.11': 'sha256',
+  '1.2.840.113549.1.1.12': 'sha384',
+  '1.2.840.113549.1.1.13': 'sha512',
 };
 
-const oidOf = (node: forge.asn1.Asn1 | undefined) =>
-  node && typeof node.value === 'string' ? forge.asn1.derToOid(node.value) : '';
-const children = (node: forge.asn1.Asn1 | undefined): forge.asn1.Asn1[] =>
-  node && Array.isArray(node.value) ? node.value : [];
+const hex = (v: ArrayBuffer | Uint8Array) =>
+  Buffer.from(v instanceof Uint8Array ? v : new Uint8Array(v)).toString('hex');
+const serialHexOf = (i: asn1js.Integer) => hex(i.valueBlock.valueHexView).replace(/^(00)+(?=.)/, '');
+
+/** An embedded certificate as Node's X509Certificate, or null when OpenSSL will not read it. */
+function x509(c: pkijs.Certificate): X509Certificate | null {
+  try {
+    return new X509Certificate(Buffer.from(c.toSchema().toBER(false)));
+  } catch {
+    return null;
+  }
+}
+
+/** `issuer` issued `cert`: names (and key identifiers) agree and its key verifies the certificate's signature. */
+const issued = (cert: X509Certificate, issuer: X509Certificate) => {
+  try {
+    return cert.checkIssued(issuer) && cert.verify(issuer.publicKey);
+  } catch {
+    return false;
+  }
+};
+const validAt = (c: X509Certificate, at: Date) => new Date(c.validFrom) <= at && at <= new Date(c.validTo);
 
 /**
- * Checks the one signature of a report, in Node, without trusting anything the file says about itself:
+ * Checks the one signature of a report, in Node (pkijs/asn1js read the CMS, node:crypto does every digest, RSA check
+ * and certificate signature), without trusting anything the file says about itself:
  * - the file is a complete PDF with exactly one signature;
  * - its ByteRange is [0, a, b, len-b]: everything but the /Contents hex string is signed, so bytes changed anywhere
  *   or appended (an incremental update) fail, not only changed ones;
  * - the digest of those bytes equals the signed messageDigest attribute, and the RSA signature over the attributes
  *   verifies with the signer's certificate;
- * - the signer's chain leads to one of `trusted` (our organization CA), valid at the signing time.
+ * - the signer's chain leads to one of `trusted` (anchors the caller took from outside the file), every certificate
+ *   of the path valid at the signing time, every issuer a CA.
  */
-export function checkPdfSignature(bytes: Buffer, trusted: forge.pki.Certificate[]): SignatureCheck {
+export function checkPdfSignature(bytes: Buffer, trusted: X509Certificate[]): SignatureCheck {
   const out: SignatureCheck = { reasons: [], coversWholeDocument: false, chain: [] };
   const fail = (r: VerifyReason) => (out.reasons.push(r), out);
   if (bytes.length < 16 || bytes.subarray(0, 5).toString('latin1') !== '%PDF-') return fail('not_pdf');
@@ -90,116 +114,91 @@ export function checkPdfSignature(bytes: Buffer, trusted: forge.pki.Certificate[
   ].pop();
   out.mark = (markMatch && parseRecordMark(markMatch[1])) || undefined;
 
-  let p7: forge.pkcs7.PkcsSignedData;
-  let signerInfo: forge.asn1.Asn1;
+  let signedData: pkijs.SignedData;
+  let signerInfo: pkijs.SignerInfo;
   try {
-    const der = forge.util.hexToBytes(gap.slice(1, -1));
-    const asn1 = forge.asn1.fromDer(der, { strict: false, parseAllBytes: false } as unknown as boolean);
-    p7 = forge.pkcs7.messageFromAsn1(asn1) as forge.pkcs7.PkcsSignedData;
-    const infos = (p7 as unknown as { rawCapture?: { signerInfos?: forge.asn1.Asn1[] } }).rawCapture?.signerInfos ?? [];
-    if (infos.length !== 1) return fail('malformed_signature');
-    signerInfo = infos[0];
+    // /Contents is zero-padded after the DER: fromBER reads the first element and leaves the padding.
+    const asn = asn1js.fromBER(new Uint8Array(Buffer.from(gap.slice(1, -1), 'hex')));
+    if (asn.offset === -1) return fail('malformed_signature');
+    const info = new pkijs.ContentInfo({ schema: asn.result });
+    if (info.contentType !== OID.signedData) return fail('malformed_signature');
+    signedData = new pkijs.SignedData({ schema: info.content });
+    if (signedData.signerInfos.length !== 1) return fail('malformed_signature');
+    signerInfo = signedData.signerInfos[0];
   } catch {
     return fail('malformed_signature');
   }
 
-  // SignerInfo ::= SEQUENCE { version, issuerAndSerialNumber, digestAlgorithm, [0] authenticatedAttributes OPTIONAL,
-  //                           digestEncryptionAlgorithm, encryptedDigest, ... }
-  const parts = children(signerInfo);
-  const serialNode = children(parts[1])[1];
-  const serialHex =
-    serialNode && typeof serialNode.value === 'string'
-      ? forge.util.bytesToHex(serialNode.value).replace(/^(00)+(?=.)/, '')
-      : '';
-  const digestOid = oidOf(children(parts[2])[0]);
-  const hasAttrs = parts[3]?.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && parts[3].type === 0;
-  const attrs = hasAttrs ? parts[3] : undefined;
-  const sigAlgOid = oidOf(children(parts[hasAttrs ? 4 : 3])[0]);
-  const sigNode = parts[hasAttrs ? 5 : 4];
-  const signature = sigNode && typeof sigNode.value === 'string' ? sigNode.value : '';
-
-  const certs = p7.certificates ?? [];
-  const signerCert = certs.find(
-    (c) => c.serialNumber.replace(/^(00)+(?=.)/, '').toLowerCase() === serialHex.toLowerCase(),
+  const certs = (signedData.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
+  const sid = signerInfo.sid as unknown;
+  if (!(sid instanceof pkijs.IssuerAndSerialNumber)) return fail('malformed_signature');
+  const signerRaw = certs.find(
+    (c) => serialHexOf(c.serialNumber) === serialHexOf(sid.serialNumber) && c.issuer.isEqual(sid.issuer),
   );
-  if (!signerCert || !signature) return fail('malformed_signature');
+  const signerCert = signerRaw && x509(signerRaw);
+  const signature = Buffer.from(signerInfo.signature.valueBlock.valueHexView);
+  if (!signerCert || signature.length === 0) return fail('malformed_signature');
   out.signer = certInfo(signerCert);
-  if (
-    !NODE_HASH[digestOid] ||
-    (sigAlgOid !== forge.pki.oids.rsaEncryption && sigAlgOid !== forge.pki.oids.sha256WithRSAEncryption)
-  )
-    return fail('unsupported_algorithm');
+  const hash = NODE_HASH[signerInfo.digestAlgorithm.algorithmId];
+  const sigAlg = signerInfo.signatureAlgorithm.algorithmId;
+  if (!hash || (sigAlg !== OID.rsaEncryption && RSA_WITH[sigAlg] !== hash)) return fail('unsupported_algorithm');
 
-  const contentDigest = createHash(NODE_HASH[digestOid]).update(signed).digest('binary');
-  let signedDigest = contentDigest;
+  const contentDigest = createHash(hash).update(signed).digest();
+  let signedBytes: Buffer = signed;
+  const attrs = signerInfo.signedAttrs;
   if (attrs) {
-    let claimed = '';
-    for (const attr of children(attrs)) {
-      const [typeNode, valuesNode] = children(attr);
-      const value = children(valuesNode)[0];
-      if (oidOf(typeNode) === OID.messageDigest && typeof value?.value === 'string') claimed = value.value;
-      if (oidOf(typeNode) === OID.signingTime && typeof value?.value === 'string') {
-        const d =
-          value.type === forge.asn1.Type.UTCTIME
-            ? forge.asn1.utcTimeToDate(value.value)
-            : forge.asn1.generalizedTimeToDate(value.value);
+    let claimed: Buffer | null = null;
+    for (const attr of attrs.attributes) {
+      const value = attr.values[0] as unknown;
+      if (attr.type === OID.messageDigest && value instanceof asn1js.OctetString)
+        claimed = Buffer.from(value.valueBlock.valueHexView);
+      if (
+        attr.type === OID.signingTime &&
+        (value instanceof asn1js.UTCTime || value instanceof asn1js.GeneralizedTime)
+      ) {
+        const d = value.toDate();
         if (!Number.isNaN(d.getTime())) out.signedAt = d.toISOString();
       }
     }
-    if (claimed !== contentDigest) out.reasons.push('digest_mismatch');
-    // The signature covers the DER of the attributes as a SET OF, not as the [0] IMPLICIT tag they travel under.
-    const set = forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.SET, true, children(attrs));
-    const md = FORGE_MD[digestOid]();
-    md.update(forge.asn1.toDer(set).getBytes());
-    signedDigest = md.digest().getBytes();
+    if (!claimed || !claimed.equals(contentDigest)) out.reasons.push('digest_mismatch');
+    // The signature covers the DER of the attributes as a SET OF (tag 0x31), not as the [0] IMPLICIT they travel under.
+    signedBytes = Buffer.from(
+      new Uint8Array(attrs.encodedValue.byteLength ? attrs.encodedValue : attrs.toSchema().toBER(false)),
+    );
+    signedBytes[0] = 0x31;
   }
+  let sigOk = false;
   try {
-    const ok = (signerCert.publicKey as forge.pki.rsa.PublicKey).verify(signedDigest, signature);
-    if (!ok) out.reasons.push('bad_signature');
+    sigOk = cryptoVerify(hash, signedBytes, signerCert.publicKey, signature);
   } catch {
-    out.reasons.push('bad_signature');
+    sigOk = false;
   }
+  if (!sigOk) out.reasons.push('bad_signature');
 
-  // Chain: signer, then issuers found among the embedded certificates, up to one of ours.
-  const chain: forge.pki.Certificate[] = [signerCert];
+  // Chain: signer, then issuers found among the embedded certificates, up to one of the anchors.
+  const embedded = certs.map(x509).filter((c): c is X509Certificate => !!c);
+  const chain: X509Certificate[] = [signerCert];
   while (chain.length < 6) {
     const last = chain[chain.length - 1];
-    if (last.isIssuer(last)) break;
-    const next = certs.find((c) => !chain.includes(c) && c.isIssuer(last));
+    if (issued(last, last)) break;
+    const next = embedded.find((c) => !chain.some((k) => k.raw.equals(c.raw)) && issued(last, c));
     if (!next) break;
     chain.push(next);
   }
   const trustedFps = new Set(trusted.map(fingerprintOf));
-  // The trust anchor itself is taken from our store, never from the file: drop the embedded copy of it.
+  // The trust anchor itself is taken from the caller's store, never from the file: drop the embedded copy of it.
   const path = chain.filter((c) => !trustedFps.has(fingerprintOf(c)));
   out.chain = chain.map(certInfo);
-  if (path.length === 0) {
-    out.reasons.push('untrusted_signer');
-    return out;
-  }
-  const anchor = trusted.find((t) => {
-    try {
-      return t.verify(path[path.length - 1]);
-    } catch {
-      return false;
-    }
-  });
+  const top = path[path.length - 1];
+  const anchor = top && trusted.find((t) => issued(top, t));
   if (!anchor) {
+    out.untrustedTop = top ?? chain[chain.length - 1];
     out.reasons.push('untrusted_signer');
     return out;
   }
   out.trustedBy = certInfo(anchor);
   const at = out.signedAt ? new Date(out.signedAt) : new Date();
-  try {
-    forge.pki.verifyCertificateChain(forge.pki.createCaStore([anchor]), [...path, anchor], { validityCheckDate: at });
-  } catch (err) {
-    const code = (err as { error?: string }).error;
-    out.reasons.push(
-      code ===
-        (forge.pki as unknown as { certificateError: Record<string, string> }).certificateError.certificate_expired
-        ? 'certificate_expired'
-        : 'untrusted_signer',
-    );
-  }
+  if (![...path.slice(1), anchor].every((c) => c.ca)) out.reasons.push('untrusted_signer');
+  else if (![...path, anchor].every((c) => validAt(c, at))) out.reasons.push('certificate_expired');
   return out;
 }
