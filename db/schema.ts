@@ -151,6 +151,15 @@ export const handoverYearTotals = sqliteTable(
 );
 
 /**
+ * A row here, inside a write transaction, tells the insert trigger of the totals summaries to skip: a bulk writer (the
+ * spreadsheet import) adds up its rows per bucket itself and writes each bucket once before it removes the row and
+ * commits (migration 0009). Empty in every committed state; other connections never see it set.
+ */
+export const handoverTotalsDeferred = sqliteTable('handover_totals_deferred', {
+  one: integer('one').primaryKey(),
+});
+
+/**
  * The handover's own life, not what its document says: the rest of its columns are its content (typed in the form,
  * frozen in versions, hashed into reports, read from sheets, sent between offices; electron/api/schemas/handover.ts).
  */

@@ -52,3 +52,64 @@ export function rebuildMonthTotals(orm: Orm): void {
       orm.$client.exec(`DELETE FROM ${table}; INSERT INTO ${table} ${fromTable}`);
   })();
 }
+
+/** The figures a bucket gains from a bulk insert: handovers, the six counts, first and last date. */
+interface Bucket {
+  key: [status: string, period: string, country: string, camp: string];
+  n: number[];
+  first: string;
+  last: string;
+}
+
+const upsert = (table: string) =>
+  `INSERT INTO ${table} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT DO UPDATE SET handovers = handovers + excluded.handovers, women = women + excluded.women,
+    children = children + excluded.children, boys = boys + excluded.boys, girls = girls + excluded.girls,
+    unaccompanied = unaccompanied + excluded.unaccompanied, men = men + excluded.men,
+    first = min(first, excluded.first), last = max(last, excluded.last)`;
+
+/**
+ * The totals summaries for a bulk insert on this connection, in its open write transaction: `add` turns the insert
+ * trigger off (migration 0009) and adds a row's figures to its month bucket in memory; `flush` writes each month and
+ * year bucket once and turns the trigger back on, before the caller commits. A rollback undoes both.
+ */
+export function deferredTotals(sqlite: Orm['$client']) {
+  const defer = sqlite.prepare('INSERT OR IGNORE INTO handover_totals_deferred (one) VALUES (1)');
+  const undefer = sqlite.prepare('DELETE FROM handover_totals_deferred');
+  const months = sqlite.prepare(upsert('handover_month_totals'));
+  const years = sqlite.prepare(upsert('handover_year_totals'));
+  let buckets = new Map<string, Bucket>();
+  let deferred = false;
+  const addTo = (map: Map<string, Bucket>, key: Bucket['key'], n: readonly number[], first: string, last: string) => {
+    const id = key.join('\u0000');
+    const b = map.get(id);
+    if (!b) map.set(id, { key, n: [...n], first, last });
+    else {
+      for (let i = 0; i < n.length; i++) b.n[i] += n[i];
+      if (first < b.first) b.first = first;
+      if (last > b.last) b.last = last;
+    }
+  };
+  return {
+    /** `counts`: women, children, boys, girls, unaccompanied, men. */
+    add(status: string, date: string, country: string, camp: string, counts: readonly number[]) {
+      if (!deferred) {
+        defer.run();
+        deferred = true;
+      }
+      addTo(buckets, [status, date.slice(0, 7), country, camp], [1, ...counts], date, date);
+    },
+    flush() {
+      if (!deferred) return;
+      const perYear = new Map<string, Bucket>();
+      for (const b of buckets.values()) {
+        months.run(...b.key, ...b.n, b.first, b.last);
+        addTo(perYear, [b.key[0], b.key[1].slice(0, 4), b.key[2], b.key[3]], b.n, b.first, b.last);
+      }
+      for (const b of perYear.values()) years.run(...b.key, ...b.n, b.first, b.last);
+      undefer.run();
+      buckets = new Map();
+      deferred = false;
+    },
+  };
+}

@@ -107,7 +107,7 @@ function rawInsert(rows: Row[]): number {
 function prebuiltWrites(rows: Row[]): number {
   const floor = tempApp();
   floor.ctx.db.sqlite.pragma('wal_autocheckpoint = 0');
-  const write = prepareImportWriter(floor.ctx.db.sqlite);
+  const writer = prepareImportWriter(floor.ctx.db.sqlite);
   const stamp = { sourceRef: 'bench', at: new Date().toISOString(), actor: 'bench' };
   const tuples = rows.map((r) => {
     const id = uuidv7();
@@ -146,7 +146,8 @@ function prebuiltWrites(rows: Row[]): number {
   });
   const t = performance.now();
   floor.ctx.db.sqlite.transaction(() => {
-    for (const x of tuples) write(x);
+    for (const x of tuples) writer.write(x);
+    writer.finish();
   })();
   const ms = performance.now() - t;
   floor.done();

@@ -10,6 +10,7 @@ import { listQuery } from '../../electron/api/schemas/handover';
 import type { AppContext } from '../../electron/services/context';
 import { listHandovers, summarizeHandovers } from '../../electron/services/handovers';
 import { testKeyStore } from '../support/keys';
+import { bulkSeed } from './bulk-seed';
 
 const SIZES = (process.env.BENCH_LIST_SIZES ?? '100000,1000000').split(',').map(Number);
 const TARGET = 1.5;
@@ -70,7 +71,7 @@ function seed(db: Db, n: number) {
     VALUES (?, ?, ?, ?, ?, ?, 'Department of Foreign Relations', 'Official', ?, ?, ?, ?, ?, ?, ?, 't', 'b', 't', 'b')`);
   const search = db.sqlite.prepare('INSERT INTO handover_search (handover_id, body) VALUES (?, ?)');
   const day0 = Date.UTC(2014, 0, 1);
-  db.sqlite.transaction(() => {
+  bulkSeed(db, () => {
     for (let i = 0; i < n; i++) {
       const id = `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`;
       const ref = `HO-${2014 + (i % 12)}-${String(i).padStart(7, '0')}`;
@@ -96,7 +97,7 @@ function seed(db: Db, n: number) {
       );
       search.run(id, normalizeForSearch(`${ref} ${head} Department of Foreign Relations Official ${notes}`));
     }
-  })();
+  });
   db.sqlite.exec('ANALYZE');
 }
 

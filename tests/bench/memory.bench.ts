@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../../db/open';
 import { normalizeForSearch } from '../../db/search-text';
 import { TEST_PASSPHRASE, testKeyStore } from '../support/keys';
+import { bulkSeed } from './bulk-seed';
 
 const ROWS = Number(process.env.BENCH_MEMORY_ROWS ?? 1_000_000);
 const TARGET_MB = 250;
@@ -48,9 +49,7 @@ function seed(n: number) {
     VALUES (?, ?, ?, ?, ?, ?, 'Department of Foreign Relations', 'Official', ?, ?, ?, ?, ?, 0, 't', 'b', 't', 'b')`);
   const search = db.sqlite.prepare('INSERT INTO handover_search (handover_id, body) VALUES (?, ?)');
   const day0 = Date.UTC(2014, 0, 1);
-  db.sqlite.pragma('cache_size = -400000');
-  db.sqlite.pragma('synchronous = OFF');
-  db.sqlite.transaction(() => {
+  bulkSeed(db, () => {
     for (let i = 0; i < n; i++) {
       const id = `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`;
       const ref = `HO-${2014 + (i % 12)}-${String(i).padStart(7, '0')}`;
@@ -73,8 +72,7 @@ function seed(n: number) {
       );
       search.run(id, normalizeForSearch(`${ref} ${head} Department of Foreign Relations Official`));
     }
-  })();
-  db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  });
   db.close();
 }
 

@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
 import { dispatch } from '../../electron/handlers/dispatch';
-import { stampData } from '../../electron/services/documents/frame';
 import { qrFile } from '../../electron/services/documents/pipeline';
 import { typeset } from '../../electron/services/documents/typst';
 import { getHandover } from '../../electron/services/handovers';
@@ -67,7 +66,7 @@ try {
     if (!r.ok) throw new Error(JSON.stringify(r.error));
   };
   const files = { ...doc.files, ...(await qrFile(doc.mark)) };
-  const typesetOnce = () => typeset(app.ctx, 'handover', doc.data, stampData(new Date()), files);
+  const typesetOnce = () => typeset(app.ctx, 'handover', doc.data, new Date(), files);
 
   // Warm-up: launch Chromium, create the Typst compiler (fonts parsed once), JIT the signing path.
   for (let i = 0; i < 3; i++) {

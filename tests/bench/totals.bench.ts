@@ -17,6 +17,7 @@ import isoCountries from 'i18n-iso-countries';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import world from 'world-atlas/countries-110m.json';
 import { launchChromium } from '../support/chromium';
+import { bulkSeed } from './bulk-seed';
 import { addUpByCountry } from '../support/naive-totals';
 import { testKeyStore } from '../support/keys';
 
@@ -62,7 +63,7 @@ const COUNTRIES = allCountryCodes()
   .concat('XK');
 const CAMPS = ['al_hol', 'roj', 'other'] as const;
 
-/** Raw prepared INSERTs in one transaction: seeding speed only, the schema and migrations are the real ones. */
+/** Raw prepared INSERTs in one transaction (bulkSeed): seeding speed only, the schema and migrations are the real ones. */
 function seed(db: Db, n: number, countries = COUNTRIES.slice(0, 60)) {
   const rand = rng(n);
   const ins = db.sqlite
@@ -71,10 +72,7 @@ function seed(db: Db, n: number, countries = COUNTRIES.slice(0, 60)) {
     unaccompanied_count, men_count, created_at, created_by, updated_at, updated_by)
     VALUES (?, ?, ?, 1, 1, ?, ?, 'Head', 'Department of Foreign Relations', 'Official', ?, ?, ?, ?, ?, ?, ?, ?, '2024-01-01T00:00:00Z', 'bench', '2024-01-01T00:00:00Z', 'bench')`);
   const day0 = Date.UTC(2014, 0, 1);
-  // Seeding only: a large page cache keeps the six indexes' random inserts in memory; nothing here needs durability.
-  db.sqlite.pragma('cache_size = -600000');
-  db.sqlite.pragma('synchronous = OFF');
-  db.sqlite.transaction(() => {
+  bulkSeed(db, () => {
     for (let i = 0; i < n; i++) {
       const r = rand();
       // Every country gets one finalized handover first; then skewed like reality: a few countries receive most persons.
@@ -102,9 +100,7 @@ function seed(db: Db, n: number, countries = COUNTRIES.slice(0, 60)) {
         rand() < 0.05 ? Math.floor(rand() * 30) : 0,
       );
     }
-  })();
-  db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-  db.sqlite.pragma('cache_size = -2000');
+  });
   // No ANALYZE: the app never runs it, so the planner here sees what it sees on an office machine.
 }
 

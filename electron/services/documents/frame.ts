@@ -17,19 +17,9 @@ export interface Digital {
   fingerprint: string;
 }
 
-/** The moment a document is made (parts.typ reads it as `s`): the document date and the signed box's time. */
+/** The moment a document is made (parts.typ reads it as `s`): the signed box's time. The PDF's date is the export's. */
 export function stampData(at: Date) {
-  return {
-    date: {
-      year: at.getUTCFullYear(),
-      month: at.getUTCMonth() + 1,
-      day: at.getUTCDate(),
-      hour: at.getUTCHours(),
-      minute: at.getUTCMinutes(),
-      second: at.getUTCSeconds(),
-    },
-    time: formatTime(at.toISOString()),
-  };
+  return { time: formatTime(at.toISOString()) };
 }
 
 /** The parts every document shares (parts.typ document-frame, doc-header, esign-box): page, info, header, footer. */

@@ -6,7 +6,6 @@ import type { AppContext, Caller } from '../context';
 import { materialFromP12, type SigningMaterial } from '../signing/cms-signer';
 import type { Signer } from '../signing/identity';
 import { finishUnsigned, signDocument, type RecordMark } from '../signing/sign';
-import { stampData } from './frame';
 import { QR_PATH, esignWidgetRect } from './layout';
 import { typeset, type DocumentKind } from './typst';
 
@@ -77,7 +76,7 @@ export async function produceDocument(
 ): Promise<ProducedDocument> {
   let made: ReturnType<typeof typeset>;
   try {
-    made = typeset(ctx, req.kind, req.data, stampData(req.at), req.files);
+    made = typeset(ctx, req.kind, req.data, req.at, req.files);
   } catch (err) {
     throw new AppError('PDF_UNAVAILABLE', err instanceof Error ? err.message.split('\n')[0] : String(err));
   }

@@ -36,7 +36,7 @@ try {
   // A bulk write touches many index pages; a larger page cache keeps them from spilling to the WAL mid-transaction.
   db.sqlite.pragma('cache_size = -65536');
   db.sqlite.pragma('wal_autocheckpoint = 0');
-  const write = prepareImportWriter(db.sqlite);
+  const writer = prepareImportWriter(db.sqlite);
   db.sqlite.exec('BEGIN IMMEDIATE');
   let written = 0;
   const finish = (committed: boolean) => {
@@ -53,10 +53,11 @@ try {
     try {
       if (m.kind === 'rows') {
         if (Atomics.load(cancelled, 0)) return;
-        for (const t of m.tuples) write(t);
+        for (const t of m.tuples) writer.write(t);
         written += m.tuples.length;
         post({ kind: 'written', count: written });
       } else if (m.kind === 'commit') {
+        writer.finish();
         writeAudit(db.orm, m.audit, m.at);
         if (m.settings) writeSettings(db.orm, m.settings, m.at);
         finish(true);
