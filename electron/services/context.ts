@@ -42,5 +42,12 @@ export interface AppContext {
   auditHead?: AuditHeadStore;
 }
 
+/**
+ * Actors that are no account, for what happens before anyone is known: a failed sign-in under a name no account has,
+ * and a caller without a session. A colon never appears in a username (schemas/account.ts), so neither can be taken
+ * for an account, nor can an account be created under either name (as one could with a plain word like "anonymous").
+ */
+export const SYSTEM_ACTOR = { signIn: 'system:sign-in', signedOut: 'system:signed-out' } as const;
+
 /** A caller holding the database itself (the CLI, tests, tools): an administrator without a session. */
 export const localCaller = (actor = 'local'): Caller => ({ actor, role: 'administrator', accountId: null });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { findAccount } from '../../../db/queries/accounts';
-import type { AppContext, Caller, SessionControl } from '../context';
+import { SYSTEM_ACTOR, type AppContext, type Caller, type SessionControl } from '../context';
 import { getSettings } from '../settings';
 
 interface Session {
@@ -51,6 +51,6 @@ export class Sessions {
 /** The caller a session stands for: its account as stored now (a disabled account or a changed role counts at once). */
 export function callerFor(ctx: AppContext, accountId: string | null, session: SessionControl): Caller {
   const row = accountId ? findAccount(ctx.db.orm, accountId) : undefined;
-  if (!row || row.disabled) return { actor: 'anonymous', role: null, accountId: null, session };
+  if (!row || row.disabled) return { actor: SYSTEM_ACTOR.signedOut, role: null, accountId: null, session };
   return { actor: row.username, role: row.role, accountId: row.id, session };
 }

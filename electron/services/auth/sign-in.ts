@@ -2,13 +2,16 @@ import { findAccountByUsername, updateAccount } from '../../../db/queries/accoun
 import { writeAudit } from '../../../db/queries/audit';
 import type { Account } from '../../api/schemas/account';
 import { AppError } from '../../api/result';
-import type { AppContext, Caller } from '../context';
+import { SYSTEM_ACTOR, type AppContext, type Caller } from '../context';
 import { getAccount, toAccount } from './accounts';
 import { lockMs, secondsLeft } from './lockout';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords';
 
-/** Names an unknown username in the audit log, which has no account to name. */
-export const ANONYMOUS = 'anonymous';
+/**
+ * How much of a name no account has goes into the audit entry: enough to see a mistyped or guessed name, too little to
+ * keep a whole password someone typed into the username field.
+ */
+export const ATTEMPTED_NAME_CHARS = 32;
 
 /** Attempts on one username run one after another, so parallel guesses cannot all slip in before the lock. */
 const queues = new Map<string, Promise<unknown>>();
@@ -37,7 +40,11 @@ export function signIn(ctx: AppContext, caller: Caller, username: string, passwo
     const row = findAccountByUsername(ctx.db.orm, username);
     if (!row) {
       await burnPasswordCheck(password);
-      failed(ctx, ANONYMOUS, null, { username: username.slice(0, 64), reason: 'unknown_username' });
+      // No account to name: the fixed system actor, never the attempted text (which anyone can choose).
+      failed(ctx, SYSTEM_ACTOR.signIn, null, {
+        attempted: [...username].slice(0, ATTEMPTED_NAME_CHARS).join(''),
+        reason: 'unknown_username',
+      });
       throw new AppError('SIGN_IN_FAILED', 'Wrong username or password');
     }
     const wait = secondsLeft(row.lockedUntil, ctx.now());

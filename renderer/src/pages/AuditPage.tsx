@@ -122,7 +122,11 @@ export function AuditPage() {
               <Table.Tr key={r.id} data-testid="audit-row" data-action={r.action}>
                 <Table.Td>{formatNumber(r.id, lng)}</Table.Td>
                 <Table.Td>{formatDateTime(r.at, lng)}</Table.Td>
-                <Table.Td dir="ltr">{r.actor}</Table.Td>
+                <Table.Td dir={r.actor.startsWith('system:') ? undefined : 'ltr'} data-testid="audit-actor-cell">
+                  {r.actor.startsWith('system:')
+                    ? t(`auditLog.systemActor.${r.actor.slice('system:'.length)}`, { defaultValue: r.actor })
+                    : r.actor}
+                </Table.Td>
                 <Table.Td>{label(r.action)}</Table.Td>
                 <Table.Td dir="ltr">
                   <Text size="xs" ff="monospace">
