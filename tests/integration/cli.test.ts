@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -84,5 +84,53 @@ describe('tasleem CLI', () => {
     const r = tasleem('--db', db, 'explode');
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/unknown command/i);
+  });
+});
+
+describe('tasleem office: the same channels as the app, through dispatch', { timeout: 240_000 }, () => {
+  const here = () => join(dir, 'here.db');
+  const there = () => join(dir, 'there.db');
+
+  it('init, card, add and list exchange two offices’ cards', () => {
+    const init = tasleem('--db', here(), 'office', 'init', '--name', 'Qamishli');
+    expect(init.status, init.stderr).toBe(0);
+    expect(init.stdout).toMatch(/^office Qamishli \S+\nfingerprint \S+/);
+    expect(tasleem('--db', there(), 'office', 'init', '--name', 'Hasakah').status).toBe(0);
+
+    const card = tasleem('--db', there(), 'office', 'card');
+    expect(card.status).toBe(0);
+    expect(JSON.parse(card.stdout)).toMatchObject({ name: 'Hasakah' });
+    const cardFile = join(dir, 'hasakah.card.json');
+    writeFileSync(cardFile, card.stdout);
+
+    const added = tasleem('--db', here(), 'office', 'add', cardFile);
+    expect(added.status, added.stderr).toBe(0);
+    expect(added.stdout).toContain('added Hasakah');
+    const list = tasleem('--db', here(), 'office', 'list');
+    expect(list.stdout).toMatch(/ {2}Hasakah {2}/);
+  });
+
+  it('refuses a file that is not a card with a code, and trusts nothing new', () => {
+    const junk = join(dir, 'junk.json');
+    writeFileSync(junk, '{"name":"Mallory"}');
+    const before = tasleem('--db', here(), 'office', 'list').stdout;
+    const r = tasleem('--db', here(), 'office', 'add', junk);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/VALIDATION/);
+    expect(tasleem('--db', here(), 'office', 'list').stdout).toBe(before);
+  });
+
+  it('says so when the office has no identity yet', () => {
+    const r = tasleem('--db', join(dir, 'new.db'), 'office', 'card');
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/NOT_FOUND/);
+  });
+
+  it('writes its audit entries as the operating-system user, marked as CLI', () => {
+    const r = tasleem('--db', here(), 'audit', '--json');
+    const rows = JSON.parse(r.stdout) as { actor: string; action: string }[];
+    const office = rows.filter((x) => x.action.startsWith('exchange.office.'));
+    expect(office.map((x) => x.action).sort()).toEqual(['exchange.office.add', 'exchange.office.init']);
+    for (const x of office) expect(x.actor).toMatch(/^cli:/);
   });
 });

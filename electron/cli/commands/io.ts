@@ -6,10 +6,8 @@ import enIo from '../../../renderer/src/i18n/locales/en/io.json';
 import { AppError } from '../../api/result';
 import { countryNameIn } from '../../api/schemas/country-resolver';
 import { FILE_LIMITS, megabytes } from '../../api/domain/limits';
-import { addOffice, fingerprint, initOffice, knownOffices, ownCard } from '../../services/exchange/office';
 import { exportBundle, importBundle, type MergeReport } from '../../services/exchange/merge';
 import { importFile, type ImportReport } from '../../services/import/service';
-import { localCaller } from '../../services/context';
 import { CliFailure, withRuntime } from '../runtime';
 
 const catalog: Record<string, unknown> = { ...enCore, ...enIo };
@@ -119,7 +117,7 @@ export function registerIoCommands(program: Command): void {
         try {
           report = await importFile(
             rt.ctx,
-            localCaller(process.env.USER ?? 'cli'),
+            rt.caller,
             { name: basename(file), data: readFileSync(file) },
             {
               dryRun: !!opts.dryRun,
@@ -201,28 +199,35 @@ export function registerExchangeCommands(program: Command): void {
     .description('create this office’s signing and encryption keys (once)')
     .action(
       withRuntime(program, async (rt, opts: { name: string }) => {
-        const card = initOffice(rt.ctx, localCaller(process.env.USER ?? 'cli'), opts.name);
-        rt.out(`office ${card.name} ${card.id}\nfingerprint ${fingerprint(card)}`);
+        const card = await rt.call('io:officeInit', { name: opts.name });
+        rt.out(`office ${card.name} ${card.id}\nfingerprint ${card.fingerprint}`);
       }),
     );
   office
     .command('card')
     .description('print this office’s public card (JSON) to give to other offices; check the fingerprint by phone')
-    .action(withRuntime(program, async (rt) => rt.out(JSON.stringify(ownCard(rt.ctx), null, 2))));
+    .action(
+      withRuntime(program, async (rt) => {
+        const own = await rt.call('io:office', {});
+        if (!own)
+          throw new CliFailure('NOT_FOUND', 'NOT_FOUND: this office has no exchange identity yet (office init)');
+        rt.out(own.card);
+      }),
+    );
   office
     .command('add <card>')
     .description('trust another office: its card file, as printed by `office card` there')
     .action(
       withRuntime(program, async (rt, file: string) => {
-        let card: unknown;
+        let card: string;
         try {
-          card = JSON.parse(readFileSync(file, 'utf8'));
+          card = readFileSync(file, 'utf8');
         } catch {
-          throw new CliFailure('VALIDATION', `${file}: not an office card`, 2);
+          throw new CliFailure('NOT_FOUND', `${file}: no such file`, 2);
         }
-        const added = addOffice(rt.ctx, localCaller(process.env.USER ?? 'cli'), card);
+        const added = await rt.call('io:officeAdd', { card });
         rt.out(
-          `added ${added.name} ${added.id}\nfingerprint ${fingerprint(added)} — compare it with the other office before sending`,
+          `added ${added.name} ${added.id}\nfingerprint ${added.fingerprint} — compare it with the other office before sending`,
         );
       }),
     );
@@ -231,7 +236,7 @@ export function registerExchangeCommands(program: Command): void {
     .description('offices this office can exchange with')
     .action(
       withRuntime(program, async (rt) => {
-        for (const o of Object.values(knownOffices(rt.ctx))) rt.out(`${o.id}  ${o.name}  ${fingerprint(o)}`);
+        for (const o of await rt.call('io:offices', {})) rt.out(`${o.id}  ${o.name}  ${o.fingerprint}`);
       }),
     );
 
@@ -251,7 +256,7 @@ export function registerExchangeCommands(program: Command): void {
     .description('write an encrypted, signed bundle for one office')
     .action(
       withRuntime(program, async (rt, opts: { to: string; out: string; id: string[] }) => {
-        const b = exportBundle(rt.ctx, localCaller(process.env.USER ?? 'cli'), opts.to, opts.id);
+        const b = exportBundle(rt.ctx, rt.caller, opts.to, opts.id);
         writeFileSync(opts.out, b.data);
         rt.out(`bundle ${b.bundleId}: ${b.records} handover(s) → ${opts.out}`);
       }),
@@ -264,7 +269,7 @@ export function registerExchangeCommands(program: Command): void {
       withRuntime(program, async (rt, file: string, opts: { json?: boolean }) => {
         let report: MergeReport;
         try {
-          report = importBundle(rt.ctx, localCaller(process.env.USER ?? 'cli'), readFileSync(file));
+          report = importBundle(rt.ctx, rt.caller, readFileSync(file));
         } catch (err) {
           if (err instanceof AppError && typeof err.details?.reason === 'string')
             throw new CliFailure(err.code, `${err.code}: ${english(err.details.reason)} Nothing was changed.`);
