@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,6 +61,8 @@ export interface OpenOptions {
   migrate?: boolean;
   /** Run `PRAGMA quick_check` after opening (at start-up, not on every worker connection). */
   quickCheck?: boolean;
+  /** Called with the open connection when migrations are about to change an existing database (a backup first). */
+  beforeMigrate?: (sqlite: Database.Database, pending: number) => void;
 }
 
 function applyKey(sqlite: Database.Database, file: string, key: Buffer) {
@@ -76,13 +79,22 @@ function applyKey(sqlite: Database.Database, file: string, key: Buffer) {
     throw new DbOpenError('DB_PLAIN', `${file} is not encrypted: convert it first (tasleem encrypt)`);
   sqlite.pragma(keyPragma(key));
   try {
-    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+    // The header (page 1) decrypts only with the right key; a later page that does not is damage, not a wrong key.
+    sqlite.pragma('schema_version');
   } catch (err) {
+    // A file cut short says so (SQLITE_CORRUPT); a wrong key and a file that is no database say "not a database".
+    if (String((err as { code?: string }).code).startsWith('SQLITE_CORRUPT'))
+      throw new DbOpenError('DB_CORRUPT', `${file} is damaged: ${(err as Error).message}`);
     // SQLite3MultipleCiphers says "file is not a database" for a wrong key and for a file that is not one at all.
     throw new DbOpenError(
       'DB_WRONG_KEY',
       `${file} cannot be opened with this key (wrong key, or not a Tasleem database): ${(err as Error).message}`,
     );
+  }
+  try {
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (err) {
+    throw new DbOpenError('DB_CORRUPT', `${file} is damaged: ${(err as Error).message}`);
   }
 }
 
@@ -115,6 +127,8 @@ export function openDatabase(file: string, options: OpenOptions): Db {
     if (!options.readonly && options.migrate !== false) {
       const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder();
       assertNotNewer(sqlite, migrationsFolder);
+      const pending = options.beforeMigrate ? pendingMigrations(sqlite, migrationsFolder) : 0;
+      if (pending > 0) options.beforeMigrate!(sqlite, pending);
       migrate(orm, { migrationsFolder });
     }
     // A new file is written by now: if it still reads as plain SQLite, the key was not applied. Never keep it.
@@ -130,6 +144,19 @@ export function openDatabase(file: string, options: OpenOptions): Db {
       throw new DbOpenError('DB_CORRUPT', `${file} is damaged: ${(err as Error).message}`);
     throw err;
   }
+}
+
+/**
+ * How many migrations opening would apply to an existing database. Drizzle's migrator runs those newer than the last
+ * applied one; a new, empty file has nothing to keep and counts as none.
+ */
+export function pendingMigrations(sqlite: Database.Database, migrationsFolder: string): number {
+  const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
+  if (tables.length === 0) return 0;
+  const known = readMigrationFiles({ migrationsFolder });
+  if (!tables.some((t) => t.name === '__drizzle_migrations')) return known.length;
+  const last = sqlite.prepare('SELECT max(created_at) AS at FROM __drizzle_migrations').get() as { at: number | null };
+  return known.filter((m) => m.folderMillis > Number(last.at ?? 0)).length;
 }
 
 export function schemaVersion(db: Db): number {

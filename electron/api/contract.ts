@@ -8,6 +8,7 @@ import { appChannels } from './channels/app';
 import { attachmentChannels } from './channels/attachments';
 import { countryChannels } from './channels/countries';
 import { authChannels } from './channels/auth';
+import { backupChannels } from './channels/backup';
 import { handoverChannels } from './channels/handovers';
 import { ioChannels } from './channels/io';
 import { reportChannels } from './channels/report';
@@ -22,6 +23,7 @@ export const contract = {
   ...attachmentChannels,
   ...totalsChannels,
   ...countryChannels,
+  ...backupChannels,
 } as const;
 
 export type Contract = typeof contract;

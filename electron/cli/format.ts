@@ -16,3 +16,9 @@ export function formatList(result: ListResult, sums: ListSummary): string {
   );
   return lines.join('\n') + '\n';
 }
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerAccountCommands } from './commands/accounts';
+import { registerBackupCommands } from './commands/backup';
 import { registerCoreCommands } from './commands/core';
 import { registerCountryCommands } from './commands/countries';
 import { registerReportCommands } from './commands/report';
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerTotalsCommands(program);
   registerCountryCommands(program);
   registerAccountCommands(program);
+  registerBackupCommands(program);
   return program;
 }
 

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { dispatch } from '../handlers/dispatch';
 import type { Channel, InputOf, OutputOf } from '../api/contract';
 import { AppError } from '../api/result';
-import { createAppContext } from '../services/app-context';
+import { createAppContext, type ContextOptions } from '../services/app-context';
 import { localCaller, type AppContext, type Caller } from '../services/context';
 import { databaseFile, resolveDataDir } from '../services/data-dir';
 import { keyStoreFileFor } from '../services/keys/keystore';
@@ -33,11 +33,16 @@ export interface CliRuntime {
 export const dbFileOf = (program: Command) =>
   resolve(program.opts<{ db?: string }>().db ?? (process.env.TASLEEM_DB || databaseFile(resolveDataDir())));
 
-async function openContext(program: Command): Promise<AppContext> {
+/** How the CLI opens the database named by --db: the passphrase from TASLEEM_DB_KEY or the terminal. */
+export async function contextOptions(program: Command, opts: { creating?: boolean } = {}): Promise<ContextOptions> {
   const file = dbFileOf(program);
-  const unlock = await passphraseUnlock({ creating: !existsSync(keyStoreFileFor(file)) });
+  const unlock = await passphraseUnlock({ creating: opts.creating ?? !existsSync(keyStoreFileFor(file)) });
+  return { dataDir: resolveDataDir(), dbFile: file, mode: 'cli', unlock };
+}
+
+async function openContext(program: Command): Promise<AppContext> {
   try {
-    return createAppContext({ dataDir: resolveDataDir(), dbFile: file, mode: 'cli', unlock });
+    return createAppContext(await contextOptions(program));
   } catch (err) {
     if (err instanceof AppError) throw new CliFailure(err.code, `${err.code}: ${err.message}`);
     throw err;

@@ -3,6 +3,7 @@ import { appHandlers } from './app';
 import { attachmentHandlers } from './attachments';
 import { countryHandlers } from './countries';
 import { authHandlers } from './auth';
+import { backupHandlers } from './backup';
 import { handoverHandlers } from './handovers';
 import { ioHandlers } from './io';
 import { reportHandlers } from './report';
@@ -19,4 +20,5 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...attachmentHandlers,
   ...totalsHandlers,
   ...countryHandlers,
+  ...backupHandlers,
 };

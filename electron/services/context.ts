@@ -28,6 +28,8 @@ export interface AppContext {
   /** The unlocked key store: the database key, keys derived from it, trust anchors, the audit chain head. */
   keys: KeyStore;
   dataDir: string;
+  /** The migrations the app ships (a restore checks a backup is no newer, then brings it up to date). */
+  migrationsFolder?: string;
   mode: 'desktop' | 'web' | 'cli';
   now: () => Date;
   /** Seals private keys; defaults to the vault keyed from the database key (services/signing/vault.ts). */

@@ -131,5 +131,13 @@ export function samples(s: Seeded): Record<Channel, unknown> {
     'users:resetPassword': { id: s.accountId, password: 'a long enough password' },
     'audit:list': { actor: 'admin', from: '2023-01-01', to: '2030-12-31' },
     'audit:verify': {},
+    'backup:list': {},
+    'backup:create': {},
+    // Into a folder that does not exist, and from a backup that is not there: the fuzzer never writes or restores.
+    'backup:saveTo': { path: '/nonexistent-tasleem-fuzz/backup.db' },
+    'backup:restore': { name: 'tasleem-2023-02-16T10-00-00-000Z-daily.db' },
+    'recovery:status': {},
+    'recovery:restore': { name: 'tasleem-2023-02-16T10-00-00-000Z-daily.db' },
+    'recovery:encrypt': { username: 'admin', password: 'not the password' },
   };
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open';
 import { createAppContext } from '../../electron/services/app-context';
+import { backupsDir } from '../../electron/services/backup/store';
 import { databaseFile } from '../../electron/services/data-dir';
 import { keyStoreFileFor } from '../../electron/services/keys/keystore';
 import { kyrgyzHandover, testApp, type TestApp } from '../support/context';
@@ -85,8 +86,15 @@ describe('encryption at rest', () => {
     app.ctx.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     const after = searchBytes([file]);
     expect(after.hits).toEqual([]);
+
+    // Backups are encrypted too: the automatic kind in backups/, and one saved to a chosen file.
+    const kept = await app.must('backup:create', {});
+    const chosen = join(tmp(), 'usb-stick-backup.db');
+    await app.must('backup:saveTo', { path: chosen });
+    const backups = searchBytes([join(backupsDir(app.dir), kept.name), chosen]);
+    expect(backups.hits).toEqual([]);
     console.log(
-      `[encryption] bytes searched: ${live.bytes + after.bytes} (database, WAL, SHM, key store, then the checkpointed database) for ${needles.length} needles: 0 hits`,
+      `[encryption] bytes searched: ${live.bytes + after.bytes + backups.bytes} (database, WAL, SHM, key store, the checkpointed database, two backups) for ${needles.length} needles: 0 hits`,
     );
 
     // The same search does find them in a plain copy: the search itself works.

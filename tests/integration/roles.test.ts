@@ -73,6 +73,13 @@ const NEEDS: Record<Channel, Role | 'public'> = {
   'totals:get': 'viewer',
   'totals:timeline': 'viewer',
   'totals:export': 'viewer',
+  'backup:list': 'administrator',
+  'backup:create': 'administrator',
+  'backup:saveTo': 'administrator',
+  'backup:restore': 'administrator',
+  'recovery:status': 'public',
+  'recovery:restore': 'public',
+  'recovery:encrypt': 'public',
 };
 
 const RANK = { public: 0, viewer: 1, registrar: 2, administrator: 3 } as const;

@@ -122,3 +122,6 @@ export function cancelJob(jobId: string): { cancelled: boolean } {
   job.cancelled = true;
   return { cancelled: true };
 }
+
+/** A restore must not swap the database under an import's writer. */
+export const importRunning = () => [...jobs.values()].some((j) => j.progress.state === 'running');

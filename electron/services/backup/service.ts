@@ -1,0 +1,84 @@
+import { existsSync } from 'node:fs';
+import { basename, isAbsolute, join, resolve } from 'node:path';
+import { writeAudit } from '../../../db/queries/audit';
+import { AppError } from '../../api/result';
+import { DAILY_BACKUP_MS, type BackupKind } from '../../api/domain/backup';
+import { advanceAuditHead } from '../audit/head';
+import type { AppContext, Caller } from '../context';
+import { backupName, backupsDir, listBackups, pruneBackups, type BackupInfo } from './store';
+import { writeBackup } from './write';
+
+/** Automatic backups are made by the app itself, not by an account: the audit log names them so. */
+export const SYSTEM_ACTOR = 'system';
+
+/** Paths come from an administrator (a dialog, a typed path, the CLI resolves its own): never relative to the app. */
+export function absolutePath(file: string): string {
+  if (!isAbsolute(file))
+    throw new AppError('VALIDATION', `${file} is not an absolute path`, {
+      issues: [{ path: 'path', key: 'path_not_absolute' }],
+    });
+  return resolve(file);
+}
+
+/** A backup into backups/ (audited, then the oldest of its kind beyond the kept number removed). */
+export function makeBackup(ctx: AppContext, actor: string, kind: BackupKind): BackupInfo {
+  const dir = backupsDir(ctx.dataDir, true);
+  const at = ctx.now();
+  const name = backupName(kind, at);
+  const { bytes, ms } = writeBackup(ctx.db.sqlite, join(dir, name));
+  const removed = pruneBackups(ctx.dataDir, kind);
+  writeAudit(
+    ctx.db.orm,
+    { actor, action: 'backup.create', entity: 'database', details: { kind, file: name, bytes, ms, removed } },
+    ctx.now().toISOString(),
+  );
+  return { name, kind, at: at.toISOString(), bytes };
+}
+
+/** A backup to a file the administrator chose (a USB stick): encrypted with this database's key, like the others. */
+export function saveBackupTo(ctx: AppContext, caller: Caller, file: string): { file: string; bytes: number } {
+  const target = absolutePath(file);
+  if (!existsSync(resolve(target, '..')))
+    throw new AppError('BACKUP_TARGET_UNWRITABLE', `The folder of ${target} does not exist`, { file: target });
+  if (resolve(target) === resolve(ctx.dbFile))
+    throw new AppError('BACKUP_TARGET_UNWRITABLE', 'A backup cannot replace the database itself', { file: target });
+  const { bytes, ms } = writeBackup(ctx.db.sqlite, target);
+  writeAudit(
+    ctx.db.orm,
+    {
+      actor: caller.actor,
+      action: 'backup.create',
+      entity: 'database',
+      details: { kind: 'file', file: basename(target), bytes, ms },
+    },
+    ctx.now().toISOString(),
+  );
+  return { file: target, bytes };
+}
+
+/** The daily backup, when the newest one is older than a day (or there is none). */
+export function ensureDailyBackup(ctx: AppContext): BackupInfo | null {
+  const newest = listBackups(ctx.dataDir).find((b) => b.kind === 'daily');
+  if (newest && ctx.now().getTime() - Date.parse(newest.at) < DAILY_BACKUP_MS) return null;
+  const made = makeBackup(ctx, SYSTEM_ACTOR, 'daily');
+  advanceAuditHead(ctx);
+  return made;
+}
+
+/**
+ * Daily backups of a running app (desktop, browser mode): one at start when due, then checked every hour. A failure
+ * (a full disk) is logged and tried again at the next check; it never stops the app.
+ */
+export function startBackupSchedule(ctx: AppContext, log: (msg: string, err: unknown) => void, everyMs = 3_600_000) {
+  const tick = () => {
+    try {
+      ensureDailyBackup(ctx);
+    } catch (err) {
+      log('[tasleem] daily backup failed', err);
+    }
+  };
+  tick();
+  const timer = setInterval(tick, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
