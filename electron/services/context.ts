@@ -49,7 +49,14 @@ export interface AppContext {
  * and a caller without a session. A colon never appears in a username (schemas/account.ts), so neither can be taken
  * for an account, nor can an account be created under either name (as one could with a plain word like "anonymous").
  */
-export const SYSTEM_ACTOR = { signIn: 'system:sign-in', signedOut: 'system:signed-out' } as const;
+export const SYSTEM_ACTOR = {
+  signIn: 'system:sign-in',
+  signedOut: 'system:signed-out',
+  /** Automatic backups (daily, before migrations): the app's own, no account's. */
+  backup: 'system:backup',
+  /** Recovery mode: the accounts are inside the database that did not open; the key that opened the store acted. */
+  recovery: 'system:recovery',
+} as const;
 
 /** A caller holding the database itself (the CLI, tests, tools): an administrator without a session. */
 export const localCaller = (actor = 'local'): Caller => ({ actor, role: 'administrator', accountId: null });

@@ -8,7 +8,7 @@ import { assertPlainAdministrator, encryptPlainDatabase } from './backup/encrypt
 import { reportOf, restoreDatabase, type RestoreReport } from './backup/restore';
 import { backupPath, listBackups } from './backup/store';
 import { runChecks } from './check';
-import { localCaller, type AppContext } from './context';
+import { localCaller, SYSTEM_ACTOR, type AppContext } from './context';
 import { databaseFile } from './data-dir';
 import type { KeyStore } from './keys/keystore';
 
@@ -67,8 +67,6 @@ export function recoveryStatus(rec: Recovery): RecoveryStatus {
   };
 }
 
-const recoveryActor = (mode: AppContext['mode']) => localCaller(`recovery:${mode}`);
-
 /** Restores a backup over the database that does not open (moved aside, kept), then starts the app on it. */
 export function restoreInRecovery(
   rec: Recovery,
@@ -76,7 +74,7 @@ export function restoreInRecovery(
 ): { ctx: AppContext; report: RestoreReport } {
   if (!rec.keys) throw new AppError(rec.code, 'The database key is not available: restart with the right passphrase');
   const file = 'name' in source ? backupPath(rec.dataDir, source.name) : source.path;
-  const caller = recoveryActor(rec.opts.mode);
+  const caller = localCaller(SYSTEM_ACTOR.recovery);
   const out = restoreDatabase(
     {
       dbFile: rec.dbFile,
@@ -102,7 +100,7 @@ export async function encryptInRecovery(
   if (rec.code !== 'DB_PLAIN' || !existsSync(rec.dbFile))
     throw new AppError('DB_NOT_PLAIN', 'The database is not a plain one waiting for conversion');
   await assertPlainAdministrator(rec.dbFile, credentials.username, credentials.password);
-  return convertAndStart(rec, credentials.username ?? recoveryActor(rec.opts.mode).actor);
+  return convertAndStart(rec, credentials.username ?? SYSTEM_ACTOR.recovery);
 }
 
 /** The conversion itself, audited in the encrypted database (the CLI calls it directly: it is an administrator's tool). */

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { Db } from '../../../db/open';
 import { writeAudit } from '../../../db/queries/audit';
-import { SYSTEM_ACTOR } from './service';
+import { SYSTEM_ACTOR } from '../context';
 import { backupName, backupsDir, pruneBackups } from './store';
 import { writeBackup } from './write';
 
@@ -24,7 +24,7 @@ export function preMigrationBackup(dataDir: string, now: () => Date) {
       writeAudit(
         db.orm,
         {
-          actor: SYSTEM_ACTOR,
+          actor: SYSTEM_ACTOR.backup,
           action: 'backup.create',
           entity: 'database',
           details: { kind: 'pre-migration', ...made },

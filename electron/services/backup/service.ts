@@ -4,12 +4,9 @@ import { writeAudit } from '../../../db/queries/audit';
 import { AppError } from '../../api/result';
 import { DAILY_BACKUP_MS, type BackupKind } from '../../api/domain/backup';
 import { advanceAuditHead } from '../audit/head';
-import type { AppContext, Caller } from '../context';
+import { SYSTEM_ACTOR, type AppContext, type Caller } from '../context';
 import { backupName, backupsDir, listBackups, pruneBackups, type BackupInfo } from './store';
 import { writeBackup } from './write';
-
-/** Automatic backups are made by the app itself, not by an account: the audit log names them so. */
-export const SYSTEM_ACTOR = 'system';
 
 /** Paths come from an administrator (a dialog, a typed path, the CLI resolves its own): never relative to the app. */
 export function absolutePath(file: string): string {
@@ -60,7 +57,7 @@ export function saveBackupTo(ctx: AppContext, caller: Caller, file: string): { f
 export function ensureDailyBackup(ctx: AppContext): BackupInfo | null {
   const newest = listBackups(ctx.dataDir).find((b) => b.kind === 'daily');
   if (newest && ctx.now().getTime() - Date.parse(newest.at) < DAILY_BACKUP_MS) return null;
-  const made = makeBackup(ctx, SYSTEM_ACTOR, 'daily');
+  const made = makeBackup(ctx, SYSTEM_ACTOR.backup, 'daily');
   advanceAuditHead(ctx);
   return made;
 }
