@@ -1,4 +1,10 @@
-import type { CountryTotals, PeriodTotals, TotalsFilter, TotalsSum } from '../../electron/api/domain/totals';
+import {
+  FIGURES,
+  type CountryTotals,
+  type PeriodTotals,
+  type TotalsFilter,
+  type TotalsSum,
+} from '../../electron/api/domain/totals';
 import type { Orm } from '../open';
 
 export type { CountryTotals, PeriodTotals, TotalsFilter, TotalsSum };
@@ -132,48 +138,20 @@ export function countryTotals(orm: Orm, f: TotalsFilter): CountryTotals[] {
   )(p.values);
 }
 
-const COUNTRY_KEYS = [
-  'country',
-  'handovers',
-  'women',
-  'children',
-  'boys',
-  'girls',
-  'unaccompanied',
-  'men',
-  'persons',
-  'first',
-  'last',
-] as const;
+const COUNTRY_KEYS = ['country', ...FIGURES, 'first', 'last'] as const;
 
 /** The sum row, from the per-country rows (at most a few hundred): the handover rows are never loaded. */
 export function sumCountryTotals(rows: CountryTotals[]): TotalsSum {
-  const sum: TotalsSum = {
-    handovers: 0,
-    women: 0,
-    children: 0,
-    boys: 0,
-    girls: 0,
-    unaccompanied: 0,
-    men: 0,
-    persons: 0,
-    first: null,
-    last: null,
-  };
+  const sum: TotalsSum = { ...zeroFigures(), first: null, last: null };
   for (const r of rows) {
-    sum.handovers += r.handovers;
-    sum.women += r.women;
-    sum.children += r.children;
-    sum.boys += r.boys;
-    sum.girls += r.girls;
-    sum.unaccompanied += r.unaccompanied;
-    sum.men += r.men;
-    sum.persons += r.persons;
+    for (const k of FIGURES) sum[k] += r[k];
     if (sum.first === null || r.first < sum.first) sum.first = r.first;
     if (sum.last === null || r.last > sum.last) sum.last = r.last;
   }
   return sum;
 }
+
+const zeroFigures = () => Object.fromEntries(FIGURES.map((k) => [k, 0])) as Record<(typeof FIGURES)[number], number>;
 
 /** Handovers and persons per month ('YYYY-MM') or year ('YYYY'), oldest first, same filter as countryTotals. */
 export function periodTotals(orm: Orm, f: TotalsFilter, granularity: 'month' | 'year'): PeriodTotals[] {

@@ -1,3 +1,4 @@
+import { FIGURES } from '../api/domain/totals';
 import { createHash } from 'node:crypto';
 import arCatalog from '../../renderer/src/i18n/locales/ar/totals.json';
 import enCatalog from '../../renderer/src/i18n/locales/en/totals.json';
@@ -13,7 +14,7 @@ import { formatDate, type DocLang } from './report/labels';
 import { getSettings } from './settings';
 import { ensureIdentity, openSigner } from './signing/identity';
 import { TOTALS_MARK_PREFIX } from './signing/sign';
-import { FIGURE_COLUMNS, exportCountryName, getTotals, totalsFileBase } from './totals';
+import { exportCountryName, getTotals, totalsFileBase } from './totals';
 
 const CATALOGS = { ar: arCatalog.totals, en: enCatalog.totals, ku: kuCatalog.totals } as const;
 const num = (n: number, lang: DocLang) => new Intl.NumberFormat(lang === 'ar' ? 'ar-SY' : 'en-GB').format(n);
@@ -37,7 +38,7 @@ function totalsDocument(o: {
       ? `${q.from ? formatDate(q.from, P) : '…'} – ${q.to ? formatDate(q.to, P) : '…'}`
       : c.filters.allTime;
   const camps = q.camps.length ? q.camps.map((k) => c.camps[k]).join('، ') : c.filters.allCamps;
-  const head = ['country', ...FIGURE_COLUMNS, 'first', 'last'] as const;
+  const head = ['country', ...FIGURES, 'first', 'last'] as const;
   const s = o.result.sum;
   return {
     ...frameData({
@@ -59,13 +60,13 @@ function totalsDocument(o: {
     columns: head.map((k) => bilingual(c.columns[k], en.columns[k])),
     rows: o.result.countries.map((r) => ({
       country: bilingual(exportCountryName(r.country, P), exportCountryName(r.country, 'en')),
-      figures: FIGURE_COLUMNS.map((k) => num(r[k], P)),
+      figures: FIGURES.map((k) => num(r[k], P)),
       first: r.first,
       last: r.last,
     })),
     sum: {
       label: bilingual(c.sumRow, en.sumRow),
-      figures: FIGURE_COLUMNS.map((k) => num(s[k], P)),
+      figures: FIGURES.map((k) => num(s[k], P)),
       first: s.first ?? '—',
       last: s.last ?? '—',
     },

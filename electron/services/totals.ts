@@ -4,7 +4,7 @@ import arNames from 'i18n-iso-countries/langs/ar.json';
 import enNames from 'i18n-iso-countries/langs/en.json';
 import kuNames from 'i18n-iso-countries/langs/ku.json';
 import { writeAudit } from '../../db/queries/audit';
-import type { TotalsFilter } from '../api/domain/totals';
+import { FIGURES, type TotalsFilter } from '../api/domain/totals';
 import { countRecorded, countryTotals, periodTotals, sumCountryTotals } from '../../db/queries/totals';
 // The export's column headers come from the renderer's catalogs, so the file says what the screen says.
 import arCatalog from '../../renderer/src/i18n/locales/ar/totals.json';
@@ -33,16 +33,6 @@ export function getTimeline(ctx: AppContext, q: TotalsQuery, granularity: 'month
 }
 
 const CATALOGS = { ar: arCatalog.totals, en: enCatalog.totals, ku: kuCatalog.totals } as const;
-export const FIGURE_COLUMNS = [
-  'handovers',
-  'women',
-  'children',
-  'boys',
-  'girls',
-  'unaccompanied',
-  'men',
-  'persons',
-] as const;
 
 export function exportCountryName(code: string, lng: Locale): string {
   return countries.getName(code, lng, { select: 'official' }) ?? countries.getName(code, 'en') ?? code;
@@ -58,18 +48,18 @@ export function totalsSheet(result: Pick<TotalsResult, 'countries' | 'sum'>, lng
     columns: [
       { header: c.columns.code, width: 8 },
       { header: c.columns.country, width: 28 },
-      ...FIGURE_COLUMNS.map((k) => ({ header: c.columns[k], width: 14, numFmt: '#,##0' })),
+      ...FIGURES.map((k) => ({ header: c.columns[k], width: 14, numFmt: '#,##0' })),
       { header: c.columns.first, width: 14 },
       { header: c.columns.last, width: 14 },
     ],
     rows: result.countries.map((r) => [
       r.country,
       exportCountryName(r.country, lng),
-      ...FIGURE_COLUMNS.map((k) => r[k]),
+      ...FIGURES.map((k) => r[k]),
       r.first,
       r.last,
     ]),
-    footer: [['', c.sumRow, ...FIGURE_COLUMNS.map((k) => s[k]), s.first, s.last]],
+    footer: [['', c.sumRow, ...FIGURES.map((k) => s[k]), s.first, s.last]],
   };
 }
 
