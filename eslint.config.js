@@ -75,7 +75,7 @@ export default tseslint.config(
           message: 'The renderer never touches the database; shared words and shapes are in electron/api/domain.',
         },
         {
-          regex: '/electron/(?!api/(contract|result|(schemas|channels|domain)/[a-z-]+)$)',
+          regex: '/electron/(?!api/(contract|events|result|(schemas|channels|domain)/[a-z-]+)$)',
           message: 'Only the contract (zod schemas, types and the domain words) may be imported from electron/.',
         },
       ),

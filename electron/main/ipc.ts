@@ -4,6 +4,7 @@ import { dispatch } from '../handlers/dispatch';
 import { fail, type Result } from '../api/result';
 import { callerFor, Sessions } from '../services/auth/sessions';
 import type { AppContext, SessionControl } from '../services/context';
+import type { Role } from '../api/schemas/account';
 import { isTrustedSender } from './security';
 
 /** The window's one session: who signed in, until they sign out, go idle, or the OS locks or sleeps (main.ts). */
@@ -24,6 +25,11 @@ export class DesktopSession {
 
   accountId(): string | null {
     return this.sessions.touch(this.id);
+  }
+
+  /** The signed-in role as stored now, without counting as activity (events ask it). */
+  role(ctx: AppContext): Role | null {
+    return callerFor(ctx, this.sessions.peek(this.id), this.control).role;
   }
 
   lock(): void {

@@ -11,6 +11,7 @@ import type { AppContext } from '../services/context';
 import { getSettings } from '../services/settings';
 import { aboutDialog, runtimeFailureDialog, startupFailureDialog } from './dialog-text';
 import type { KeyWrapper, Unlock } from '../services/keys/keystore';
+import { forwardEvents } from './event-forward';
 import { DesktopSession, registerIpc } from './ipc';
 import { configureFileLog, logsDir } from './log-setup';
 import { installMenu } from './menu';
@@ -202,6 +203,13 @@ if (!app.requestSingleInstanceLock()) {
       onState: (window) => saveState({ window }),
     });
     win.on('closed', () => (win = null));
+    const appCtx = ctx;
+    if (appCtx.events)
+      forwardEvents(
+        appCtx.events,
+        () => parent()?.webContents ?? null,
+        () => signedIn.role(appCtx),
+      );
     // Leaving the machine locks the app too: the session ends, and the page shows the sign-in screen at once.
     const lockNow = () => {
       signedIn.lock();

@@ -1,14 +1,23 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { CHANNELS, IPC_PREFIX } from '../api/contract';
+import { EVENT_IPC_PREFIX, EVENT_NAMES } from '../api/events';
 
 const allowed = new Set<string>(CHANNELS);
+const allowedEvents = new Set<string>(EVENT_NAMES);
 
-/** window.tasleem: one invoke, limited to the contract's channels, and the lock signal; nothing else of Electron reaches the page. */
+/** window.tasleem: one invoke limited to the contract's channels, its events, and the lock signal; nothing else of Electron reaches the page. */
 contextBridge.exposeInMainWorld('tasleem', {
   invoke: (channel: string, input: unknown) => {
     if (!allowed.has(channel))
       return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: channel } });
     return ipcRenderer.invoke(IPC_PREFIX + channel, input);
+  },
+  /** Listens to one of the contract's events; returns the unsubscribe. The page never sees the ipc event object. */
+  on: (name: string, listener: (payload: unknown) => void) => {
+    if (!allowedEvents.has(name)) return () => {};
+    const forward = (_e: unknown, payload: unknown) => listener(payload);
+    ipcRenderer.on(EVENT_IPC_PREFIX + name, forward);
+    return () => void ipcRenderer.removeListener(EVENT_IPC_PREFIX + name, forward);
   },
   /** Main ended the session (the OS locked or went to sleep): the page shows the sign-in screen at once. */
   onLocked: (listener: () => void) => void ipcRenderer.on(`${IPC_PREFIX}locked`, () => listener()),

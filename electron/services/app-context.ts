@@ -6,6 +6,7 @@ import { advanceAuditHead, keyStoreHeadStore } from './audit/head';
 import { sealLegacyAudit } from './audit/seal';
 import type { AppContext } from './context';
 import { databaseFile } from './data-dir';
+import { EventBus } from './events';
 import { openKeyStore, secureDataDir, secureDbFiles } from './keys/files';
 import type { KeyStore, Unlock } from './keys/keystore';
 import { preMigrationBackup } from './backup/pre-migration';
@@ -106,6 +107,7 @@ export function contextWithKeys(opts: ContextOptions, keys: KeyStore): AppContex
     resourcesDir: opts.resourcesDir,
     workersDir: opts.workersDir,
     auditHead: keyStoreHeadStore(keys, file),
+    events: new EventBus(),
   };
   sealLegacyAudit(ctx);
   advanceAuditHead(ctx);

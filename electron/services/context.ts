@@ -3,6 +3,7 @@ import type { KeyStore } from './keys/keystore';
 import type { KeyVault } from './signing/vault';
 import type { AuditHeadStore } from './audit/head';
 import type { Role } from '../api/schemas/account';
+import type { EventBus } from './events';
 
 /** Lets the auth handlers start and end the session of the transport the call came through (window, cookie). */
 export interface SessionControl {
@@ -42,6 +43,8 @@ export interface AppContext {
   openedBundles?: string[];
   /** Where the audit chain's head is kept outside the database file, so truncation and rollback show. */
   auditHead?: AuditHeadStore;
+  /** Progress and other events for whichever transports listen (api/events.ts); absent in tools that need none. */
+  events?: EventBus;
 }
 
 /**

@@ -6,7 +6,9 @@ import { dispatch } from '../handlers/dispatch';
 import { fail, type Result } from '../api/result';
 import { callerFor, Sessions } from '../services/auth/sessions';
 import type { AppContext, SessionControl } from '../services/context';
+import { EVENTS_PATH } from '../api/events';
 import { SECURITY_HEADERS } from '../main/security';
+import { openEventStream } from './event-stream';
 import { resolveStaticPath } from '../main/static-files';
 
 /** Room for the largest attachment (50 MB) base64-encoded, and no more. */
@@ -75,6 +77,9 @@ function requestSession(sessions: Sessions, name: string, given: string | undefi
   return { accountId: sessions.touch(given), control, state };
 }
 
+/** An event stream only reads who is signed in; it never starts or ends a session. */
+const noSession: SessionControl = { start: () => {}, end: () => {} };
+
 const STATUS_OF: Partial<Record<string, number>> = {
   UNKNOWN_CHANNEL: 404,
   UNAUTHORIZED: 401,
@@ -123,6 +128,8 @@ export async function startWebServer(opts: {
 }): Promise<WebServer> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const sessions = new Sessions(opts.ctx);
+  /** Open event streams: ended on close, or the server would wait for them forever. */
+  const streams = new Set<() => void>();
   let port = 0;
   // Cookies are per host, not per port: two instances on loopback must not overwrite each other's session.
   const cookieName = () => `tasleem_session_${port}`;
@@ -135,6 +142,23 @@ export async function startWebServer(opts: {
       const rawPath = (req.url ?? '/').split(/[?#]/, 1)[0];
       const path = rawPath.startsWith('/') ? decodePath(rawPath) : null;
       if (path === null || path.includes('\0')) return send(res, 400, fail('BAD_REQUEST', 'Malformed path'));
+      if (path === EVENTS_PATH) {
+        if (req.method !== 'GET') return send(res, 405, fail('BAD_REQUEST', 'GET only'));
+        // EventSource cannot send headers: the token comes in the query, the session in its cookie as for /api/.
+        const given = new URL(req.url ?? '/', 'http://loopback').searchParams.get('token') ?? undefined;
+        if (!tokenMatches(token, given)) return send(res, 401, fail('UNAUTHORIZED', 'Missing or wrong token'));
+        const sessionId = cookieValue(req.headers.cookie, cookieName());
+        if (!sessions.peek(sessionId)) return send(res, 401, fail('UNAUTHORIZED', 'Sign in first'));
+        if (!opts.ctx.events) return send(res, 404, fail('NOT_FOUND', 'No events'));
+        const end = openEventStream(
+          res,
+          opts.ctx.events,
+          () => callerFor(opts.ctx, sessions.peek(sessionId), noSession).role,
+        );
+        streams.add(end);
+        res.on('close', () => streams.delete(end));
+        return;
+      }
       if (path.startsWith('/api/')) {
         if (req.method !== 'POST') return send(res, 405, fail('BAD_REQUEST', 'POST only'));
         const auth = req.headers.authorization?.replace(/^Bearer /, '');
@@ -183,6 +207,7 @@ export async function startWebServer(opts: {
     server,
     close: () => {
       sessions.endAll();
+      for (const end of streams) end();
       return new Promise((r) => server.close(() => r()));
     },
   };

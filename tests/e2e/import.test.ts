@@ -86,6 +86,13 @@ describe('import in the app (browser mode, Chromium)', () => {
 
   it('shows a progress bar on a large file, stays responsive, and cancel changes nothing', async () => {
     await setLanguage(page, 'English');
+    // Progress arrives as server-sent events: one stream, and the job's state read once per start, never polled.
+    const progressReads: string[] = [];
+    const streams: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/api/io:importProgress')) progressReads.push(r.url());
+      if (new URL(r.url()).pathname === '/events') streams.push(r.url());
+    });
     await page.reload();
     await chooseFile('register-2024.csv', bigSheet(100_000));
     expect(await page.getByTestId('file-info').innerText()).toContain('100,000 rows');
@@ -126,6 +133,9 @@ describe('import in the app (browser mode, Chromium)', () => {
       .toBe(true);
     await page.getByTestId('import-committed').waitFor({ timeout: 180_000 });
     expect(count()).toBe(100_002);
+    expect(progressReads).toHaveLength(2);
+    expect(streams.length).toBeGreaterThanOrEqual(1);
+    expect(streams[0]).toContain('token=');
     const maxGap = await page.evaluate(() => (window as unknown as { maxGap: number }).maxGap);
     expect(maxGap).toBeLessThan(1000);
     await screenshot(page, 'import-done-en');

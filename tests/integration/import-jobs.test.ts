@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JobProgress } from '../../electron/api/schemas/io';
 import { CANONICAL_COLUMNS } from '../../electron/api/domain/import';
 import { testApp, type TestApp } from '../support/context';
-import { pollJob } from '../support/import-jobs';
+import { watchJob } from '../support/import-jobs';
 
 let app: TestApp;
 beforeEach(() => (app = testApp()));
@@ -13,8 +13,8 @@ const count = () => (app.ctx.db.sqlite.prepare('SELECT count(*) AS n FROM handov
 const sheet = (n: number) =>
   `${CANONICAL_COLUMNS.join(',')}\n${Array.from({ length: n }, (_, i) => `HO-2022-${i + 1},2022-03-0${(i % 9) + 1},DE,Head ${i},,,Official,Qamishli,roj,1,2,1,1,0,0,`).join('\n')}\n`;
 
-const waitFor = (jobId: string) => pollJob(app, jobId);
-const until = (jobId: string, ok: (p: JobProgress) => boolean) => pollJob(app, jobId, ok);
+const waitFor = (jobId: string) => watchJob(app, jobId);
+const until = (jobId: string, ok: (p: JobProgress) => boolean) => watchJob(app, jobId, ok);
 
 describe('the import job API (what the import page uses)', () => {
   it('inspect suggests a mapping from Arabic headers, remembers what the user chose, and the job imports', async () => {

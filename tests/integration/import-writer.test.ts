@@ -7,7 +7,7 @@ import { CANONICAL_COLUMNS } from '../../electron/api/domain/import';
 import { ImportCancelled, importFile } from '../../electron/services/import/service';
 import { buildWorkers } from '../../scripts/build-workers.js';
 import { kyrgyzHandover, testApp, type TestApp } from '../support/context';
-import { pollJob } from '../support/import-jobs';
+import { watchJob } from '../support/import-jobs';
 
 /**
  * The import writes through its own thread and connection (services/import/writer-thread.ts): these tests hold the
@@ -28,7 +28,7 @@ const sheet = (lines: string[]) => Buffer.from(`${CANONICAL_COLUMNS.join(',')}\n
 const many = (n: number) => Array.from({ length: n }, (_, i) => line(i));
 const b64 = (b: Buffer) => b.toString('base64');
 
-const until = (jobId: string, ok: (p: JobProgress) => boolean) => pollJob(app, jobId, ok);
+const until = (jobId: string, ok: (p: JobProgress) => boolean) => watchJob(app, jobId, ok);
 
 describe('the import writer thread', () => {
   it('a cancel after thousands of rows were written inside the transaction leaves the database as it was', async () => {

@@ -18,10 +18,11 @@ import { channel } from './define';
 
 const jobId = z.object({ jobId: z.string().max(64) }).strict();
 
-/** Spreadsheet import (inspect → start → poll progress / cancel) and export of handovers (issue 6). */
+/** Spreadsheet import (inspect → start → `import.progress` events / cancel) and export of handovers (issue 6). */
 export const ioChannels = {
   'io:inspect': channel(inspectInput, inspectResult, 'registrar'),
   'io:importStart': channel(importStartInput, z.object({ jobId: z.string() }), 'registrar'),
+  /** The job's state now, for a page that subscribed to `import.progress` after it started; never polled. */
   'io:importProgress': channel(jobId, jobProgress, 'registrar'),
   'io:importCancel': channel(jobId, z.object({ cancelled: z.boolean() }), 'registrar'),
   'io:export': channel(exportInput, exportedFile, 'registrar'),

@@ -28,14 +28,19 @@ export class Sessions {
 
   /** The account behind a session id, refreshing its idle clock; null when unknown or idle too long. */
   touch(id: string | null | undefined): string | null {
+    const accountId = this.peek(id);
+    if (accountId) this.live.get(id!)!.lastSeen = this.clock();
+    return accountId;
+  }
+
+  /** Like touch, without refreshing: events sent to a session must not keep an idle one alive. */
+  peek(id: string | null | undefined): string | null {
     const s = id ? this.live.get(id) : undefined;
     if (!id || !s) return null;
-    const now = this.clock();
-    if (now - s.lastSeen > getSettings(this.ctx).idleLockMinutes * 60_000) {
+    if (this.clock() - s.lastSeen > getSettings(this.ctx).idleLockMinutes * 60_000) {
       this.live.delete(id);
       return null;
     }
-    s.lastSeen = now;
     return s.accountId;
   }
 

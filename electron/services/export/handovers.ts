@@ -1,10 +1,11 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { writeAudit } from '../../../db/queries/audit';
 import { exportRows } from '../../../db/queries/import';
 import type { HandoverFilter } from '../../api/domain/handover';
 import type { HandoverRow } from '../../../db/queries/handovers';
 import type { ExportedFile } from '../../api/schemas/totals';
 import type { AppContext, Caller } from '../context';
+import { emit } from '../events';
 import { writeSheet, type Cell, type Sheet } from '../export-sheets';
 import { FIELD_OF_COLUMN, IMPORT_COLUMNS } from '../../api/schemas/handover';
 
@@ -30,7 +31,12 @@ export async function exportHandovers(
   filter: HandoverFilter,
   format: 'csv' | 'xlsx',
 ): Promise<ExportedFile> {
+  const exportId = randomUUID();
+  const tell = (phase: 'reading' | 'writing', state: 'running' | 'done', done: number, total: number) =>
+    emit(ctx, 'export.progress', { exportId, kind: 'handovers', phase, state, done, total });
+  tell('reading', 'running', 0, 0);
   const rows = exportRows(ctx.db.orm, filter);
+  tell('writing', 'running', 0, rows.length);
   const file = await writeSheet(handoversSheet(rows), format, `handovers-${ctx.now().toISOString().slice(0, 10)}`);
   const sha256 = createHash('sha256').update(file.data).digest('hex');
   writeAudit(
@@ -44,5 +50,6 @@ export async function exportHandovers(
     },
     ctx.now().toISOString(),
   );
+  tell('writing', 'done', rows.length, rows.length);
   return { fileName: file.fileName, mime: file.mime, base64: file.data.toString('base64') };
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../api/result';
 import type { ImportReportOut, InspectResult, JobProgress } from '../../api/schemas/io';
 import type { AppContext, Caller } from '../context';
+import { emit, throttle } from '../events';
 import { cellText } from './rows';
 import {
   ImportCancelled,
@@ -16,8 +17,8 @@ import type { Table } from './decode';
 
 /**
  * The app's import runs as a job: the file is uploaded and read once (inspect), then checked in chunks with the event
- * loop free between them, so the window and other requests stay responsive; the renderer polls progress and may
- * cancel. Nothing is written before the single transaction at the end, so a cancelled job changes nothing.
+ * loop free between them, so the window and other requests stay responsive; progress goes out as `import.progress`
+ * events (io:importProgress answers once, for a page that subscribed late), and the renderer may cancel. Nothing is written before the single transaction at the end, so a cancelled job changes nothing.
  */
 interface Upload {
   name: string;
@@ -35,6 +36,7 @@ const jobs = new Map<string, Job>();
 const KEEP_UPLOADS = 2;
 const KEEP_JOBS = 10;
 const API_ROWS = 1000;
+const PROGRESS_MS = 100;
 
 function keepLast<T>(map: Map<string, T>, n: number) {
   while (map.size > n) map.delete(map.keys().next().value as string);
@@ -88,12 +90,21 @@ export function startImportJob(
   };
   jobs.set(jobId, job);
   keepLast(jobs, KEEP_JOBS);
+  const tell = () => emit(ctx, 'import.progress', { ...job.progress });
+  const tellSometimes = throttle(tell, () => job.progress.phase, PROGRESS_MS);
+  tell();
   void importFile(ctx, caller, { name: upload.name, data: upload.data, table: upload.table }, options, {
-    onProgress: (phase, done, total) => Object.assign(job.progress, { phase, done, total }),
+    onProgress: (phase, done, total) => {
+      Object.assign(job.progress, { phase, done, total });
+      tellSometimes();
+    },
     isCancelled: () => job.cancelled,
   }).then(
     // The upload stays (the last two are kept): importing it again reports every row as already present.
-    (report) => void Object.assign(job.progress, { state: 'done', report: apiReport(report) }),
+    (report) => {
+      Object.assign(job.progress, { state: 'done', report: apiReport(report) });
+      tell();
+    },
     (err: unknown) => {
       if (err instanceof ImportCancelled) job.progress.state = 'cancelled';
       else {
@@ -104,6 +115,7 @@ export function startImportJob(
             : { code: 'INTERNAL', message: 'Internal error' };
         if (!(err instanceof AppError)) console.error('[tasleem] import failed', err);
       }
+      tell();
     },
   );
   return { jobId };

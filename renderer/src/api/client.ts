@@ -1,8 +1,11 @@
 import type { Channel, InputOf, OutputOf } from '../../../electron/api/contract';
+import { EVENT_NAMES, EVENTS_PATH, type EventName, type EventPayload } from '../../../electron/api/events';
 import type { ApiError, Result } from '../../../electron/api/result';
 
 interface Bridge {
   invoke(channel: string, input: unknown): Promise<Result<unknown>>;
+  /** Desktop: listens to one of the contract's events over ipc; returns the unsubscribe. */
+  on?(name: string, listener: (payload: unknown) => void): () => void;
   /** Desktop only: main ended the session (the OS locked or went to sleep). */
   onLocked?(listener: () => void): void;
 }
@@ -43,6 +46,53 @@ const httpBridge = (token: string): Bridge => ({
 
 const bridge: Bridge = window.tasleem ?? httpBridge(browserToken());
 
+type Listener = (payload: unknown) => void;
+const eventListeners = new Map<string, Set<Listener>>();
+const deliver = (name: string, payload: unknown) => eventListeners.get(name)?.forEach((l) => l(payload));
+
+/**
+ * Browser mode's events: one EventSource on /events (token in the query, session in the cookie), opened when a page
+ * first listens and again after it closed (a sign-out, a refused stream). `open` resolves once it is connected.
+ */
+const browserEvents = (() => {
+  let source: EventSource | null = null;
+  let open: Promise<void> = Promise.resolve();
+  const connect = () => {
+    if (source && source.readyState !== EventSource.CLOSED) return open;
+    const es = new EventSource(`.${EVENTS_PATH}?token=${encodeURIComponent(sessionStorage.getItem(TOKEN_KEY) ?? '')}`);
+    source = es;
+    for (const name of EVENT_NAMES)
+      es.addEventListener(name, (e) => deliver(name, JSON.parse((e as MessageEvent<string>).data) as unknown));
+    // A refused stream (signed out) closes for good: resolve anyway, so nobody waits forever.
+    open = new Promise((resolve) => {
+      es.addEventListener('open', () => resolve(), { once: true });
+      es.addEventListener('error', () => es.readyState === EventSource.CLOSED && resolve());
+    });
+    return open;
+  };
+  return {
+    connect,
+    close: () => {
+      source?.close();
+      source = null;
+    },
+  };
+})();
+
+/** Listens to one of the contract's events (api/events.ts), typed by its declaration; returns the unsubscribe. */
+export function onEvent<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void {
+  const l = listener as Listener;
+  if (bridge.on) return bridge.on(name, l);
+  const set = eventListeners.get(name) ?? new Set<Listener>();
+  eventListeners.set(name, set);
+  set.add(l);
+  void browserEvents.connect();
+  return () => void set.delete(l);
+}
+
+/** Resolves once events sent from now on reach this page: wait for it before starting work that reports progress. */
+export const eventsReady = (): Promise<void> => (bridge.on ? Promise.resolve() : browserEvents.connect());
+
 const signedOutListeners = new Set<() => void>();
 
 /**
@@ -54,10 +104,14 @@ export function onSignedOut(listener: () => void): () => void {
   return () => void signedOutListeners.delete(listener);
 }
 bridge.onLocked?.(() => signedOutListeners.forEach((l) => l()));
+if (!bridge.on) onSignedOut(() => browserEvents.close());
+/** Channels that give the tab a new session cookie (or none): a stream opened under the old one would stay silent. */
+const SESSION_CHANNELS = new Set<Channel>(['auth:setup', 'auth:signIn', 'auth:signOut']);
 
 export async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<Result<OutputOf<C>>> {
   const result = (await bridge.invoke(channel, input)) as Result<OutputOf<C>>;
   if (!result.ok && result.error.code === 'UNAUTHORIZED') signedOutListeners.forEach((l) => l());
+  if (SESSION_CHANNELS.has(channel) && !bridge.on) browserEvents.close();
   return result;
 }
 

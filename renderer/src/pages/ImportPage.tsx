@@ -1,12 +1,12 @@
 import { Alert, Button, Checkbox, Group, Paper, Progress, Radio, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../electron/api/result';
 import { FILE_LIMITS, megabytes } from '../../../electron/api/domain/limits';
 import type { ImportReportOut, InspectResult, JobProgress } from '../../../electron/api/schemas/io';
-import { call } from '../api/client';
+import { call, eventsReady, onEvent } from '../api/client';
 import { ExchangePanel } from '../components/import/ExchangePanel';
 import { FilePicker } from '../components/FilePicker';
 import { readAsBase64 } from '../lib/files';
@@ -17,11 +17,11 @@ import { explainError } from '../lib/errors';
 import { formatNumber } from '../lib/format';
 
 type DateOrderChoice = 'auto' | 'dmy' | 'mdy';
-const POLL_MS = 150;
 
 /**
  * Choose a file → match its columns (remembered) with a preview → check (dry run) or import, with progress and
- * cancel. The work runs on the Node side as a job; this page only polls, so the window never waits on 100,000 rows.
+ * cancel. The work runs on the Node side as a job that reports `import.progress` events, so the window never waits
+ * on 100,000 rows.
  */
 export function ImportPage() {
   const { t } = useTranslation();
@@ -69,14 +69,24 @@ function SheetImport() {
   const [report, setReport] = useState<ImportReportOut | null>(null);
   const [cancelled, setCancelled] = useState(false);
   const [fileKey, setFileKey] = useState(0);
-  const timer = useRef<number | null>(null);
+  /** The job this page started and still follows; events of other jobs (another tab's) are not ours. */
+  const following = useRef<string | null>(null);
 
-  useEffect(
-    () => () => {
-      if (timer.current) window.clearTimeout(timer.current);
+  const follow = useCallback(
+    (p: JobProgress) => {
+      if (p.jobId !== following.current) return;
+      if (p.state === 'running') return setJob(p);
+      following.current = null;
+      setJob(null);
+      if (p.state === 'done' && p.report) {
+        setReport(p.report);
+        if (p.report.committed) void queryClient.invalidateQueries();
+      } else if (p.state === 'cancelled') setCancelled(true);
+      else if (p.error) setError(p.error as ApiError);
     },
-    [],
+    [queryClient],
   );
+  useEffect(() => onEvent('import.progress', follow), [follow]);
 
   const reset = () => {
     setInspect(null);
@@ -113,38 +123,23 @@ function SheetImport() {
     }
   };
 
-  const poll = (jobId: string) => {
-    timer.current = window.setTimeout(async () => {
-      const res = await call('io:importProgress', { jobId });
-      if (!res.ok) {
-        setJob(null);
-        setError(res.error);
-        return;
-      }
-      const p = res.value;
-      setJob(p);
-      if (p.state === 'running') return poll(jobId);
-      setJob(null);
-      if (p.state === 'done' && p.report) {
-        setReport(p.report);
-        if (p.report.committed) void queryClient.invalidateQueries();
-      } else if (p.state === 'cancelled') setCancelled(true);
-      else if (p.error) setError(p.error as ApiError);
-    }, POLL_MS);
-  };
-
   const start = async (dryRun: boolean) => {
     if (!inspect) return;
     setReport(null);
     setError(null);
     setCancelled(false);
+    await eventsReady();
     const res = await call('io:importStart', {
       uploadId: inspect.uploadId,
       options: { dryRun, asDraft, strict, mapping, ...(dateOrder === 'auto' ? {} : { dateOrder }) },
     });
     if (!res.ok) return setError(res.error);
-    setJob({ jobId: res.value.jobId, state: 'running', phase: 'reading', done: 0, total: inspect.rowCount });
-    poll(res.value.jobId);
+    const { jobId } = res.value;
+    following.current = jobId;
+    setJob({ jobId, state: 'running', phase: 'reading', done: 0, total: inspect.rowCount });
+    // Events sent before this answer arrived named a job the page did not know yet: one read catches up.
+    const now = await call('io:importProgress', { jobId });
+    if (now.ok) follow(now.value);
   };
 
   const cancel = async () => {
