@@ -90,7 +90,7 @@ describe('import in the app (browser mode, Chromium)', () => {
     const progressReads: string[] = [];
     const streams: string[] = [];
     page.on('request', (r) => {
-      if (r.url().includes('/api/io:importProgress')) progressReads.push(r.url());
+      if (decodeURIComponent(r.url()).includes('/api/io:importProgress')) progressReads.push(r.url());
       if (new URL(r.url()).pathname === '/events') streams.push(r.url());
     });
     await page.reload();
