@@ -37,18 +37,23 @@ function save(
  * and the aliases already stored (and those before it in the same call): one that is a code or already means
  * another country refuses the whole call, nothing stored. A name that already means that country adds nothing.
  */
+/** Refuses, with the reason, an alias that is a code or already means another country. */
+export function assertAliasAllowed(a: CountryAliasOut, map: Map<string, string>): void {
+  const problem = aliasProblem(a.name, a.code, map);
+  if (problem)
+    throw new AppError(
+      'COUNTRY_ALIAS_REFUSED',
+      `"${a.name}" cannot mean ${a.code}: ${problem.problem}${problem.current ? ` (it means ${problem.current})` : ''}`,
+      { name: a.name, code: a.code, ...problem },
+    );
+}
+
 export function addCountryAliases(ctx: AppContext, caller: Caller, added: CountryAliasOut[]): CountryAliasOut[] {
   const aliases = listCountryAliases(ctx);
   const map = aliasMap(aliases);
   const fresh: CountryAliasOut[] = [];
   for (const a of added) {
-    const problem = aliasProblem(a.name, a.code, map);
-    if (problem)
-      throw new AppError(
-        'COUNTRY_ALIAS_REFUSED',
-        `"${a.name}" cannot mean ${a.code}: ${problem.problem}${problem.current ? ` (it means ${problem.current})` : ''}`,
-        { name: a.name, code: a.code, ...problem },
-      );
+    assertAliasAllowed(a, map);
     if (!aliasIsNew(a.name, a.code, map)) continue;
     map.set(foldName(a.name), a.code);
     fresh.push({ name: a.name.trim(), code: a.code });

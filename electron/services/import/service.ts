@@ -6,12 +6,11 @@ import { importTuple, referenceIndex, type ImportStamp, type ImportTuple } from 
 import { readSettings } from '../../../db/queries/settings';
 import { AppError } from '../../api/result';
 import type { CountryAliasOut } from '../../api/schemas/country-alias';
-import { aliasProblem } from '../../api/schemas/country-resolver';
 import type { HandoverFields } from '../../api/schemas/handover';
 import { foldName } from '../../api/schemas/name-fold';
 import { contentFields, frozenContent } from '../content';
 import type { AppContext, Caller } from '../context';
-import { countryAliasMap } from '../country-aliases';
+import { assertAliasAllowed, countryAliasMap } from '../country-aliases';
 import { getSettings } from '../settings';
 import { REQUIRED_COLUMNS, type Difference, type ImportOutcome, type RowOutcome } from '../../api/domain/import';
 import { FIELD_OF_COLUMN, type ImportColumn } from '../../api/schemas/handover';
@@ -38,13 +37,7 @@ export interface ImportOptions {
 function importCountryAliases(ctx: AppContext, extra: CountryAliasOut[] = []): Map<string, string> {
   const map = countryAliasMap(ctx);
   for (const a of extra) {
-    const problem = aliasProblem(a.name, a.code, map);
-    if (problem)
-      throw new AppError(
-        'COUNTRY_ALIAS_REFUSED',
-        `"${a.name}" cannot mean ${a.code}: ${problem.problem}${problem.current ? ` (it means ${problem.current})` : ''}`,
-        { name: a.name, code: a.code, ...problem },
-      );
+    assertAliasAllowed(a, map);
     map.set(foldName(a.name), a.code);
   }
   return map;
