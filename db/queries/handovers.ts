@@ -128,9 +128,19 @@ export function filterWhere(f: HandoverFilter): SQL | undefined {
 
 export function listHandoverRows(
   orm: Orm,
-  f: HandoverFilter & { sort: SortColumn; direction: 'asc' | 'desc'; offset: number; limit: number },
+  f: HandoverFilter & {
+    sort: SortColumn;
+    direction: 'asc' | 'desc';
+    offset: number;
+    limit: number;
+    after?: { value: string | number; id: string };
+  },
 ) {
   const order = f.direction === 'asc' ? asc : desc;
+  // Rows after the previous page's last one in the sort order (a row-value comparison): no rows skipped one by one.
+  const after = f.after
+    ? sql`(${sortExpr[f.sort]}, ${handovers.id}) ${sql.raw(f.direction === 'asc' ? '>' : '<')} (${f.after.value}, ${f.after.id})`
+    : undefined;
   return orm
     .select({
       id: handovers.id,
@@ -147,10 +157,10 @@ export function listHandoverRows(
       updatedAt: handovers.updatedAt,
     })
     .from(handovers)
-    .where(filterWhere(f))
+    .where(and(filterWhere(f), after))
     .orderBy(order(sortExpr[f.sort]), order(handovers.id))
     .limit(f.limit)
-    .offset(f.offset)
+    .offset(after ? 0 : f.offset)
     .all();
 }
 

@@ -187,6 +187,24 @@ for (const n of SIZES) {
   console.log(
     `  search "ارسلان": first page of rows ${rowsOnly.toFixed(1)} ms (target ≤ ${FIRST_PAGE_MS} ms at 1,000,000)${over ? '  OVER TARGET' : ''}; rows + figures ${rowsAndSums.toFixed(1)} ms (what the page waited for before) → ${(rowsAndSums / rowsOnly).toFixed(1)}× sooner; the figures follow ~${sumsOnly.toFixed(0)} ms later`,
   );
+  // Deep in the list: the page at 90% of all rows by OFFSET (every row before it stepped over) against the same page
+  // asked after the previous page's last row (keyset), which is what scrolling on asks since issue 14.
+  const all = listQuery.parse({ sort: 'handoverDate', direction: 'desc', limit: 100 });
+  const deep = Math.floor(n * 0.9);
+  const before = listHandovers(ctx, { ...all, offset: deep - 100 }).rows.at(-1)!;
+  const byOffset = { ...all, offset: deep };
+  const byKey = { ...all, after: { value: before.handoverDate, id: before.id } };
+  const ids = (q: typeof all) => JSON.stringify(listHandovers(ctx, q).rows.map((r) => r.id));
+  if (ids(byOffset) !== ids(byKey)) throw new Error('keyset and offset pages differ');
+  const [offsetMs, keyMs] = pairedMedians(
+    () => listHandovers(ctx, byOffset),
+    () => listHandovers(ctx, byKey),
+    9,
+    2,
+  );
+  console.log(
+    `  page at row ${deep.toLocaleString('en')}: by OFFSET ${offsetMs.toFixed(1)} ms, after the previous page's last row (keyset) ${keyMs.toFixed(2)} ms → ${(offsetMs / keyMs).toFixed(0)}×`,
+  );
   db.close();
   rmSync(file, { force: true });
 }

@@ -206,3 +206,49 @@ describe('full-text search', () => {
     expect(await refs('nunez')).toEqual(['HO-2023-0002']);
   });
 });
+
+describe('keyset paging', () => {
+  it('walks every sort column in both directions page by page after the last row, as by offset', async () => {
+    // Ties on purpose (same date, country, camp, persons), so the id decides the order inside a tie.
+    for (let i = 0; i < 23; i++)
+      await app.must('handovers:create', {
+        data: kyrgyzHandover({
+          referenceNo: `HO-2023-${String(100 + ((i * 7) % 23)).padStart(4, '0')}`,
+          handoverDate: `2023-0${1 + (i % 3)}-1${i % 2}`,
+          womenCount: 10 + (i % 4),
+          delegationHeadName: ['Arslan', 'Aida', 'Bekova'][i % 3],
+          camp: i % 2 ? 'roj' : 'al_hol',
+        }),
+      });
+    const sorts = [
+      'referenceNo',
+      'handoverDate',
+      'receivingCountry',
+      'delegationHeadName',
+      'camp',
+      'status',
+      'persons',
+    ] as const;
+    for (const sort of sorts)
+      for (const direction of ['asc', 'desc'] as const) {
+        const q = { sort, direction, limit: 5 } as const;
+        const byOffset = (await app.must('handovers:list', { ...q, limit: 100 })).rows.map((r) => r.id);
+        const walked: string[] = [];
+        let after: { value: string | number; id: string } | undefined;
+        for (;;) {
+          const { rows } = await app.must('handovers:list', { ...q, ...(after ? { after } : {}) });
+          walked.push(...rows.map((r) => r.id));
+          const last = rows.at(-1);
+          if (rows.length < 5 || !last) break;
+          const value = sort === 'persons' ? last.womenCount + last.childrenCount + last.menCount : last[sort];
+          after = { value, id: last.id };
+        }
+        expect(walked, `${sort} ${direction}`).toEqual(byOffset);
+        expect(walked).toHaveLength(23);
+      }
+  });
+  it('refuses a malformed cursor', async () => {
+    const r = await app.call('handovers:list', { after: { value: { x: 1 } as unknown as number, id: 'a' } });
+    expect(r.ok ? null : r.error.code).toBe('VALIDATION');
+  });
+});

@@ -192,6 +192,14 @@ export const listQuery = handoverFilter
     direction: z.enum(SORT_DIRECTIONS).default('desc'),
     offset: z.number().int().min(0).max(10_000_000).default(0),
     limit: z.number().int().min(1).max(500).default(100),
+    /**
+     * Keyset paging: the sort value and id of the last row of the previous page. When given, the page starts right
+     * after that row and `offset` is not used, so a page deep in a million rows costs what the first one does.
+     */
+    after: z
+      .object({ value: z.union([text(200), z.number().int()]), id: text(64) })
+      .strict()
+      .optional(),
   })
   .refine(rangeInOrder, INVERTED_RANGE);
 /** A filter as a channel's input (list summary, export): unknown keys dropped, the date range in order. */

@@ -1,10 +1,10 @@
 import { Badge, Group, Text, UnstyledButton } from '@mantine/core';
-import { useQueries } from '@tanstack/react-query';
+import { useQueries, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { ListQueryInput, ListRow } from '../../../../electron/api/schemas/handover';
+import type { ListQueryInput, ListResult, ListRow } from '../../../../electron/api/schemas/handover';
 import { callOrThrow } from '../../api/client';
 import { countryName } from '../../lib/countries';
 import { formatDate, formatNumber } from '../../lib/format';
@@ -13,7 +13,7 @@ import './handover-table.css';
 
 export const PAGE_SIZE = 100;
 const ROW_HEIGHT = 42;
-type Query = Omit<ListQueryInput, 'offset' | 'limit'>;
+type Query = Omit<ListQueryInput, 'offset' | 'limit' | 'after'>;
 type Sort = NonNullable<ListQueryInput['sort']>;
 
 const COLUMNS: { key: Sort; label: string; numeric?: boolean }[] = [
@@ -29,6 +29,25 @@ const COLUMNS: { key: Sort; label: string; numeric?: boolean }[] = [
 /** One cache entry per page of one query: the list page reads page 0 through the same key before the table mounts. */
 export const pageQueryKey = (query: Query, page: number) => ['handovers', 'page', query, page] as const;
 
+/** The value a row is sorted by (what the query layer orders on), for keyset paging. */
+const sortValue = (r: ListRow, sort: Sort): string | number =>
+  sort === 'persons' ? r.womenCount + r.childrenCount + r.menCount : r[sort];
+
+/**
+ * A page of rows: right after the previous page's last row when that page is loaded (scrolling on: keyset paging,
+ * as fast deep in a million rows as at the top), else by position (a jump of the scrollbar).
+ */
+function fetchPage(client: QueryClient, query: Query, page: number) {
+  const prev = page > 0 ? client.getQueryData<ListResult>(pageQueryKey(query, page - 1)) : undefined;
+  const last = prev?.rows.length === PAGE_SIZE ? prev.rows[PAGE_SIZE - 1] : undefined;
+  const sort = query.sort ?? 'handoverDate';
+  return callOrThrow('handovers:list', {
+    ...query,
+    limit: PAGE_SIZE,
+    ...(last ? { after: { value: sortValue(last, sort), id: last.id } } : { offset: page * PAGE_SIZE }),
+  });
+}
+
 export const statusColor = (s: string) => (s === 'finalized' ? 'teal' : s === 'void' ? 'gray' : 'yellow');
 
 /**
@@ -38,6 +57,7 @@ export const statusColor = (s: string) => (s === 'finalized' ? 'teal' : s === 'v
 export function HandoverTable({ query, total, onSort }: { query: Query; total: number; onSort(sort: Sort): void }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
+  const client = useQueryClient();
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: total,
@@ -50,7 +70,7 @@ export function HandoverTable({ query, total, onSort }: { query: Query; total: n
   const results = useQueries({
     queries: pages.map((page) => ({
       queryKey: pageQueryKey(query, page),
-      queryFn: () => callOrThrow('handovers:list', { ...query, offset: page * PAGE_SIZE, limit: PAGE_SIZE }),
+      queryFn: () => fetchPage(client, query, page),
       staleTime: 30_000,
     })),
   });
