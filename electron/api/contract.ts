@@ -10,6 +10,7 @@ import { countryChannels } from './channels/countries';
 import { authChannels } from './channels/auth';
 import { backupChannels } from './channels/backup';
 import { handoverChannels } from './channels/handovers';
+import { keyChannels } from './channels/keys';
 import { ioChannels } from './channels/io';
 import { reportChannels } from './channels/report';
 import { totalsChannels } from './channels/totals';
@@ -24,6 +25,7 @@ export const contract = {
   ...totalsChannels,
   ...countryChannels,
   ...backupChannels,
+  ...keyChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -48,6 +48,7 @@ export const ERROR_CODES = [
   'RECOVERY_MODE',
   'DB_NOT_PLAIN',
   'NOT_IN_RECOVERY',
+  'PASSPHRASE_WEAK',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -6,6 +6,7 @@ import { authHandlers } from './auth';
 import { backupHandlers } from './backup';
 import { handoverHandlers } from './handovers';
 import { ioHandlers } from './io';
+import { keyHandlers } from './keys';
 import { reportHandlers } from './report';
 import { totalsHandlers } from './totals';
 import type { Handler } from './types';
@@ -21,4 +22,5 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...totalsHandlers,
   ...countryHandlers,
   ...backupHandlers,
+  ...keyHandlers,
 };

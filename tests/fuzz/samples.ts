@@ -104,6 +104,8 @@ export function samples(s: Seeded): Record<Channel, unknown> {
     'signing:importP12': { base64: tinyPdf().toString('base64'), password: 'x' },
     'signing:exportCa': { format: 'pem' },
     'signing:officeCas': {},
+    'keys:recovery': {},
+    'keys:setRecovery': { password: 'not the password', passphrase: 'a weak one!!' },
     'signing:trustCa': { base64: tinyPdf().toString('base64'), label: 'Hasakah office' },
     'signing:untrustCa': { fingerprint: 'ab'.repeat(32) },
     'attachments:add': { handoverId: s.draftId, fileName: 'scan.pdf', base64: tinyPdf().toString('base64') },

@@ -70,6 +70,8 @@ const NEEDS: Record<Channel, Role | 'public'> = {
   'signing:trustCa': 'administrator',
   'signing:untrustCa': 'administrator',
   'signing:exportCa': 'administrator',
+  'keys:recovery': 'administrator',
+  'keys:setRecovery': 'administrator',
   'totals:get': 'viewer',
   'totals:timeline': 'viewer',
   'totals:export': 'viewer',

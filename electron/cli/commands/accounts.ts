@@ -121,6 +121,21 @@ export function registerAccountCommands(program: Command): void {
       }),
     );
 
+  program
+    .command('recovery-passphrase')
+    .description(
+      'set or change the recovery passphrase that opens the data without the keychain; asked, or read from standard input',
+    )
+    .action(
+      withRuntime(program, async (rt) => {
+        const r = await rt.call('keys:setRecovery', {
+          password: '',
+          passphrase: await readPassword('new recovery passphrase: '),
+        });
+        rt.out(`recovery passphrase set${r.keychain ? ' (the keychain still opens the data too)' : ''}`);
+      }),
+    );
+
   const audit = program
     .command('audit')
     .description('the audit log, newest first')

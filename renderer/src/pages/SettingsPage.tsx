@@ -8,11 +8,14 @@ import { call, callOrThrow } from '../api/client';
 import { issuesByPath } from '../lib/validation';
 import { ReportSettings } from '../components/report/ReportSettings';
 import { CountryAliases } from '../components/countries/CountryAliases';
+import { RecoveryPassphrase } from '../components/settings/RecoveryPassphrase';
+import { useCan } from '../auth/account';
 
 export function SettingsPage() {
   const { t } = useTranslation();
   const settings = useQuery({ queryKey: ['settings'], queryFn: () => callOrThrow('settings:get', {}) });
   const info = useQuery({ queryKey: ['info'], queryFn: () => callOrThrow('app:info', {}) });
+  const mayKeys = useCan('keys:setRecovery');
   return (
     <Stack maw={900}>
       <Group justify="space-between">
@@ -22,6 +25,7 @@ export function SettingsPage() {
         </Button>
       </Group>
       {settings.data && <SettingsForm initial={settings.data} />}
+      {mayKeys && <RecoveryPassphrase />}
       <ReportSettings />
       <CountryAliases />
       {info.data && (

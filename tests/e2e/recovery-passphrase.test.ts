@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { KeyStore } from '../../electron/services/keys/keystore';
+import { signIn } from '../support/accounts';
+import { useBrowserSession } from '../support/browser-session';
+import { screenshot, setLanguage } from '../support/ui';
+
+const session = useBrowserSession();
+
+describe('recovery passphrase in Settings', () => {
+  it('guides, refuses a weak or mistyped passphrase, and saves a strong one that then opens the data', async () => {
+    const keyFile = session.app.ctx.keys.file;
+    for (const [lang, code] of [
+      ['English', 'en'],
+      ['العربية', 'ar'],
+    ] as const) {
+      const page = await session.open(lang);
+      await page.goto(session.url('/settings'));
+      const section = page.getByTestId('recovery-section');
+      await section.waitFor();
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe(code === 'ar' ? 'rtl' : 'ltr');
+      await page.getByTestId('recovery-status').waitFor();
+      const passphrase = page.getByTestId('recovery-passphrase');
+
+      // A weak one: the meter says so while typing, and saving is refused with the reason under the field.
+      await passphrase.fill('password12345');
+      await page.getByTestId('recovery-strength').waitFor();
+      expect(Number(await page.getByTestId('recovery-strength').getAttribute('data-score'))).toBeLessThan(3);
+      await page.getByTestId('recovery-repeat').fill('password12345');
+      await page.getByTestId('recovery-password').fill(session.app.admin.password);
+      await page.getByTestId('recovery-save').click();
+      const weakText = code === 'en' ? 'Too easy to guess' : 'سهلة التخمين';
+      await page.getByText(weakText).first().waitFor();
+
+      // Strong but repeated wrong, then right.
+      const strong = `${code} copper lantern orchard seventeen`;
+      await passphrase.fill(strong);
+      await page
+        .locator('[data-testid="recovery-strength"][data-score="4"], [data-testid="recovery-strength"][data-score="3"]')
+        .waitFor();
+      await page.getByTestId('recovery-repeat').fill(`${strong}!`);
+      await page.getByTestId('recovery-save').click();
+      await page.getByText(code === 'en' ? 'The two passphrases differ' : 'العبارتان مختلفتان').waitFor();
+      await page.getByTestId('recovery-repeat').fill(strong);
+      await screenshot(page, `recovery-passphrase-${code}`);
+      await page.getByTestId('recovery-save').click();
+      await page.getByTestId('recovery-saved').waitFor();
+      await screenshot(page, `recovery-passphrase-saved-${code}`);
+
+      // The new passphrase opens the key store (a new machine, a broken keychain); the server's key is the same.
+      const reopened = KeyStore.open(keyFile, { passphrase: strong });
+      expect(reopened.dbKey.equals(session.app.ctx.keys.dbKey)).toBe(true);
+      await page.close();
+    }
+    expect(session.errors).toEqual([]);
+  });
+
+  it('locks after the configured idle time and asks for the password again', async () => {
+    await session.app.ctx.db.sqlite.prepare('SELECT 1').get();
+    const page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('pageerror', (e) => session.errors.push(e.message));
+    // The page's own timers run on a fake clock: minutes pass at once.
+    await page.clock.install();
+    await page.goto(session.app.web.url);
+    await signIn(page, session.app.admin);
+    await setLanguage(page, 'English');
+    await page.goto(session.url('/settings'));
+    const idle = page.getByLabel('Lock after minutes without use');
+    await idle.fill('2');
+    await page.getByTestId('save-settings').click();
+    await page.reload();
+    await page.getByTestId('account-menu').waitFor();
+    await page.clock.runFor(60_000);
+    expect(await page.getByTestId('account-menu').count()).toBe(1); // a minute: still in
+    await page.clock.runFor(61_000);
+    await page.getByTestId('sign-in-password').waitFor();
+    expect(await page.getByTestId('sign-in-username').inputValue()).toBe(session.app.admin.username);
+    await page.getByTestId('sign-in-password').fill(session.app.admin.password);
+    await page.getByTestId('sign-in-submit').click();
+    await page.getByTestId('account-menu').waitFor();
+    const actions = (
+      session.app.ctx.db.sqlite
+        .prepare(`SELECT details FROM audit_log WHERE action = 'auth.sign_out' ORDER BY id DESC LIMIT 1`)
+        .all() as { details: string }[]
+    ).map((r) => JSON.parse(r.details).reason);
+    expect(actions).toEqual(['idle']);
+    await page.close();
+  });
+});
