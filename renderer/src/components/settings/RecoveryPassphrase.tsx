@@ -51,7 +51,10 @@ export function RecoveryPassphrase() {
       label={label}
       description={description}
       value={form[k]}
-      onChange={(e) => setForm({ ...form, [k]: e.currentTarget.value })}
+      onChange={(e) => {
+        setForm({ ...form, [k]: e.currentTarget.value });
+        if (errors[k]) setErrors({ ...errors, [k]: '' });
+      }}
       error={errors[k] && t(`validation.${errors[k]}`, { defaultValue: t(`errors.${errors[k]}`) })}
       autoComplete={k === 'password' ? 'current-password' : 'new-password'}
       data-testid={`recovery-${k}`}
