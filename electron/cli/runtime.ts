@@ -1,7 +1,10 @@
 import type { Command } from 'commander';
 import { userInfo } from 'node:os';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { FileKind } from '../api/domain/limits';
+import type { ChosenFile } from '../api/schemas/files';
+import { filesOf } from '../services/files/store';
 import { dispatch } from '../handlers/dispatch';
 import type { Channel, InputOf, OutputOf } from '../api/contract';
 import { AppError } from '../api/result';
@@ -28,6 +31,10 @@ export interface CliRuntime {
   caller: Caller;
   call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>>;
   out(text: string): void;
+  /** Admits the file at a path for a channel taking that kind of file (refused over its limit, before reading). */
+  choose(path: string, kind: FileKind): ChosenFile;
+  /** Writes a file a channel produced (held under its id) to a path. */
+  save(fileId: string, path: string): void;
 }
 
 export const dbFileOf = (program: Command) =>
@@ -63,6 +70,15 @@ export function cliCaller() {
   return localCaller(`cli:${name}`);
 }
 
+function cliFailure<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof AppError) throw new CliFailure(err.code, `${err.code}: ${err.message}`);
+    throw err;
+  }
+}
+
 /** Wraps a command action: opens the database named by --db, runs, always closes. */
 export const withRuntime =
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- commander passes untyped positional args
@@ -74,6 +90,8 @@ export const withRuntime =
         ctx,
         caller,
         out: (text) => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+        choose: (path, kind) => cliFailure(() => filesOf(ctx).admit(resolve(path), kind, caller.actor)),
+        save: (fileId, path) => writeFileSync(path, filesOf(ctx).heldFile(fileId, caller.actor).bytes),
         async call(channel, input) {
           const result = await dispatch(ctx, caller, channel, input);
           if (!result.ok) {

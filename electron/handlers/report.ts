@@ -8,6 +8,7 @@ import {
   activeIdentityOrNull,
 } from '../services/signing/identity';
 import { officeCas, trustOfficeCa, untrustOfficeCa } from '../services/signing/trust';
+import { holdFor } from '../services/files/store';
 import type { HandlersFor } from './types';
 
 export const reportHandlers: HandlersFor<'report'> & HandlersFor<'signing'> = {
@@ -16,15 +17,8 @@ export const reportHandlers: HandlersFor<'report'> & HandlersFor<'signing'> = {
   'report:removeSignature': (ctx, caller, { id }) => removeSignature(ctx, caller, id),
   'report:export': async (ctx, caller, input) => {
     const r = await exportReport(ctx, caller, input);
-    return {
-      fileName: r.fileName,
-      mime: r.mime,
-      base64: r.bytes.toString('base64'),
-      signed: r.signed,
-      sha256: r.sha256,
-      contentHash: r.contentHash,
-      referenceNo: r.referenceNo,
-    };
+    const file = holdFor(ctx, caller.actor, r);
+    return { ...file, signed: r.signed, contentHash: r.contentHash, referenceNo: r.referenceNo };
   },
   'report:verify': (ctx, caller, { base64, checkRecord }) =>
     verifyReport(ctx, caller, Buffer.from(base64, 'base64'), { checkRecord }),
@@ -35,7 +29,7 @@ export const reportHandlers: HandlersFor<'report'> & HandlersFor<'signing'> = {
   'signing:create': (ctx, caller) => identityInfo(createIdentity(ctx, caller)),
   'signing:importP12': (ctx, caller, { base64, password }) =>
     identityInfo(importP12(ctx, caller, Buffer.from(base64, 'base64'), password)),
-  'signing:exportCa': (ctx, caller, { format }) => exportCaCertificate(ctx, caller, format),
+  'signing:exportCa': (ctx, caller, { format }) => holdFor(ctx, caller.actor, exportCaCertificate(ctx, caller, format)),
   'signing:officeCas': (ctx) => {
     const { list, altered } = officeCas(ctx);
     return { list, altered };

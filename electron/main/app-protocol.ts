@@ -39,3 +39,10 @@ export function resolveAppRequest(url: string, rendererDir: string): StaticPath 
     return { ok: false, status: 403, reason: 'outside the app' };
   return resolveStaticPath(new URL(url).pathname, rendererDir);
 }
+
+/** The id of a held file the page asks for (`app://tasleem/files/<id>`: the report's preview), or null. */
+export function heldFileIdOf(url: string): string | null {
+  if (!isAppUrl(url)) return null;
+  const m = /^\/files\/([A-Za-z0-9_-]{22,64})$/.exec(new URL(url).pathname);
+  return m ? m[1]! : null;
+}

@@ -5,6 +5,7 @@ import { fail, type Result } from '../api/result';
 import { callerFor, Sessions } from '../services/auth/sessions';
 import type { AppContext, SessionControl } from '../services/context';
 import type { Role } from '../api/schemas/account';
+import { FILE_LIMITS, type FileKind } from '../api/domain/limits';
 import { isTrustedSender } from './security';
 
 /** The window's one session: who signed in, until they sign out, go idle, or the OS locks or sleeps (main.ts). */
@@ -55,4 +56,39 @@ export function registerIpc(
       return result;
     });
   }
+}
+
+/** The two file ipc channels beside the contract's: the page asks, main shows the native dialog and does the rest. */
+export const FILE_IPC = { pick: 'tasleem:file:pick', save: 'tasleem:file:save' } as const;
+
+/**
+ * Files in the desktop app: a path chosen in the native open dialog is admitted for a channel (the page gets its id),
+ * and a file the app produced is written by main where the save dialog says. Only the signed-in window may ask.
+ */
+export function registerFileIpc(
+  ctx: AppContext,
+  session: DesktopSession,
+  dialogs: {
+    pick: (kind: FileKind, owner: string) => Promise<Result<unknown>>;
+    save: (fileId: string, owner: string) => Promise<Result<unknown>>;
+  },
+): void {
+  const signedIn = (event: Electron.IpcMainInvokeEvent) => {
+    if (!isTrustedSender(event.senderFrame)) return fail('FORBIDDEN', 'Untrusted sender');
+    const caller = callerFor(ctx, session.accountId(), session.control);
+    return caller.role === null ? fail('UNAUTHORIZED', 'Sign in first') : caller;
+  };
+  ipcMain.handle(FILE_IPC.pick, (event, kind: unknown) => {
+    const caller = signedIn(event);
+    if ('ok' in caller) return caller;
+    if (typeof kind !== 'string' || !Object.prototype.hasOwnProperty.call(FILE_LIMITS, kind))
+      return fail('BAD_REQUEST', 'Unknown kind of file');
+    return dialogs.pick(kind as FileKind, caller.actor);
+  });
+  ipcMain.handle(FILE_IPC.save, (event, fileId: unknown) => {
+    const caller = signedIn(event);
+    if ('ok' in caller) return caller;
+    if (typeof fileId !== 'string') return fail('BAD_REQUEST', 'No file');
+    return dialogs.save(fileId, caller.actor);
+  });
 }

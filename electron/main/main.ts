@@ -1,6 +1,7 @@
 import { app, BrowserWindow, dialog, powerMonitor, safeStorage, session, shell } from 'electron';
 import log from 'electron-log/main';
 import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import pkg from '../../package.json';
 import { DEV_ELECTRON_BINDING, SQLITE_BINDING_ENV } from '../../db/native-binding';
@@ -12,7 +13,9 @@ import { getSettings } from '../services/settings';
 import { aboutDialog, runtimeFailureDialog, startupFailureDialog } from './dialog-text';
 import type { KeyWrapper, Unlock } from '../services/keys/keystore';
 import { forwardEvents } from './event-forward';
-import { DesktopSession, registerIpc } from './ipc';
+import { DesktopSession, registerFileIpc, registerIpc } from './ipc';
+import { pickFile, saveHeldFile } from './file-dialogs';
+import { filesOf } from '../services/files/store';
 import { configureFileLog, logsDir } from './log-setup';
 import { installMenu } from './menu';
 import type { MenuCommand } from './menu-template';
@@ -184,9 +187,36 @@ if (!app.requestSingleInstanceLock()) {
       locale = chosen;
       saveState({ locale });
     }
-    serveApp(join(appPath, 'dist', 'renderer'));
+    const files = filesOf(ctx);
+    serveApp(join(appPath, 'dist', 'renderer'), (fileId) => {
+      try {
+        return files.heldFile(fileId);
+      } catch {
+        return null;
+      }
+    });
     buildMenu();
     const signedIn = new DesktopSession(ctx);
+    registerFileIpc(ctx, signedIn, {
+      pick: (kind, owner) =>
+        pickFile(
+          { open: (o) => (parent() ? dialog.showOpenDialog(parent()!, o) : dialog.showOpenDialog(o)), files, t: t() },
+          kind,
+          owner,
+        ),
+      save: (fileId, owner) =>
+        saveHeldFile(
+          {
+            save: (o) => (parent() ? dialog.showSaveDialog(parent()!, o) : dialog.showSaveDialog(o)),
+            write: (path, bytes) => writeFile(path, bytes),
+            files,
+            t: t(),
+            folder: app.getPath('documents'),
+          },
+          fileId,
+          owner,
+        ),
+    });
     registerIpc(ctx, signedIn, (channel, result) => {
       if (channel !== 'settings:set' || !result.ok) return;
       const next = (result.value as { locale?: unknown }).locale;

@@ -14,7 +14,7 @@ export const CONTENT_SECURITY_POLICY = [
   "font-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",
-  "frame-src 'none'",
+  "frame-src 'self'", // the report's preview: the PDF itself, served by the app (HELD_FILE_HEADERS)
   "base-uri 'none'",
   "form-action 'none'",
   // No page may frame the app (clickjacking). Only honoured as a header: the app:// handler and browser mode send it.
@@ -28,6 +28,22 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'referrer-policy': 'no-referrer',
   'cross-origin-opener-policy': 'same-origin',
 };
+
+/**
+ * Headers of a file the app produced, served for the preview or a download (app://tasleem/files/…, browser mode's
+ * /files/…): only the app's own pages may frame it, and the browser never guesses another type.
+ */
+export function heldFileHeaders(file: { fileName: string; mime: string; size: number }, download: boolean) {
+  return {
+    'content-type': file.mime,
+    'content-length': String(file.size),
+    'content-disposition': `${download ? 'attachment' : 'inline'}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    'content-security-policy': "frame-ancestors 'self'",
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cache-control': 'no-store',
+  };
+}
 
 export const SECURE_WEB_PREFERENCES = {
   sandbox: true,

@@ -19,6 +19,10 @@ contextBridge.exposeInMainWorld('tasleem', {
     ipcRenderer.on(EVENT_IPC_PREFIX + name, forward);
     return () => void ipcRenderer.removeListener(EVENT_IPC_PREFIX + name, forward);
   },
+  /** The native open dialog for one kind of file; resolves to the admitted file's id and name, or null (cancelled). */
+  pickFile: (kind: string) => ipcRenderer.invoke('tasleem:file:pick', kind),
+  /** Main writes a file the app produced where the native save dialog says; the bytes never reach the page. */
+  saveFile: (fileId: string) => ipcRenderer.invoke('tasleem:file:save', fileId),
   /** Main ended the session (the OS locked or went to sleep): the page shows the sign-in screen at once. */
   onLocked: (listener: () => void) => void ipcRenderer.on(`${IPC_PREFIX}locked`, () => listener()),
 });

@@ -4,6 +4,7 @@ import type { KeyVault } from './signing/vault';
 import type { AuditHeadStore } from './audit/head';
 import type { Role } from '../api/schemas/account';
 import type { EventBus } from './events';
+import type { FileStore } from './files/store';
 
 /** Lets the auth handlers start and end the session of the transport the call came through (window, cookie). */
 export interface SessionControl {
@@ -45,6 +46,8 @@ export interface AppContext {
   auditHead?: AuditHeadStore;
   /** Progress and other events for whichever transports listen (api/events.ts); absent in tools that need none. */
   events?: EventBus;
+  /** Files produced for the page and files chosen for a channel (services/files/store.ts#filesOf). */
+  files?: FileStore;
 }
 
 /**

@@ -3,16 +3,23 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dispatch } from '../handlers/dispatch';
-import { fail, type Result } from '../api/result';
+import { AppError, fail, ok, type Result } from '../api/result';
 import { callerFor, Sessions } from '../services/auth/sessions';
 import type { AppContext, SessionControl } from '../services/context';
 import { EVENTS_PATH } from '../api/events';
-import { SECURITY_HEADERS } from '../main/security';
+import { heldFileHeaders, SECURITY_HEADERS } from '../main/security';
 import { openEventStream } from './event-stream';
+import { FILES_PATH, UPLOAD_PATH } from '../api/schemas/files';
+import { FILE_LIMITS } from '../api/domain/limits';
+import { filesOf } from '../services/files/store';
+import { isFileKind, receiveUpload } from './file-routes';
 import { resolveStaticPath } from '../main/static-files';
 
-/** Room for the largest attachment (50 MB) base64-encoded, and no more. */
-const MAX_BODY = 72 * 1024 * 1024;
+/**
+ * A channel's JSON input. Channels still taking a file as base64 (being moved to /upload/) need room for the largest
+ * kind of file, encoded; the limit comes from FILE_LIMITS like every other.
+ */
+const MAX_JSON_BODY = Math.ceil(Math.max(...Object.values(FILE_LIMITS)) / 3) * 4 + 64 * 1024;
 export const LOOPBACK = '127.0.0.1';
 
 export interface WebServer {
@@ -44,7 +51,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new Error('too large');
+    if (size > MAX_JSON_BODY) throw new Error('too large');
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -145,8 +152,8 @@ export async function startWebServer(opts: {
       if (path === EVENTS_PATH) {
         if (req.method !== 'GET') return send(res, 405, fail('BAD_REQUEST', 'GET only'));
         // EventSource cannot send headers: the token comes in the query, the session in its cookie as for /api/.
-        const given = new URL(req.url ?? '/', 'http://loopback').searchParams.get('token') ?? undefined;
-        if (!tokenMatches(token, given)) return send(res, 401, fail('UNAUTHORIZED', 'Missing or wrong token'));
+        if (!tokenMatches(token, new URL(req.url ?? '/', 'http://loopback').searchParams.get('token') ?? undefined))
+          return send(res, 401, fail('UNAUTHORIZED', 'Missing or wrong token'));
         const sessionId = cookieValue(req.headers.cookie, cookieName());
         if (!sessions.peek(sessionId)) return send(res, 401, fail('UNAUTHORIZED', 'Sign in first'));
         if (!opts.ctx.events) return send(res, 404, fail('NOT_FOUND', 'No events'));
@@ -159,6 +166,44 @@ export async function startWebServer(opts: {
         res.on('close', () => streams.delete(end));
         return;
       }
+      const query = new URL(req.url ?? '/', 'http://loopback').searchParams;
+      // A held file (a report's preview or download): an <iframe> or a link cannot send headers, so the token comes
+      // in the query; the session cookie names who may see it (the one who made it).
+      if (path.startsWith(FILES_PATH)) {
+        if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, fail('BAD_REQUEST', 'GET only'));
+        if (!tokenMatches(token, query.get('token') ?? undefined))
+          return send(res, 401, fail('UNAUTHORIZED', 'Missing or wrong token'));
+        const caller = callerFor(opts.ctx, sessions.touch(cookieValue(req.headers.cookie, cookieName())), noSession);
+        if (caller.role === null) return send(res, 401, fail('UNAUTHORIZED', 'Sign in first'));
+        let file;
+        try {
+          file = filesOf(opts.ctx).heldFile(path.slice(FILES_PATH.length), caller.actor);
+        } catch {
+          return send(res, 404, fail('NOT_FOUND', 'No such file'));
+        }
+        res.writeHead(200, heldFileHeaders(file, query.get('download') === '1'));
+        return void res.end(req.method === 'HEAD' ? undefined : file.bytes);
+      }
+      // A chosen file's bytes, as the raw body: streamed to disk within its kind's limit, answered with its id.
+      if (path.startsWith(UPLOAD_PATH)) {
+        if (req.method !== 'POST') return send(res, 405, fail('BAD_REQUEST', 'POST only'));
+        const auth = req.headers.authorization?.replace(/^Bearer /, '');
+        if (!tokenMatches(token, auth)) return send(res, 401, fail('UNAUTHORIZED', 'Missing or wrong token'));
+        const kind = path.slice(UPLOAD_PATH.length);
+        if (!isFileKind(kind)) return send(res, 404, fail('NOT_FOUND', 'No such kind of file'));
+        const caller = callerFor(opts.ctx, sessions.touch(cookieValue(req.headers.cookie, cookieName())), noSession);
+        if (caller.role === null) return send(res, 401, fail('UNAUTHORIZED', 'Sign in first'));
+        const name = (query.get('name') ?? '').slice(0, 260) || 'file';
+        try {
+          return send(res, 200, ok(await receiveUpload(req, filesOf(opts.ctx), kind, caller.actor, name)));
+        } catch (err) {
+          if (!(err instanceof AppError)) throw err;
+          // The rest of a refused body is not read: the connection closes after the answer.
+          res.setHeader('connection', 'close');
+          const status = err.code === 'TOO_LARGE' ? 413 : 400;
+          return send(res, status, fail(err.code, err.message, err.details));
+        }
+      }
       if (path.startsWith('/api/')) {
         if (req.method !== 'POST') return send(res, 405, fail('BAD_REQUEST', 'POST only'));
         const auth = req.headers.authorization?.replace(/^Bearer /, '');
@@ -168,7 +213,7 @@ export async function startWebServer(opts: {
           const body = await readBody(req);
           input = body ? JSON.parse(body) : {};
         } catch {
-          return send(res, 400, fail('BAD_REQUEST', 'Body is not JSON or too large'));
+          return send(res, 400, fail('BAD_REQUEST', 'Body is not JSON or too large (files go to /upload/)'));
         }
         const session = requestSession(sessions, cookieName(), cookieValue(req.headers.cookie, cookieName()));
         const caller = callerFor(opts.ctx, session.accountId, session.control);
@@ -208,6 +253,7 @@ export async function startWebServer(opts: {
     close: () => {
       sessions.endAll();
       for (const end of streams) end();
+      opts.ctx.files?.clear();
       return new Promise((r) => server.close(() => r()));
     },
   };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -87,8 +88,14 @@ describe.skipIf(!binary)('desktop app (needs the Electron binary)', () => {
       language: 'ar',
     });
     expect(report.ok).toBe(true);
-    const pdf = Buffer.from((report.value as { base64: string }).base64, 'base64');
+    // The preview's URL (app://tasleem/files/<id>) serves the report's bytes to the window, and nothing else does.
+    const bytes = await win.evaluate(
+      async (id) => Array.from(new Uint8Array(await (await fetch(`/files/${id}`)).arrayBuffer())),
+      (report.value as { fileId: string }).fileId,
+    );
+    const pdf = Buffer.from(bytes);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(createHash('sha256').update(pdf).digest('hex')).toBe((report.value as { sha256: string }).sha256);
   });
 
   it('a second launch hands its bundle to the running app and quits', async () => {

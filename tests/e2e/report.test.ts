@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Download, Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/handlers/dispatch';
@@ -96,6 +97,45 @@ describe('report: sign on screen, finalize, export signed, verify', () => {
     expect(out).toContain('Signature is Valid.');
     expect(out).toContain('Total document signed');
     await page.getByTestId('report-message').waitFor();
+
+    // The preview is the PDF itself, from the app's authenticated URL: the same bytes as the download.
+    const preview = page.getByTestId('report-preview');
+    await preview.waitFor();
+    const src = (await preview.getAttribute('src'))!;
+    expect(src).toMatch(/^\.\/files\/[A-Za-z0-9_-]{22,}\?token=/);
+    const shown = Buffer.from(
+      await page.evaluate(async (url) => Array.from(new Uint8Array(await (await fetch(url)).arrayBuffer())), src),
+    );
+    const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+    expect(sha(shown)).toBe(sha(signedPdf));
+    expect(await preview.getAttribute('data-sha256')).toBe(sha(signedPdf));
+    expect(pdfsig(shown)).toContain('Signature is Valid.');
+    // Another tab without this session's cookie gets nothing from the same URL.
+    const stranger = await page.context().browser()!.newContext();
+    try {
+      const res = await stranger.request.get(new URL(src, base()).toString());
+      expect(res.status()).toBe(401);
+    } finally {
+      await stranger.close();
+    }
+    await page.waitForTimeout(1500); // the PDF viewer draws the first page
+    await screenshot(page, 'report-preview-ar');
+
+    // Save again: the same held file downloads again, byte for byte.
+    const [again] = (await Promise.all([page.waitForEvent('download'), page.getByTestId('save-pdf').click()])) as [
+      Download,
+      unknown,
+    ];
+    expect(sha(readFileSync(await again.path()))).toBe(sha(signedPdf));
+  });
+
+  it('shows the preview in English too', async () => {
+    await page.getByTestId('language-switcher').getByText('English', { exact: true }).click();
+    await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pdf').click()]);
+    await page.getByTestId('report-preview').waitFor();
+    await page.waitForTimeout(1500);
+    await screenshot(page, 'report-preview-en');
+    await page.getByTestId('language-switcher').getByText('العربية', { exact: true }).click();
   });
 
   it('verify page: valid for the exported file, not authentic for a changed one (English UI)', async () => {

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,6 +9,7 @@ import { addAccount } from '../support/accounts';
 import { kyrgyzHandover, testApp, type TestApp } from '../support/context';
 import { testUnlock } from '../support/keys';
 import { pdfsig } from '../support/report-tools';
+import { heldBytes } from '../support/files';
 import { samplePng } from '../support/signature-png';
 
 const EPOCH = '1780000000'; // 2026-05-28T20:26:40Z
@@ -40,7 +42,7 @@ describe('one document whatever the transport', { timeout: 120_000 }, () => {
     const db = join(app.dir, 'tasleem.db');
 
     // The desktop app binds ipcMain to dispatch on a context from createAppContext, as here.
-    const inProcess = Buffer.from((await app.must('report:export', { handoverId: d.id })).base64, 'base64');
+    const inProcess = heldBytes(app.ctx, await app.must('report:export', { handoverId: d.id }));
 
     // Browser mode: its own context on the same file, the real HTTP server.
     const ctx = createAppContext({ dataDir: app.dir, dbFile: db, mode: 'web', unlock: testUnlock() });
@@ -58,9 +60,24 @@ describe('one document whatever the transport', { timeout: 120_000 }, () => {
       expect(signedIn.status).toBe(200);
       const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0];
       const res = await post('report:export', { handoverId: d.id }, cookie);
-      const body = (await res.json()) as { ok: boolean; value: { base64: string } };
+      const body = (await res.json()) as { ok: boolean; value: { fileId: string; sha256: string } };
       expect(body.ok).toBe(true);
-      overHttp = Buffer.from(body.value.base64, 'base64');
+      // The bytes are a normal download from their URL (token in the query, as a link or an <iframe> sends it).
+      const file = await fetch(
+        `http://127.0.0.1:${web.port}/files/${body.value.fileId}?token=${web.token}&download=1`,
+        {
+          headers: { cookie },
+        },
+      );
+      expect(file.status).toBe(200);
+      expect(file.headers.get('content-type')).toBe('application/pdf');
+      expect(file.headers.get('content-disposition')).toBe("attachment; filename*=UTF-8''HO-2023-0001.pdf");
+      overHttp = Buffer.from(await file.arrayBuffer());
+      expect(createHash('sha256').update(overHttp).digest('hex')).toBe(body.value.sha256);
+      // Without the session, or for another account, the same URL gives nothing.
+      expect((await fetch(`http://127.0.0.1:${web.port}/files/${body.value.fileId}?token=${web.token}`)).status).toBe(
+        401,
+      );
     } finally {
       await web.close();
       ctx.db.close();

@@ -17,6 +17,7 @@ import {
   pdftotext,
 } from '../support/report-tools';
 import { samplePng } from '../support/signature-png';
+import { heldBytes } from '../support/files';
 
 let app: TestApp;
 beforeEach(() => {
@@ -24,7 +25,7 @@ beforeEach(() => {
 });
 afterEach(() => app.close());
 
-const pdfOf = (r: { base64: string }) => Buffer.from(r.base64, 'base64');
+const pdfOf = (r: { fileId: string }, ctx = app.ctx) => heldBytes(ctx, r);
 const compact = (s: string) => s.replace(/[\s\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
 
 async function finalized(data = kyrgyzHandover(), sign = true) {
@@ -83,7 +84,7 @@ describe('signed handover report', { timeout: 60_000 }, () => {
     expect(text).toMatch(/\b59\b/);
     expect(text).toContain(r.contentHash);
 
-    const v = await app.must('report:verify', { base64: r.base64 });
+    const v = await app.must('report:verify', { base64: pdfOf(r).toString('base64') });
     expect(v).toMatchObject({
       authentic: true,
       reasons: [],
@@ -193,16 +194,19 @@ describe('signed handover report', { timeout: 60_000 }, () => {
       const d = await other.must('handovers:create', { data: kyrgyzHandover() });
       const f = await other.must('handovers:finalize', { id: d.id, expectedRevision: d.revision });
       const foreign = await other.must('report:export', { handoverId: f.id });
-      expect(pdfsig(pdfOf(foreign))).toContain('Signature is Valid.'); // cryptographically fine, just not ours
+      expect(pdfsig(pdfOf(foreign, other.ctx))).toContain('Signature is Valid.'); // cryptographically fine, just not ours
       await finalized();
-      const v = await app.must('report:verify', { base64: foreign.base64 });
+      const v = await app.must('report:verify', { base64: pdfOf(foreign, other.ctx).toString('base64') });
       expect(v.authentic).toBe(false);
       expect(v.reasons).toEqual(['untrusted_signer']);
 
       // Trusting their CA explicitly: the signature passes, but their record is not ours.
-      const caPem = Buffer.from((await other.must('signing:exportCa', {})).base64, 'base64').toString('utf8');
+      const caPem = heldBytes(other.ctx, await other.must('signing:exportCa', {})).toString('utf8');
       expect(caPem).toContain('BEGIN CERTIFICATE');
-      const v2 = verifyReport(app.ctx, app.caller, pdfOf(foreign), { checkRecord: true, extraTrusted: [caPem] });
+      const v2 = verifyReport(app.ctx, app.caller, pdfOf(foreign, other.ctx), {
+        checkRecord: true,
+        extraTrusted: [caPem],
+      });
       expect(v2.reasons).toEqual(['hash_mismatch']);
     } finally {
       other.close();
@@ -218,7 +222,7 @@ describe('signed handover report', { timeout: 60_000 }, () => {
       data: kyrgyzHandover({ notes: 'Annex corrected' }),
       reason: 'Annex corrected',
     });
-    const v = await app.must('report:verify', { base64: v1.base64 });
+    const v = await app.must('report:verify', { base64: pdfOf(v1).toString('base64') });
     expect(v.authentic).toBe(true);
     expect(v.warnings).toContain('superseded');
   });
@@ -237,7 +241,7 @@ describe('signed handover report', { timeout: 60_000 }, () => {
     expect(text).toContain('Stéphane Romatet');
     expect(text).toMatch(/\b15\b/);
     expect(text).toMatch(/\b32\b/);
-    const v = await app.must('report:verify', { base64: r.base64 });
+    const v = await app.must('report:verify', { base64: pdfOf(r).toString('base64') });
     expect(v).toMatchObject({ authentic: false, reasons: ['unsigned'] });
     expect((await listAudit(app.ctx.db.orm, 'handover', d.id)).map((a) => a.action)).toContain('report.export');
   });
@@ -344,6 +348,6 @@ describe('signing identity', { timeout: 60_000 }, () => {
     const sig = pdfsig(pdfOf(r));
     expect(sig).toContain('Signature is Valid.');
     expect(sig).toContain('Signer Certificate Common Name: Partner NGO Reports');
-    expect((await app.must('report:verify', { base64: r.base64 })).authentic).toBe(true);
+    expect((await app.must('report:verify', { base64: pdfOf(r).toString('base64') })).authentic).toBe(true);
   });
 });

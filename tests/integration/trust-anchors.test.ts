@@ -11,6 +11,7 @@ import { dbKeyVault } from '../../electron/services/signing/vault';
 import { kyrgyzHandover, testApp, type TestApp } from '../support/context';
 import { testUnlock } from '../support/keys';
 import { pdfsig } from '../support/report-tools';
+import { heldBytes } from '../support/files';
 
 let app: TestApp;
 beforeEach(() => {
@@ -22,7 +23,7 @@ const as =
   (role: Caller['role']) =>
   async <C extends Channel>(channel: C, input: InputOf<C>) =>
     (await dispatch(app.ctx, { actor: `${role}-1`, role, accountId: null }, channel, input)) as Result<OutputOf<C>>;
-const pdfOf = (r: { base64: string }) => Buffer.from(r.base64, 'base64');
+const pdfOf = (r: { fileId: string }, ctx = app.ctx) => heldBytes(ctx, r);
 
 /** A finalized record (the default settings require no handwritten signatures). */
 async function finalized(target: TestApp = app, reference = 'HO-2023-0001') {
@@ -109,7 +110,7 @@ describe('trust anchors out of the database’s reach', { timeout: 120_000 }, ()
     const h = await finalized();
     const exported = await as('registrar')('report:export', { handoverId: h.id });
     if (!exported.ok) throw new Error(exported.error.code);
-    const base64 = exported.value.base64;
+    const base64 = pdfOf(exported.value).toString('base64');
     expect(app.ctx.keys.pinnedCas()).toEqual([]); // a registrar's export pins nothing
 
     const byViewer = await as('viewer')('report:verify', { base64 });
@@ -134,10 +135,13 @@ describe('trust anchors out of the database’s reach', { timeout: 120_000 }, ()
     const other = testApp();
     const attacker = testApp();
     try {
-      const theirs = pdfOf(await other.must('report:export', { handoverId: (await finalized(other)).id }));
-      const forged = pdfOf(await attacker.must('report:export', { handoverId: (await finalized(attacker)).id }));
-      const theirCa = Buffer.from((await other.must('signing:exportCa', {})).base64, 'base64');
-      const attackerCa = Buffer.from((await attacker.must('signing:exportCa', {})).base64, 'base64').toString('utf8');
+      const theirs = pdfOf(await other.must('report:export', { handoverId: (await finalized(other)).id }), other.ctx);
+      const forged = pdfOf(
+        await attacker.must('report:export', { handoverId: (await finalized(attacker)).id }),
+        attacker.ctx,
+      );
+      const theirCa = heldBytes(other.ctx, await other.must('signing:exportCa', {}));
+      const attackerCa = heldBytes(attacker.ctx, await attacker.must('signing:exportCa', {})).toString('utf8');
       const check = async (pdf: Buffer) =>
         app.must('report:verify', { base64: pdf.toString('base64'), checkRecord: false });
       expect((await check(theirs)).reasons).toEqual(['untrusted_signer']);

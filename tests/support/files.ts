@@ -1,3 +1,5 @@
+import type { AppContext } from '../../electron/services/context';
+import { filesOf } from '../../electron/services/files/store';
 import { deflateSync } from 'node:zlib';
 
 /** A real 1×1 PNG, built byte by byte, so tests need no binary fixtures. */
@@ -47,3 +49,7 @@ export function tinyPdf(): Buffer {
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(out, 'latin1');
 }
+
+/** The bytes of a file a channel produced (held under its id, as the page previews and saves it). */
+export const heldBytes = (ctx: AppContext, file: { fileId: string }): Buffer =>
+  filesOf(ctx).heldFile(file.fileId).bytes;

@@ -3,7 +3,6 @@ import { uuid } from '../schemas/common';
 import {
   exportInput,
   exportResult,
-  fileResult,
   handwrittenSignature,
   identityResult,
   importP12Input,
@@ -16,6 +15,7 @@ import {
   verifyInput,
   verifyResult,
 } from '../schemas/report';
+import { heldFile } from '../schemas/files';
 import { channel } from './define';
 
 export const reportChannels = {
@@ -29,7 +29,7 @@ export const reportChannels = {
   'signing:importP12': channel(importP12Input, identityResult, 'administrator'),
   'signing:exportCa': channel(
     z.object({ format: z.enum(['pem', 'der']).default('pem') }).strict(),
-    fileResult,
+    heldFile,
     'administrator',
   ),
   'signing:officeCas': channel(z.object({}).strict(), officeCasResult, 'viewer'),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { requiredText, text, uuid } from './common';
 import { referenceNo } from './handover';
+import { heldFile } from './files';
 import { FILE_LIMITS } from '../domain/limits';
 import { IDENTITY_KINDS, REPORT_LANGUAGES, SIGNER_ROLES } from '../domain/reports';
 import { STATUSES } from '../domain/handover';
@@ -105,10 +106,9 @@ export const exportInput = z
   .strict()
   .refine((v) => !!v.handoverId !== !!v.referenceNo, { error: 'required', path: ['handoverId'] });
 
-export const fileResult = z.object({ fileName: z.string(), mime: z.string(), base64: z.string() });
-export const exportResult = fileResult.extend({
+/** The report, held for the page: the preview shows these bytes and the save or download writes them. */
+export const exportResult = heldFile.extend({
   signed: z.boolean(),
-  sha256: z.string(),
   contentHash: z.string(),
   referenceNo: z.string(),
 });

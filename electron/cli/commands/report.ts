@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { FILE_LIMITS } from '../../api/domain/limits';
 import { advanceAuditHead } from '../../services/audit/head';
 import { verifyReport } from '../../services/report/report';
@@ -25,7 +25,7 @@ export function registerReportCommands(program: Command): void {
     .action(
       withRuntime(program, async (rt, reference: string, opts: { out: string; lang?: 'ar' | 'ku' }) => {
         const r = await rt.call('report:export', { referenceNo: reference, language: opts.lang });
-        writeFileSync(opts.out, Buffer.from(r.base64, 'base64'));
+        rt.save(r.fileId, opts.out);
         rt.out(
           `${opts.out}: ${r.signed ? 'signed' : 'NOT signed (draft or void)'} report of ${r.referenceNo}; file SHA-256 ${r.sha256}; content SHA-256 ${r.contentHash}`,
         );
@@ -77,7 +77,7 @@ export function registerReportCommands(program: Command): void {
     .action(
       withRuntime(program, async (rt, opts: { out: string; der?: boolean }) => {
         const r = await rt.call('signing:exportCa', { format: opts.der ? 'der' : 'pem' });
-        writeFileSync(opts.out, Buffer.from(r.base64, 'base64'));
+        rt.save(r.fileId, opts.out);
         rt.out(`${opts.out}: CA certificate`);
       }),
     );

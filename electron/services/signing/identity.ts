@@ -9,6 +9,7 @@ import {
 } from '../../../db/queries/signing-identity';
 import { AppError } from '../../api/result';
 import type { AppContext, Caller } from '../context';
+import type { ProducedFile } from '../files/store';
 import { getSettings } from '../settings';
 import {
   asciiName,
@@ -239,7 +240,7 @@ export function exportCaCertificate(
   ctx: AppContext,
   caller: Caller,
   format: 'pem' | 'der' = 'pem',
-): { fileName: string; mime: string; base64: string } {
+): ProducedFile {
   const row = ensureIdentity(ctx, caller);
   const ca = x509FromPem(row.caCertPem);
   writeAudit(
@@ -257,6 +258,6 @@ export function exportCaCertificate(
   return {
     fileName: `tasleem-ca.${format === 'pem' ? 'pem' : 'cer'}`,
     mime: format === 'pem' ? 'application/x-pem-file' : 'application/pkix-cert',
-    base64: bytes.toString('base64'),
+    bytes,
   };
 }

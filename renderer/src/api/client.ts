@@ -1,11 +1,17 @@
 import type { Channel, InputOf, OutputOf } from '../../../electron/api/contract';
 import { EVENT_NAMES, EVENTS_PATH, type EventName, type EventPayload } from '../../../electron/api/events';
 import type { ApiError, Result } from '../../../electron/api/result';
+import type { FileKind } from '../../../electron/api/domain/limits';
+import { FILES_PATH, UPLOAD_PATH, type ChosenFile } from '../../../electron/api/schemas/files';
 
 interface Bridge {
   invoke(channel: string, input: unknown): Promise<Result<unknown>>;
   /** Desktop: listens to one of the contract's events over ipc; returns the unsubscribe. */
   on?(name: string, listener: (payload: unknown) => void): () => void;
+  /** Desktop: main's native open dialog for one kind of file; the admitted file, or null when cancelled. */
+  pickFile?(kind: FileKind): Promise<Result<ChosenFile | null>>;
+  /** Desktop: main writes a held file where its native save dialog says; `saved` is null when cancelled. */
+  saveFile?(fileId: string): Promise<Result<{ saved: string | null }>>;
   /** Desktop only: main ended the session (the OS locked or went to sleep). */
   onLocked?(listener: () => void): void;
 }
@@ -126,4 +132,54 @@ export async function callOrThrow<C extends Channel>(channel: C, input: InputOf<
   const result = await call(channel, input);
   if (!result.ok) throw new ApiFailure(result.error);
   return result.value;
+}
+
+// --- files: never bytes through the contract -------------------------------------------------------------------
+
+/** Where the page finds a file the app produced (the report's preview): app://tasleem/files/… or browser mode's URL. */
+export function heldFileUrl(fileId: string, download = false): string {
+  if (window.tasleem) return `${FILES_PATH}${encodeURIComponent(fileId)}`;
+  const token = encodeURIComponent(sessionStorage.getItem(TOKEN_KEY) ?? '');
+  return `.${FILES_PATH}${encodeURIComponent(fileId)}?token=${token}${download ? '&download=1' : ''}`;
+}
+
+/**
+ * Saves a file the app produced: in the desktop app main writes it through the native save dialog; in browser mode
+ * it is a normal download of the same bytes from their authenticated URL.
+ */
+export async function saveHeldFile(file: {
+  fileId: string;
+  fileName: string;
+}): Promise<Result<{ saved: string | null }>> {
+  if (bridge.saveFile) return bridge.saveFile(file.fileId);
+  const a = document.createElement('a');
+  a.href = heldFileUrl(file.fileId, true);
+  a.download = file.fileName;
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  return { ok: true, value: { saved: file.fileName } };
+}
+
+/** Desktop: the native open dialog (main admits the chosen path). Absent in browser mode, which uploads instead. */
+export const pickFileNatively = bridge.pickFile ? (kind: FileKind) => bridge.pickFile!(kind) : null;
+
+/** Browser mode: a picked or dropped file's bytes as the raw request body, admitted for channels of its kind. */
+export async function uploadFile(kind: FileKind, file: Blob, name: string): Promise<Result<ChosenFile>> {
+  try {
+    const res = await fetch(`.${UPLOAD_PATH}${kind}?name=${encodeURIComponent(name)}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/octet-stream',
+        authorization: `Bearer ${sessionStorage.getItem(TOKEN_KEY) ?? ''}`,
+      },
+      body: file,
+    });
+    const result = (await res.json()) as Result<ChosenFile>;
+    if (!result.ok && result.error.code === 'UNAUTHORIZED') signedOutListeners.forEach((l) => l());
+    return result;
+  } catch {
+    return { ok: false, error: { code: 'INTERNAL', message: 'The app could not be reached' } };
+  }
 }

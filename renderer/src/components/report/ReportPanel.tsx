@@ -17,14 +17,18 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../../electron/api/contract';
 import type { SignerRole } from '../../../../electron/api/schemas/report';
-import { call, callOrThrow } from '../../api/client';
-import { downloadBase64 } from '../../lib/files';
+import { call, callOrThrow, heldFileUrl, saveHeldFile } from '../../api/client';
 import { SignatureDialog } from './SignatureDialog';
 import { useCan } from '../../auth/account';
 
 type Handover = OutputOf<'handovers:get'>;
 
-/** Handwritten signatures of one handover, and the export of its report (signed once finalized, DRAFT before). */
+type Exported = OutputOf<'report:export'>;
+
+/**
+ * Handwritten signatures of one handover, and the export of its report (signed once finalized, DRAFT before). The
+ * preview is the exported PDF itself, served by the app under its id: the bytes shown are the bytes saved.
+ */
 export function ReportPanel({ handover }: { handover: Handover }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
@@ -34,6 +38,7 @@ export function ReportPanel({ handover }: { handover: Handover }) {
   const [language, setLanguage] = useState<'ar' | 'ku'>(i18n.language === 'ku' ? 'ku' : 'ar');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ color: string; text: string } | null>(null);
+  const [pdf, setPdf] = useState<Exported | null>(null);
   const s = status.data;
   const maySign = useCan('report:sign');
   const editable = handover.status !== 'void' && maySign;
@@ -46,11 +51,17 @@ export function ReportPanel({ handover }: { handover: Handover }) {
     const r = await call('report:export', { handoverId: handover.id, language });
     setBusy(false);
     if (!r.ok) return setMessage({ color: 'red', text: t(`errors.${r.error.code}`) });
-    downloadBase64(r.value.base64, r.value.mime, r.value.fileName);
+    setPdf(r.value);
+    await save(r.value);
     setMessage({
       color: r.value.signed ? 'teal' : 'yellow',
       text: t(r.value.signed ? 'report.exported.signed' : 'report.exported.draft', { file: r.value.fileName }),
     });
+  }
+
+  async function save(file: Exported) {
+    const saved = await saveHeldFile(file);
+    if (!saved.ok) setMessage({ color: 'red', text: t(`errors.${saved.error.code}`) });
   }
 
   async function remove(id: string) {
@@ -190,6 +201,26 @@ export function ReportPanel({ handover }: { handover: Handover }) {
             <Alert color={message.color} data-testid="report-message">
               {message.text}
             </Alert>
+          )}
+          {pdf && (
+            <Stack gap="xs" data-testid="report-preview-box">
+              <Group justify="space-between">
+                <Text size="sm" fw={500}>
+                  {t('report.preview')} · <bdi>{pdf.fileName}</bdi>
+                </Text>
+                <Button size="xs" variant="light" onClick={() => void save(pdf)} data-testid="save-pdf">
+                  {t('report.save')}
+                </Button>
+              </Group>
+              <iframe
+                key={pdf.fileId}
+                src={heldFileUrl(pdf.fileId)}
+                title={t('report.preview')}
+                data-testid="report-preview"
+                data-sha256={pdf.sha256}
+                style={{ width: '100%', height: 720, border: '1px solid var(--mantine-color-gray-4)' }}
+              />
+            </Stack>
           )}
         </Stack>
       )}

@@ -20,8 +20,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Clause } from '../../../../electron/api/schemas/report';
 import type { Settings } from '../../../../electron/api/schemas/settings';
-import { call, callOrThrow } from '../../api/client';
-import { downloadBase64, readAsBase64, readAsDataUrl } from '../../lib/files';
+import { call, callOrThrow, saveHeldFile } from '../../api/client';
+import { readAsBase64, readAsDataUrl } from '../../lib/files';
 
 type ReportKeys =
   | 'reportAuthorityAr'
@@ -234,7 +234,8 @@ function SigningIdentity() {
   async function exportCa() {
     const r = await call('signing:exportCa', { format: 'pem' });
     if (!r.ok) return setMsg({ color: 'red', text: t(`errors.${r.error.code}`) });
-    downloadBase64(r.value.base64, r.value.mime, r.value.fileName);
+    const saved = await saveHeldFile(r.value);
+    if (!saved.ok) setMsg({ color: 'red', text: t(`errors.${saved.error.code}`) });
     await queryClient.invalidateQueries({ queryKey: ['signing-identity'] });
   }
 

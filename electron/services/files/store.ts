@@ -1,0 +1,153 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { FILE_LIMITS, megabytes, type FileKind } from '../../api/domain/limits';
+import { AppError } from '../../api/result';
+import type { ChosenFile, HeldFile } from '../../api/schemas/files';
+import type { AppContext } from '../context';
+
+/** What a service hands back when it makes a file; the handler holds it for the page (FileStore#hold). */
+export interface ProducedFile {
+  fileName: string;
+  mime: string;
+  bytes: Buffer;
+}
+
+interface Held extends HeldFile {
+  bytes: Buffer;
+  owner: string;
+  at: number;
+}
+export interface Admitted extends ChosenFile {
+  kind: FileKind;
+  path: string;
+  owner: string;
+  /** A copy browser mode wrote from a request body: deleted when it is dropped. */
+  temp: boolean;
+  at: number;
+}
+
+const KEEP = 20;
+const KEEP_MS = 30 * 60_000;
+const newId = () => randomBytes(18).toString('base64url');
+
+/** The error every transport gives for a file over its kind's limit (before reading it, and again on the bytes). */
+export const tooLarge = (kind: FileKind) =>
+  new AppError('TOO_LARGE', `Larger than ${megabytes(FILE_LIMITS[kind])} MB`, {
+    reason: 'io.file.too_large',
+    params: { maxMb: megabytes(FILE_LIMITS[kind]) },
+  });
+
+/**
+ * The files of one running app: produced ones held in memory for the page, chosen ones admitted by path. Ids are
+ * random (144 bits) and bound to the actor who made or chose the file; the last 20 of each, for 30 minutes.
+ */
+export class FileStore {
+  private readonly held = new Map<string, Held>();
+  private readonly admitted = new Map<string, Admitted>();
+
+  constructor(
+    /** Where browser mode writes request bodies (inside the private data folder). */
+    readonly uploadDir: string,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  hold(bytes: Buffer, fileName: string, mime: string, owner: string): HeldFile {
+    this.expire();
+    const file: Held = {
+      fileId: newId(),
+      fileName,
+      mime,
+      size: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      bytes,
+      owner,
+      at: this.clock(),
+    };
+    this.held.set(file.fileId, file);
+    return { fileId: file.fileId, fileName, mime, size: file.size, sha256: file.sha256 };
+  }
+
+  /** A held file by id; `owner` (when given) must be who produced it. Unknown, expired or someone else's: NOT_FOUND. */
+  heldFile(fileId: string, owner?: string): Held {
+    this.expire();
+    const f = this.held.get(fileId);
+    if (!f || (owner !== undefined && f.owner !== owner))
+      throw new AppError('NOT_FOUND', 'The file is no longer available; make it again');
+    return f;
+  }
+
+  /** Admits a file at a path for one kind of use, refusing it before reading when it is over that kind's limit. */
+  admit(path: string, kind: FileKind, owner: string, opts: { fileName?: string; temp?: boolean } = {}): ChosenFile {
+    this.expire();
+    let size: number;
+    try {
+      const st = statSync(path);
+      if (!st.isFile()) throw new Error('not a file');
+      size = st.size;
+    } catch {
+      throw new AppError('NOT_FOUND', `No file at ${path}`);
+    }
+    if (size > FILE_LIMITS[kind]) {
+      if (opts.temp) rmSync(path, { force: true });
+      throw tooLarge(kind);
+    }
+    const file: Admitted = {
+      fileId: newId(),
+      fileName: opts.fileName ?? basename(path),
+      size,
+      kind,
+      path,
+      owner,
+      temp: opts.temp ?? false,
+      at: this.clock(),
+    };
+    this.admitted.set(file.fileId, file);
+    return { fileId: file.fileId, fileName: file.fileName, size };
+  }
+
+  /** An admitted file for a channel of this kind, chosen by this actor; anything else is NOT_FOUND. */
+  chosen(fileId: string, kind: FileKind, owner: string): Admitted {
+    this.expire();
+    const f = this.admitted.get(fileId);
+    if (!f || f.kind !== kind || f.owner !== owner)
+      throw new AppError('NOT_FOUND', 'The chosen file is no longer available; choose it again');
+    return f;
+  }
+
+  /** A fresh path for a request body (browser mode), inside this process's upload folder. */
+  uploadPath(): string {
+    mkdirSync(this.uploadDir, { recursive: true, mode: 0o700 });
+    return join(this.uploadDir, newId());
+  }
+
+  /** Forgets every file and deletes the uploaded copies (browser mode's server closing). */
+  clear(): void {
+    this.admitted.clear();
+    this.held.clear();
+    rmSync(this.uploadDir, { recursive: true, force: true });
+  }
+
+  private expire() {
+    const old = this.clock() - KEEP_MS;
+    for (const map of [this.held, this.admitted] as Map<string, { at: number; temp?: boolean; path?: string }>[]) {
+      for (const [id, f] of map) {
+        if (f.at >= old && map.size <= KEEP) break;
+        map.delete(id);
+        if (f.temp && f.path) rmSync(f.path, { force: true });
+      }
+    }
+  }
+}
+
+/** Holds what a service produced for the caller: the channel answers with this, never with the bytes. */
+export const holdFor = (ctx: AppContext, owner: string, f: ProducedFile) =>
+  filesOf(ctx).hold(f.bytes, f.fileName, f.mime, owner);
+
+/**
+ * The context's file store, made on first use. Uploads go under the data folder (private), in a folder of this
+ * store's own: a CLI run on the same folder never touches a running server's uploads.
+ */
+export function filesOf(ctx: AppContext): FileStore {
+  return (ctx.files ??= new FileStore(join(ctx.dataDir, 'uploads', newId())));
+}
