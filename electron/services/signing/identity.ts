@@ -236,11 +236,7 @@ export function importP12(ctx: AppContext, caller: Caller, bytes: Buffer, passwo
   return store(ctx, caller, 'imported', leaf, ca, { p12: repacked.toString('base64'), password: newPassword });
 }
 
-export function exportCaCertificate(
-  ctx: AppContext,
-  caller: Caller,
-  format: 'pem' | 'der' = 'pem',
-): ProducedFile {
+export function exportCaCertificate(ctx: AppContext, caller: Caller, format: 'pem' | 'der' = 'pem'): ProducedFile {
   const row = ensureIdentity(ctx, caller);
   const ca = x509FromPem(row.caCertPem);
   writeAudit(
