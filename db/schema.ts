@@ -151,6 +151,29 @@ export const handoverYearTotals = sqliteTable(
 );
 
 /**
+ * The same figures for all time, per status × country × camp (migration 0010, same triggers): the totals page's
+ * default view reads countries × camps rows instead of countries × years × camps.
+ */
+export const handoverAllTotals = sqliteTable(
+  'handover_all_totals',
+  {
+    status: text('status', { enum: STATUSES }).notNull(),
+    receivingCountry: text('receiving_country').notNull(),
+    camp: text('camp', { enum: CAMPS }).notNull(),
+    handovers: integer('handovers').notNull(),
+    women: integer('women').notNull(),
+    children: integer('children').notNull(),
+    boys: integer('boys').notNull(),
+    girls: integer('girls').notNull(),
+    unaccompanied: integer('unaccompanied').notNull(),
+    men: integer('men').notNull(),
+    first: text('first').notNull(),
+    last: text('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.status, t.receivingCountry, t.camp] })],
+);
+
+/**
  * A row here, inside a write transaction, tells the insert trigger of the totals summaries to skip: a bulk writer (the
  * spreadsheet import) adds up its rows per bucket itself and writes each bucket once before it removes the row and
  * commits (migration 0009). Empty in every committed state; other connections never see it set.

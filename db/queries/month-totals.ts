@@ -1,8 +1,8 @@
 import type { Orm } from '../open';
 
 /**
- * What handover_month_totals and handover_year_totals must hold, computed from the table itself (the statements of
- * migrations 0006 and 0007), and what they hold.
+ * What handover_month_totals, handover_year_totals and handover_all_totals must hold, computed from the table itself
+ * (the statements of migrations 0006, 0007 and 0010), and what they hold.
  */
 const FIGURES = `count(*) AS handovers, sum(women_count) AS women, sum(children_count) AS children, sum(boys_count) AS boys, sum(girls_count) AS girls,
   sum(unaccompanied_count) AS unaccompanied, sum(men_count) AS men, min(handover_date) AS first, max(handover_date) AS last`;
@@ -17,6 +17,12 @@ const LEVELS = [
     key: 'year',
     fromTable: `SELECT status, substr(handover_date, 1, 4) AS year, receiving_country, camp, ${FIGURES} FROM handovers GROUP BY 1, 2, 3, 4`,
   },
+  {
+    table: 'handover_all_totals',
+    // All time has no period column: the status stands in for it in the comparison's key.
+    key: 'status',
+    fromTable: `SELECT status, receiving_country, camp, ${FIGURES} FROM handovers GROUP BY 1, 2, 3`,
+  },
 ] as const;
 
 export interface MonthTotalsCheck {
@@ -30,13 +36,14 @@ export interface MonthTotalsCheck {
 export function checkMonthTotals(orm: Orm): MonthTotalsCheck {
   const out = { buckets: 0, mismatched: 0 };
   for (const { table, key, fromTable } of LEVELS) {
-    const stored = `SELECT status, ${key}, receiving_country, camp, handovers, women, children, boys, girls, unaccompanied, men, first, last FROM ${table}`;
+    const period = key === 'status' ? '' : `${key}, `;
+    const stored = `SELECT status, ${period}receiving_country, camp, handovers, women, children, boys, girls, unaccompanied, men, first, last FROM ${table}`;
     const row = orm.$client
       .prepare(
         `WITH t AS (${fromTable}), s AS (${stored})
         SELECT (SELECT count(*) FROM t) AS buckets,
-          (SELECT count(*) FROM (SELECT status, ${key}, receiving_country, camp FROM (SELECT * FROM t EXCEPT SELECT * FROM s)
-            UNION SELECT status, ${key}, receiving_country, camp FROM (SELECT * FROM s EXCEPT SELECT * FROM t))) AS mismatched`,
+          (SELECT count(*) FROM (SELECT status, ${period}receiving_country, camp FROM (SELECT * FROM t EXCEPT SELECT * FROM s)
+            UNION SELECT status, ${period}receiving_country, camp FROM (SELECT * FROM s EXCEPT SELECT * FROM t))) AS mismatched`,
       )
       .get() as MonthTotalsCheck;
     out.buckets += row.buckets;
@@ -61,8 +68,8 @@ interface Bucket {
   last: string;
 }
 
-const upsert = (table: string) =>
-  `INSERT INTO ${table} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+const upsert = (table: string, columns = 13) =>
+  `INSERT INTO ${table} VALUES (${Array.from({ length: columns }, () => '?').join(', ')})
   ON CONFLICT DO UPDATE SET handovers = handovers + excluded.handovers, women = women + excluded.women,
     children = children + excluded.children, boys = boys + excluded.boys, girls = girls + excluded.girls,
     unaccompanied = unaccompanied + excluded.unaccompanied, men = men + excluded.men,
@@ -70,14 +77,15 @@ const upsert = (table: string) =>
 
 /**
  * The totals summaries for a bulk insert on this connection, in its open write transaction: `add` turns the insert
- * trigger off (migration 0009) and adds a row's figures to its month bucket in memory; `flush` writes each month and
- * year bucket once and turns the trigger back on, before the caller commits. A rollback undoes both.
+ * trigger off (migration 0009) and adds a row's figures to its month bucket in memory; `flush` writes each month,
+ * year and all-time bucket once and turns the trigger back on, before the caller commits. A rollback undoes both.
  */
 export function deferredTotals(sqlite: Orm['$client']) {
   const defer = sqlite.prepare('INSERT OR IGNORE INTO handover_totals_deferred (one) VALUES (1)');
   const undefer = sqlite.prepare('DELETE FROM handover_totals_deferred');
   const months = sqlite.prepare(upsert('handover_month_totals'));
   const years = sqlite.prepare(upsert('handover_year_totals'));
+  const allTime = sqlite.prepare(upsert('handover_all_totals', 12));
   let buckets = new Map<string, Bucket>();
   let deferred = false;
   const addTo = (map: Map<string, Bucket>, key: Bucket['key'], n: readonly number[], first: string, last: string) => {
@@ -106,7 +114,12 @@ export function deferredTotals(sqlite: Orm['$client']) {
         months.run(...b.key, ...b.n, b.first, b.last);
         addTo(perYear, [b.key[0], b.key[1].slice(0, 4), b.key[2], b.key[3]], b.n, b.first, b.last);
       }
-      for (const b of perYear.values()) years.run(...b.key, ...b.n, b.first, b.last);
+      const perStatus = new Map<string, Bucket>();
+      for (const b of perYear.values()) {
+        years.run(...b.key, ...b.n, b.first, b.last);
+        addTo(perStatus, [b.key[0], '', b.key[2], b.key[3]], b.n, b.first, b.last);
+      }
+      for (const b of perStatus.values()) allTime.run(b.key[0], b.key[2], b.key[3], ...b.n, b.first, b.last);
       undefer.run();
       buckets = new Map();
       deferred = false;

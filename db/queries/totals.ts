@@ -127,6 +127,7 @@ function cachedStatement<T>(orm: Orm, key: string, keys: readonly string[], buil
  * edge days from the index. Sorted by persons, then country code.
  */
 export function countryTotals(orm: Orm, f: TotalsFilter): CountryTotals[] {
+  if (!f.from && !f.to) return allTimeTotals(orm, f);
   const p = totalsParams(f, false);
   return cachedStatement<CountryTotals>(
     orm,
@@ -136,6 +137,23 @@ export function countryTotals(orm: Orm, f: TotalsFilter): CountryTotals[] {
       `SELECT k, sum(n), sum(w), sum(c), sum(b), sum(g), sum(u), sum(m), sum(w) + sum(c) + sum(m) AS persons, min(f), max(l)
       FROM (${partsSql(p.shape, { year: 'receiving_country', month: 'receiving_country', table: 'receiving_country' })}) GROUP BY k ORDER BY persons DESC, k ASC`,
   )(p.values);
+}
+
+/** All time, the page's default: one row per status × country × camp from handover_all_totals (migration 0010). */
+function allTimeTotals(orm: Orm, f: TotalsFilter): CountryTotals[] {
+  const statuses = [...new Set(f.statuses.filter((s) => s === 'draft' || s === 'finalized'))];
+  const list = statuses.length ? statuses : ['finalized'];
+  const camps = [...new Set(f.camps ?? [])];
+  return cachedStatement<CountryTotals>(
+    orm,
+    `all:${list.length}|${camps.length}`,
+    COUNTRY_KEYS,
+    () =>
+      `SELECT receiving_country, sum(handovers), sum(women), sum(children), sum(boys), sum(girls), sum(unaccompanied), sum(men),
+        sum(women) + sum(children) + sum(men) AS persons, min(first), max(last)
+      FROM handover_all_totals WHERE status IN (${marks(list.length)})${camps.length ? ` AND camp IN (${marks(camps.length)})` : ''}
+      GROUP BY receiving_country ORDER BY persons DESC, receiving_country ASC`,
+  )([...list, ...camps]);
 }
 
 const COUNTRY_KEYS = ['country', ...FIGURES, 'first', 'last'] as const;
@@ -171,7 +189,7 @@ export function periodTotals(orm: Orm, f: TotalsFilter, granularity: 'month' | '
 /** Records that exist at all (void excepted): tells "nothing recorded yet" apart from "nothing matches". */
 export function countRecorded(orm: Orm): number {
   const row = orm.$client
-    .prepare("SELECT coalesce(sum(handovers), 0) AS n FROM handover_year_totals WHERE status IN ('draft', 'finalized')")
+    .prepare("SELECT coalesce(sum(handovers), 0) AS n FROM handover_all_totals WHERE status IN ('draft', 'finalized')")
     .get() as { n: number };
   return row.n;
 }

@@ -42,7 +42,7 @@ function office(name: string): string {
 /** What an altered or half-restored copy looks like: the summary says something the records do not. */
 function tamper(file: string) {
   const raw = openTestDb(file).sqlite;
-  for (const table of ['handover_month_totals', 'handover_year_totals']) {
+  for (const table of ['handover_month_totals', 'handover_year_totals', 'handover_all_totals']) {
     raw.prepare(`UPDATE ${table} SET women = women + 5 WHERE receiving_country = 'KG' AND status = 'finalized'`).run();
     raw.prepare(`DELETE FROM ${table} WHERE receiving_country = 'FR'`).run();
   }
@@ -52,7 +52,7 @@ function tamper(file: string) {
 describe('tasleem check', () => {
   it('finds a summary that disagrees with the records, rebuilds it (with an audit entry) and then finds nothing wrong', () => {
     const file = office('altered.db');
-    expect(tasleem('--db', file, 'check').stdout).toMatch(/^ok {2}totals-summary: 6 buckets agree/m);
+    expect(tasleem('--db', file, 'check').stdout).toMatch(/^ok {2}totals-summary: 9 buckets agree/m);
     tamper(file);
 
     const ctx = createAppContext({ dataDir: dir, dbFile: file, mode: 'cli', unlock: testUnlock() });
@@ -69,7 +69,7 @@ describe('tasleem check', () => {
         name: 'totals-summary',
         ok: false,
         repaired: true,
-        detail: '4 of 6 buckets disagreed with the handovers table; rebuilt from the table',
+        detail: '6 of 9 buckets disagreed with the handovers table; rebuilt from the table',
       },
     ]);
 
@@ -79,13 +79,13 @@ describe('tasleem check', () => {
       ['FR', 15],
     ]);
     expect(after.db.sqlite.prepare("SELECT details FROM audit_log WHERE action = 'totals.rebuild'").all()).toEqual([
-      { details: JSON.stringify({ mismatched: 4, buckets: 6 }) },
+      { details: JSON.stringify({ mismatched: 6, buckets: 9 }) },
     ]);
     after.db.close();
 
     const again = tasleem('--db', file, 'check');
     expect(again.status).toBe(0);
-    expect(again.stdout).toContain('ok  totals-summary: 6 buckets agree');
+    expect(again.stdout).toContain('ok  totals-summary: 9 buckets agree');
   }, 180_000);
 
   it('names the first broken audit entry and fails (exit 1): the chain cannot be repaired', () => {

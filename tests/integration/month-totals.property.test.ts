@@ -209,7 +209,7 @@ describe('handover_month_totals (property)', () => {
             const buckets = (
               here.ctx.db.sqlite
                 .prepare(
-                  'SELECT (SELECT count(*) FROM (SELECT 1 FROM handovers GROUP BY status, substr(handover_date, 1, 7), receiving_country, camp)) + (SELECT count(*) FROM (SELECT 1 FROM handovers GROUP BY status, substr(handover_date, 1, 4), receiving_country, camp)) AS n',
+                  'SELECT (SELECT count(*) FROM (SELECT 1 FROM handovers GROUP BY status, substr(handover_date, 1, 7), receiving_country, camp)) + (SELECT count(*) FROM (SELECT 1 FROM handovers GROUP BY status, substr(handover_date, 1, 4), receiving_country, camp)) + (SELECT count(*) FROM (SELECT 1 FROM handovers GROUP BY status, receiving_country, camp)) AS n',
                 )
                 .get() as { n: number }
             ).n;
