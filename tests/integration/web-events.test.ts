@@ -3,6 +3,7 @@ import { request, type IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeBackup } from '../../electron/services/backup/service';
 import { startWebServer, type WebServer } from '../../electron/web/server';
 import { addAccount, type Credentials } from '../support/accounts';
 import { testApp, type TestApp } from '../support/context';
@@ -157,6 +158,23 @@ describe('browser mode: events as server-sent events (GET /events)', () => {
       .filter((p) => p.jobId === jobId);
     expect(mine[0]).toMatchObject({ state: 'running', phase: 'reading' });
     expect(mine.at(-1)).toMatchObject({ state: 'done', report: { counts: { rows: 1, new: 1 } } });
+    s.close();
+  });
+
+  it('a backup reports backup.progress to an administrator’s stream, ending with the bytes written', async () => {
+    const s = await openStream({
+      token: web.token,
+      cookie: await signIn(await addAccount(app.ctx, 'administrator', 'ev-backup-admin')),
+    });
+    const info = makeBackup(app.ctx, 'ev-backup-admin', 'manual');
+    await expect.poll(() => s.text().includes('"state":"done"'), { timeout: 10_000 }).toBe(true);
+    const reports = s
+      .text()
+      .split('\n\n')
+      .filter((m) => m.startsWith('event: backup.progress'))
+      .map((m) => JSON.parse(m.split('\ndata: ')[1]!) as { state: string; done: number; operation: string });
+    expect(reports.map((r) => r.state)).toEqual(['running', 'done']);
+    expect(reports[1]).toMatchObject({ operation: 'backup', done: info.bytes });
     s.close();
   });
 

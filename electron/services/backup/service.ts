@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import { writeAudit } from '../../../db/queries/audit';
@@ -7,6 +8,26 @@ import { advanceAuditHead } from '../audit/head';
 import { SYSTEM_ACTOR, type AppContext, type Caller } from '../context';
 import { backupName, backupsDir, listBackups, pruneBackups, type BackupInfo } from './store';
 import { writeBackup } from './write';
+import { emit } from '../events';
+
+/**
+ * Writes a backup, telling `backup.progress` where it is. VACUUM INTO runs on this thread, so the page hears both
+ * reports once it is done; moving the copy to a worker would let the first arrive while it runs.
+ */
+function writeTold(ctx: AppContext, target: string) {
+  const backupId = randomUUID();
+  const tell = (state: 'running' | 'done' | 'failed', done: number, error?: { code: string; message: string }) =>
+    emit(ctx, 'backup.progress', { backupId, operation: 'backup', phase: 'copying', state, done, total: 0, error });
+  tell('running', 0);
+  try {
+    const written = writeBackup(ctx.db.sqlite, target);
+    tell('done', written.bytes);
+    return written;
+  } catch (err) {
+    tell('failed', 0, { code: err instanceof AppError ? err.code : 'INTERNAL', message: (err as Error).message });
+    throw err;
+  }
+}
 
 /** Paths come from an administrator (a dialog, a typed path, the CLI resolves its own): never relative to the app. */
 export function absolutePath(file: string): string {
@@ -22,7 +43,7 @@ export function makeBackup(ctx: AppContext, actor: string, kind: BackupKind): Ba
   const dir = backupsDir(ctx.dataDir, true);
   const at = ctx.now();
   const name = backupName(kind, at);
-  const { bytes, ms } = writeBackup(ctx.db.sqlite, join(dir, name));
+  const { bytes, ms } = writeTold(ctx, join(dir, name));
   const removed = pruneBackups(ctx.dataDir, kind);
   writeAudit(
     ctx.db.orm,
@@ -39,7 +60,7 @@ export function saveBackupTo(ctx: AppContext, caller: Caller, file: string): { f
     throw new AppError('BACKUP_TARGET_UNWRITABLE', `The folder of ${target} does not exist`, { file: target });
   if (resolve(target) === resolve(ctx.dbFile))
     throw new AppError('BACKUP_TARGET_UNWRITABLE', 'A backup cannot replace the database itself', { file: target });
-  const { bytes, ms } = writeBackup(ctx.db.sqlite, target);
+  const { bytes, ms } = writeTold(ctx, target);
   writeAudit(
     ctx.db.orm,
     {
