@@ -83,6 +83,8 @@ export function openAppDatabase(file: string, dataDir: string, key: Buffer, migr
   const backup = preMigrationBackup(dataDir, clock());
   const db = openWithKey(file, key, { migrationsFolder, quickCheck: true, beforeMigrate: backup.hook });
   secureDbFiles(file);
+  // Before the backup's entry: a log with one chained entry is never sealed again (see sealLegacyAudit).
+  sealLegacyAudit(db);
   backup.audit(db);
   return db;
 }
@@ -109,7 +111,6 @@ export function contextWithKeys(opts: ContextOptions, keys: KeyStore): AppContex
     auditHead: keyStoreHeadStore(keys, file),
     events: new EventBus(),
   };
-  sealLegacyAudit(ctx);
   advanceAuditHead(ctx);
   return ctx;
 }

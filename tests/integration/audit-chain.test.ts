@@ -172,7 +172,13 @@ describe('the audit log is hash-chained', () => {
     legacy.close();
     const { ctx } = open(dir);
     expect(ctx.db.sqlite.prepare('SELECT count(*) FROM audit_log WHERE hash IS NULL').pluck().get()).toBe(0);
-    expect(verifyAudit(ctx)).toMatchObject({ ok: true, count: 2 });
+    // The two old entries, sealed, then the backup made before the pending migrations, chained after them.
+    expect(verifyAudit(ctx)).toMatchObject({ ok: true, count: 3 });
+    expect(ctx.db.sqlite.prepare('SELECT action FROM audit_log ORDER BY id').pluck().all()).toEqual([
+      'handover.create',
+      'handover.finalize',
+      'backup.create',
+    ]);
     // Sealed rows are as immutable as any other.
     expect(() => ctx.db.sqlite.exec("UPDATE audit_log SET hash = 'x' WHERE id = 1")).toThrow(/append-only/);
   });

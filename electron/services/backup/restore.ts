@@ -14,7 +14,6 @@ import type { Db } from '../../../db/open';
 import { lastAuditEntry, writeAudit } from '../../../db/queries/audit';
 import { AppError } from '../../api/result';
 import { openAppDatabase } from '../app-context';
-import { sealLegacyAudit } from '../audit/seal';
 import type { CheckReport } from '../../api/schemas/check';
 import { runChecks } from '../check';
 import type { AppContext, Caller } from '../context';
@@ -110,7 +109,6 @@ export function restoreDatabase(t: RestoreTarget, source: string, actor: string)
   fsyncDir(dirname(t.dbFile));
 
   const db = openAppDatabase(t.dbFile, t.dataDir, t.keys.dbKey, t.migrationsFolder);
-  sealLegacyAudit({ db } as AppContext);
   writeAudit(
     db.orm,
     {
