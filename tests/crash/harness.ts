@@ -1,12 +1,13 @@
 import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { defaultMigrationsFolder, openDatabase } from '../../db/open';
 import { databaseFile } from '../../electron/services/data-dir';
+import { keyStoreFileFor } from '../../electron/services/keys/keystore';
 import { EXTERNAL } from '../../scripts/build-electron.js';
 import { testDbKey } from '../support/keys';
 
@@ -93,6 +94,12 @@ function runChild(
 /** Opens the database as the app does after a crash, and checks it against every acknowledgement so far. */
 function verify(dataDir: string, acks: Map<string, Ack>): { integrity: string; lost: string[]; records: number } {
   const file = databaseFile(dataDir);
+  if (!existsSync(keyStoreFileFor(file))) {
+    // Killed before its first start had made the key store, which comes before the database: nothing can exist yet.
+    if (acks.size || existsSync(file))
+      return { integrity: 'database without its key store', lost: [...acks.keys()], records: 0 };
+    return { integrity: 'ok', lost: [], records: 0 };
+  }
   const db = openDatabase(file, { key: testDbKey(file) });
   try {
     const integrity = (db.sqlite.pragma('integrity_check') as { integrity_check: string }[])

@@ -10,3 +10,9 @@ it('after every SIGKILL of a writer, every acknowledged commit is present and in
   expect(f.lost).toBe(0);
   expect(f.integrityFailures).toBe(0);
 }, 600_000);
+
+it('a kill before the first start has written anything leaves nothing to lose, and is counted as one at start-up', async () => {
+  // random() = 0: every kill lands at once, before the writer has made its key store or database.
+  const f = await runCrashHarness({ kills: 2, random: () => 0 });
+  expect(f).toMatchObject({ kills: 2, killedStarting: 2, acknowledged: 0, lost: 0, integrityFailures: 0 });
+}, 120_000);
