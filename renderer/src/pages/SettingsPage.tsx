@@ -9,6 +9,7 @@ import { issuesByPath } from '../lib/validation';
 import { ReportSettings } from '../components/report/ReportSettings';
 import { CountryAliases } from '../components/countries/CountryAliases';
 import { RecoveryPassphrase } from '../components/settings/RecoveryPassphrase';
+import { TrustedOffices } from '../components/settings/TrustedOffices';
 import { useCan } from '../auth/account';
 
 export function SettingsPage() {
@@ -16,6 +17,7 @@ export function SettingsPage() {
   const settings = useQuery({ queryKey: ['settings'], queryFn: () => callOrThrow('settings:get', {}) });
   const info = useQuery({ queryKey: ['info'], queryFn: () => callOrThrow('app:info', {}) });
   const mayKeys = useCan('keys:setRecovery');
+  const mayTrust = useCan('signing:trustCa');
   return (
     <Stack maw={900}>
       <Group justify="space-between">
@@ -28,6 +30,7 @@ export function SettingsPage() {
       {mayKeys && <RecoveryPassphrase />}
       <ReportSettings />
       <CountryAliases />
+      {mayTrust && <TrustedOffices />}
       {info.data && (
         <Paper withBorder p="md">
           <Title order={4} mb="sm">

@@ -1,8 +1,12 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KeyStore } from '../../electron/services/keys/keystore';
+import { certToPem, createCa } from '../../electron/services/signing/certs';
 import { signIn } from '../support/accounts';
 import { useBrowserSession } from '../support/browser-session';
-import { screenshot, setLanguage } from '../support/ui';
+import { SCREENSHOTS, screenshot, setLanguage } from '../support/ui';
 
 const session = useBrowserSession();
 
@@ -84,5 +88,55 @@ describe('recovery passphrase in Settings', () => {
     ).map((r) => JSON.parse(r.details).reason);
     expect(actions).toEqual(['idle']);
     await page.close();
+  });
+
+  it("trusts another office's CA from Settings, and shows a list edited outside the app as such", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tasleem-ca-'));
+    const caFile = join(dir, 'hasakah-ca.pem');
+    writeFileSync(caFile, certToPem(createCa('Hasakah Office', new Date()).cert));
+    const forged = certToPem(createCa('Forged Office', new Date()).cert);
+    for (const [lang, code] of [
+      ['English', 'en'],
+      ['العربية', 'ar'],
+    ] as const) {
+      const page = await session.open(lang);
+      await page.goto(session.url('/settings'));
+      await page.getByTestId('trusted-offices').waitFor();
+      await page.getByTestId('trusted-office-file').setInputFiles(caFile);
+      await page.getByTestId('trusted-office-label').fill(code === 'en' ? 'Hasakah office' : 'مكتب الحسكة');
+      await page.getByTestId('trusted-office-add').click();
+      await page.locator('[data-testid="trusted-office"][data-sealed="true"]').waitFor();
+      const sealed = session.app.ctx.keys.trustedCas();
+      expect(sealed).toHaveLength(1);
+
+      // Someone appends a CA to the list with SQL: the page says the list was altered and marks that entry.
+      const row = session.app.ctx.db.sqlite
+        .prepare(`SELECT value FROM settings WHERE key = 'signing.officeCas'`)
+        .get() as { value: string };
+      const list = JSON.parse(row.value) as unknown[];
+      session.app.ctx.db.sqlite
+        .prepare(`UPDATE settings SET value = ? WHERE key = 'signing.officeCas'`)
+        .run(
+          JSON.stringify([
+            ...list,
+            { pem: forged, label: 'Hasakah (new)', addedAt: new Date().toISOString(), addedBy: 'e2e-admin' },
+          ]),
+        );
+      await page.reload();
+      await page.getByTestId('trusted-offices-altered').waitFor();
+      expect(await page.locator('[data-testid="trusted-office"][data-sealed="false"]').count()).toBe(1);
+      await page.getByTestId('trusted-offices').scrollIntoViewIfNeeded();
+      await page.getByTestId('trusted-offices').screenshot({ path: join(SCREENSHOTS, `trusted-offices-${code}.png`) });
+
+      // Discarding the unsealed entry re-seals what the administrator trusted; then stop trusting the office too.
+      await page.locator('[data-testid="trusted-office"][data-sealed="false"]').getByRole('button').click();
+      await page.getByTestId('trusted-offices-altered').waitFor({ state: 'detached' });
+      expect(session.app.ctx.keys.trustedCas()).toEqual(sealed);
+      await page.getByTestId('trusted-office').getByRole('button').click();
+      await page.getByTestId('trusted-office').waitFor({ state: 'detached' });
+      expect(session.app.ctx.keys.trustedCas()).toEqual([]);
+      await page.close();
+    }
+    expect(session.errors).toEqual([]);
   });
 });
