@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import type { Download, Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/handlers/dispatch';
@@ -6,7 +7,7 @@ import { localCaller } from '../../electron/services/context';
 import { useBrowserSession } from '../support/browser-session';
 import { kyrgyzHandover } from '../support/context';
 import { flipOneByte, pdfsig } from '../support/report-tools';
-import { screenshot } from '../support/ui';
+import { SCREENSHOTS, screenshot } from '../support/ui';
 import type { RunningApp } from '../support/web-app';
 
 let app: RunningApp;
@@ -118,8 +119,12 @@ describe('report: sign on screen, finalize, export signed, verify', () => {
     } finally {
       await stranger.close();
     }
-    await page.waitForTimeout(1500); // the PDF viewer draws the first page
+    await page.waitForTimeout(4000); // the PDF viewer draws the first page
     await screenshot(page, 'report-preview-ar');
+    // A full-page capture resizes the window and blanks the PDF viewer's frame: the preview itself, as seen.
+    await preview.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(1000);
+    await preview.screenshot({ path: join(SCREENSHOTS, 'report-preview-pdf-ar.png') });
 
     // Save again: the same held file downloads again, byte for byte.
     const [again] = (await Promise.all([page.waitForEvent('download'), page.getByTestId('save-pdf').click()])) as [
@@ -131,10 +136,16 @@ describe('report: sign on screen, finalize, export signed, verify', () => {
 
   it('shows the preview in English too', async () => {
     await page.getByTestId('language-switcher').getByText('English', { exact: true }).click();
-    await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pdf').click()]);
-    await page.getByTestId('report-preview').waitFor();
-    await page.waitForTimeout(1500);
+    const before = await page.getByTestId('report-preview').getAttribute('src');
+    await page.getByTestId('export-pdf').click();
+    await expect
+      .poll(() => page.getByTestId('report-preview').getAttribute('src'), { timeout: 30_000 })
+      .not.toBe(before);
+    await page.waitForTimeout(4000);
     await screenshot(page, 'report-preview-en');
+    await page.getByTestId('report-preview').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(1000);
+    await page.getByTestId('report-preview').screenshot({ path: join(SCREENSHOTS, 'report-preview-pdf-en.png') });
     await page.getByTestId('language-switcher').getByText('العربية', { exact: true }).click();
   });
 
