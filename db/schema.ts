@@ -1,9 +1,10 @@
-import { sql } from 'drizzle-orm';
+import { sql, type AnyColumn } from 'drizzle-orm';
 import { blob, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { SideBySideField } from '../electron/api/domain/exchange';
 import { CONFLICT_RESOLUTIONS } from '../electron/api/domain/exchange';
 import {
   CAMPS,
+  DATE_PRECISIONS,
   SOURCES,
   STATUSES,
   type DelegationMember,
@@ -11,6 +12,20 @@ import {
 } from '../electron/api/domain/handover';
 import { PERSON_CATEGORIES, SEXES } from '../electron/api/domain/persons';
 import { IDENTITY_KINDS, SIGNER_ROLES } from '../electron/api/domain/reports';
+
+/**
+ * A record whose protocol does not name both parties or the camp (imported from the public record, issue 10): the
+ * same text in the partial index and in the queries that count them, so SQLite uses the index. An unrecorded camp is
+ * 'other' with no name (the app never stores that: "other" needs its name), since the camp's CHECK allows no empty.
+ */
+export const incompleteSql = (t: {
+  delegationHeadName: AnyColumn;
+  handingAuthority: AnyColumn;
+  handingOfficialName: AnyColumn;
+  camp: AnyColumn;
+  campOther: AnyColumn;
+}) =>
+  sql`(${t.delegationHeadName} = '' OR ${t.handingAuthority} = '' OR ${t.handingOfficialName} = '' OR (${t.camp} = 'other' AND ${t.campOther} = ''))`;
 
 /**
  * One row per handover, holding its *current* content. Earlier versions of a finalized record live in
@@ -26,13 +41,22 @@ export const handovers = sqliteTable(
     /** Bumped on every write; an update must name the revision it read (optimistic concurrency). */
     revision: integer('revision').notNull().default(1),
     handoverDate: text('handover_date').notNull(),
+    /**
+     * How much of the date is known when it is less than a day (issue 10): 'month' ("March 2021") or 'year' ("2019"),
+     * stored as the first day of it, so sorting, range filters and the totals summaries need nothing else. Null: a day.
+     */
+    datePrecision: text('date_precision', { enum: DATE_PRECISIONS }),
     receivingCountry: text('receiving_country').notNull(),
+    /** Empty when the source does not name them (an imported record of the public record): shown as not recorded. */
     delegationHeadName: text('delegation_head_name').notNull(),
+    /** The same name in the other script (Arabic ↔ Latin), for the protocol's other half (issue 10). */
+    delegationHeadNameLatin: text('delegation_head_name_latin'),
     delegationHeadTitle: text('delegation_head_title').notNull().default(''),
     delegationBody: text('delegation_body').notNull().default(''),
     delegationMembers: text('delegation_members', { mode: 'json' }).$type<DelegationMember[]>().notNull().default([]),
     handingAuthority: text('handing_authority').notNull(),
     handingOfficialName: text('handing_official_name').notNull(),
+    handingOfficialNameLatin: text('handing_official_name_latin'),
     handingOfficialTitle: text('handing_official_title').notNull().default(''),
     location: text('location').notNull().default(''),
     camp: text('camp', { enum: CAMPS }).notNull(),
@@ -48,11 +72,16 @@ export const handovers = sqliteTable(
       .notNull()
       .default(['ar', 'en']),
     notes: text('notes').notNull().default(''),
+    /** Where the figures come from, as the sheet's `source` column says it: a URL, "MFA statement 2021-03-10". */
+    sourceNote: text('source_note'),
     voidReason: text('void_reason'),
     /** How the record came in: typed in this app, imported from a spreadsheet (issue 6), or from another office's bundle. */
     source: text('source', { enum: SOURCES }).notNull().default('app'),
     /** For imports the SHA-256 of the file (matching its audit entry); for exchange the sending office's bundle id. */
     sourceRef: text('source_ref'),
+    /** For imports: the sheet's file name and the row the record came from (its provenance, issue 10). */
+    sourceFile: text('source_file'),
+    sourceRow: integer('source_row'),
     createdAt: text('created_at').notNull(),
     createdBy: text('created_by').notNull(),
     updatedAt: text('updated_at').notNull(),
@@ -63,6 +92,8 @@ export const handovers = sqliteTable(
     index('handovers_date_idx').on(t.handoverDate),
     index('handovers_country_date_idx').on(t.receivingCountry, t.handoverDate),
     index('handovers_status_idx').on(t.status, t.handoverDate),
+    // Only the records whose protocol is incomplete (few): the totals page counts them without reading the others.
+    index('handovers_incomplete_idx').on(t.status, t.handoverDate).where(incompleteSql(t)),
     // Covering index for the per-country totals (db/queries/totals.ts): status and date range seek, the rest is read
     // from the index without touching the table rows.
     index('handovers_totals_idx').on(
@@ -83,6 +114,10 @@ export const handovers = sqliteTable(
     check(
       'handovers_country_check',
       sql`length(${t.receivingCountry}) = 2 AND ${t.receivingCountry} = upper(${t.receivingCountry})`,
+    ),
+    check(
+      'handovers_date_precision_check',
+      sql`${t.datePrecision} IS NULL OR (${t.datePrecision} = 'month' AND ${t.handoverDate} LIKE '%-01') OR (${t.datePrecision} = 'year' AND ${t.handoverDate} LIKE '%-01-01')`,
     ),
     check('handovers_date_check', sql`${t.handoverDate} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`),
     check(
@@ -194,6 +229,8 @@ export const HANDOVER_RECORD_COLUMNS = [
   'voidReason',
   'source',
   'sourceRef',
+  'sourceFile',
+  'sourceRow',
   'createdAt',
   'createdBy',
   'updatedAt',

@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lte, not, sql, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { HandoverFilter, SortColumn } from '../../electron/api/domain/handover';
-import { handovers, persons } from '../schema';
+import { handovers, incompleteSql, persons } from '../schema';
 import type { Orm } from '../open';
 import { normalizeForSearch, toFtsQuery } from '../search-text';
 
@@ -117,6 +117,8 @@ export function filterWhere(f: HandoverFilter): SQL | undefined {
   if (f.statuses?.length) parts.push(inArray(handovers.status, f.statuses));
   if (f.from) parts.push(gte(handovers.handoverDate, f.from));
   if (f.to) parts.push(lte(handovers.handoverDate, f.to));
+  if (f.completeness === 'incomplete') parts.push(incompleteSql(handovers));
+  else if (f.completeness === 'complete') parts.push(not(incompleteSql(handovers)));
   const fts = f.search ? toFtsQuery(f.search) : null;
   const matching = fts
     ? sql`${handovers.id} IN (SELECT handover_id FROM handover_search WHERE handover_search MATCH ${fts})`
@@ -148,9 +150,13 @@ export function listHandoverRows(
       status: handovers.status,
       version: handovers.version,
       handoverDate: handovers.handoverDate,
+      datePrecision: handovers.datePrecision,
       receivingCountry: handovers.receivingCountry,
       delegationHeadName: handovers.delegationHeadName,
+      handingAuthority: handovers.handingAuthority,
+      handingOfficialName: handovers.handingOfficialName,
       camp: handovers.camp,
+      campOther: handovers.campOther,
       womenCount: handovers.womenCount,
       childrenCount: handovers.childrenCount,
       menCount: handovers.menCount,

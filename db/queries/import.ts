@@ -20,6 +20,8 @@ export type ImportedFields = Omit<HandoverRow, Stamped>;
 export interface ImportStamp {
   /** SHA-256 of the file, kept as the record's source reference. */
   sourceRef: string;
+  /** The file's name as given, kept with each record beside its row (its provenance). */
+  fileName: string;
   at: string;
   actor: string;
 }
@@ -36,7 +38,13 @@ const columns = getTableColumns(handovers);
 /** Every column of the table, in table order: the INSERT names them all. */
 const KEYS = Object.keys(columns) as Key[];
 const COLUMNS = KEYS.map((k) => columns[k].name);
-type Stamp = { id: string; status: HandoverRow['status']; voidReason: string | null; stamp: ImportStamp };
+type Stamp = {
+  id: string;
+  status: HandoverRow['status'];
+  voidReason: string | null;
+  stamp: ImportStamp;
+  line: number;
+};
 /** How each column's value is found, worked out once: from the stamp, else from the fields (JSON columns as text). */
 const VALUE_OF: ((f: ImportedFields, s: Stamp) => unknown)[] = KEYS.map((k) => {
   switch (k as Stamped) {
@@ -53,6 +61,10 @@ const VALUE_OF: ((f: ImportedFields, s: Stamp) => unknown)[] = KEYS.map((k) => {
       return () => 'import';
     case 'sourceRef':
       return (_f, s) => s.stamp.sourceRef;
+    case 'sourceFile':
+      return (_f, s) => s.stamp.fileName;
+    case 'sourceRow':
+      return (_f, s) => s.line;
     case 'createdAt':
     case 'updatedAt':
       return (_f, s) => s.stamp.at;
@@ -67,7 +79,8 @@ const VALUE_OF: ((f: ImportedFields, s: Stamp) => unknown)[] = KEYS.map((k) => {
 
 /**
  * The positional values of one record, in COLUMNS order, built straight from the fields: at 100,000 rows an
- * intermediate row object per record costs more than the INSERT. `version`: the frozen content of version 1.
+ * intermediate row object per record costs more than the INSERT. `version`: the frozen content of version 1; `line`:
+ * the sheet's row it was read from.
  */
 export function importTuple(
   id: string,
@@ -76,8 +89,9 @@ export function importTuple(
   status: HandoverRow['status'],
   voidReason: string | null,
   version: { json: string; hash: string } | null,
+  line: number,
 ): ImportTuple {
-  const s: Stamp = { id, status, voidReason, stamp };
+  const s: Stamp = { id, status, voidReason, stamp, line };
   return {
     handover: VALUE_OF.map((value) => value(f, s)),
     search: [id, searchBody(f, [])],

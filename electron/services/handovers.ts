@@ -13,7 +13,13 @@ import {
 import type { HandoverFilter } from '../api/domain/handover';
 import { AppError } from '../api/result';
 import { resolveCountryName } from '../api/schemas/country-resolver';
-import type { HandoverFields, ListQuery, ListResult, ListSummary } from '../api/schemas/handover';
+import {
+  protocolIssues,
+  type HandoverFields,
+  type ListQuery,
+  type ListResult,
+  type ListSummary,
+} from '../api/schemas/handover';
 import type { AppContext, Caller } from './context';
 import { countryAliasMap } from './country-aliases';
 import { fieldChanges } from '../api/domain/field-changes';
@@ -33,7 +39,22 @@ export function assertReferenceFree(ctx: AppContext, referenceNo: string, except
     });
 }
 
+/**
+ * A protocol typed in the app names both parties and its camp. A record brought in from a sheet (or another office's
+ * copy of one) needs only what the totals need (issue 10): it may stay incomplete through its edits and amendments,
+ * and an amendment may complete it.
+ */
+export function assertProtocolRules(record: Pick<HandoverRow, 'source'> | null, data: HandoverFields) {
+  if (record && record.source !== 'app') return;
+  const issues = protocolIssues(data);
+  if (issues.length)
+    throw new AppError('VALIDATION', 'The protocol must name both parties and the camp', {
+      issues: issues.map((i) => ({ path: `data.${i.path}`, key: i.key })),
+    });
+}
+
 export function createHandover(ctx: AppContext, caller: Caller, data: HandoverFields): HandoverRow {
+  assertProtocolRules(null, data);
   const at = ctx.now().toISOString();
   const id = uuidv7();
   ctx.db.sqlite.transaction(() => {
@@ -79,6 +100,7 @@ export function updateHandover(
       throw new AppError('CONFLICT', 'The handover was changed by someone else since it was opened', {
         currentRevision: current.revision,
       });
+    assertProtocolRules(current, data);
     assertReferenceFree(ctx, data.referenceNo, id);
     const changes = fieldChanges(current, data, Object.keys(data));
     if (!updateHandoverRow(ctx.db.orm, id, expectedRevision, { ...data, updatedAt: at, updatedBy: caller.actor })) {

@@ -7,7 +7,7 @@ import type { PersonInput } from '../api/schemas/person';
 import { contentHash, contentOf, type HandoverContent } from './content';
 import type { AppContext, Caller } from './context';
 import { fieldChanges } from '../api/domain/field-changes';
-import { assertReferenceFree, getHandover } from './handovers';
+import { assertProtocolRules, assertReferenceFree, getHandover } from './handovers';
 import { assertManifestAgrees, writeManifest } from './manifest';
 import { assertRequiredSignatures } from './report/signatures';
 
@@ -99,6 +99,7 @@ export function amendHandover(
   const at = ctx.now().toISOString();
   ctx.db.sqlite.transaction(() => {
     const h = loadForChange(ctx, id, expectedRevision, ['finalized']);
+    assertProtocolRules(h, data);
     assertReferenceFree(ctx, data.referenceNo, id);
     const before = contentOf(ctx, h);
     const changes = fieldChanges(h, data, Object.keys(data));

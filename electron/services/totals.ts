@@ -6,6 +6,7 @@ import kuNames from 'i18n-iso-countries/langs/ku.json';
 import { writeAudit } from '../../db/queries/audit';
 import { FIGURES, type TotalsFilter } from '../api/domain/totals';
 import { countRecorded, countryTotals, periodTotals, sumCountryTotals } from '../../db/queries/totals';
+import { countIncomplete } from '../../db/queries/completeness';
 // The export's column headers come from the renderer's catalogs, so the file says what the screen says.
 import arCatalog from '../../renderer/src/i18n/locales/ar/totals.json';
 import enCatalog from '../../renderer/src/i18n/locales/en/totals.json';
@@ -24,8 +25,14 @@ export function toTotalsFilter(q: TotalsQuery): TotalsFilter {
 }
 
 export function getTotals(ctx: AppContext, q: TotalsQuery): TotalsResult {
-  const rows = countryTotals(ctx.db.orm, toTotalsFilter(q));
-  return { countries: rows, sum: sumCountryTotals(rows), recorded: countRecorded(ctx.db.orm) };
+  const filter = toTotalsFilter(q);
+  const rows = countryTotals(ctx.db.orm, filter);
+  return {
+    countries: rows,
+    sum: sumCountryTotals(rows),
+    recorded: countRecorded(ctx.db.orm),
+    incomplete: countIncomplete(ctx.db.orm, filter),
+  };
 }
 
 export function getTimeline(ctx: AppContext, q: TotalsQuery, granularity: 'month' | 'year'): TimelineResult {

@@ -108,8 +108,8 @@ function prebuiltWrites(rows: Row[]): number {
   const floor = tempApp();
   floor.ctx.db.sqlite.pragma('wal_autocheckpoint = 0');
   const writer = prepareImportWriter(floor.ctx.db.sqlite);
-  const stamp = { sourceRef: 'bench', at: new Date().toISOString(), actor: 'bench' };
-  const tuples = rows.map((r) => {
+  const stamp = { sourceRef: 'bench', fileName: 'bench.csv', at: new Date().toISOString(), actor: 'bench' };
+  const tuples = rows.map((r, i) => {
     const id = uuidv7();
     const fields = {
       ...blankFields(),
@@ -142,6 +142,7 @@ function prebuiltWrites(rows: Row[]): number {
       'finalized',
       null,
       frozenContent({ id, fields: contentFields(fields), persons: [] }),
+      i + 2,
     );
   });
   const t = performance.now();

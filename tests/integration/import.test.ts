@@ -262,6 +262,7 @@ describe('rows rejected with their line number and a reason key', () => {
         row('', {}),
         row('HO-7', { women_count: '0', children_count: '0', boys_count: '0', girls_count: '0' }),
         row('HO-8', { camp_of_origin: '' }),
+        row('HO-9', { children_count: '', boys_count: '0', girls_count: '0' }),
       ),
     );
     const byLine = Object.fromEntries(
@@ -274,9 +275,11 @@ describe('rows rejected with their line number and a reason key', () => {
       7: ['women_count:validation.not_a_number'],
       8: ['reference_no:validation.required'],
       9: ['women_count:validation.no_persons'],
-      10: ['camp_of_origin:validation.required'],
+      // A camp the sheet does not name stays unrecorded (line 10 is imported); a count the totals need may not be empty.
+      11: ['children_count:validation.required'],
     });
-    expect(r.counts).toMatchObject({ new: 1, rejected: 7 });
+    expect(r.counts).toMatchObject({ new: 2, rejected: 7 });
+    expect(getHandoverByReference(app.ctx.db.orm, 'HO-8')).toMatchObject({ camp: 'other', campOther: '' });
   });
 
   it('an ambiguous date is settled by --date-order, or by the other rows of the file', async () => {
@@ -290,23 +293,23 @@ describe('rows rejected with their line number and a reason key', () => {
     expect(getHandoverByReference(app.ctx.db.orm, 'HO-1')!.handoverDate).toBe('2023-04-03');
   });
 
-  it('unknown columns are reported, missing optional ones default', async () => {
+  it('unknown columns are reported, missing optional ones default, unnamed parties stay unrecorded', async () => {
     const data = Buffer.from(
-      'reference_no,handover_date,receiving_country,delegation_head_name,camp_of_origin,women_count,colour\nHO-9,2020-01-01,DE,Max Muster,roj,2,blue\n',
+      'reference_no,handover_date,receiving_country,delegation_head_name,camp_of_origin,women_count,children_count,colour\nHO-9,2020-01-01,DE,Max Muster,roj,2,0,blue\n',
     );
+    await app.must('settings:set', { patch: { handingOfficialName: 'سامر حسن' } });
     const r = await run(data);
     expect(r.unknownColumns).toEqual(['colour']);
-    // handing_official_name has no column and no default in the settings: the row says so.
-    expect(r.rows[0].reasons).toEqual([
-      { key: 'validation.required', column: 'handing_official_name', value: undefined },
-    ]);
-    await app.must('settings:set', { patch: { handingOfficialName: 'سامر حسن' } });
-    expect((await run(data)).counts.new).toBe(1);
+    expect(r.counts.new).toBe(1);
+    // Today's official did not sign this record: the sheet names nobody, so nobody is recorded (issue 10).
     expect(getHandoverByReference(app.ctx.db.orm, 'HO-9')).toMatchObject({
       childrenCount: 0,
+      menCount: 0,
       notes: '',
       location: '',
-      handingOfficialName: 'سامر حسن',
+      handingOfficialName: '',
+      sourceFile: 'sheet.csv',
+      sourceRow: 2,
     });
   });
 });
@@ -456,7 +459,7 @@ describe('bad files: a clear report, nothing changed', () => {
     const err = await fileError(Buffer.from('name,age\nx,1\n'));
     expect(err.details).toMatchObject({
       reason: 'io.file.missing_columns',
-      params: { columns: 'reference_no, handover_date, receiving_country, delegation_head_name, camp_of_origin' },
+      params: { columns: 'reference_no, handover_date, receiving_country, women_count, children_count' },
     });
   });
 });

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { requiredText, uuid } from '../schemas/common';
-import { filterInput, handover, handoverFields, listQuery, listResult, listSummary } from '../schemas/handover';
+import {
+  filterInput,
+  handover,
+  handoverFields,
+  listQuery,
+  listResult,
+  listSummary,
+  recordFields,
+} from '../schemas/handover';
 import { manifestInput, person } from '../schemas/person';
 import { channel } from './define';
 
@@ -24,7 +32,8 @@ export const handoverChannels = {
   'handovers:create': channel(z.object({ data: handoverFields }).strict(), handover, 'registrar'),
   'handovers:get': channel(z.object({ id: uuid }).strict(), handover, 'viewer'),
   'handovers:update': channel(
-    z.object({ id: uuid, expectedRevision: z.number().int().min(1), data: handoverFields }).strict(),
+    // A record's rules here; the service adds the protocol's (both parties named) unless the record was imported.
+    z.object({ id: uuid, expectedRevision: z.number().int().min(1), data: recordFields }).strict(),
     handover,
     'registrar',
   ),
@@ -45,7 +54,7 @@ export const handoverChannels = {
       .object({
         id: uuid,
         expectedRevision: z.number().int().min(1),
-        data: handoverFields,
+        data: recordFields,
         reason: requiredText(1000),
         persons: manifestInput.optional(),
       })

@@ -9,6 +9,10 @@ export type Camp = (typeof CAMPS)[number];
 export const SOURCES = ['app', 'import', 'exchange'] as const;
 export type Source = (typeof SOURCES)[number];
 
+/** How much of a handover date is known when it is less than a day; a month or year is stored as its first day. */
+export const DATE_PRECISIONS = ['month', 'year'] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+
 export const DOCUMENT_LANGUAGES = ['ar', 'en', 'ku', 'fr', 'ru'] as const;
 export type DocumentLanguage = (typeof DOCUMENT_LANGUAGES)[number];
 
@@ -16,6 +20,27 @@ export interface DelegationMember {
   name: string;
   title: string;
 }
+
+/**
+ * What a protocol must name before it can be signed (issue 10): both parties and the camp. A record typed in the app
+ * always names them; one imported from the public record may not, and shows each as "not recorded" until an amendment
+ * completes it. An unrecorded camp is "other" without its name (the form never allows that).
+ */
+export const PROTOCOL_FIELDS = ['delegationHeadName', 'handingAuthority', 'handingOfficialName', 'camp'] as const;
+export type ProtocolField = (typeof PROTOCOL_FIELDS)[number];
+export interface ProtocolParts {
+  delegationHeadName: string;
+  handingAuthority: string;
+  handingOfficialName: string;
+  camp: Camp;
+  campOther: string;
+}
+export const campRecorded = (h: Pick<ProtocolParts, 'camp' | 'campOther'>) => h.camp !== 'other' || h.campOther !== '';
+export function missingProtocolFields(h: ProtocolParts): ProtocolField[] {
+  return PROTOCOL_FIELDS.filter((k) => (k === 'camp' ? !campRecorded(h) : h[k].trim() === ''));
+}
+export const COMPLETENESS = ['complete', 'incomplete'] as const;
+export type Completeness = (typeof COMPLETENESS)[number];
 
 /** The count fields of a record, in the order the form and the reports show them. */
 export const COUNT_FIELDS = [
@@ -51,6 +76,7 @@ export interface HandoverFilter {
   statuses?: Status[];
   from?: string;
   to?: string;
+  completeness?: Completeness;
   /** The country the whole search text names ("قرغيزستان", "Kyrgyz Republic"): its records match the search too. */
   searchCountry?: string;
 }

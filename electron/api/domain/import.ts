@@ -22,13 +22,16 @@ export const CANONICAL_COLUMNS = [
 ] as const;
 /** The record's state, written last by our export and read back by the import. */
 export const STATE_COLUMNS = ['status', 'void_reason'] as const;
-/** Without these a row cannot be a handover; every other column defaults (counts 0, text empty). */
+/**
+ * Without these a row cannot be a handover the totals count (issue 10): the public record rarely names the parties or
+ * the camp, so those stay unrecorded when absent; men and the other counts default to 0, other text to empty.
+ */
 export const REQUIRED_COLUMNS = [
   'reference_no',
   'handover_date',
   'receiving_country',
-  'delegation_head_name',
-  'camp_of_origin',
+  'women_count',
+  'children_count',
 ] as const;
 
 export const DATE_ORDERS = ['dmy', 'mdy'] as const;

@@ -2,7 +2,16 @@ import { getTableColumns } from 'drizzle-orm';
 import { createInsertSchema, createSelectSchema } from 'drizzle-zod';
 import { z } from 'zod';
 import { CANONICAL_COLUMNS, STATE_COLUMNS } from '../domain/import';
-import { CAMPS, DOCUMENT_LANGUAGES, SORT_COLUMNS, SORT_DIRECTIONS, STATUSES } from '../domain/handover';
+import {
+  CAMPS,
+  COMPLETENESS,
+  DATE_PRECISIONS,
+  DOCUMENT_LANGUAGES,
+  SORT_COLUMNS,
+  SORT_DIRECTIONS,
+  STATUSES,
+  missingProtocolFields,
+} from '../domain/handover';
 import { HANDOVER_RECORD_COLUMNS, handovers } from '../../../db/schema';
 import { count, countryCode, isoDate, requiredText, text } from './common';
 
@@ -33,6 +42,9 @@ export const referenceNo = z
 
 export const delegationMember = z.object({ name: requiredText(200), title: text(200).default('') });
 
+/** An optional text: left empty it is null, so it stays out of a version's content (and its hash). */
+const optionalText = (max: number) => text(max).transform((s) => (s === '' ? null : s));
+
 /** Any text column the rules below do not name: trimmed, and no longer than this. */
 const TEXT_MAX = 500;
 
@@ -40,19 +52,25 @@ const TEXT_MAX = 500;
 const rules = {
   referenceNo,
   handoverDate: isoDate,
+  datePrecision: z.enum(DATE_PRECISIONS),
   receivingCountry: countryCode,
-  delegationHeadName: requiredText(200),
+  // A party's name may be unrecorded in a record imported from the public record; a protocol typed in the app names
+  // both (handoverFields below adds that rule, and the services keep it for every record not imported).
+  delegationHeadName: text(200),
+  delegationHeadNameLatin: optionalText(200),
   delegationHeadTitle: text(200),
   delegationBody: text(300),
   delegationMembers: z.array(delegationMember).max(50, { error: 'too_many' }),
-  handingAuthority: requiredText(300),
-  handingOfficialName: requiredText(200),
+  handingAuthority: text(300),
+  handingOfficialName: text(200),
+  handingOfficialNameLatin: optionalText(200),
   handingOfficialTitle: text(200),
   location: text(200),
   camp: z.enum(CAMPS, { error: 'required' }),
   campOther: text(200),
   documentLanguages: z.array(z.enum(DOCUMENT_LANGUAGES)).min(1, { error: 'required' }).max(5),
   notes: text(5000),
+  sourceNote: optionalText(500),
 } satisfies Partial<Record<ContentField, z.ZodType>>;
 
 function ruleOf(k: ContentField): z.ZodType {
@@ -83,25 +101,46 @@ export type HandoverFields = Pick<Row, ContentField>;
 /** What a caller may send: a field with a default may be left out. */
 export type HandoverFieldsInput = Pick<typeof handovers.$inferInsert, ContentField>;
 
-/** The fields a person types; shared by create, update and amendment, by the import's rows and by the form. */
-export const handoverFields = z
-  .object(Object.fromEntries(CONTENT_FIELDS.map((k) => [k, withDefault(k)])))
-  .strict()
-  .superRefine((raw, ctx) => {
-    const h = raw as HandoverFields;
-    if (h.boysCount + h.girlsCount > h.childrenCount) {
-      ctx.addIssue({ code: 'custom', path: ['boysCount'], message: 'split_exceeds_children' });
-    }
-    if (h.unaccompaniedCount > h.childrenCount) {
-      ctx.addIssue({ code: 'custom', path: ['unaccompaniedCount'], message: 'unaccompanied_exceeds_children' });
-    }
-    if (h.womenCount + h.childrenCount + h.menCount === 0) {
-      ctx.addIssue({ code: 'custom', path: ['womenCount'], message: 'no_persons' });
-    }
-    if (h.camp === 'other' && h.campOther === '') {
-      ctx.addIssue({ code: 'custom', path: ['campOther'], message: 'required' });
-    }
-  }) as unknown as z.ZodType<HandoverFields, HandoverFieldsInput>;
+const fieldsObject = z.object(Object.fromEntries(CONTENT_FIELDS.map((k) => [k, withDefault(k)]))).strict();
+
+/** What every record must hold, whatever its source: the figures the totals count, consistent with each other. */
+function recordRules(raw: unknown, ctx: z.RefinementCtx) {
+  const h = raw as HandoverFields;
+  if (h.boysCount + h.girlsCount > h.childrenCount) {
+    ctx.addIssue({ code: 'custom', path: ['boysCount'], message: 'split_exceeds_children' });
+  }
+  if (h.unaccompaniedCount > h.childrenCount) {
+    ctx.addIssue({ code: 'custom', path: ['unaccompaniedCount'], message: 'unaccompanied_exceeds_children' });
+  }
+  if (h.womenCount + h.childrenCount + h.menCount === 0) {
+    ctx.addIssue({ code: 'custom', path: ['womenCount'], message: 'no_persons' });
+  }
+  const p = h.datePrecision;
+  if ((p === 'month' && !h.handoverDate.endsWith('-01')) || (p === 'year' && !h.handoverDate.endsWith('-01-01'))) {
+    ctx.addIssue({ code: 'custom', path: ['handoverDate'], message: 'invalid_date' });
+  }
+}
+
+/** A protocol's parties and camp, each missing one as a `required` issue on its field (the form marks it). */
+export function protocolIssues(h: HandoverFields): { path: string; key: string }[] {
+  return missingProtocolFields(h).map((k) => ({ path: k === 'camp' ? 'campOther' : k, key: 'required' }));
+}
+
+/**
+ * A record of known provenance (issue 10): what the totals need — date, country, counts — the rest may be unrecorded.
+ * Imported rows, amendments of imported records and exchanged records are checked with it.
+ */
+export const recordFields = fieldsObject.superRefine(recordRules) as unknown as z.ZodType<
+  HandoverFields,
+  HandoverFieldsInput
+>;
+
+/** The fields a person types in the app: a record's rules, and a protocol that names both parties and the camp. */
+export const handoverFields = fieldsObject.superRefine((raw, ctx) => {
+  recordRules(raw, ctx);
+  for (const i of protocolIssues(raw as HandoverFields))
+    ctx.addIssue({ code: 'custom', path: [i.path], message: i.key });
+}) as unknown as z.ZodType<HandoverFields, HandoverFieldsInput>;
 
 /** A stored record as the API returns it. */
 export const handover = createSelectSchema(handovers, {
@@ -132,10 +171,13 @@ export function blankFields(): HandoverFieldsInput {
 
 // --- the spreadsheet columns ---------------------------------------------------------------------------------------
 
-/** Content a sheet cell carries elsewhere: the free text of "other" is the camp_of_origin cell itself. */
-const FOLDED_INTO = { campOther: 'camp_of_origin' } as const;
-/** The camp's cell is named for what it holds, not for the column. */
-const SHEET_NAME = { camp: 'camp_of_origin' } as const;
+/**
+ * Content a sheet cell carries elsewhere: the free text of "other" is the camp_of_origin cell itself, and a date's
+ * precision is how the handover_date cell is written ("2021-03", "2019").
+ */
+const FOLDED_INTO = { campOther: 'camp_of_origin', datePrecision: 'handover_date' } as const;
+/** The camp's cell is named for what it holds, not for the column; the provenance note is the sheet's `source`. */
+const SHEET_NAME = { camp: 'camp_of_origin', sourceNote: 'source' } as const;
 type ListField = { [K in ContentField]: Columns[K]['_']['dataType'] extends 'json' ? K : never }[ContentField];
 type SheetField = Exclude<ContentField, ListField | keyof typeof FOLDED_INTO>;
 type SheetColumnOf<K extends SheetField> = K extends keyof typeof SHEET_NAME
@@ -182,6 +224,7 @@ export const handoverFilter = z.object({
   statuses: z.array(z.enum(STATUSES)).default([]),
   from: isoDate.optional(),
   to: isoDate.optional(),
+  completeness: z.enum(COMPLETENESS).optional(),
 });
 const rangeInOrder = (q: { from?: string; to?: string }) => !q.from || !q.to || q.from <= q.to;
 export const INVERTED_RANGE = { path: ['to'], message: 'inverted_range' };
@@ -213,9 +256,13 @@ export const listRow = handover.pick({
   status: true,
   version: true,
   handoverDate: true,
+  datePrecision: true,
   receivingCountry: true,
   delegationHeadName: true,
+  handingAuthority: true,
+  handingOfficialName: true,
   camp: true,
+  campOther: true,
   womenCount: true,
   childrenCount: true,
   menCount: true,

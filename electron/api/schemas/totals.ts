@@ -39,6 +39,8 @@ export const totalsResult = z.object({
   sum: totalsSum,
   /** Records in the database whatever the filter (void excepted): 0 means nothing has been recorded yet. */
   recorded: z.number().int(),
+  /** Of the handovers counted, those whose protocol leaves a party or the camp unrecorded (imported, issue 10). */
+  incomplete: z.number().int(),
 });
 export type TotalsResult = z.infer<typeof totalsResult>;
 

@@ -108,9 +108,19 @@ export function registerTotalsCommands(program: Command): void {
         }
         const result = await rt.call('totals:get', input as Parameters<typeof rt.call<'totals:get'>>[1]);
         if (opts.json)
-          rt.out(JSON.stringify({ countries: result.countries.map(jsonRow), sum: jsonRow(result.sum) }, null, 2));
+          rt.out(
+            JSON.stringify(
+              { countries: result.countries.map(jsonRow), sum: jsonRow(result.sum), incomplete: result.incomplete },
+              null,
+              2,
+            ),
+          );
         else if (opts.csv) process.stdout.write(toCsv(totalsSheet(result, 'en')));
-        else rt.out(formatTotalsTable(result));
+        else {
+          rt.out(formatTotalsTable(result));
+          // Counted, but their protocols leave a party or the camp unrecorded (imported from the public record).
+          if (result.incomplete) rt.out(`${result.incomplete} of the handovers counted are incomplete`);
+        }
       }),
     );
 }

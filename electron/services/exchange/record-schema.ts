@@ -3,14 +3,14 @@ import { z } from 'zod';
 import { ATTACHMENT_TYPES } from '../../api/domain/files';
 import { FILE_LIMITS } from '../../api/domain/limits';
 import { fileName, requiredText, text, uuid } from '../../api/schemas/common';
-import { handoverFields } from '../../api/schemas/handover';
+import { recordFields } from '../../api/schemas/handover';
 import { manifestInput } from '../../api/schemas/person';
 import { signerRole } from '../../api/schemas/report';
 import { storedName } from '../attachments';
 import { canonicalJson, CONTENT_FIELDS } from '../content';
 
 /**
- * A record as it arrives in a bundle, checked with the schemas a person's typing goes through (handoverFields,
+ * A record as it arrives in a bundle, checked with the schemas a person's typing goes through (recordFields,
  * manifestInput, the attachment file name, the signature's role and name), plus what only a bundle carries (ids,
  * stamps, hashes). A sending office runs the same code, so a genuine record passes; anything else is refused.
  */
@@ -120,11 +120,11 @@ export function recordProblem(raw: unknown): 'record_malformed' | 'record_invali
   if (canonicalJson(shape.data) !== canonicalJson(raw)) return 'record_invalid';
   const r = shape.data;
   const people = r.persons.map(({ position: _p, ...p }) => p);
-  if (!sameAfter(handoverFields, contentOf(r.handover)) || !sameAfter(manifestInput, people)) return 'record_invalid';
+  if (!sameAfter(recordFields, contentOf(r.handover)) || !sameAfter(manifestInput, people)) return 'record_invalid';
   for (const [i, v] of r.versions.entries()) {
     if (
       v.version !== i + 1 ||
-      !sameAfter(handoverFields, v.content.fields) ||
+      !sameAfter(recordFields, v.content.fields) ||
       !sameAfter(manifestInput, v.content.persons)
     )
       return 'record_invalid';

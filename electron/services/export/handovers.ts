@@ -9,11 +9,17 @@ import { emit } from '../events';
 import { writeSheet, type Cell, type Sheet } from '../export-sheets';
 import { FIELD_OF_COLUMN, IMPORT_COLUMNS } from '../../api/schemas/handover';
 
-/** camp_of_origin holds al_hol / roj, or the free text of "other": what import reads back into camp + campOther. */
+/**
+ * camp_of_origin holds al_hol / roj, or the free text of "other": what import reads back into camp + campOther; an
+ * unrecorded camp is an empty cell, like every unrecorded field (a sheet's empty cell is what reads back as "not
+ * recorded"). A date known to the month or year is written so ("2021-03", "2019"), never as the day it is stored as.
+ */
 function cell(h: HandoverRow, col: (typeof IMPORT_COLUMNS)[number]): Cell {
-  if (col === 'camp_of_origin') return h.camp === 'other' ? h.campOther || 'other' : h.camp;
+  if (col === 'camp_of_origin') return h.camp === 'other' ? h.campOther : h.camp;
+  if (col === 'handover_date') return h.handoverDate.slice(0, PRECISION_LENGTH[h.datePrecision ?? 'day']);
   return h[FIELD_OF_COLUMN[col]] as Cell;
 }
+const PRECISION_LENGTH = { day: 10, month: 7, year: 4 } as const;
 
 /** The canonical columns (and the handing side's), one row per handover: the format import reads, so export → import reproduces the records. */
 export function handoversSheet(rows: HandoverRow[]): Sheet {

@@ -4,7 +4,7 @@ import {
   COUNT_COLUMNS,
   FIELD_OF_COLUMN,
   OPTIONAL_FIELDS,
-  handoverFields,
+  recordFields,
   type HandoverFields,
   type ImportColumn,
 } from '../../api/schemas/handover';
@@ -16,11 +16,16 @@ import { normalizeForSearch } from '../../../db/search-text';
 export type Reason = ImportReason;
 export type Mapping = (ImportColumn | null)[];
 
+/**
+ * What a row takes from the office when the sheet is silent: the handing authority is the office itself. Its official's
+ * name is not taken: today's official did not sign a 2019 protocol (issue 10: no placeholders).
+ */
 export interface RowDefaults {
   handingAuthority: string;
-  handingOfficialName: string;
-  handingOfficialTitle: string;
 }
+
+/** Counts the totals cannot do without: an empty cell is a gap the row may not have (men and the splits default to 0). */
+const REQUIRED_COUNTS: ReadonlySet<string> = new Set(['women_count', 'children_count']);
 
 const COLUMN_OF_FIELD = new Map<string, ImportColumn>(
   Object.entries(FIELD_OF_COLUMN).map(([c, f]) => [f, c as ImportColumn]),
@@ -61,10 +66,10 @@ export function parseCamp(text: string): { camp: HandoverFields['camp']; campOth
   return { camp: 'other', campOther: text };
 }
 
-function parseCount(v: unknown): number | Reason['key'] {
+function parseCount(v: unknown, required: boolean): number | Reason['key'] {
   if (typeof v === 'number') return v;
   const s = westernDigits(cellText(v)).replace(/[\s\u066C,]/g, '');
-  if (s === '') return 0;
+  if (s === '') return required ? 'validation.required' : 0;
   if (/^-?\d+(\.0+)?$/.test(s)) return Number(s);
   return /^-?\d*\.\d+$/.test(s) ? 'validation.not_integer' : 'validation.not_a_number';
 }
@@ -126,12 +131,14 @@ export function rowToFields(
 ): { data?: HandoverFields; state: RowState; reasons: Reason[] } {
   const reasons: Reason[] = [];
   const state: RowState = { voidReason: '' };
+  // A party or camp the sheet does not name stays unrecorded: empty, never a placeholder.
   const input: Record<string, unknown> = {
     handingAuthority: defaults.handingAuthority,
-    handingOfficialName: defaults.handingOfficialName,
-    handingOfficialTitle: defaults.handingOfficialTitle,
+    delegationHeadName: '',
+    handingOfficialName: '',
+    camp: 'other',
+    campOther: '',
   };
-  let campSeen = false;
   for (let i = 0; i < mapping.length; i++) {
     const col = mapping[i];
     if (!col) continue;
@@ -139,7 +146,7 @@ export function rowToFields(
     const field = FIELD_OF_COLUMN[col];
     if (col === 'handover_date') {
       const d = raw instanceof Date ? parseDate(raw) : dateOf[dateOrder ?? 'unknown'](cellText(raw));
-      if (d.ok) input[field] = d.iso;
+      if (d.ok) Object.assign(input, { [field]: d.iso, datePrecision: d.precision === 'day' ? null : d.precision });
       else
         reasons.push({
           key: cellText(raw) === '' ? 'validation.required' : `io.reason.${d.key}`,
@@ -159,7 +166,6 @@ export function rowToFields(
           ...(match.suggestions.length ? { suggestions: match.suggestions } : {}),
         });
     } else if (col === 'camp_of_origin') {
-      campSeen = true;
       const camp = campOf(cellText(raw));
       if (camp) Object.assign(input, camp);
     } else if (col === 'status') {
@@ -169,7 +175,7 @@ export function rowToFields(
     } else if (col === 'void_reason') {
       state.voidReason = cellText(raw);
     } else if (COUNT_COLUMNS.includes(col)) {
-      const n = parseCount(raw);
+      const n = parseCount(raw, REQUIRED_COUNTS.has(col));
       if (typeof n === 'number') input[field] = n;
       else reasons.push({ key: n, column: col, value: cellText(raw) });
     } else {
@@ -177,11 +183,10 @@ export function rowToFields(
       if (text !== '' || !OPTIONAL_FIELDS.has(field)) input[field] = text;
     }
   }
-  if (!campSeen || input.camp === undefined) reasons.push({ key: 'validation.required', column: 'camp_of_origin' });
   // The app voids a handover only with a reason; a sheet does not get to do it without one.
   if (state.status === 'void' && !state.voidReason) reasons.push({ key: 'validation.required', column: 'void_reason' });
   if (state.status !== 'void') state.voidReason = '';
-  const parsed = handoverFields.safeParse(input);
+  const parsed = recordFields.safeParse(input);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const column = COLUMN_OF_FIELD.get(String(issue.path[0] ?? ''));

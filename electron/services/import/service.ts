@@ -117,10 +117,11 @@ function checkMapping(table: Table, mapping: Mapping) {
   if (missing.length) throw fileError(new ImportFileError('missing_columns', { columns: missing.join(', ') }));
 }
 
-/** A row that passed the checks: its fields, and the state the sheet gives it. */
+/** A row that passed the checks: its fields, the state the sheet gives it, and the sheet's line it came from. */
 interface Checked {
   data: HandoverFields;
   state: RowState;
+  line: number;
 }
 
 /** A row as it compares with a stored record: its fields, and its state where the sheet gives one. */
@@ -135,7 +136,12 @@ function differences(file: Record<string, unknown>, stored: Record<string, unkno
   const out: Difference[] = [];
   for (const col of mapping) {
     if (!col || (col === 'status' && file.status === undefined)) continue;
-    const fields = col === 'camp_of_origin' ? (['camp', 'campOther'] as const) : [FIELD_OF_COLUMN[col]];
+    const fields =
+      col === 'camp_of_origin'
+        ? (['camp', 'campOther'] as const)
+        : col === 'handover_date'
+          ? (['handoverDate', 'datePrecision'] as const)
+          : [FIELD_OF_COLUMN[col]];
     for (const f of fields) {
       const [inFile, inStore] = [plainText(file[f]), plainText(stored[f])];
       if (inFile !== inStore) out.push({ column: col, file: inFile, stored: inStore });
@@ -195,11 +201,7 @@ export async function importFile(
   const dateCol = mapping.indexOf('handover_date');
   const dateOrder = options.dateOrder ?? inferDateOrder(table.rows.map((r) => r.cells[dateCol]));
   const settings = getSettings(ctx);
-  const defaults = {
-    handingAuthority: settings.handingAuthority,
-    handingOfficialName: settings.handingOfficialName,
-    handingOfficialTitle: settings.handingOfficialTitle,
-  };
+  const defaults = { handingAuthority: settings.handingAuthority };
   const refCol = mapping.indexOf('reference_no');
   const repeated = repeatedReferences(table, refCol);
   const total = table.rows.length;
@@ -209,16 +211,16 @@ export async function importFile(
   try {
     // Read once the writer holds the write lock: no other write can add a reference while this file is checked.
     const existing = referenceIndex(ctx.db.sqlite);
-    const stamp: ImportStamp = { sourceRef: hash, at, actor: caller.actor };
+    const stamp: ImportStamp = { sourceRef: hash, fileName: file.name, at, actor: caller.actor };
     const statuses = { draft: 0, finalized: 0, void: 0 };
-    const tupleOf = ({ data, state }: Checked) => {
+    const tupleOf = ({ data, state, line }: Checked) => {
       const id = uuidv7();
       // Imported records are finalized (the paper documents exist) unless the sheet or --as-draft says otherwise; a
       // void one stays void. Version 1 is frozen exactly as finalize does, for all but drafts.
       const status = state.status === 'void' ? 'void' : options.asDraft ? 'draft' : (state.status ?? 'finalized');
       statuses[status]++;
       const version = status === 'draft' ? null : frozenContent({ id, fields: contentFields(data), persons: [] });
-      return importTuple(id, data, stamp, status, status === 'void' ? state.voidReason : null, version);
+      return importTuple(id, data, stamp, status, status === 'void' ? state.voidReason : null, version, line);
     };
 
     const outcomes: RowOutcome[] = [];
@@ -246,7 +248,7 @@ export async function importFile(
           continue;
         }
         const { data, state, reasons } = rowToFields(row.cells, mapping, dateOrder, defaults, countryOf);
-        const checked = data && { data, state };
+        const checked = data && { data, state, line: row.line };
         const key = referenceNo.toUpperCase();
         const first = repeated.has(key) ? firstByRef.get(key) : undefined;
         if (first) {

@@ -14,13 +14,23 @@ function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: strin
 export const formatNumber = (n: number, lng: string) =>
   formatter(`n:${lng}`, () => new Intl.NumberFormat(intlLocale(lng))).format(n);
 
-/** Dates are stored as YYYY-MM-DD; shown in the UI language without shifting across time zones. */
-export function formatDate(iso: string, lng: string): string {
+const DATE_PARTS = {
+  day: { year: 'numeric', month: 'long', day: 'numeric' },
+  month: { year: 'numeric', month: 'long' },
+  year: { year: 'numeric' },
+} as const;
+
+/**
+ * Dates are stored as YYYY-MM-DD; shown in the UI language without shifting across time zones. A date known only to
+ * the month or year (`precision`) shows only that ("March 2021", "2019"), never the first day it is stored as.
+ */
+export function formatDate(iso: string, lng: string, precision?: 'month' | 'year' | null): string {
   const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(d.getTime())) return iso;
+  const parts = precision ?? 'day';
   return formatter(
-    `d:${lng}`,
-    () => new Intl.DateTimeFormat(intlLocale(lng), { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }),
+    `d:${lng}:${parts}`,
+    () => new Intl.DateTimeFormat(intlLocale(lng), { ...DATE_PARTS[parts], timeZone: 'UTC' }),
   ).format(d);
 }
 

@@ -12,7 +12,15 @@ const asContent = (c: Record<string, unknown>): ContentShape => ({
   persons: (c.persons ?? []) as unknown[],
 });
 
+const UNRECORDED_WHEN_EMPTY: ReadonlySet<string> = new Set([
+  'delegationHeadName',
+  'handingAuthority',
+  'handingOfficialName',
+]);
+
 export function fieldText(t: TFunction, lng: string, field: string, value: unknown): string {
+  // An unrecorded party or camp (an imported record, issue 10) reads as such in a version's comparison too.
+  if (value === '' && UNRECORDED_WHEN_EMPTY.has(field)) return t('completeness.notRecorded');
   if (value === null || value === undefined || value === '') return t('common.none');
   if (field === 'receivingCountry') return countryName(String(value), lng);
   if (field === 'handoverDate') return formatDate(String(value), lng);

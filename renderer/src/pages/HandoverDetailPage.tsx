@@ -11,7 +11,10 @@ import { LifecycleActions } from '../components/handovers/LifecycleActions';
 import { ManifestSection } from '../components/handovers/ManifestSection';
 import { ReportPanel } from '../components/report/ReportPanel';
 import { VersionHistory } from '../components/handovers/VersionHistory';
-import { formatNumber } from '../lib/format';
+import { campRecorded, missingProtocolFields } from '../../../electron/api/domain/handover';
+import { NotRecorded } from '../components/handovers/NotRecorded';
+import { intlLocale } from '../i18n';
+import { formatDate, formatNumber } from '../lib/format';
 import { fieldText } from '../lib/version-diff';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -40,6 +43,18 @@ export function HandoverDetailPage() {
   if (!h) return <Text>{t('common.loading')}</Text>;
   const f = (field: keyof typeof h) => fieldText(t, lng, field, h[field]);
   const persons = h.womenCount + h.childrenCount + h.menCount;
+  const missing = missingProtocolFields(h);
+  /** A party's name as recorded, with its form in the other script beside it; an unnamed party says so. */
+  const party = (name: string, latin: string | null, title: string) =>
+    name ? (
+      <>
+        {name}
+        {latin ? ` (${latin})` : ''}
+        {title ? ` — ${title}` : ''}
+      </>
+    ) : (
+      <NotRecorded />
+    );
 
   return (
     <Stack maw={1100}>
@@ -69,24 +84,33 @@ export function HandoverDetailPage() {
           {t('detail.voidedBecause', { reason: h.voidReason ?? '' })}
         </Alert>
       )}
+      {missing.length > 0 && (
+        <Alert color="orange" data-testid="incomplete-banner">
+          {t('completeness.banner', {
+            fields: new Intl.ListFormat(intlLocale(lng)).format(missing.map((k) => t(`fields.${k}`))),
+          })}
+        </Alert>
+      )}
       <Paper withBorder p="md">
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <Field label={t('fields.handoverDate')}>{f('handoverDate')}</Field>
+          <Field label={t('fields.handoverDate')}>
+            <span data-testid="detail-date">{formatDate(h.handoverDate, lng, h.datePrecision)}</span>
+          </Field>
           <Field label={t('fields.location')}>{f('location')}</Field>
-          <Field label={t('fields.camp')}>{h.camp === 'other' ? h.campOther : f('camp')}</Field>
+          <Field label={t('fields.camp')}>
+            {!campRecorded(h) ? <NotRecorded /> : h.camp === 'other' ? h.campOther : f('camp')}
+          </Field>
           <Field label={t('fields.receivingCountry')}>
             <Flag code={h.receivingCountry} /> {f('receivingCountry')}
           </Field>
           <Field label={t('fields.delegationHeadName')}>
-            {f('delegationHeadName')}
-            {h.delegationHeadTitle ? ` — ${h.delegationHeadTitle}` : ''}
+            {party(h.delegationHeadName, h.delegationHeadNameLatin, h.delegationHeadTitle)}
           </Field>
           <Field label={t('fields.delegationBody')}>{f('delegationBody')}</Field>
           <Field label={t('fields.delegationMembers')}>{f('delegationMembers')}</Field>
-          <Field label={t('fields.handingAuthority')}>{f('handingAuthority')}</Field>
+          <Field label={t('fields.handingAuthority')}>{h.handingAuthority || <NotRecorded />}</Field>
           <Field label={t('fields.handingOfficialName')}>
-            {f('handingOfficialName')}
-            {h.handingOfficialTitle ? ` — ${h.handingOfficialTitle}` : ''}
+            {party(h.handingOfficialName, h.handingOfficialNameLatin, h.handingOfficialTitle)}
           </Field>
           <Field label={t('fields.documentLanguages')}>
             {h.documentLanguages.map((l) => t(`docLang.${l}`)).join('، ')}
@@ -110,6 +134,18 @@ export function HandoverDetailPage() {
           )}
         </SimpleGrid>
       </Paper>
+      {(h.sourceNote || h.sourceFile) && (
+        <Paper withBorder p="md" data-testid="provenance">
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            {h.sourceNote && <Field label={t('fields.sourceNote')}>{h.sourceNote}</Field>}
+            {h.sourceFile && (
+              <Field label={t('detail.sourceFile')}>
+                {t('detail.sourceFileRow', { file: h.sourceFile, row: formatNumber(h.sourceRow ?? 0, lng) })}
+              </Field>
+            )}
+          </SimpleGrid>
+        </Paper>
+      )}
       {h.notes && (
         <Paper withBorder p="md">
           <Field label={t('fields.notes')}>{h.notes}</Field>

@@ -24,6 +24,7 @@ import {
   blankFields,
   handoverFields,
   pickContent,
+  recordFields,
   type Handover,
   type HandoverFieldsInput,
 } from '../../../electron/api/schemas/handover';
@@ -31,7 +32,7 @@ import { call, callOrThrow } from '../api/client';
 import { CountrySelect } from '../components/CountrySelect';
 import { dateWarning } from '../lib/date-warning';
 import { explainError } from '../lib/errors';
-import { formatNumber } from '../lib/format';
+import { formatDate, formatNumber } from '../lib/format';
 import { toFieldIssues } from '../../../electron/api/schemas/issues';
 import { issuesByPath } from '../lib/validation';
 
@@ -123,9 +124,13 @@ function HandoverForm({ initial, existing, amend }: { initial: Form; existing?: 
   );
   const err = (path: string) => (errors[path] ? t(`validation.${errors[path]}`) : undefined);
 
+  // A record brought in from a sheet or another office may leave a party or the camp unrecorded (issue 10); one typed
+  // here names them. The server applies the same rule (services/handovers.ts#assertProtocolRules).
+  const relaxed = !!existing && existing.source !== 'app';
+
   async function save() {
     setServerError(null);
-    const parsed = handoverFields.safeParse(form);
+    const parsed = (relaxed ? recordFields : handoverFields).safeParse(form);
     if (!parsed.success) {
       setErrors(issuesByPath(toFieldIssues(parsed.error)));
       setServerError(t('form.fixErrors'));
@@ -195,10 +200,20 @@ function HandoverForm({ initial, existing, amend }: { initial: Form; existing?: 
             valueFormat="D MMMM YYYY"
             placeholder={t('form.pickDate')}
             value={form.handoverDate || null}
-            onChange={(v) => set('handoverDate', v ?? '')}
+            onChange={(v) => {
+              // A day picked here is a day: a date known only to the month or year becomes exact.
+              set('handoverDate', v ?? '');
+              set('datePrecision', null);
+            }}
             error={err('handoverDate')}
             description={
-              warning && !errors.handoverDate ? (
+              form.datePrecision ? (
+                <Text span size="xs" data-testid="date-precision">
+                  {t(`form.precision.${form.datePrecision}`, {
+                    date: formatDate(form.handoverDate, i18n.language, form.datePrecision),
+                  })}
+                </Text>
+              ) : warning && !errors.handoverDate ? (
                 <Text span c="orange.8" size="xs" data-testid="date-warning">
                   {t(`form.${warning}`)}
                 </Text>
@@ -227,7 +242,7 @@ function HandoverForm({ initial, existing, amend }: { initial: Form; existing?: 
           {form.camp === 'other' && (
             <TextInput
               label={t('fields.campOther')}
-              required
+              required={!relaxed}
               value={form.campOther}
               onChange={(e) => set('campOther', e.currentTarget.value)}
               error={err('campOther')}
@@ -267,11 +282,19 @@ function HandoverForm({ initial, existing, amend }: { initial: Form; existing?: 
           />
           <TextInput
             label={t('fields.delegationHeadName')}
-            required
+            required={!relaxed}
             value={form.delegationHeadName}
             onChange={(e) => set('delegationHeadName', e.currentTarget.value)}
             error={err('delegationHeadName')}
             name="delegationHeadName"
+          />
+          <TextInput
+            label={t('fields.delegationHeadNameLatin')}
+            description={t('form.otherScriptHint')}
+            value={form.delegationHeadNameLatin ?? ''}
+            onChange={(e) => set('delegationHeadNameLatin', e.currentTarget.value)}
+            error={err('delegationHeadNameLatin')}
+            name="delegationHeadNameLatin"
           />
           <TextInput
             label={t('fields.delegationHeadTitle')}
@@ -336,7 +359,7 @@ function HandoverForm({ initial, existing, amend }: { initial: Form; existing?: 
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput
             label={t('fields.handingAuthority')}
-            required
+            required={!relaxed}
             value={form.handingAuthority}
             onChange={(e) => set('handingAuthority', e.currentTarget.value)}
             error={err('handingAuthority')}
@@ -344,11 +367,19 @@ function HandoverForm({ initial, existing, amend }: { initial: Form; existing?: 
           />
           <TextInput
             label={t('fields.handingOfficialName')}
-            required
+            required={!relaxed}
             value={form.handingOfficialName}
             onChange={(e) => set('handingOfficialName', e.currentTarget.value)}
             error={err('handingOfficialName')}
             name="handingOfficialName"
+          />
+          <TextInput
+            label={t('fields.handingOfficialNameLatin')}
+            description={t('form.otherScriptHint')}
+            value={form.handingOfficialNameLatin ?? ''}
+            onChange={(e) => set('handingOfficialNameLatin', e.currentTarget.value)}
+            error={err('handingOfficialNameLatin')}
+            name="handingOfficialNameLatin"
           />
           <TextInput
             label={t('fields.handingOfficialTitle')}
@@ -390,6 +421,14 @@ function HandoverForm({ initial, existing, amend }: { initial: Form; existing?: 
         onChange={(e) => set('notes', e.currentTarget.value)}
         error={err('notes')}
         name="notes"
+      />
+      <TextInput
+        label={t('fields.sourceNote')}
+        description={t('form.sourceHint')}
+        value={form.sourceNote ?? ''}
+        onChange={(e) => set('sourceNote', e.currentTarget.value)}
+        error={err('sourceNote')}
+        name="sourceNote"
       />
       {amend && (
         <Textarea

@@ -261,6 +261,16 @@ export function TotalsPage() {
           <Text c="dimmed" size="sm" data-testid="totals-scope">
             {query.includeDrafts ? t('totals.withDrafts') : t('totals.finalizedOnly')}
           </Text>
+          {data.incomplete > 0 && (
+            <Text size="sm" c="orange.8" data-testid="totals-incomplete">
+              {t('totals.incomplete', {
+                count: data.incomplete,
+                n: formatNumber(data.incomplete, lng),
+                of: formatNumber(data.sum.handovers, lng),
+              })}{' '}
+              <Link to="/handovers?complete=incomplete">{t('totals.showIncomplete')}</Link>
+            </Text>
+          )}
           <SimpleGrid cols={{ base: 2, sm: 5 }}>
             {(['handovers', 'women', 'children', 'men', 'persons'] as const).map((k) => (
               <Paper key={k} withBorder p="md" data-testid={`total-${k}`}>

@@ -4,11 +4,13 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { campRecorded } from '../../../../electron/api/domain/handover';
 import type { ListQueryInput, ListResult, ListRow } from '../../../../electron/api/schemas/handover';
 import { callOrThrow } from '../../api/client';
 import { countryName } from '../../lib/countries';
 import { formatDate, formatNumber } from '../../lib/format';
 import { Flag } from '../CountrySelect';
+import { IncompleteBadge, NotRecorded } from './NotRecorded';
 import './handover-table.css';
 
 export const PAGE_SIZE = 100;
@@ -120,7 +122,9 @@ export function HandoverTable({ query, total, onSort }: { query: Query; total: n
                         </span>
                       </Link>
                     </div>
-                    <div role="cell">{formatDate(r.handoverDate, lng)}</div>
+                    <div role="cell" data-testid="row-date">
+                      {formatDate(r.handoverDate, lng, r.datePrecision)}
+                    </div>
                     <div role="cell">
                       <Group gap={6} wrap="nowrap">
                         <Flag code={r.receivingCountry} />
@@ -130,19 +134,28 @@ export function HandoverTable({ query, total, onSort }: { query: Query; total: n
                       </Group>
                     </div>
                     <div role="cell">
-                      <Text size="sm" truncate className="bidi-isolate">
-                        {r.delegationHeadName}
-                      </Text>
+                      {r.delegationHeadName ? (
+                        <Text size="sm" truncate className="bidi-isolate">
+                          {r.delegationHeadName}
+                        </Text>
+                      ) : (
+                        <NotRecorded />
+                      )}
                     </div>
-                    <div role="cell">{t(`camp.${r.camp}`)}</div>
+                    <div role="cell">
+                      {campRecorded(r) ? r.camp === 'other' ? r.campOther : t(`camp.${r.camp}`) : <NotRecorded />}
+                    </div>
                     <div role="cell" className="num">
                       {formatNumber(r.womenCount + r.childrenCount + r.menCount, lng)}
                     </div>
                     <div role="cell">
-                      <Badge variant="light" color={statusColor(r.status)}>
-                        {t(`status.${r.status}`)}
-                        {r.version > 1 ? ` (v${r.version})` : ''}
-                      </Badge>
+                      <Group gap={4} wrap="nowrap">
+                        <Badge variant="light" color={statusColor(r.status)}>
+                          {t(`status.${r.status}`)}
+                          {r.version > 1 ? ` (v${r.version})` : ''}
+                        </Badge>
+                        <IncompleteBadge record={r} />
+                      </Group>
                     </div>
                   </>
                 ) : (

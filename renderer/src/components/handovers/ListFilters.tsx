@@ -1,9 +1,9 @@
-import { Button, MultiSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, MultiSelect, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { CAMPS, STATUSES } from '../../../../electron/api/domain/handover';
+import { CAMPS, COMPLETENESS, STATUSES } from '../../../../electron/api/domain/handover';
 import { countryOptions } from '../../lib/countries';
 import { withParams } from '../../lib/list-query';
 
@@ -22,7 +22,7 @@ export function ListFilters() {
         onChange={(e) => set({ q: e.currentTarget.value })}
         data-testid="search"
       />
-      <SimpleGrid cols={{ base: 2, md: 6 }} spacing="sm" style={{ alignItems: 'end' }}>
+      <SimpleGrid cols={{ base: 2, md: 7 }} spacing="sm" style={{ alignItems: 'end' }}>
         <MultiSelect
           label={t('fields.receivingCountry')}
           data={countries}
@@ -47,6 +47,15 @@ export function ListFilters() {
           value={params.getAll('status')}
           onChange={(v) => set({ status: v })}
           data-testid="filter-status"
+        />
+        <Select
+          label={t('completeness.label')}
+          data={COMPLETENESS.map((c) => ({ value: c, label: t(`completeness.${c}`) }))}
+          clearable
+          placeholder={t('completeness.all')}
+          value={params.get('complete')}
+          onChange={(v) => set({ complete: v })}
+          data-testid="filter-completeness"
         />
         <DateInput
           label={t('list.from')}
