@@ -4,7 +4,7 @@ import { referenceNo } from './handover';
 import { heldFile } from './files';
 import { FILE_LIMITS } from '../domain/limits';
 import { IDENTITY_KINDS, REPORT_LANGUAGES, SIGNER_ROLES } from '../domain/reports';
-import { STATUSES } from '../domain/handover';
+import { PROTOCOL_FIELDS, STATUSES } from '../domain/handover';
 
 export const signerRole = z.enum(SIGNER_ROLES);
 export type SignerRole = z.infer<typeof signerRole>;
@@ -96,6 +96,8 @@ export const reportStatus = z.object({
   signatures: z.array(handwrittenSignature),
   /** The report is signed cryptographically when exported (finalized, not void). */
   willBeSigned: z.boolean(),
+  /** What the protocol does not name (an imported record): no report until an amendment completes it. */
+  missingFields: z.array(z.enum(PROTOCOL_FIELDS)),
   contentHash: z.string(),
   identity: z.object({ subject: z.string(), fingerprint: z.string(), notAfter: z.string() }).nullable(),
 });

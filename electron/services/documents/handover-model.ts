@@ -20,10 +20,27 @@ const fill = (tpl: string, values: Record<string, string>) =>
   tpl.replace(/\{(\w+)\}/g, (_m, k: string) => values[k] ?? '');
 const joined = (...parts: string[]) => parts.filter(Boolean).join(', ');
 
+const ARABIC_LETTER = /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]/;
+/** The half of the protocol a language writes: Arabic letters for Arabic, Latin ones for English and Kurmanji. */
+const scriptOf = (lang: DocLang) => (lang === 'ar' ? 'arabic' : 'latin');
+
+/**
+ * A name as one half of the protocol writes it (issue 10): of the record's form and its form in the other script,
+ * the one in that half's script; the one that exists when only one does (a name is never transliterated here).
+ */
+export function nameIn(script: 'arabic' | 'latin', name: string, other: string | null): string {
+  const forms = [name, other ?? ''].filter(Boolean);
+  return forms.find((f) => ARABIC_LETTER.test(f) === (script === 'arabic')) ?? forms[0] ?? '';
+}
+/** Both forms of a name, the primary half's first; one when they are the same or only one exists. */
+const bothForms = (first: string, name: string, other: string | null) => [
+  ...new Set([first, ...[name, other ?? ''].filter(Boolean)]),
+];
+
 /**
  * The data of resources/typst/handover.typ: every text already in its language, so the template only lays out.
- * Arabic (or Kurmanji) first, English beside it. A name appears in the form the record holds; a second form per
- * script plugs in here (personName, the party rows) without touching the template.
+ * Arabic (or Kurmanji) first, English beside it. Each half writes a party's name in its own script (nameIn); the
+ * party rows and signature boxes give both forms, the primary half's first.
  */
 export function handoverDocument(m: HandoverDocInput) {
   const P = m.primary;
@@ -34,14 +51,18 @@ export function handoverDocument(m: HandoverDocInput) {
   const campName = (lang: DocLang) =>
     h.camp === 'al_hol' ? LABELS.campAlHol[lang] : h.camp === 'roj' ? LABELS.campRoj[lang] : h.campOther;
   const place = h.location || '—';
-  const head = joined(h.delegationHeadName, h.delegationHeadTitle);
+  const headIn = (lang: DocLang) => nameIn(scriptOf(lang), h.delegationHeadName, h.delegationHeadNameLatin);
+  const officialIn = (lang: DocLang) => nameIn(scriptOf(lang), h.handingOfficialName, h.handingOfficialNameLatin);
+  const heads = bothForms(headIn(P), h.delegationHeadName, h.delegationHeadNameLatin);
+  const officials = bothForms(officialIn(P), h.handingOfficialName, h.handingOfficialNameLatin);
+  const withTitle = (names: string[], title: string) => names.map((n, i) => (i === 0 ? joined(n, title) : n));
   const preamble = (lang: DocLang) =>
     fill(LABELS.preamble[lang], {
-      date: isolate(formatDate(h.handoverDate, lang)),
+      date: isolate(formatDate(h.handoverDate, lang, h.datePrecision)),
       place: isolate(place),
       authority: isolate(h.handingAuthority),
       country: isolate(m.countryName[lang]),
-      head: isolate(head),
+      head: isolate(joined(headIn(lang), h.delegationHeadTitle)),
     });
   const row = (k: LabelKey, value: string | string[]) => ({ label: L(k), value });
   const files: Record<string, Uint8Array> = {};
@@ -94,7 +115,12 @@ export function handoverDocument(m: HandoverDocInput) {
         note: h.version > 1 || isFinal ? `(${LABELS.version[P]} ${h.version})` : null,
         en: null,
       },
-      { label: L('date'), value: formatDate(h.handoverDate, P), note: null, en: formatDate(h.handoverDate, 'en') },
+      {
+        label: L('date'),
+        value: formatDate(h.handoverDate, P, h.datePrecision),
+        note: null,
+        en: formatDate(h.handoverDate, 'en', h.datePrecision),
+      },
       { label: L('place'), value: place, note: null, en: null },
       { label: L('camp'), value: campName(P), note: null, en: campName('en') },
       { label: L('receivingCountry'), value: m.countryName[P], note: null, en: m.countryName.en },
@@ -105,7 +131,7 @@ export function handoverDocument(m: HandoverDocInput) {
         title: L('handingParty'),
         rows: [
           row('handingParty', h.handingAuthority),
-          row('representedBy', joined(h.handingOfficialName, h.handingOfficialTitle)),
+          row('representedBy', withTitle(officials, h.handingOfficialTitle)),
         ].filter((r) => r.value.length),
       },
       {
@@ -113,7 +139,7 @@ export function handoverDocument(m: HandoverDocInput) {
         rows: [
           row('receivingCountry', m.countryName[P]),
           row('delegationBody', h.delegationBody),
-          row('delegationHead', head),
+          row('delegationHead', withTitle(heads, h.delegationHeadTitle)),
           row(
             'delegationMembers',
             h.delegationMembers.map((x) => joined(x.name, x.title)),
@@ -149,8 +175,8 @@ export function handoverDocument(m: HandoverDocInput) {
     signatures: {
       title: L('signatures'),
       boxes: [
-        signatureBox('handing_official', byRole('handing_official')[0], h.handingOfficialName, h.handingOfficialTitle),
-        signatureBox('delegation_head', byRole('delegation_head')[0], h.delegationHeadName, h.delegationHeadTitle),
+        signatureBox('handing_official', byRole('handing_official')[0], officials.join(' / '), h.handingOfficialTitle),
+        signatureBox('delegation_head', byRole('delegation_head')[0], heads.join(' / '), h.delegationHeadTitle),
         ...byRole('witness').map((w) => signatureBox('witness', w, '', '')),
       ],
     },

@@ -36,6 +36,9 @@ const meta = z
     createdBy: actor,
     updatedAt: stamp,
     updatedBy: actor,
+    // Where the sending office's import read it from (issue 10): provenance travels with the record.
+    sourceFile: fileName.nullable(),
+    sourceRow: z.number().int().min(1).max(10_000_000).nullable(),
     ...Object.fromEntries(CONTENT_FIELDS.map((f) => [f, z.unknown()])),
   })
   .strict()
@@ -96,9 +99,14 @@ export const bundleRecordShape = z
  * The typed schemas transform as they check (trim, defaults); a genuine record was stored as they returned it, so
  * it must come out of them unchanged.
  */
-function sameAfter(schema: z.ZodType, value: unknown): boolean {
+function sameAfter(schema: z.ZodType, value: unknown, dropNull = false): boolean {
   const r = schema.safeParse(value);
-  return r.success && canonicalJson(r.data) === canonicalJson(value);
+  if (!r.success) return false;
+  // A version's content leaves an empty optional field out (services/content.ts): the parsed null is not compared.
+  const data = dropNull
+    ? Object.fromEntries(Object.entries(r.data as Record<string, unknown>).filter(([, v]) => v !== null))
+    : r.data;
+  return canonicalJson(data) === canonicalJson(value);
 }
 
 /**
@@ -124,7 +132,7 @@ export function recordProblem(raw: unknown): 'record_malformed' | 'record_invali
   for (const [i, v] of r.versions.entries()) {
     if (
       v.version !== i + 1 ||
-      !sameAfter(recordFields, v.content.fields) ||
+      !sameAfter(recordFields, v.content.fields, true) ||
       !sameAfter(manifestInput, v.content.persons)
     )
       return 'record_invalid';

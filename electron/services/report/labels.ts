@@ -85,8 +85,15 @@ const EN_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long'
 const KU_DATE = new Intl.DateTimeFormat('ku', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** Latin digits in every language: the counts must read the same to both delegations (and to pdftotext). */
-export function formatDate(iso: string, lang: DocLang): string {
+const AR_MONTH = new Intl.DateTimeFormat('ar-SY-u-nu-latn', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const EN_MONTH = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const KU_MONTH = new Intl.DateTimeFormat('ku', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** A date known only to the month or year (issue 10) is written so: "March 2021", "2019", never its first day. */
+export function formatDate(iso: string, lang: DocLang, precision?: 'month' | 'year' | null): string {
   const d = new Date(`${iso}T00:00:00Z`);
+  if (precision === 'year') return String(d.getUTCFullYear());
+  if (precision === 'month') return (lang === 'ar' ? AR_MONTH : lang === 'ku' ? KU_MONTH : EN_MONTH).format(d);
   return (lang === 'ar' ? AR_DATE : lang === 'ku' ? KU_DATE : EN_DATE).format(d);
 }
 

@@ -7,6 +7,7 @@ import { listPersons } from '../../../db/queries/persons';
 import { listSignatures } from '../../../db/queries/signatures';
 import { listVersions } from '../../../db/queries/versions';
 import { AppError } from '../../api/result';
+import { missingProtocolFields } from '../../api/domain/handover';
 import type { ReportStatus, VerifyResult } from '../../api/schemas/report';
 import type { AppContext, Caller } from '../context';
 import { getHandover } from '../handovers';
@@ -40,6 +41,7 @@ export function reportStatus(ctx: AppContext, handoverId: string): ReportStatus 
     missingRoles: missingRoles(ctx, h),
     signatures: listSignatures(ctx.db.orm, h.id).map(toApiSignature),
     willBeSigned: h.status === 'finalized',
+    missingFields: missingProtocolFields(h),
     contentHash: recordHash(ctx, h),
     identity: identity
       ? { subject: identity.subject, fingerprint: identity.fingerprint, notAfter: identity.notAfter }
@@ -105,6 +107,15 @@ export async function exportReport(
   by: { handoverId?: string; referenceNo?: string; language?: 'ar' | 'ku' },
 ): Promise<ExportedReport> {
   const h = findHandover(ctx, by);
+  // A protocol that does not name both parties and its camp (imported from the public record, issue 10) gives no
+  // report at all: a signature block with blanks would be a document nobody signed. An amendment completes it.
+  const missingFields = missingProtocolFields(h);
+  if (missingFields.length)
+    throw new AppError(
+      'PROTOCOL_INCOMPLETE',
+      `The protocol of ${h.referenceNo} is incomplete; not recorded: ${missingFields.join(', ')}`,
+      { missing: missingFields, handoverId: h.id, status: h.status },
+    );
   const sign = h.status === 'finalized';
   const at = ctx.now();
   let signer: ReturnType<typeof openSigner> | null = null;

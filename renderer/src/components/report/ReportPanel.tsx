@@ -15,9 +15,12 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { intlLocale } from '../../i18n';
 import type { OutputOf } from '../../../../electron/api/contract';
 import type { SignerRole } from '../../../../electron/api/schemas/report';
 import { call, callOrThrow, heldFileUrl, saveHeldFile } from '../../api/client';
+import { explainError } from '../../lib/errors';
 import { SignatureDialog } from './SignatureDialog';
 import { useCan } from '../../auth/account';
 
@@ -43,6 +46,7 @@ export function ReportPanel({ handover }: { handover: Handover }) {
   const maySign = useCan('report:sign');
   const editable = handover.status !== 'void' && maySign;
   const mayExport = useCan('report:export');
+  const mayAmend = useCan('handovers:amend');
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['report-status', handover.id] });
 
   async function exportPdf() {
@@ -50,7 +54,7 @@ export function ReportPanel({ handover }: { handover: Handover }) {
     setMessage(null);
     const r = await call('report:export', { handoverId: handover.id, language });
     setBusy(false);
-    if (!r.ok) return setMessage({ color: 'red', text: t(`errors.${r.error.code}`) });
+    if (!r.ok) return setMessage({ color: 'red', text: explainError(t, r.error, i18n.language) });
     setPdf(r.value);
     await save(r.value);
     setMessage({
@@ -99,6 +103,28 @@ export function ReportPanel({ handover }: { handover: Handover }) {
         )}
       </Group>
       {status.isError && <Alert color="red">{t('errors.INTERNAL')}</Alert>}
+      {s && s.missingFields.length > 0 && (
+        <Alert color="orange" data-testid="report-incomplete">
+          <Text size="sm">
+            {t('report.incompleteReport', {
+              fields: new Intl.ListFormat(intlLocale(i18n.language)).format(
+                s.missingFields.map((k) => t(`fields.${k}`)),
+              ),
+            })}
+          </Text>
+          {handover.status !== 'void' && mayAmend && (
+            <Button
+              component={Link}
+              to={`/handovers/${handover.id}/${handover.status === 'draft' ? 'edit' : 'amend'}`}
+              size="xs"
+              mt="xs"
+              data-testid="complete-record"
+            >
+              {t(handover.status === 'draft' ? 'report.editToComplete' : 'report.amendToComplete')}
+            </Button>
+          )}
+        </Alert>
+      )}
       {s && (
         <Stack gap="sm">
           {s.requiredRoles.length > 0 && (
