@@ -2,18 +2,13 @@ import type { TFunction } from 'i18next';
 import type { ApiError } from '../../../electron/api/result';
 import { intlLocale } from '../i18n';
 
-<<<<<<< HEAD
 /**
  * The one translated sentence for a failed call: a service's own reason (a catalog key, with its parameters) when it
  * gives one, else the code's sentence, naming the differences when the manifest and the counts disagree.
  */
-export function explainError(t: TFunction, error: ApiError): string {
+export function explainError(t: TFunction, error: ApiError, lng = 'ar'): string {
   const reason = error.details?.reason;
   if (typeof reason === 'string') return t(reason, (error.details?.params as Record<string, string>) ?? {});
-=======
-/** A translated sentence for a failed call, naming the differences when the manifest and the counts disagree. */
-export function explainError(t: TFunction, error: ApiError, lng = 'ar'): string {
->>>>>>> 37c5c7a (Signed reports need a complete protocol (PROTOCOL_INCOMPLETE, translated, names the missing fields; the report panel offers to amend or edit); each half of the protocol writes a party's name in its script (Arabic form for the Arabic half, Latin for English/Kurmanji), party rows give both forms; month/year dates in reports; exchange records carry their import provenance; README and exchange format on history imports)
   const base = t(`errors.${error.code}`);
   const missing = error.details?.missing as string[] | undefined;
   if (error.code === 'PROTOCOL_INCOMPLETE' && missing?.length) {
