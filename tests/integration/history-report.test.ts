@@ -9,6 +9,7 @@ import en from '../../renderer/src/i18n/locales/en/core.json';
 import ku from '../../renderer/src/i18n/locales/ku/core.json';
 import { kyrgyzHandover, testApp, type TestApp } from '../support/context';
 import { execFileSync } from 'node:child_process';
+import { heldBytes } from '../support/files';
 import { pdfsig } from '../support/report-tools';
 import { samplePng } from '../support/signature-png';
 
@@ -127,7 +128,7 @@ describe('a signed report needs a complete protocol', { timeout: 120_000 }, () =
       await app.must('report:sign', { handoverId: h.id, role, signerName: name, pngBase64: samplePng(1) });
     const r = await app.must('report:export', { handoverId: h.id });
     expect(r.signed).toBe(true);
-    const pdf = Buffer.from(r.base64, 'base64');
+    const pdf = heldBytes(app.ctx, r);
     expect(pdfsig(pdf)).toContain('Signature Validation: Signature is Valid.');
     if (process.env.TASLEEM_KEEP_PDF) writeFileSync(process.env.TASLEEM_KEEP_PDF, pdf);
     // Reading order, not layout: each half's sentence comes out whole.
