@@ -107,8 +107,9 @@ const COUNTS = ['women_count', 'children_count', 'boys_count', 'girls_count', 'u
 
 /**
  * The writer's statements, for the connection's open write transaction. The totals summaries are added up per bucket
- * here and written once by `finish` (before the commit) rather than by the insert trigger per row: two upserts per
- * row made the import twice as slow (issue 14).
+ * here and written once by `finish` (before the commit) rather than by the insert trigger per row, which made the
+ * import twice as slow (issue 14). SQLite re-prepares the INSERT after the trigger is dropped (deferredTotals), so the
+ * rows are written without it.
  */
 export function prepareImportWriter(sqlite: Database.Database): { write(t: ImportTuple): void; finish(): void } {
   const insertHandover = sqlite.prepare(
