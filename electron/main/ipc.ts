@@ -1,6 +1,8 @@
 import { ipcMain } from 'electron';
 import { CHANNELS, IPC_PREFIX, type Channel } from '../api/contract';
 import { dispatch } from '../handlers/dispatch';
+import { dispatchRecovery } from '../handlers/recovery';
+import type { Recovery } from '../services/recovery';
 import { fail, type Result } from '../api/result';
 import { callerFor, Sessions } from '../services/auth/sessions';
 import type { AppContext, SessionControl } from '../services/context';
@@ -91,4 +93,23 @@ export function registerFileIpc(
     if (typeof fileId !== 'string') return fail('BAD_REQUEST', 'No file');
     return dialogs.save(fileId, caller.actor);
   });
+}
+
+/**
+ * Recovery mode (the database did not open): the same channels, answered by dispatchRecovery (only `recovery:` ones
+ * work). When a restore or a conversion brings the database back, `restart` starts the app again on it.
+ */
+export function registerRecoveryIpc(recovery: Recovery, restart: () => void): void {
+  for (const channel of CHANNELS) {
+    ipcMain.handle(IPC_PREFIX + channel, async (event, input: unknown) => {
+      if (!isTrustedSender(event.senderFrame)) return fail('FORBIDDEN', 'Untrusted sender');
+      const answer = await dispatchRecovery(recovery, channel, input);
+      if (answer.ctx) {
+        answer.ctx.db.close();
+        // After the window has the answer (it says "restored"), not before.
+        setTimeout(restart, 1500);
+      }
+      return answer.result;
+    });
+  }
 }

@@ -7,13 +7,14 @@ import pkg from '../../package.json';
 import { DEV_ELECTRON_BINDING, SQLITE_BINDING_ENV } from '../../db/native-binding';
 import { IPC_PREFIX } from '../api/contract';
 import { AppError } from '../api/result';
-import { createAppContext } from '../services/app-context';
+import { startBackupSchedule } from '../services/backup/service';
+import { startAppContext, type Startup } from '../services/recovery';
 import type { AppContext } from '../services/context';
 import { getSettings } from '../services/settings';
 import { aboutDialog, runtimeFailureDialog, startupFailureDialog } from './dialog-text';
 import type { KeyWrapper, Unlock } from '../services/keys/keystore';
 import { forwardEvents } from './event-forward';
-import { DesktopSession, registerFileIpc, registerIpc } from './ipc';
+import { DesktopSession, registerFileIpc, registerIpc, registerRecoveryIpc } from './ipc';
 import { pickFile, saveHeldFile } from './file-dialogs';
 import { filesOf } from '../services/files/store';
 import { configureFileLog, logsDir } from './log-setup';
@@ -169,8 +170,9 @@ if (!app.requestSingleInstanceLock()) {
     );
     session.defaultSession.setPermissionCheckHandler((_wc, permission) => shouldGrantPermission(permission));
     const appPath = app.getAppPath();
+    let started: Startup;
     try {
-      ctx = createAppContext({
+      started = startAppContext({
         dataDir,
         mode: 'desktop',
         unlock: desktopUnlock(),
@@ -181,6 +183,27 @@ if (!app.requestSingleInstanceLock()) {
     } catch (err) {
       return failStartup(err);
     }
+    if (started.recovery) {
+      // The window shows the recovery screen (the same renderer as always); once a backup is restored or the plain
+      // database converted, the app starts again on it, as at any start.
+      log.error(`the database did not open: ${started.recovery.code}`, started.recovery.message);
+      serveApp(join(appPath, 'dist', 'renderer'), () => null);
+      buildMenu();
+      registerRecoveryIpc(started.recovery, () => {
+        app.relaunch();
+        app.exit(0);
+      });
+      win = createMainWindow({
+        preload: join(__dirname, 'preload.cjs'),
+        saved: state.window,
+        title: 'Tasleem',
+        onState: (window) => saveState({ window }),
+      });
+      return;
+    }
+    ctx = started.ctx;
+    const stopBackups = startBackupSchedule(ctx, (msg, err) => log.error(msg, err));
+    app.on('before-quit', stopBackups);
     // The language chosen in the window is stored in the settings too; they win over a lost or older state file.
     const chosen = getSettings(ctx).locale;
     if (isShellLocale(chosen) && chosen !== locale) {

@@ -4,6 +4,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { dispatch } from '../handlers/dispatch';
 import { AppError, fail, ok, type Result } from '../api/result';
+import { dispatchRecovery } from '../handlers/recovery';
+import type { Recovery } from '../services/recovery';
 import { callerFor, Sessions } from '../services/auth/sessions';
 import type { AppContext, SessionControl } from '../services/context';
 import { EVENTS_PATH } from '../api/events';
@@ -27,6 +29,8 @@ export interface WebServer {
   port: number;
   token: string;
   server: Server;
+  /** The app the server runs now (null while in recovery mode). */
+  context(): AppContext | null;
   close(): Promise<void>;
 }
 
@@ -128,13 +132,19 @@ function guarded(handle: Handle) {
  * cannot reach it by DNS rebinding.
  */
 export async function startWebServer(opts: {
-  ctx: AppContext;
+  /** The running app; absent when the database did not open and `recovery` says why (recovery mode). */
+  ctx?: AppContext;
+  recovery?: Recovery;
+  /** Recovery ended: the database was restored or converted, and the app now runs on it. */
+  onReady?: (ctx: AppContext) => void;
   staticDir: string;
   port?: number;
   token?: string;
 }): Promise<WebServer> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
-  const sessions = new Sessions(opts.ctx);
+  let ctx = opts.ctx ?? null;
+  if (!ctx && !opts.recovery) throw new Error('startWebServer needs a context or a recovery state');
+  let sessions = ctx ? new Sessions(ctx) : null;
   /** Open event streams: ended on close, or the server would wait for them forever. */
   const streams = new Set<() => void>();
   let port = 0;
@@ -155,13 +165,12 @@ export async function startWebServer(opts: {
         if (!tokenMatches(token, new URL(req.url ?? '/', 'http://loopback').searchParams.get('token') ?? undefined))
           return send(res, 401, fail('UNAUTHORIZED', 'Missing or wrong token'));
         const sessionId = cookieValue(req.headers.cookie, cookieName());
-        if (!sessions.peek(sessionId)) return send(res, 401, fail('UNAUTHORIZED', 'Sign in first'));
-        if (!opts.ctx.events) return send(res, 404, fail('NOT_FOUND', 'No events'));
-        const end = openEventStream(
-          res,
-          opts.ctx.events,
-          () => callerFor(opts.ctx, sessions.peek(sessionId), noSession).role,
-        );
+        // In recovery mode nobody is signed in: there is no stream to open.
+        const app = ctx;
+        const live = sessions;
+        if (!app || !live?.peek(sessionId)) return send(res, 401, fail('UNAUTHORIZED', 'Sign in first'));
+        if (!app.events) return send(res, 404, fail('NOT_FOUND', 'No events'));
+        const end = openEventStream(res, app.events, () => callerFor(app, live.peek(sessionId), noSession).role);
         streams.add(end);
         res.on('close', () => streams.delete(end));
         return;
@@ -173,11 +182,13 @@ export async function startWebServer(opts: {
         if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, fail('BAD_REQUEST', 'GET only'));
         if (!tokenMatches(token, query.get('token') ?? undefined))
           return send(res, 401, fail('UNAUTHORIZED', 'Missing or wrong token'));
-        const caller = callerFor(opts.ctx, sessions.touch(cookieValue(req.headers.cookie, cookieName())), noSession);
+        const app = ctx;
+        if (!app || !sessions) return send(res, 401, fail('UNAUTHORIZED', 'Sign in first'));
+        const caller = callerFor(app, sessions.touch(cookieValue(req.headers.cookie, cookieName())), noSession);
         if (caller.role === null) return send(res, 401, fail('UNAUTHORIZED', 'Sign in first'));
         let file;
         try {
-          file = filesOf(opts.ctx).heldFile(path.slice(FILES_PATH.length), caller.actor);
+          file = filesOf(app).heldFile(path.slice(FILES_PATH.length), caller.actor);
         } catch {
           return send(res, 404, fail('NOT_FOUND', 'No such file'));
         }
@@ -191,11 +202,13 @@ export async function startWebServer(opts: {
         if (!tokenMatches(token, auth)) return send(res, 401, fail('UNAUTHORIZED', 'Missing or wrong token'));
         const kind = path.slice(UPLOAD_PATH.length);
         if (!isFileKind(kind)) return send(res, 404, fail('NOT_FOUND', 'No such kind of file'));
-        const caller = callerFor(opts.ctx, sessions.touch(cookieValue(req.headers.cookie, cookieName())), noSession);
+        const app = ctx;
+        if (!app || !sessions) return send(res, 401, fail('UNAUTHORIZED', 'Sign in first'));
+        const caller = callerFor(app, sessions.touch(cookieValue(req.headers.cookie, cookieName())), noSession);
         if (caller.role === null) return send(res, 401, fail('UNAUTHORIZED', 'Sign in first'));
         const name = (query.get('name') ?? '').slice(0, 260) || 'file';
         try {
-          return send(res, 200, ok(await receiveUpload(req, filesOf(opts.ctx), kind, caller.actor, name)));
+          return send(res, 200, ok(await receiveUpload(req, filesOf(app), kind, caller.actor, name)));
         } catch (err) {
           if (!(err instanceof AppError)) throw err;
           // The rest of a refused body is not read: the connection closes after the answer.
@@ -215,9 +228,19 @@ export async function startWebServer(opts: {
         } catch {
           return send(res, 400, fail('BAD_REQUEST', 'Body is not JSON or too large (files go to /upload/)'));
         }
+        if (!ctx || !sessions) {
+          const answer = await dispatchRecovery(opts.recovery!, path.slice(5), input);
+          if (answer.ctx) {
+            ctx = answer.ctx;
+            sessions = new Sessions(ctx);
+            opts.onReady?.(ctx);
+          }
+          const r = answer.result;
+          return send(res, r.ok ? 200 : (STATUS_OF[r.error.code] ?? 422), r);
+        }
         const session = requestSession(sessions, cookieName(), cookieValue(req.headers.cookie, cookieName()));
-        const caller = callerFor(opts.ctx, session.accountId, session.control);
-        const result = await dispatch(opts.ctx, caller, path.slice(5), input);
+        const caller = callerFor(ctx, session.accountId, session.control);
+        const result = await dispatch(ctx, caller, path.slice(5), input);
         return send(res, result.ok ? 200 : (STATUS_OF[result.error.code] ?? 422), result, session.state.cookie);
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, fail('BAD_REQUEST', 'GET only'));
@@ -250,10 +273,11 @@ export async function startWebServer(opts: {
     port,
     token,
     server,
+    context: () => ctx,
     close: () => {
-      sessions.endAll();
+      sessions?.endAll();
       for (const end of streams) end();
-      opts.ctx.files?.clear();
+      ctx?.files?.clear();
       return new Promise((r) => server.close(() => r()));
     },
   };

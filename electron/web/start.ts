@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createAppContext } from '../services/app-context';
+import { startBackupSchedule } from '../services/backup/service';
+import type { AppContext } from '../services/context';
+import { startAppContext } from '../services/recovery';
 import { databaseFile, resolveDataDir } from '../services/data-dir';
 import { keyStoreFileFor } from '../services/keys/keystore';
 import { passphraseUnlock } from '../services/keys/passphrase';
@@ -10,13 +12,29 @@ import { startWebServer } from './server';
 const { values } = parseArgs({ options: { port: { type: 'string' }, 'data-dir': { type: 'string' } } });
 const dataDir = values['data-dir'] ?? resolveDataDir();
 const unlock = await passphraseUnlock({ creating: !existsSync(keyStoreFileFor(databaseFile(dataDir))) });
-const ctx = createAppContext({ dataDir, mode: 'web', unlock });
+const started = startAppContext({ dataDir, mode: 'web', unlock });
 const staticDir = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
-const web = await startWebServer({ ctx, staticDir, port: values.port ? Number(values.port) : 0 });
+let stopBackups = () => {};
+const running = (ctx: AppContext) => {
+  stopBackups = startBackupSchedule(ctx, (msg, err) => console.error(msg, err));
+};
+if (started.ctx) running(started.ctx);
+const web = await startWebServer({
+  ctx: started.ctx ?? undefined,
+  recovery: started.recovery ?? undefined,
+  onReady: running,
+  staticDir,
+  port: values.port ? Number(values.port) : 0,
+});
+if (started.recovery)
+  process.stdout.write(
+    `The database did not open (${started.recovery.code}): ${started.recovery.message}\nThe page shows what can be done (restore a backup, convert a plain database).\n`,
+  );
 process.stdout.write(`Tasleem is running in browser mode. Open:\n${web.url}\n(data: ${dataDir}; Ctrl+C to stop)\n`);
 const stop = () =>
   void web.close().then(() => {
-    ctx.db.close();
+    stopBackups();
+    web.context()?.db.close();
     process.exit(0);
   });
 process.on('SIGINT', stop);

@@ -8,6 +8,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router-dom';
 import { AuthGate } from './auth/AuthGate';
+import { RecoveryGate } from './recovery/RecoveryGate';
 import { router } from './router';
 import { setupI18n } from './i18n';
 import { ThemeRoot } from './ThemeRoot';
@@ -19,9 +20,11 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <ThemeRoot>
-        <AuthGate>
-          <RouterProvider router={router} />
-        </AuthGate>
+        <RecoveryGate>
+          <AuthGate>
+            <RouterProvider router={router} />
+          </AuthGate>
+        </RecoveryGate>
       </ThemeRoot>
     </QueryClientProvider>
   </StrictMode>,

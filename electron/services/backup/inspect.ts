@@ -75,7 +75,7 @@ export function inspectBackup(file: string, key: Buffer, migrationsFolder = defa
       if (!v.ok)
         throw new AppError('BACKUP_AUDIT_BROKEN', `The audit log in ${file} is broken at entry ${v.broken!.id}`, {
           entry: v.broken!.id,
-          reason: v.broken!.reason,
+          brokenBy: v.broken!.reason,
         });
     }
     const count = (table: string) => (db.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;

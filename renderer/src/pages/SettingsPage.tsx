@@ -10,6 +10,7 @@ import { ReportSettings } from '../components/report/ReportSettings';
 import { CountryAliases } from '../components/countries/CountryAliases';
 import { RecoveryPassphrase } from '../components/settings/RecoveryPassphrase';
 import { TrustedOffices } from '../components/settings/TrustedOffices';
+import { BackupsSection } from '../components/backup/BackupsSection';
 import { useCan } from '../auth/account';
 
 export function SettingsPage() {
@@ -18,6 +19,7 @@ export function SettingsPage() {
   const info = useQuery({ queryKey: ['info'], queryFn: () => callOrThrow('app:info', {}) });
   const mayKeys = useCan('keys:setRecovery');
   const mayTrust = useCan('signing:trustCa');
+  const canBackup = useCan('backup:list');
   return (
     <Stack maw={900}>
       <Group justify="space-between">
@@ -31,6 +33,7 @@ export function SettingsPage() {
       <ReportSettings />
       <CountryAliases />
       {mayTrust && <TrustedOffices />}
+      {canBackup && <BackupsSection />}
       {info.data && (
         <Paper withBorder p="md">
           <Title order={4} mb="sm">
