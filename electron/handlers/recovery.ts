@@ -25,7 +25,7 @@ export async function dispatchRecovery(rec: Recovery, channel: string, raw: unkn
   try {
     if (channel === 'recovery:status') return { result: ok(recoveryStatus(rec)) };
     if (channel === 'recovery:restore') {
-      const { ctx, report } = restoreInRecovery(rec, parsed.data as { name: string } | { path: string });
+      const { ctx, report } = await restoreInRecovery(rec, parsed.data as { name: string } | { path: string });
       return { result: ok(contract[channel].output.parse(report)), ctx };
     }
     const { ctx, plainBackup } = await encryptInRecovery(rec, parsed.data as { username?: string; password?: string });

@@ -68,14 +68,14 @@ export function recoveryStatus(rec: Recovery): RecoveryStatus {
 }
 
 /** Restores a backup over the database that does not open (moved aside, kept), then starts the app on it. */
-export function restoreInRecovery(
+export async function restoreInRecovery(
   rec: Recovery,
   source: { name: string } | { path: string },
-): { ctx: AppContext; report: RestoreReport } {
+): Promise<{ ctx: AppContext; report: RestoreReport }> {
   if (!rec.keys) throw new AppError(rec.code, 'The database key is not available: restart with the right passphrase');
   const file = 'name' in source ? backupPath(rec.dataDir, source.name) : source.path;
   const caller = localCaller(SYSTEM_ACTOR.recovery);
-  const out = restoreDatabase(
+  const out = await restoreDatabase(
     {
       dbFile: rec.dbFile,
       dataDir: rec.dataDir,

@@ -87,7 +87,19 @@ describe('backups', () => {
     expect(content(app)).not.toEqual(before);
     const headBefore = app.ctx.keys.auditHead()!;
 
+    const seen: string[] = [];
+    app.ctx.events!.subscribe((name, p) => {
+      const e = p as { operation: string; phase: string; state: string; done: number; total: number };
+      if (name === 'backup.progress') seen.push(`${e.operation}:${e.phase}:${e.state}:${e.done}/${e.total}`);
+    });
     const r = await app.must('backup:restore', { name: made.name });
+    // The restore's steps, each announced before it runs (its own pre-restore backup is part of the last one).
+    expect(seen).toEqual([
+      'restore:copying:running:0/3',
+      'restore:verifying:running:1/3',
+      'restore:writing:running:2/3',
+      'restore:writing:done:3/3',
+    ]);
     expect(r.preRestore).toMatch(/-pre-restore\.db$/);
     expect(r.handovers).toBe(2);
     expect(content(app)).toEqual(before);
@@ -269,7 +281,7 @@ describe('backups', () => {
     const rec = started.recovery!;
     expect(rec.code).toBe('DB_CORRUPT');
     expect(rec.keys).not.toBeNull();
-    const { ctx, report } = restoreInRecovery(rec, { name: made.name });
+    const { ctx, report } = await restoreInRecovery(rec, { name: made.name });
     app.ctx = ctx;
     expect(report.movedAside).toMatch(/^damaged-/);
     expect(readFileSync(join(backupsDir(dir), report.movedAside!)).equals(bytes)).toBe(true);

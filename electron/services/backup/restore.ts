@@ -23,6 +23,7 @@ import { storageErrorCode } from '../storage-errors';
 import { inspectBackup, type BackupFacts } from './inspect';
 import { backupName, backupsDir, pruneBackups } from './store';
 import { writeBackup } from './write';
+import { backupProgress, RESTORE_STEPS, type BackupPhase } from './progress';
 import { absolutePath } from './service';
 
 export interface RestoreTarget {
@@ -66,7 +67,18 @@ function fsyncDir(dir: string) {
  * a deliberate restore by an administrator is not a rollback. The entry records the head of the log it replaced (whose
  * full log is in the pre-restore backup), and a copy put back behind the app's back still fails verification.
  */
-export function restoreDatabase(t: RestoreTarget, source: string, actor: string): RestoreOutcome {
+export async function restoreDatabase(
+  t: RestoreTarget,
+  source: string,
+  actor: string,
+  onPhase: (phase: BackupPhase, done: number) => void = () => {},
+): Promise<RestoreOutcome> {
+  // Between phases the event loop runs, so the progress reaches the page; from the pre-restore backup to the reopened
+  // database nothing else may touch the connection, so that part runs without a break.
+  const phase = async (p: BackupPhase, done: number) => {
+    onPhase(p, done);
+    await new Promise((r) => setImmediate(r));
+  };
   if (importRunning()) throw new AppError('BUSY', 'An import is running: restore when it has finished');
   const from = absolutePath(source);
   if (!existsSync(from)) throw new AppError('NOT_FOUND', `${from} does not exist`);
@@ -75,9 +87,12 @@ export function restoreDatabase(t: RestoreTarget, source: string, actor: string)
   const staged = join(dirname(t.dbFile), `.restore-${process.pid}-${Date.now()}.db`);
   let facts: BackupFacts;
   try {
+    await phase('copying', 0);
     copyFileSync(from, staged);
     if (process.platform !== 'win32') chmodSync(staged, 0o600);
+    await phase('verifying', 1);
     facts = inspectBackup(staged, t.keys.dbKey, t.migrationsFolder);
+    await phase('writing', 2);
   } catch (err) {
     for (const f of [staged, ...SIDE_FILES.map((s) => staged + s)]) rmSync(f, { force: true });
     if (err instanceof AppError) throw err;
@@ -144,10 +159,11 @@ export interface RestoreReport {
  * totals summary rebuilt, audited, if it disagrees with the records). If the swap fails after the current database
  * was closed, it is opened again so the app keeps working on what it had.
  */
-export function restoreApp(ctx: AppContext, caller: Caller, source: string): RestoreReport {
+export async function restoreApp(ctx: AppContext, caller: Caller, source: string): Promise<RestoreReport> {
+  const progress = backupProgress(ctx, 'restore', RESTORE_STEPS);
   let out: RestoreOutcome;
   try {
-    out = restoreDatabase(
+    out = await restoreDatabase(
       {
         dbFile: ctx.dbFile,
         dataDir: ctx.dataDir,
@@ -158,13 +174,17 @@ export function restoreApp(ctx: AppContext, caller: Caller, source: string): Res
       },
       source,
       caller.actor,
+      progress.phase,
     );
   } catch (err) {
+    progress.failed(err);
     if (!ctx.db.sqlite.open) ctx.db = openAppDatabase(ctx.dbFile, ctx.dataDir, ctx.keys.dbKey, ctx.migrationsFolder);
     throw err;
   }
   ctx.db = out.db;
-  return reportOf(source, out, runChecks(ctx, caller).checks);
+  const checks = runChecks(ctx, caller).checks;
+  progress.done();
+  return reportOf(source, out, checks);
 }
 
 export const reportOf = (source: string, out: RestoreOutcome, checks: CheckReport['checks']): RestoreReport => ({

@@ -1,6 +1,9 @@
 import { Button, Progress, Table, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { BackupProgress } from '../../../../electron/api/schemas/progress';
+import { onEvent } from '../../api/client';
 import type { BackupInfoOut } from '../../../../electron/api/schemas/backup';
 import { formatDateTime, formatNumber } from '../../lib/format';
 
@@ -55,14 +58,22 @@ export function BackupTable({
   );
 }
 
-/** A long backup or restore blocks nothing visible: the bar says it is under way (SQLite gives no progress for it). */
+/**
+ * A backup or restore under way: the step the `backup.progress` events report (a restore: copy, check, swap), or an
+ * animated bar while none came (a backup is one VACUUM INTO, which reports nothing until it ends).
+ */
 export function WorkingBar({ label }: { label: string }) {
+  const { t } = useTranslation();
+  const [p, setP] = useState<BackupProgress | null>(null);
+  useEffect(() => onEvent('backup.progress', setP), []);
+  const value = p && p.total ? Math.round((p.done / p.total) * 100) : 100;
   return (
     <div role="status" data-testid="backup-working">
       <Text size="sm" mb={4}>
         {label}
+        {p?.state === 'running' && p.operation === 'restore' && ` (${t(`backup.phases.${p.phase}`)})`}
       </Text>
-      <Progress value={100} striped animated aria-label={label} />
+      <Progress value={Math.max(value, 10)} striped animated aria-label={label} />
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../electron/api/result';
-import { call, callOrThrow } from '../../api/client';
+import { call, callOrThrow, eventsReady } from '../../api/client';
 import { explainError } from '../../lib/errors';
 import { BackupTable, formatSize, WorkingBar } from './BackupTable';
 
@@ -31,6 +31,7 @@ export function BackupsSection() {
   ) {
     setWorking(label);
     setOutcome(null);
+    await eventsReady();
     const r = await fn();
     setWorking(null);
     setOutcome(r.ok ? { ok: true, text: text(r.value) } : { ok: false, error: r.error });
