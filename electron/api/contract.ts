@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { appChannels } from './channels/app';
 import { attachmentChannels } from './channels/attachments';
 import { countryChannels } from './channels/countries';
+import { sampleChannels } from './channels/samples';
 import { authChannels } from './channels/auth';
 import { backupChannels } from './channels/backup';
 import { handoverChannels } from './channels/handovers';
@@ -24,6 +25,7 @@ export const contract = {
   ...attachmentChannels,
   ...totalsChannels,
   ...countryChannels,
+  ...sampleChannels,
   ...backupChannels,
   ...keyChannels,
 } as const;

@@ -2,6 +2,7 @@ import type { Channel } from '../api/contract';
 import { appHandlers } from './app';
 import { attachmentHandlers } from './attachments';
 import { countryHandlers } from './countries';
+import { sampleHandlers } from './samples';
 import { authHandlers } from './auth';
 import { backupHandlers } from './backup';
 import { handoverHandlers } from './handovers';
@@ -21,6 +22,7 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...attachmentHandlers,
   ...totalsHandlers,
   ...countryHandlers,
+  ...sampleHandlers,
   ...backupHandlers,
   ...keyHandlers,
 };

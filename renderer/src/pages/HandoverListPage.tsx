@@ -6,6 +6,7 @@ import { callOrThrow } from '../api/client';
 import { HandoverTable, PAGE_SIZE, pageQueryKey } from '../components/handovers/HandoverTable';
 import { ExportButtons } from '../components/import/ExportButtons';
 import { ListFilters } from '../components/handovers/ListFilters';
+import { SampleData } from '../components/handovers/SampleData';
 import { formatNumber } from '../lib/format';
 import { listQueryFromParams, withParams } from '../lib/list-query';
 import { useCan } from '../auth/account';
@@ -55,6 +56,7 @@ export function HandoverListPage() {
           )}
         </Group>
       </Group>
+      <SampleData empty={!!rows && rows.length === 0 && !filtered} />
       <ListFilters />
       {(first.isError || summary.isError) && <Alert color="red">{t('errors.VALIDATION')}</Alert>}
       {sums ? (
