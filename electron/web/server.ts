@@ -131,6 +131,10 @@ function guarded(handle: Handle) {
  * per-launch token, then the same sign-in as the app (a session cookie). Host is checked too, so a page elsewhere
  * cannot reach it by DNS rebinding.
  */
+/** The query of a request's target, read as sent: `new URL` would throw on a path such as `///` (no host). */
+const queryOf = (url: string | undefined) =>
+  new URLSearchParams((url ?? '').split('#', 1)[0].split('?').slice(1).join('?'));
+
 export async function startWebServer(opts: {
   /** The running app; absent when the database did not open and `recovery` says why (recovery mode). */
   ctx?: AppContext;
@@ -162,7 +166,7 @@ export async function startWebServer(opts: {
       if (path === EVENTS_PATH) {
         if (req.method !== 'GET') return send(res, 405, fail('BAD_REQUEST', 'GET only'));
         // EventSource cannot send headers: the token comes in the query, the session in its cookie as for /api/.
-        if (!tokenMatches(token, new URL(req.url ?? '/', 'http://loopback').searchParams.get('token') ?? undefined))
+        if (!tokenMatches(token, queryOf(req.url).get('token') ?? undefined))
           return send(res, 401, fail('UNAUTHORIZED', 'Missing or wrong token'));
         const sessionId = cookieValue(req.headers.cookie, cookieName());
         // In recovery mode nobody is signed in: there is no stream to open.
@@ -175,7 +179,7 @@ export async function startWebServer(opts: {
         res.on('close', () => streams.delete(end));
         return;
       }
-      const query = new URL(req.url ?? '/', 'http://loopback').searchParams;
+      const query = queryOf(req.url);
       // A held file (a report's preview or download): an <iframe> or a link cannot send headers, so the token comes
       // in the query; the session cookie names who may see it (the one who made it).
       if (path.startsWith(FILES_PATH)) {

@@ -169,6 +169,17 @@ describe('browser mode server', () => {
     expect((await http('GET', '/', { token: null })).status).toBe(200);
   });
 
+  it.each([
+    ['OPTIONS', '///'],
+    ['GET', '///?token=x'],
+    ['GET', '//evil.example/files/x?token=y'],
+  ])('answers %s %s (no host to resolve it against) without a 5xx, and stays up', async (method, path) => {
+    const r = await http(method, path);
+    expect(r.status).toBeGreaterThanOrEqual(200);
+    expect(r.status).toBeLessThan(500);
+    expect((await http('GET', '/', { token: null })).status).toBe(200);
+  });
+
   it('answers a request line Node cannot parse with 400 and stays up', async () => {
     const answer = await new Promise<string>((resolve, reject) => {
       const s = connect(web.port, '127.0.0.1', () => s.end('GET /\x01 \x00HTTP/9\r\n\r\n'));
