@@ -132,9 +132,17 @@ export async function protocolDocx({ data: d, files }: Doc, qrPng: Buffer): Prom
       new Paragraph({
         children: [new ImageRun({ type: 'png', data: qrPng, transformation: { width: 60, height: 60 } })],
       }),
-      para([run(`${d.footer.reference} · ${d.footer.page} 1 / 1 · SHA-256 ${d.footer['hash-short']}…`, { size: 15 })], {
-        center: true,
-      }),
+      para(
+        [
+          run(
+            `${d.footer.reference} · ${d.footer.page.p} 1 ${d.footer.of.p} 1 · ${d.footer.page.en} 1 ${d.footer.of.en} 1 · SHA-256 ${d.footer['hash-short']}…`,
+            { size: 15 },
+          ),
+        ],
+        {
+          center: true,
+        },
+      ),
     ],
   });
   const doc = new Document({

@@ -115,7 +115,10 @@ describe('signed handover report', { timeout: 60_000 }, () => {
       expect(text).toContain('For the handing authority');
       expect(text).toContain('Head of the receiving delegation');
       expect(text).toContain('This document is drawn up in two originals');
-      expect(text).toContain('HO-2023-0001 · Page 1 / 1');
+      // The page counter in the document's language, then in English, after the reference.
+      expect(text).toContain('HO-2023-0001 · \u2068');
+      expect(text).toContain(language === 'ku' ? 'Rûpel 1 ji 1' : 'صفحة');
+      expect(text).toContain('Page 1 of 1');
       if (language === 'ku') expect(text).toContain('Belgeya Radestkirinê');
     }
   });
@@ -159,7 +162,7 @@ describe('signed handover report', { timeout: 60_000 }, () => {
     for (const name of signers) expect(withSignatures[0]).toContain(name);
     // The witnesses appear nowhere else: no box of theirs was split off onto another page.
     expect(pages.filter((p) => signers.slice(1).some((n) => p.includes(n)))).toHaveLength(1);
-    expect(pages.at(-1)).toContain(`HO-2023-0001 · Page ${pages.length} / ${pages.length}`);
+    expect(pages.at(-1)).toContain(`Page ${pages.length} of ${pages.length}`);
   });
 
   it('fails on one changed byte (pdfsig: Digest Mismatch) and on an appended incremental update (not total)', async () => {

@@ -56,7 +56,9 @@ export function frameData(o: {
       : null,
     footer: {
       reference: o.reference,
-      page: LABELS.page.en,
+      // "Page 1 of 2" in the primary language, then in English, like every other label of the document.
+      page: label('page', P),
+      of: label('of', P),
       'hash-short': o.contentHash.slice(0, 16),
       qr: QR_PATH,
       'qr-mm': QR_MM,
