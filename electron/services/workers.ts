@@ -1,12 +1,10 @@
 import { join } from 'node:path';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import type { AppContext } from './context';
+import WORKERS from './workers.json';
 
-/** Worker threads by name and the module each runs; scripts/build-workers.js bundles the same list for the desktop. */
-const WORKERS = {
-  'import-writer': './import/writer-thread.ts',
-  'xlsx-reader': './import/xlsx-thread.ts',
-} as const;
+// workers.json names each worker thread and its module, relative to this folder: read here to start a thread from
+// the sources, and by scripts/build-workers.js to bundle the same threads for the desktop app.
 export type WorkerName = keyof typeof WORKERS;
 
 /**

@@ -14,7 +14,7 @@ export function chromiumPath(): string {
   throw new Error('Chromium not found on the PATH: apt-get install -y chromium');
 }
 
-/** Flags checked on these machines (docs: DESIGN.md): no sandbox in containers, nothing reaching the network. */
+/** Flags checked on these machines: no sandbox in containers, nothing reaching the network. */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',

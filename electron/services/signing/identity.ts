@@ -27,11 +27,14 @@ import {
 import { pinIdentityCa, pinOnFirstUse } from './trust';
 import { dbKeyVault, type KeyVault } from './vault';
 
-/** What is sealed: the .p12 (key + chain) and its password, plus the CA key for a generated identity. */
+/**
+ * What is sealed: the .p12 (key + chain) and its password. A generated identity's CA key is not kept: nothing issues
+ * from it after the leaf, and a CA key at rest would let whoever unseals the blob mint certificates this office trusts.
+ * (Blobs sealed before still hold a `caKeyPem`; it is never read.)
+ */
 interface SealedSecret {
   p12: string;
   password: string;
-  caKeyPem?: string;
 }
 
 /** PBKDF2 rounds of the .p12 inside the sealed blob: see toP12 (the vault's AES-256-GCM is the protection). */
@@ -129,7 +132,6 @@ export function createIdentity(ctx: AppContext, caller: Caller): SigningIdentity
   return store(ctx, caller, 'generated', leaf.cert, ca.cert, {
     p12: p12.toString('base64'),
     password,
-    caKeyPem: forge.pki.privateKeyToPem(ca.key),
   });
 }
 
