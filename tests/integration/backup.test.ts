@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultMigrationsFolder, openDatabase, schemaVersion } from '../../db/open';
 import { createAppContext } from '../../electron/services/app-context';
-import { ensureDailyBackup, makeBackup } from '../../electron/services/backup/service';
+import { ensureDailyBackup, makeBackup, startBackupSchedule } from '../../electron/services/backup/service';
 import { backupsDir, listBackups } from '../../electron/services/backup/store';
 import { databaseFile } from '../../electron/services/data-dir';
 import { KeyStore, keyStoreFileFor } from '../../electron/services/keys/keystore';
@@ -222,6 +222,23 @@ describe('backups', () => {
     expect(listBackups(app.dir).filter((b) => b.kind === 'manual')).toHaveLength(10);
     expect(listBackups(app.dir).filter((b) => b.kind === 'daily')).toHaveLength(7);
     expect(verifyAudit(app.ctx).ok).toBe(true);
+  });
+
+  it('makes the daily backup after start, not during it, or as the app stops when it stops sooner', async () => {
+    const daily = (a: TestApp) => listBackups(a.dir).filter((b) => b.kind === 'daily');
+    const log = (msg: string, err: unknown) => {
+      throw new Error(`${msg}: ${String(err)}`);
+    };
+    const app = await seeded();
+    const stop = startBackupSchedule(app.ctx, log, { firstAfterMs: 30 });
+    expect(daily(app)).toHaveLength(0); // the start returns before any backup work
+    await expect.poll(() => daily(app).length, { timeout: 10_000, interval: 20 }).toBe(1);
+    stop();
+    expect(daily(app)).toHaveLength(1); // checked already: stopping makes no second one
+
+    const quick = await seeded();
+    startBackupSchedule(quick.ctx, log, { firstAfterMs: 60_000 })();
+    expect(daily(quick)).toHaveLength(1);
   });
 
   it('makes a backup before migrating an existing database, and only then', async () => {

@@ -84,19 +84,35 @@ export function ensureDailyBackup(ctx: AppContext): BackupInfo | null {
 }
 
 /**
- * Daily backups of a running app (desktop, browser mode): one at start when due, then checked every hour. A failure
- * (a full disk) is logged and tried again at the next check; it never stops the app.
+ * Daily backups of a running app (desktop, browser mode): checked first `firstAfterMs` after start, then every hour.
+ * Not at start itself: integrity_check and VACUUM INTO read the whole database (seconds and tens of MB more at
+ * 1,000,000 handovers), which the first window or page would wait for. An app closed before that first check makes
+ * the backup as it stops, so every run still leaves one when it is due. A failure (a full disk) is logged and tried
+ * again at the next check; it never stops the app.
  */
-export function startBackupSchedule(ctx: AppContext, log: (msg: string, err: unknown) => void, everyMs = 3_600_000) {
+export function startBackupSchedule(
+  ctx: AppContext,
+  log: (msg: string, err: unknown) => void,
+  { firstAfterMs = 30_000, everyMs = 3_600_000 } = {},
+) {
+  let checked = false;
   const tick = () => {
+    checked = true;
     try {
       ensureDailyBackup(ctx);
     } catch (err) {
       log('[tasleem] daily backup failed', err);
     }
   };
-  tick();
-  const timer = setInterval(tick, everyMs);
+  let timer = setTimeout(() => {
+    tick();
+    timer = setInterval(tick, everyMs);
+    timer.unref();
+  }, firstAfterMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return () => {
+    clearTimeout(timer);
+    clearInterval(timer);
+    if (!checked) tick();
+  };
 }
