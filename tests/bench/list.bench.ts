@@ -5,12 +5,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../../db/open';
-import { normalizeForSearch, toFtsQuery } from '../../db/search-text';
+import { toFtsQuery } from '../../db/search-text';
 import { listQuery } from '../../electron/api/schemas/handover';
 import type { AppContext } from '../../electron/services/context';
 import { listHandovers, summarizeHandovers } from '../../electron/services/handovers';
-import { testKeyStore } from '../support/keys';
-import { bulkSeed } from './bulk-seed';
+import { KeyStore, keyStoreFileFor } from '../../electron/services/keys/keystore';
+import { testUnlock } from '../support/keys';
+import { seededHandovers } from './seeded-handovers';
 
 const SIZES = (process.env.BENCH_LIST_SIZES ?? '100000,1000000').split(',').map(Number);
 const TARGET = 1.5;
@@ -44,63 +45,6 @@ function pairedMedians(a: () => unknown, b: () => unknown, runs = 21, warmup = 3
   return [median(ta), median(tb)];
 }
 
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
-}
-
-const HEADS = [
-  'أرسلان توكوباييف',
-  'Stéphane Romatet',
-  'Ерлан Карин',
-  'Maria Andersson',
-  'Ahmad Yusuf',
-  'إبراهيم خليل',
-  'Jan de Vries',
-  'Aida Nurlanovna',
-];
-const COUNTRIES = ['KG', 'FR', 'KZ', 'SE', 'NL', 'RU', 'UZ', 'TJ', 'DE', 'BE', 'XK', 'AL', 'BA', 'FI', 'US'];
-
-/** Seeds with raw prepared INSERTs (speed only); the search rows hold the same folded text the app writes. */
-function seed(db: Db, n: number) {
-  const rand = rng(n);
-  const ins = db.sqlite
-    .prepare(`INSERT INTO handovers (id, reference_no, status, handover_date, receiving_country, delegation_head_name,
-    handing_authority, handing_official_name, camp, women_count, children_count, boys_count, girls_count, men_count, notes,
-    created_at, created_by, updated_at, updated_by)
-    VALUES (?, ?, ?, ?, ?, ?, 'Department of Foreign Relations', 'Official', ?, ?, ?, ?, ?, ?, ?, 't', 'b', 't', 'b')`);
-  const search = db.sqlite.prepare('INSERT INTO handover_search (handover_id, body) VALUES (?, ?)');
-  const day0 = Date.UTC(2014, 0, 1);
-  bulkSeed(db, () => {
-    for (let i = 0; i < n; i++) {
-      const id = `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`;
-      const ref = `HO-${2014 + (i % 12)}-${String(i).padStart(7, '0')}`;
-      const head = `${HEADS[Math.floor(rand() * HEADS.length)]} ${i}`;
-      const children = Math.floor(rand() * 50);
-      const boys = Math.floor(children * rand() * 0.5);
-      const notes = rand() < 0.1 ? 'consent of the mother attached' : '';
-      const status = rand() < 0.8 ? 'finalized' : rand() < 0.7 ? 'draft' : 'void';
-      ins.run(
-        id,
-        ref,
-        status,
-        new Date(day0 + Math.floor(rand() * 4380) * 86_400_000).toISOString().slice(0, 10),
-        COUNTRIES[Math.floor(rand() * COUNTRIES.length)],
-        head,
-        ['al_hol', 'roj'][i % 2],
-        Math.floor(rand() * 20) + 1,
-        children,
-        boys,
-        children - boys,
-        0,
-        notes,
-      );
-      search.run(id, normalizeForSearch(`${ref} ${head} Department of Foreign Relations Official ${notes}`));
-    }
-  });
-  db.sqlite.exec('ANALYZE');
-}
-
 // Predicates in the order the query layer writes them, so both sides get the same plan.
 const FILTER = `receiving_country IN (?, ?, ?) AND status IN (?) AND handover_date >= ? AND handover_date <= ?`;
 const FILTER_ARGS = ['KG', 'FR', 'KZ', 'finalized', '2016-01-01', '2023-12-31'];
@@ -129,15 +73,14 @@ function raw(db: Db) {
 }
 
 let failed = false;
-// Encrypted like the app's database: the raw baseline reads the same encrypted file through the same connection.
-const keys = testKeyStore(work);
 console.log(`node ${process.version}, ${process.platform} ${process.arch}`);
 for (const n of SIZES) {
   const file = join(work, `list-${n}.db`);
+  console.log('');
+  seededHandovers(file, n);
+  // Encrypted like the app's database: the raw baseline reads the same encrypted file through the same connection.
+  const keys = KeyStore.open(keyStoreFileFor(file), testUnlock());
   const db = openDatabase(file, { key: keys.dbKey });
-  const t0 = performance.now();
-  seed(db, n);
-  console.log(`\n${n.toLocaleString('en')} handovers seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const ctx: AppContext = { db, dbFile: file, keys, dataDir: work, mode: 'cli', now: () => new Date() };
   const r = raw(db);
   const pageQ = listQuery.parse({
@@ -207,6 +150,7 @@ for (const n of SIZES) {
   );
   db.close();
   rmSync(file, { force: true });
+  rmSync(keyStoreFileFor(file), { force: true });
 }
 rmSync(work, { recursive: true, force: true });
 if (failed) console.log('\nsome ratios are over target');

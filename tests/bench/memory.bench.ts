@@ -3,91 +3,28 @@
 // search with its figures, the totals page's queries, a signed handover report and the totals report. Prints the peak
 // resident set (VmHWM of the server process) against the same server's resident set once it has opened the database
 // and answered one request (the baseline, same run). Target: peak < 250 MB.
-// BENCH_MEMORY_ROWS sets the size; BENCH_MEMORY_DB names an already seeded database file to copy instead of seeding.
+// BENCH_MEMORY_ROWS sets the size; the rows are list.bench.ts's (tests/bench/seeded-handovers.ts, seeded once per size).
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDatabase } from '../../db/open';
-import { normalizeForSearch } from '../../db/search-text';
-import { TEST_PASSPHRASE, testKeyStore } from '../support/keys';
-import { bulkSeed } from './bulk-seed';
+import { TEST_PASSPHRASE } from '../support/keys';
+import { seededHandovers } from './seeded-handovers';
 
 const ROWS = Number(process.env.BENCH_MEMORY_ROWS ?? 1_000_000);
 const TARGET_MB = 250;
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'tasleem-bench-mem-'));
 const dbFile = join(work, 'tasleem.db');
-// Encrypted like the app's: the key store beside it, the server given its passphrase.
-const keys = testKeyStore(work, 'tasleem.keystore');
+// Encrypted like the app's: the key store beside it (tasleem.keystore), the server given its passphrase.
 process.env.TASLEEM_DB_KEY = TEST_PASSPHRASE;
-
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
-}
-const HEADS = [
-  'أرسلان توكوباييف',
-  'Stéphane Romatet',
-  'Ерлан Карин',
-  'Maria Andersson',
-  'Ahmad Yusuf',
-  'إبراهيم خليل',
-  'Jan de Vries',
-  'Aida Nurlanovna',
-];
-const COUNTRIES = ['KG', 'FR', 'KZ', 'SE', 'NL', 'RU', 'UZ', 'TJ', 'DE', 'BE', 'XK', 'AL', 'BA', 'FI', 'US'];
-
-/** Raw prepared INSERTs (speed only) through the real migrations, search rows with the folded text the app writes. */
-function seed(n: number) {
-  const db = openDatabase(dbFile, { key: keys.dbKey });
-  const rand = rng(n);
-  const ins = db.sqlite
-    .prepare(`INSERT INTO handovers (id, reference_no, status, handover_date, receiving_country, delegation_head_name,
-    handing_authority, handing_official_name, camp, women_count, children_count, boys_count, girls_count, men_count, created_at, created_by, updated_at, updated_by)
-    VALUES (?, ?, ?, ?, ?, ?, 'Department of Foreign Relations', 'Official', ?, ?, ?, ?, ?, 0, 't', 'b', 't', 'b')`);
-  const search = db.sqlite.prepare('INSERT INTO handover_search (handover_id, body) VALUES (?, ?)');
-  const day0 = Date.UTC(2014, 0, 1);
-  bulkSeed(db, () => {
-    for (let i = 0; i < n; i++) {
-      const id = `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`;
-      const ref = `HO-${2014 + (i % 12)}-${String(i).padStart(7, '0')}`;
-      const head = `${HEADS[Math.floor(rand() * HEADS.length)]} ${i}`;
-      const children = Math.floor(rand() * 50);
-      const boys = Math.floor(children * rand() * 0.5);
-      const status = rand() < 0.8 ? 'finalized' : rand() < 0.7 ? 'draft' : 'void';
-      ins.run(
-        id,
-        ref,
-        status,
-        new Date(day0 + Math.floor(rand() * 4380) * 86_400_000).toISOString().slice(0, 10),
-        COUNTRIES[Math.floor(rand() * COUNTRIES.length)],
-        head,
-        ['al_hol', 'roj'][i % 2],
-        Math.floor(rand() * 20) + 1,
-        children,
-        boys,
-        children - boys,
-      );
-      search.run(id, normalizeForSearch(`${ref} ${head} Department of Foreign Relations Official`));
-    }
-  });
-  db.close();
-}
 
 const kb = (pid: number, field: 'VmRSS' | 'VmHWM') =>
   Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN);
 const mb = (k: number) => `${(k / 1024).toFixed(0)} MB`;
 
-const t0 = performance.now();
-if (process.env.BENCH_MEMORY_DB) {
-  copyFileSync(process.env.BENCH_MEMORY_DB, dbFile);
-  console.log(`copied ${process.env.BENCH_MEMORY_DB}`);
-} else {
-  seed(ROWS);
-  console.log(`${ROWS.toLocaleString('en')} handovers seeded in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
-}
+seededHandovers(dbFile, ROWS);
 
 // The real browser mode, as `npm run web` starts it (through tsx), in its own process.
 const server = spawn(

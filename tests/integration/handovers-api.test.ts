@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { searchWalksIndex } from '../../db/queries/handovers';
 import { frenchHandover, kyrgyzHandover, testApp, type TestApp } from '../support/context';
 
 let app: TestApp;
@@ -245,6 +246,43 @@ describe('keyset paging', () => {
         }
         expect(walked, `${sort} ${direction}`).toEqual(byOffset);
         expect(walked).toHaveLength(23);
+      }
+  });
+  it('pages a frequent search by walking the sort index in the same order as sorting every match', async () => {
+    // 9 of 27 records match "Zarina" (prefix: "zari"), with ties in every sort column.
+    for (let i = 0; i < 27; i++)
+      await app.must('handovers:create', {
+        data: kyrgyzHandover({
+          referenceNo: `HO-2023-${String(100 + ((i * 7) % 27)).padStart(4, '0')}`,
+          handoverDate: `2023-0${1 + (i % 2)}-1${i % 2}`,
+          receivingCountry: ['KG', 'FR'][i % 2],
+          delegationHeadName: i % 3 ? `Bekova ${i}` : `Zarina ${i}`,
+          camp: i % 4 ? 'roj' : 'al_hol',
+        }),
+      });
+    const orm = app.ctx.db.orm;
+    // 9² > 27 × 2: pages of 2 walk the index; pages of 100 (and a name in one record) are sorted from the matches.
+    expect(searchWalksIndex(orm, { search: 'zari', sort: 'handoverDate', limit: 2 })).toBe(true);
+    expect(searchWalksIndex(orm, { search: 'zari', sort: 'handoverDate', limit: 100 })).toBe(false);
+    expect(searchWalksIndex(orm, { search: 'zarina 3', sort: 'handoverDate', limit: 2 })).toBe(false);
+    expect(searchWalksIndex(orm, { search: 'zari', sort: 'persons', limit: 2 })).toBe(false);
+    for (const sort of ['handoverDate', 'referenceNo', 'receivingCountry'] as const)
+      for (const direction of ['asc', 'desc'] as const) {
+        const q = { search: 'zari', sort, direction } as const;
+        const sorted = (await app.must('handovers:list', { ...q, limit: 100 })).rows.map((r) => r.id);
+        const walked: string[] = [];
+        let after: { value: string | number; id: string } | undefined;
+        for (;;) {
+          const { rows } = await app.must('handovers:list', { ...q, limit: 2, ...(after ? { after } : {}) });
+          walked.push(...rows.map((r) => r.id));
+          const last = rows.at(-1);
+          if (rows.length < 2 || !last) break;
+          after = { value: last[sort], id: last.id };
+        }
+        expect(walked, `${sort} ${direction}`).toEqual(sorted);
+        expect(walked).toHaveLength(9);
+        const second = (await app.must('handovers:list', { ...q, limit: 2, offset: 2 })).rows.map((r) => r.id);
+        expect(second).toEqual(sorted.slice(2, 4));
       }
   });
   it('refuses a malformed cursor', async () => {
