@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { userInfo } from 'node:os';
-import { existsSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FileKind } from '../api/domain/limits';
 import type { ChosenFile } from '../api/schemas/files';
@@ -33,8 +33,8 @@ export interface CliRuntime {
   out(text: string): void;
   /** Admits the file at a path for a channel taking that kind of file (refused over its limit, before reading). */
   choose(path: string, kind: FileKind): ChosenFile;
-  /** Writes a file a channel produced (held under its id) to a path. */
-  save(fileId: string, path: string): void;
+  /** Writes a file a channel produced (held under its id) to a path, or to standard output without one. */
+  save(fileId: string, path?: string): void;
 }
 
 export const dbFileOf = (program: Command) =>
@@ -91,7 +91,10 @@ export const withRuntime =
         caller,
         out: (text) => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
         choose: (path, kind) => cliFailure(() => filesOf(ctx).admit(resolve(path), kind, caller.actor)),
-        save: (fileId, path) => writeFileSync(path, filesOf(ctx).heldFile(fileId, caller.actor).bytes),
+        save: (fileId, path) =>
+          path
+            ? copyFileSync(filesOf(ctx).heldFile(fileId, caller.actor).path, path)
+            : void process.stdout.write(filesOf(ctx).heldBytes(fileId, caller.actor)),
         async call(channel, input) {
           const result = await dispatch(ctx, caller, channel, input);
           if (!result.ok) {
@@ -107,6 +110,7 @@ export const withRuntime =
       try {
         await fn(rt, ...args);
       } finally {
+        ctx.files?.clear();
         ctx.db.close();
       }
     };

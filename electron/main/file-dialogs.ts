@@ -69,7 +69,7 @@ export async function pickFile(
 export async function saveHeldFile(
   deps: {
     save: SaveDialog;
-    write: (path: string, bytes: Buffer) => Promise<void>;
+    copy: (from: string, to: string) => Promise<void>;
     files: FileStore;
     t: Translate;
     folder: string;
@@ -86,7 +86,7 @@ export async function saveHeldFile(
       filters: [{ name: deps.t(`desktop.files.kinds.${SAVE_KINDS.includes(ext) ? ext : 'other'}`), extensions: [ext] }],
     });
     if (r.canceled || !r.filePath) return ok({ saved: null });
-    await deps.write(r.filePath, file.bytes);
+    await deps.copy(file.path, r.filePath);
     return ok({ saved: r.filePath });
   } catch (err) {
     return failed(err);

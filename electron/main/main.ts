@@ -1,7 +1,7 @@
 import { app, BrowserWindow, dialog, powerMonitor, safeStorage, session, shell } from 'electron';
 import log from 'electron-log/main';
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import pkg from '../../package.json';
 import { DEV_ELECTRON_BINDING, SQLITE_BINDING_ENV } from '../../db/native-binding';
@@ -231,7 +231,7 @@ if (!app.requestSingleInstanceLock()) {
         saveHeldFile(
           {
             save: (o) => (parent() ? dialog.showSaveDialog(parent()!, o) : dialog.showSaveDialog(o)),
-            write: (path, bytes) => writeFile(path, bytes),
+            copy: (from, to) => copyFile(from, to),
             files,
             t: t(),
             folder: app.getPath('documents'),
@@ -275,6 +275,7 @@ if (!app.requestSingleInstanceLock()) {
       openBundles(pending.splice(0));
     });
     app.on('before-quit', () => {
+      ctx?.files?.clear();
       ctx?.db.close();
     });
   });

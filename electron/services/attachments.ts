@@ -8,6 +8,7 @@ import { AppError } from '../api/result';
 import { ATTACHMENT_TYPES } from '../api/domain/files';
 import type { AttachmentMeta } from '../api/schemas/attachment';
 import type { AppContext, Caller } from './context';
+import { holdFor } from './files/store';
 import { getHandover } from './handovers';
 import { getSettings } from './settings';
 
@@ -116,9 +117,11 @@ export function attachmentsOf(ctx: AppContext, handoverId: string): AttachmentMe
   return listAttachments(ctx.db.orm, handoverId) as AttachmentMeta[];
 }
 
-export function readAttachment(ctx: AppContext, id: string): AttachmentMeta & { base64: string } {
+/** The attachment held for the caller under a file id: the page previews or saves it from there. */
+export function readAttachment(ctx: AppContext, caller: Caller, id: string): AttachmentMeta & { fileId: string } {
   const row = getAttachment(ctx.db.orm, id);
   if (!row) throw new AppError('NOT_FOUND', `No attachment ${id}`);
   const { data, ...meta } = row;
-  return { ...(meta as AttachmentMeta), base64: Buffer.from(data).toString('base64') };
+  const file = holdFor(ctx, caller.actor, { fileName: meta.fileName, mime: meta.mime, bytes: Buffer.from(data) });
+  return { ...(meta as AttachmentMeta), fileId: file.fileId };
 }

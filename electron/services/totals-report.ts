@@ -5,11 +5,12 @@ import enCatalog from '../../renderer/src/i18n/locales/en/totals.json';
 import kuCatalog from '../../renderer/src/i18n/locales/ku/totals.json';
 import type { Locale } from '../api/schemas/common';
 import type { Settings } from '../api/schemas/settings';
-import type { ExportedFile, TotalsQuery, TotalsResult } from '../api/schemas/totals';
+import type { TotalsQuery, TotalsResult } from '../api/schemas/totals';
 import { canonicalJson } from './content';
 import type { AppContext, Caller } from './context';
 import { bilingual, frameData, type Digital } from './documents/frame';
 import { produceDocument, qrFile } from './documents/pipeline';
+import type { ProducedFile } from './files/store';
 import { formatDate, type DocLang } from './report/labels';
 import { getSettings } from './settings';
 import { ensureIdentity, openSigner } from './signing/identity';
@@ -83,7 +84,7 @@ export async function exportTotalsPdf(
   caller: Caller,
   q: TotalsQuery,
   lng: Locale,
-): Promise<ExportedFile> {
+): Promise<ProducedFile> {
   const primary = lng === 'ku' ? 'ku' : 'ar';
   const result = getTotals(ctx, q);
   const settings = getSettings(ctx);
@@ -108,5 +109,5 @@ export async function exportTotalsPdf(
     audit: { action: 'totals.report', entity: 'totals', details: { query: q, contentHash } },
     at,
   });
-  return { fileName: `${totalsFileBase(q, at)}.pdf`, mime: 'application/pdf', base64: made.bytes.toString('base64') };
+  return { fileName: `${totalsFileBase(q, at)}.pdf`, mime: 'application/pdf', bytes: made.bytes };
 }

@@ -12,9 +12,10 @@ import arCatalog from '../../renderer/src/i18n/locales/ar/totals.json';
 import enCatalog from '../../renderer/src/i18n/locales/en/totals.json';
 import kuCatalog from '../../renderer/src/i18n/locales/ku/totals.json';
 import type { Locale } from '../api/schemas/common';
-import type { ExportedFile, TimelineResult, TotalsQuery, TotalsResult } from '../api/schemas/totals';
+import type { TimelineResult, TotalsQuery, TotalsResult } from '../api/schemas/totals';
 import type { AppContext, Caller } from './context';
 import { writeSheet, type Sheet } from './export-sheets';
+import type { ProducedFile } from './files/store';
 
 countries.registerLocale(arNames);
 countries.registerLocale(enNames);
@@ -81,7 +82,7 @@ export async function exportTotals(
   q: TotalsQuery,
   format: 'csv' | 'xlsx',
   lng: Locale,
-): Promise<ExportedFile> {
+): Promise<ProducedFile> {
   const file = await writeSheet(totalsSheet(getTotals(ctx, q), lng), format, totalsFileBase(q, ctx.now()));
   const sha256 = createHash('sha256').update(file.data).digest('hex');
   writeAudit(
@@ -95,5 +96,5 @@ export async function exportTotals(
     },
     ctx.now().toISOString(),
   );
-  return { fileName: file.fileName, mime: file.mime, base64: file.data.toString('base64') };
+  return { fileName: file.fileName, mime: file.mime, bytes: file.data };
 }

@@ -1,4 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -197,7 +198,10 @@ export async function startWebServer(opts: {
           return send(res, 404, fail('NOT_FOUND', 'No such file'));
         }
         res.writeHead(200, heldFileHeaders(file, query.get('download') === '1'));
-        return void res.end(req.method === 'HEAD' ? undefined : file.bytes);
+        if (req.method === 'HEAD') return void res.end();
+        return void createReadStream(file.path)
+          .on('error', () => res.destroy())
+          .pipe(res);
       }
       // A chosen file's bytes, as the raw body: streamed to disk within its kind's limit, answered with its id.
       if (path.startsWith(UPLOAD_PATH)) {

@@ -72,6 +72,7 @@ export function samples(s: Seeded): Record<Channel, unknown> {
     'io:importCancel': { jobId: 'no-such-job' },
     'io:export': { format: 'csv', filter: { countries: ['KG'] } },
     'io:office': {},
+    'io:officeCard': {},
     'io:officeInit': { name: 'Qamishli' },
     'io:offices': {},
     'io:officeAdd': {

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { kyrgyzHandover, testApp, type TestApp } from '../support/context';
-import { tinyPdf, tinyPng } from '../support/files';
+import { filesOf } from '../../electron/services/files/store';
+import { heldBytes, tinyPdf, tinyPng } from '../support/files';
 
 let app: TestApp;
 let handoverId: string;
@@ -28,7 +29,10 @@ describe('attachments', () => {
       fileName: 'protocol-scan.pdf',
     });
     const back = await app.must('attachments:get', { id: meta.id });
-    expect(Buffer.from(back.base64, 'base64').equals(pdf)).toBe(true);
+    // Held for the caller under a file id (what the page previews and saves), the very bytes stored.
+    expect(heldBytes(app.ctx, back).equals(pdf)).toBe(true);
+    expect(back).toMatchObject({ id: meta.id, sha256: meta.sha256, size: pdf.length });
+    expect(filesOf(app.ctx).heldFile(back.fileId, app.caller.actor).sha256).toBe(meta.sha256);
     expect((await app.must('attachments:list', { handoverId })).map((a) => a.id)).toEqual([meta.id]);
     const history = await app.must('handovers:history', { id: handoverId });
     expect(history.at(-1)).toMatchObject({ action: 'attachment.add', details: { sha256: meta.sha256 } });

@@ -1,9 +1,16 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listVersions } from '../../db/queries/versions';
 import { AppError } from '../../electron/api/result';
 import { addOffice, initOffice, ownCard } from '../../electron/services/exchange/office';
 import { exportBundle, importBundle, pendingConflicts } from '../../electron/services/exchange/merge';
+import { filesOf } from '../../electron/services/files/store';
+import { databaseFile } from '../../electron/services/data-dir';
 import { frenchHandover, kyrgyzHandover, testApp, type TestApp } from '../support/context';
+import { heldBytes } from '../support/files';
 
 // Two field offices, each with its own database and no network between them.
 let qamishli: TestApp;
@@ -159,5 +166,48 @@ describe('office exchange bundle between two databases', () => {
     expect(reason(kobani, toKobani)).toBe('io.bundle.unknown_office');
     expect(reason(hasakah, Buffer.from('not a bundle'))).toBe('io.bundle.malformed');
     expect(reason(hasakah, toHasakah)).toBe('imported');
+  });
+});
+
+describe('the bundle leaves as a held file, the same through the app and the CLI', () => {
+  it('io:bundleExport holds it for its maker; `tasleem exchange export` goes through that channel and writes those bytes', async () => {
+    await finalized(qamishli, kyrgyzHandover());
+    const to = ownCard(hasakah.ctx).id;
+    const held = await qamishli.must('io:bundleExport', { toOfficeId: to, ids: [] });
+    expect(held).toMatchObject({ records: 1, mime: 'application/json', fileName: expect.stringMatching(/\.tasleem$/) });
+    const bytes = heldBytes(qamishli.ctx, held);
+    expect(held.size).toBe(bytes.length);
+    expect(held.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(() => filesOf(qamishli.ctx).heldFile(held.fileId, 'someone-else')).toThrow(/no longer available/);
+    expect(importBundle(hasakah.ctx, hasakah.caller, bytes).counts).toMatchObject({ new: 1 });
+
+    // The CLI opens the database where it lies; its held copy goes in an uploads folder beside it, and with the run.
+    const uploads = readdirSync(join(qamishli.dir, 'uploads'));
+    const out = join(qamishli.dir, 'to-hasakah.tasleem');
+    const cli = spawnSync(
+      process.execPath,
+      [
+        join(process.cwd(), 'bin/tasleem.js'),
+        '--db',
+        databaseFile(qamishli.dir),
+        'exchange',
+        'export',
+        '--to',
+        to,
+        '--out',
+        out,
+      ],
+      { encoding: 'utf8', env: { ...process.env, TASLEEM_DB: '' } },
+    );
+    expect(cli.stderr).toBe('');
+    expect(cli.status).toBe(0);
+    const written = readFileSync(out);
+    expect(cli.stdout).toMatch(
+      new RegExp(
+        `^bundle [0-9a-f-]+: 1 handover\\(s\\) → .*; SHA-256 ${createHash('sha256').update(written).digest('hex')}\\n$`,
+      ),
+    );
+    expect(importBundle(hasakah.ctx, hasakah.caller, written).counts).toMatchObject({ unchanged: 1, rejected: 0 });
+    expect(readdirSync(join(qamishli.dir, 'uploads'))).toEqual(uploads);
   });
 });

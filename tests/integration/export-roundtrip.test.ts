@@ -9,6 +9,7 @@ import type { HandoverFieldsInput } from '../../electron/api/schemas/handover';
 import { FIELD_OF_COLUMN, IMPORT_COLUMNS } from '../../electron/api/schemas/handover';
 import { importFile } from '../../electron/services/import/service';
 import { frenchHandover, kyrgyzHandover, testApp, type TestApp } from '../support/context';
+import { heldBytes } from '../support/files';
 
 let a: TestApp;
 let b: TestApp;
@@ -24,7 +25,7 @@ const canonical = (app: TestApp) =>
 
 async function roundTrip(format: 'csv' | 'xlsx') {
   const file = await a.must('io:export', { format });
-  const report = await importFile(b.ctx, b.caller, { name: file.fileName, data: Buffer.from(file.base64, 'base64') });
+  const report = await importFile(b.ctx, b.caller, { name: file.fileName, data: heldBytes(a.ctx, file) });
   return { file, report };
 }
 
@@ -124,7 +125,7 @@ describe('export → import into an empty database reproduces the same records',
       });
       const { file, report } = await roundTrip(format);
       if (format === 'csv') {
-        const bytes = Buffer.from(file.base64, 'base64');
+        const bytes = heldBytes(a.ctx, file);
         expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
         expect(bytes.toString('utf8').split('\r\n')[0]).toBe(`\uFEFF${IMPORT_COLUMNS.join(',')}`);
       }
@@ -144,7 +145,7 @@ describe('export → import into an empty database reproduces the same records',
       });
       expect(canonical(b)).toEqual(canonical(a));
       // …and importing the export back into the office it came from changes nothing.
-      const home = await importFile(a.ctx, a.caller, { name: file.fileName, data: Buffer.from(file.base64, 'base64') });
+      const home = await importFile(a.ctx, a.caller, { name: file.fileName, data: heldBytes(a.ctx, file) });
       expect(home.counts).toMatchObject({ unchanged: 4, new: 0, conflict: 0 });
     },
   );
@@ -177,7 +178,7 @@ describe('export → import into an empty database reproduces the same records',
     await a.must('handovers:create', { data: kyrgyzHandover() });
     await a.must('handovers:create', { data: frenchHandover() });
     const file = await a.must('io:export', { format: 'csv', filter: { countries: ['FR'] } });
-    const lines = Buffer.from(file.base64, 'base64').toString('utf8').trim().split('\r\n');
+    const lines = heldBytes(a.ctx, file).toString('utf8').trim().split('\r\n');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toMatch(/^HO-2023-0002,2023-01-24,FR,/);
   });

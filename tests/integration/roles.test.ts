@@ -47,6 +47,7 @@ const NEEDS: Record<Channel, Role | 'public'> = {
   'io:importCancel': 'registrar',
   'io:export': 'registrar',
   'io:office': 'viewer',
+  'io:officeCard': 'viewer',
   'io:offices': 'viewer',
   'io:conflicts': 'viewer',
   'io:officeInit': 'administrator',

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { frenchHandover, kyrgyzHandover, testApp, type TestApp } from '../support/context';
+import { heldBytes } from '../support/files';
 import { flipOneByte, pdfsig, pdftotext } from '../support/report-tools';
 
 let app: TestApp;
@@ -37,7 +38,7 @@ describe('totals as a signed PDF', () => {
       locale: 'ar',
     });
     expect(file.fileName).toBe('tasleem-totals-2023-01-01_2023-12-31.pdf');
-    const pdf = Buffer.from(file.base64, 'base64');
+    const pdf = heldBytes(app.ctx, file);
     const sig = pdfsig(pdf);
     expect(sig).toContain('Signature is Valid');
     expect(sig).toContain('Total document signed');
@@ -59,10 +60,7 @@ describe('totals as a signed PDF', () => {
   it('is verified by the CLI as authentic, and a changed copy is not', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tasleem-totals-pdf-'));
     try {
-      const pdf = Buffer.from(
-        (await app.must('totals:export', { filter: {}, format: 'pdf', locale: 'ku' })).base64,
-        'base64',
-      );
+      const pdf = heldBytes(app.ctx, await app.must('totals:export', { filter: {}, format: 'pdf', locale: 'ku' }));
       writeFileSync(join(dir, 'good.pdf'), pdf);
       writeFileSync(join(dir, 'bad.pdf'), flipOneByte(pdf));
       const verify = (f: string) => {

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { escapeFormula, toCsv, toXlsx, type Sheet } from '../../electron/services/export-sheets';
 import type { HandoverFieldsInput } from '../../electron/api/schemas/handover';
 import { frenchHandover, kyrgyzHandover, testApp, type TestApp } from '../support/context';
+import { heldBytes } from '../support/files';
 
 let app: TestApp;
 beforeEach(() => {
@@ -188,15 +189,13 @@ describe('totals:get', () => {
 });
 
 describe('totals:export', () => {
-  const decode = (b64: string) => Buffer.from(b64, 'base64');
-
   it('writes CSV with a BOM and Arabic headers that parses back to the same figures', async () => {
     await recordFinalized(kyrgyzHandover());
     await recordFinalized(frenchHandover());
     const file = await app.must('totals:export', { filter: {}, format: 'csv', locale: 'ar' });
     expect(file.fileName).toMatch(/^tasleem-totals-.*\.csv$/);
     expect(file.mime).toContain('text/csv');
-    const bytes = decode(file.base64);
+    const bytes = heldBytes(app.ctx, file);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const parsed = Papa.parse<string[]>(bytes.toString('utf8').slice(1), { skipEmptyLines: true });
     const [header, ...rows] = parsed.data;
@@ -214,7 +213,7 @@ describe('totals:export', () => {
     const file = await app.must('totals:export', { filter: { includeDrafts: true }, format: 'xlsx', locale: 'en' });
     expect(file.fileName).toMatch(/\.xlsx$/);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(decode(file.base64) as unknown as ArrayBuffer);
+    await wb.xlsx.load(heldBytes(app.ctx, file) as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
     expect(ws.name).toBe('Totals');
     expect(ws.getRow(1).getCell(2).value).toBe('Country');
@@ -225,7 +224,7 @@ describe('totals:export', () => {
     expect(ws.views[0].rightToLeft).toBe(false);
     const ar = await app.must('totals:export', { filter: {}, format: 'xlsx', locale: 'ar' });
     const wbAr = new ExcelJS.Workbook();
-    await wbAr.xlsx.load(decode(ar.base64) as unknown as ArrayBuffer);
+    await wbAr.xlsx.load(heldBytes(app.ctx, ar) as unknown as ArrayBuffer);
     expect(wbAr.worksheets[0].views[0].rightToLeft).toBe(true);
   });
 });

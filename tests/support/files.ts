@@ -51,5 +51,4 @@ export function tinyPdf(): Buffer {
 }
 
 /** The bytes of a file a channel produced (held under its id, as the page previews and saves it). */
-export const heldBytes = (ctx: AppContext, file: { fileId: string }): Buffer =>
-  filesOf(ctx).heldFile(file.fileId).bytes;
+export const heldBytes = (ctx: AppContext, file: { fileId: string }): Buffer => filesOf(ctx).heldBytes(file.fileId);

@@ -1,6 +1,15 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FILE_LIMITS } from '../../electron/api/domain/limits';
 import { OPEN_EXTENSIONS, pickFile, saveHeldFile, type SaveDialog } from '../../electron/main/file-dialogs';
@@ -76,7 +85,7 @@ describe('desktop: the native save dialog writes the held bytes (main/file-dialo
     const r = await saveHeldFile(
       {
         save: async (o) => (asked.push(o), { canceled: false, filePath: target }),
-        write: async (p, b) => writeFileSync(p, b),
+        copy: async (from, to) => copyFileSync(from, to),
         files,
         t: translator('en'),
         folder: '/home/staff/Documents',
@@ -101,7 +110,7 @@ describe('desktop: the native save dialog writes the held bytes (main/file-dialo
     const writes: string[] = [];
     const deps = {
       save: async () => (dialogs++, { canceled: true }),
-      write: async (p: string) => void writes.push(p),
+      copy: async (_from: string, to: string) => void writes.push(to),
       files,
       t,
       folder: dir,
@@ -121,7 +130,7 @@ describe('desktop: the native save dialog writes the held bytes (main/file-dialo
       {
         ...deps,
         save: async () => ({ canceled: false, filePath: join(dir, 'x.pdf') }),
-        write: async () => {
+        copy: async () => {
           throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
         },
       },
@@ -162,11 +171,19 @@ describe('FileStore', () => {
     let now = 0;
     const store = new FileStore(join(dir, 'u'), () => now);
     const first = store.hold(Buffer.from('a'), 'a.pdf', 'application/pdf', 'x');
-    expect(store.heldFile(first.fileId).bytes.toString()).toBe('a');
+    expect(store.heldBytes(first.fileId).toString()).toBe('a');
+    // Held as a file in the store's private folder (a bundle may be 200 MB): deleted when it expires.
+    const firstPath = store.heldFile(first.fileId).path;
+    expect(dirname(firstPath)).toBe(join(dir, 'u'));
+    if (process.platform !== 'win32') expect((statSync(firstPath).mode & 0o777).toString(8)).toBe('600');
     now = 30 * 60_000 + 1;
     expect(() => store.heldFile(first.fileId)).toThrow(/no longer available/);
+    expect(existsSync(firstPath)).toBe(false);
     const ids = Array.from({ length: 21 }, (_, i) => store.hold(Buffer.from([i]), 'f', 'x/y', 'x').fileId);
     expect(() => store.heldFile(ids[0]!)).toThrow();
-    expect(store.heldFile(ids[20]!).bytes[0]).toBe(20);
+    expect(store.heldBytes(ids[20]!)[0]).toBe(20);
+    expect(readdirSync(join(dir, 'u'))).toHaveLength(20);
+    store.clear();
+    expect(existsSync(join(dir, 'u'))).toBe(false);
   });
 });

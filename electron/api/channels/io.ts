@@ -13,7 +13,7 @@ import {
   pendingConflict,
   resolveConflictInput,
 } from '../schemas/io';
-import { exportedFile } from '../schemas/totals';
+import { heldFile } from '../schemas/files';
 import { channel } from './define';
 
 const jobId = z.object({ jobId: z.string().max(64) }).strict();
@@ -25,14 +25,15 @@ export const ioChannels = {
   /** The job's state now, for a page that subscribed to `import.progress` after it started; never polled. */
   'io:importProgress': channel(jobId, jobProgress, 'registrar'),
   'io:importCancel': channel(jobId, z.object({ cancelled: z.boolean() }), 'registrar'),
-  'io:export': channel(exportInput, exportedFile, 'registrar'),
+  'io:export': channel(exportInput, heldFile, 'registrar'),
   'io:office': channel(z.object({}).strict(), officeCard.nullable(), 'viewer'),
+  'io:officeCard': channel(z.object({}).strict(), heldFile, 'viewer'),
   'io:officeInit': channel(z.object({ name: requiredText(100) }).strict(), officeCard, 'administrator'),
   'io:offices': channel(z.object({}).strict(), z.array(officeCard), 'viewer'),
   'io:officeAdd': channel(z.object({ card: z.string().max(20_000) }).strict(), officeCard, 'administrator'),
   'io:bundleExport': channel(
     z.object({ toOfficeId: z.string().max(64), ids: z.array(uuid).max(100_000).default([]) }).strict(),
-    exportedFile,
+    heldFile.extend({ bundleId: z.string(), records: z.number().int() }),
     'registrar',
   ),
   'io:bundleImport': channel(

@@ -58,7 +58,3 @@ export const EXPORT_FORMATS = ['csv', 'xlsx', 'pdf'] as const;
 export const totalsExportQuery = z
   .object({ filter: totalsQuery, format: z.enum(EXPORT_FORMATS), locale: locale.default('ar') })
   .strict();
-
-/** A produced file; the renderer turns it into a download (Blob + <a download>). */
-export const exportedFile = z.object({ fileName: z.string(), mime: z.string(), base64: z.string() });
-export type ExportedFile = z.infer<typeof exportedFile>;

@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import enCore from '../../../renderer/src/i18n/locales/en/core.json';
 import enIo from '../../../renderer/src/i18n/locales/en/io.json';
 import { AppError } from '../../api/result';
 import { countryNameIn } from '../../api/schemas/country-resolver';
 import { FILE_LIMITS, megabytes } from '../../api/domain/limits';
-import { exportBundle, importBundle, type MergeReport } from '../../services/exchange/merge';
+import { importBundle, type MergeReport } from '../../services/exchange/merge';
 import { importFile, type ImportReport } from '../../services/import/service';
 import { CliFailure, withRuntime } from '../runtime';
 
@@ -182,9 +182,7 @@ export function registerIoCommands(program: Command): void {
             format: opts.format,
             filter: { statuses: opts.status as never, countries: opts.country, from: opts.from, to: opts.to },
           });
-          const data = Buffer.from(file.base64, 'base64');
-          if (opts.out) writeFileSync(opts.out, data);
-          else process.stdout.write(data);
+          rt.save(file.fileId, opts.out);
         },
       ),
     );
@@ -256,9 +254,9 @@ export function registerExchangeCommands(program: Command): void {
     .description('write an encrypted, signed bundle for one office')
     .action(
       withRuntime(program, async (rt, opts: { to: string; out: string; id: string[] }) => {
-        const b = exportBundle(rt.ctx, rt.caller, opts.to, opts.id);
-        writeFileSync(opts.out, b.data);
-        rt.out(`bundle ${b.bundleId}: ${b.records} handover(s) → ${opts.out}`);
+        const b = await rt.call('io:bundleExport', { toOfficeId: opts.to, ids: opts.id });
+        rt.save(b.fileId, opts.out);
+        rt.out(`bundle ${b.bundleId}: ${b.records} handover(s) → ${opts.out}; SHA-256 ${b.sha256}`);
       }),
     );
   exchange

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { writeFileSync } from 'node:fs';
 import enCatalog from '../../../renderer/src/i18n/locales/en/totals.json';
 import { totalsQuery, type TotalsResult } from '../../api/schemas/totals';
 import { toCsv } from '../../services/export-sheets';
@@ -102,7 +101,7 @@ export function registerTotalsCommands(program: Command): void {
         }
         if (opts.pdf) {
           const file = await rt.call('totals:export', { filter: parsed.data, format: 'pdf', locale: 'ar' });
-          writeFileSync(opts.pdf, Buffer.from(file.base64, 'base64'));
+          rt.save(file.fileId, opts.pdf);
           rt.out(`signed totals report written to ${opts.pdf}`);
           return;
         }

@@ -3,7 +3,7 @@ import { writeAudit } from '../../../db/queries/audit';
 import { exportRows } from '../../../db/queries/import';
 import type { HandoverFilter } from '../../api/domain/handover';
 import type { HandoverRow } from '../../../db/queries/handovers';
-import type { ExportedFile } from '../../api/schemas/totals';
+import type { ProducedFile } from '../files/store';
 import type { AppContext, Caller } from '../context';
 import { emit } from '../events';
 import { writeSheet, type Cell, type Sheet } from '../export-sheets';
@@ -36,7 +36,7 @@ export async function exportHandovers(
   caller: Caller,
   filter: HandoverFilter,
   format: 'csv' | 'xlsx',
-): Promise<ExportedFile> {
+): Promise<ProducedFile> {
   const exportId = randomUUID();
   const tell = (phase: 'reading' | 'writing', state: 'running' | 'done', done: number, total: number) =>
     emit(ctx, 'export.progress', { exportId, kind: 'handovers', phase, state, done, total });
@@ -57,5 +57,5 @@ export async function exportHandovers(
     ctx.now().toISOString(),
   );
   tell('writing', 'done', rows.length, rows.length);
-  return { fileName: file.fileName, mime: file.mime, base64: file.data.toString('base64') };
+  return { fileName: file.fileName, mime: file.mime, bytes: file.data };
 }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { FILE_LIMITS, megabytes, type FileKind } from '../../api/domain/limits';
 import { AppError } from '../../api/result';
@@ -13,10 +13,12 @@ export interface ProducedFile {
   bytes: Buffer;
 }
 
-interface Held extends HeldFile {
-  bytes: Buffer;
+export interface Held extends HeldFile {
+  /** Where the bytes wait, in this store's private folder: a bundle may be 200 MB, twenty of them stay off the heap. */
+  path: string;
   owner: string;
   at: number;
+  temp: true;
 }
 export interface Admitted extends ChosenFile {
   kind: FileKind;
@@ -39,30 +41,34 @@ export const tooLarge = (kind: FileKind) =>
   });
 
 /**
- * The files of one running app: produced ones held in memory for the page, chosen ones admitted by path. Ids are
- * random (144 bits) and bound to the actor who made or chose the file; the last 20 of each, for 30 minutes.
+ * The files of one running app: produced ones held for the page as files in this store's private folder (deleted when
+ * they expire or the store is cleared), chosen ones admitted by path. Ids are random (144 bits) and bound to the actor
+ * who made or chose the file; the last 20 of each, for 30 minutes.
  */
 export class FileStore {
   private readonly held = new Map<string, Held>();
   private readonly admitted = new Map<string, Admitted>();
 
   constructor(
-    /** Where browser mode writes request bodies (inside the private data folder). */
+    /** Where held files and browser mode's request bodies are written (inside the private data folder). */
     readonly uploadDir: string,
     private readonly clock: () => number = Date.now,
   ) {}
 
   hold(bytes: Buffer, fileName: string, mime: string, owner: string): HeldFile {
     this.expire();
+    const path = this.uploadPath();
+    writeFileSync(path, bytes, { mode: 0o600 });
     const file: Held = {
       fileId: newId(),
       fileName,
       mime,
       size: bytes.length,
       sha256: createHash('sha256').update(bytes).digest('hex'),
-      bytes,
+      path,
       owner,
       at: this.clock(),
+      temp: true,
     };
     this.held.set(file.fileId, file);
     return { fileId: file.fileId, fileName, mime, size: file.size, sha256: file.sha256 };
@@ -75,6 +81,11 @@ export class FileStore {
     if (!f || (owner !== undefined && f.owner !== owner))
       throw new AppError('NOT_FOUND', 'The file is no longer available; make it again');
     return f;
+  }
+
+  /** A held file's bytes (tests, and a CLI writing to standard output); the transports stream or copy its path. */
+  heldBytes(fileId: string, owner?: string): Buffer {
+    return readFileSync(this.heldFile(fileId, owner).path);
   }
 
   /** Admits a file at a path for one kind of use, refusing it before reading when it is over that kind's limit. */
@@ -115,13 +126,13 @@ export class FileStore {
     return f;
   }
 
-  /** A fresh path for a request body (browser mode), inside this process's upload folder. */
+  /** A fresh path for a request body (browser mode) or a held file, inside this store's folder. */
   uploadPath(): string {
     mkdirSync(this.uploadDir, { recursive: true, mode: 0o700 });
     return join(this.uploadDir, newId());
   }
 
-  /** Forgets every file and deletes the uploaded copies (browser mode's server closing). */
+  /** Forgets every file and deletes the held files and uploaded copies (the server, the app or a CLI run ending). */
   clear(): void {
     this.admitted.clear();
     this.held.clear();
@@ -134,9 +145,18 @@ export class FileStore {
       for (const [id, f] of map) {
         if (f.at >= old && map.size <= KEEP) break;
         map.delete(id);
-        if (f.temp && f.path) rmSync(f.path, { force: true });
+        if (f.temp && f.path) drop(f.path);
       }
     }
+  }
+}
+
+/** Deletes a file that expired; one still open for a download (Windows refuses) goes with the folder at the end. */
+function drop(path: string) {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    /* still being read */
   }
 }
 

@@ -8,8 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { CAMPS } from '../../../electron/api/domain/handover';
 import type { TotalsQueryInput } from '../../../electron/api/schemas/totals';
-import { ApiFailure, callOrThrow } from '../api/client';
-import { downloadFile } from '../lib/files';
+import { ApiFailure, callOrThrow, saveHeldFile } from '../api/client';
 import { PersonsBarChart, TimelineChart } from '../components/totals/TotalsCharts';
 import { SORT_KEYS, TotalsTable, type SortKey } from '../components/totals/TotalsTable';
 import { WorldMap } from '../components/totals/WorldMap';
@@ -73,7 +72,8 @@ export function TotalsPage() {
     setExportError(false);
     setExporting(format);
     try {
-      downloadFile(await callOrThrow('totals:export', { filter: query, format, locale: lng as 'ar' | 'en' | 'ku' }));
+      const file = await callOrThrow('totals:export', { filter: query, format, locale: lng as 'ar' | 'en' | 'ku' });
+      if (!(await saveHeldFile(file)).ok) setExportError(true);
     } catch {
       setExportError(true);
     } finally {

@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { AttachmentMeta } from '../../../../electron/api/schemas/attachment';
 import type { Handover } from '../../../../electron/api/schemas/handover';
 import type { ApiError } from '../../../../electron/api/result';
-import { call, callOrThrow } from '../../api/client';
-import { base64ToBlob, downloadFile, readAsBase64 } from '../../lib/files';
+import { call, callOrThrow, heldFileUrl, saveHeldFile } from '../../api/client';
+import { readAsBase64 } from '../../lib/files';
 import { explainError } from '../../lib/errors';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { useCan } from '../../auth/account';
@@ -38,8 +38,9 @@ export function AttachmentsSection({ handover }: { handover: Handover }) {
   }
 
   async function download(a: AttachmentMeta) {
-    const full = await callOrThrow('attachments:get', { id: a.id });
-    downloadFile(full);
+    const held = await call('attachments:get', { id: a.id });
+    const saved = held.ok ? await saveHeldFile(held.value) : held;
+    if (!saved.ok) setError(saved.error);
   }
 
   return (
@@ -100,17 +101,13 @@ export function AttachmentsSection({ handover }: { handover: Handover }) {
   );
 }
 
+/** Shown from the held file's URL, the same bytes a download saves. */
 function AttachmentPreview({ meta, onClose }: { meta: AttachmentMeta; onClose(): void }) {
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {
-    let objectUrl: string | null = null;
-    void callOrThrow('attachments:get', { id: meta.id }).then((full) => {
-      objectUrl = URL.createObjectURL(base64ToBlob(full.base64, full.mime));
-      setUrl(objectUrl);
-    });
-    return () => {
-      if (objectUrl) URL.revokeObjectURL(objectUrl);
-    };
+    let open = true;
+    void call('attachments:get', { id: meta.id }).then((r) => open && r.ok && setUrl(heldFileUrl(r.value.fileId)));
+    return () => void (open = false);
   }, [meta.id]);
   return (
     <Modal opened onClose={onClose} size="xl" title={meta.fileName}>

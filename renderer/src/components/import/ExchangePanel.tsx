@@ -20,8 +20,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../electron/api/result';
 import { FILE_LIMITS } from '../../../../electron/api/domain/limits';
 import type { MergeReportOut, PendingConflictOut } from '../../../../electron/api/schemas/io';
-import { call, callOrThrow } from '../../api/client';
-import { downloadFile } from '../../lib/files';
+import { call, callOrThrow, saveHeldFile } from '../../api/client';
 import { explainError } from '../../lib/errors';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { readAsBase64 } from '../../lib/files';
@@ -226,8 +225,8 @@ export function ExchangePanel({ opened }: { opened?: string | null }) {
     to &&
     run(async () => {
       const r = await call('io:bundleExport', { toOfficeId: to, ids });
-      if (r.ok) downloadFile(r.value);
-      else setError(r.error);
+      const saved = r.ok ? await saveHeldFile(r.value) : r;
+      if (!saved.ok) setError(saved.error);
     });
   const importBundle = (file?: File) =>
     file &&
@@ -287,10 +286,10 @@ export function ExchangePanel({ opened }: { opened?: string | null }) {
                 variant="default"
                 size="xs"
                 onClick={() =>
-                  downloadFile({
-                    fileName: `${me.name}.tasleem-office.json`,
-                    mime: 'application/json',
-                    base64: btoa(String.fromCharCode(...new TextEncoder().encode(me.card))),
+                  run(async () => {
+                    const r = await call('io:officeCard', {});
+                    const saved = r.ok ? await saveHeldFile(r.value) : r;
+                    if (!saved.ok) setError(saved.error);
                   })
                 }
               >

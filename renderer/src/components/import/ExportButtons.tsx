@@ -2,8 +2,7 @@ import { Alert, Button, Group } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListQueryInput } from '../../../../electron/api/schemas/handover';
-import { callOrThrow } from '../../api/client';
-import { downloadFile } from '../../lib/files';
+import { callOrThrow, saveHeldFile } from '../../api/client';
 
 /**
  * "Export CSV / Excel" of the handovers the list shows (its filter, every page): the canonical columns, which the
@@ -18,9 +17,8 @@ export function ExportButtons({ query }: { query: ListQueryInput }) {
     setBusy(format);
     setFailed(false);
     try {
-      downloadFile(
-        await callOrThrow('io:export', { format, filter: { search, countries, camps, statuses, from, to } }),
-      );
+      const file = await callOrThrow('io:export', { format, filter: { search, countries, camps, statuses, from, to } });
+      if (!(await saveHeldFile(file)).ok) setFailed(true);
     } catch {
       setFailed(true);
     } finally {
