@@ -1,5 +1,4 @@
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, defaultMigrationsFolder } from '../../db/open';
@@ -12,16 +11,15 @@ import { databaseFile } from '../../electron/services/data-dir';
 import { KeyStore, keyStoreFileFor } from '../../electron/services/keys/keystore';
 import { kyrgyzHandover } from '../support/context';
 import { testUnlock } from '../support/keys';
+import { tempDirs } from '../support/temp';
 
-const dirs: string[] = [];
+const tmp = tempDirs('audit');
 const contexts: AppContext[] = [];
 afterEach(() => {
   for (const c of contexts.splice(0)) if (c.db.sqlite.open) c.db.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-function open(dir = mkdtempSync(join(tmpdir(), 'tasleem-audit-'))) {
-  if (!dirs.includes(dir)) dirs.push(dir);
+function open(dir = tmp()) {
   const ctx = createAppContext({ dataDir: dir, mode: 'cli', unlock: testUnlock() });
   contexts.push(ctx);
   return { ctx, dir };
@@ -148,8 +146,7 @@ describe('the audit log is hash-chained', () => {
   });
 
   it('seals the entries of a database written before the chain, once, and verifies them', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tasleem-legacy-'));
-    dirs.push(dir);
+    const dir = tmp();
     // The migrations as they were before the chain, then the app's as they are now.
     const old = join(dir, 'migrations');
     mkdirSync(join(old, 'meta'), { recursive: true });

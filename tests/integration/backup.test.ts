@@ -5,7 +5,6 @@ import {
   cpSync,
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readFileSync,
   readdirSync,
   rmSync,
@@ -13,7 +12,6 @@ import {
   truncateSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultMigrationsFolder, openDatabase, schemaVersion } from '../../db/open';
@@ -26,18 +24,11 @@ import { restoreInRecovery, startAppContext } from '../../electron/services/reco
 import { verifyAudit } from '../../electron/services/audit/verify';
 import { frenchHandover, kyrgyzHandover, testApp, type TestApp } from '../support/context';
 import { testDbKey, testUnlock } from '../support/keys';
+import { tempDirs } from '../support/temp';
 
+const tmp = tempDirs('backup');
 const apps: TestApp[] = [];
-const dirs: string[] = [];
-afterEach(() => {
-  apps.splice(0).forEach((a) => a.close());
-  dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true }));
-});
-const tmp = () => {
-  const d = mkdtempSync(join(tmpdir(), 'tasleem-backup-'));
-  dirs.push(d);
-  return d;
-};
+afterEach(() => apps.splice(0).forEach((a) => a.close()));
 const newApp = () => {
   const a = testApp();
   apps.push(a);

@@ -1,7 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultMigrationsFolder } from '../../db/open';
@@ -10,21 +9,11 @@ import { createAppContext } from '../../electron/services/app-context';
 import { databaseFile } from '../../electron/services/data-dir';
 import { kyrgyzHandover, testApp, type TestApp } from '../support/context';
 import { TEST_PASSPHRASE, testUnlock } from '../support/keys';
+import { tempDirs } from '../support/temp';
 
 const root = join(import.meta.dirname, '../..');
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
-const dirs: string[] = [];
-const tempDir = () => {
-  const d = mkdtempSync(join(tmpdir(), 'tasleem-folder-'));
-  dirs.push(d);
-  return d;
-};
-afterEach(() => {
-  for (const d of dirs.splice(0)) {
-    chmodSync(d, 0o700);
-    rmSync(d, { recursive: true, force: true });
-  }
-});
+const tempDir = tempDirs('folder');
 
 function codeOf(fn: () => unknown): string | undefined {
   try {

@@ -1,7 +1,6 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open';
@@ -12,6 +11,7 @@ import { keyStoreFileFor } from '../../electron/services/keys/keystore';
 import { kyrgyzHandover, testApp, type TestApp } from '../support/context';
 import { tinyPdf } from '../support/files';
 import { TEST_PASSPHRASE, testUnlock } from '../support/keys';
+import { codeOf, tempDirs } from '../support/temp';
 
 /** A name that appears nowhere else, in Arabic and Latin script, and a marker inside the attached scan. */
 const NAME_LATIN = 'Zubaida Qarakhanova-Encrypt';
@@ -35,26 +35,12 @@ export function searchBytes(files: string[]): { hits: string[]; bytes: number } 
   return { hits, bytes };
 }
 
+const tmp = tempDirs('enc');
 let app: TestApp | undefined;
-const dirs: string[] = [];
 afterEach(() => {
   app?.close();
   app = undefined;
-  dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true }));
 });
-const tmp = () => {
-  const d = mkdtempSync(join(tmpdir(), 'tasleem-enc-'));
-  dirs.push(d);
-  return d;
-};
-const codeOf = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    return (e as { code?: string }).code;
-  }
-  return 'opened';
-};
 
 describe('encryption at rest', () => {
   it('leaves no trace of a recorded name or an attached scan in the database or WAL bytes', async () => {

@@ -1,11 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/handlers/dispatch';
 import { createAppContext } from '../../electron/services/app-context';
 import { createUser } from '../../electron/services/auth/accounts';
 import { localCaller, type AppContext, type Caller } from '../../electron/services/context';
+import { tempDirs } from '../support/temp';
 import type { KeyWrapper } from '../../electron/services/keys/keystore';
 
 /** A keychain that works, and the same keychain after it broke (a new OS account, a reinstall, another machine). */
@@ -21,11 +19,10 @@ const broken: KeyWrapper = {
 };
 const STRONG = 'copper lantern orchard seventeen';
 
-const dirs: string[] = [];
+const tmp = tempDirs('recovery');
 const contexts: AppContext[] = [];
 afterEach(() => {
   for (const c of contexts.splice(0)) c.db.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 function open(dataDir: string, unlock: Parameters<typeof createAppContext>[0]['unlock']) {
   const ctx = createAppContext({ dataDir, mode: 'web', unlock });
@@ -35,8 +32,7 @@ function open(dataDir: string, unlock: Parameters<typeof createAppContext>[0]['u
 
 describe('recovery passphrase', { timeout: 120_000 }, () => {
   it('is set by an administrator who confirms their password, refused when weak, and opens the data without the keychain', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tasleem-recovery-'));
-    dirs.push(dir);
+    const dir = tmp();
     // The desktop app's first start: the keychain alone wraps the key.
     const ctx = open(dir, { os: keychain });
     await createUser(ctx, localCaller('setup'), {

@@ -6,11 +6,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppContext } from '../../electron/services/app-context';
 import { startWebServer } from '../../electron/web/server';
 import { addAccount } from '../support/accounts';
-import { kyrgyzHandover, testApp, type TestApp } from '../support/context';
+import { testApp, type TestApp } from '../support/context';
 import { testUnlock } from '../support/keys';
 import { pdfsig } from '../support/report-tools';
 import { heldBytes } from '../support/files';
-import { samplePng } from '../support/signature-png';
+import { signedRecord } from '../support/signing';
 
 const EPOCH = '1780000000'; // 2026-05-28T20:26:40Z
 let app: TestApp;
@@ -25,20 +25,7 @@ afterEach(() => {
 
 describe('one document whatever the transport', { timeout: 120_000 }, () => {
   it('the CLI (no browser), browser mode over HTTP and the in-process dispatch the desktop IPC uses give byte-identical signed PDFs', async () => {
-    const d = await app.must('handovers:create', { data: kyrgyzHandover() });
-    await app.must('report:sign', {
-      handoverId: d.id,
-      role: 'handing_official',
-      signerName: 'سامر حسن',
-      pngBase64: samplePng(1),
-    });
-    await app.must('report:sign', {
-      handoverId: d.id,
-      role: 'delegation_head',
-      signerName: 'Arslan Tokobaev',
-      pngBase64: samplePng(2),
-    });
-    await app.must('handovers:finalize', { id: d.id, expectedRevision: d.revision });
+    const d = await signedRecord(app);
     const db = join(app.dir, 'tasleem.db');
 
     // The desktop app binds ipcMain to dispatch on a context from createAppContext, as here.

@@ -18,6 +18,7 @@ import {
 } from '../support/report-tools';
 import { samplePng } from '../support/signature-png';
 import { heldBytes } from '../support/files';
+import { signBoth } from '../support/signing';
 
 let app: TestApp;
 beforeEach(() => {
@@ -30,21 +31,7 @@ const compact = (s: string) => s.replace(/[\s\u200e\u200f\u202a-\u202e\u2066-\u2
 
 async function finalized(data = kyrgyzHandover(), sign = true) {
   const d = await app.must('handovers:create', { data });
-  if (sign) {
-    await app.must('report:sign', {
-      handoverId: d.id,
-      role: 'handing_official',
-      signerName: String(data.handingOfficialName),
-      pngBase64: samplePng(1),
-    });
-    await app.must('report:sign', {
-      handoverId: d.id,
-      role: 'delegation_head',
-      signerName: String(data.delegationHeadName),
-      signerTitle: 'Head of delegation',
-      pngBase64: samplePng(2),
-    });
-  }
+  if (sign) await signBoth(app, d.id, data, 'Head of delegation');
   return app.must('handovers:finalize', { id: d.id, expectedRevision: d.revision });
 }
 
@@ -128,21 +115,9 @@ describe('signed handover report', { timeout: 60_000 }, () => {
       name: `Delegate Number ${i + 1}`,
       title: 'Member of the delegation',
     }));
-    const d = await app.must('handovers:create', {
-      data: kyrgyzHandover({ delegationMembers: members, notes: 'Long annex. '.repeat(150) }),
-    });
-    await app.must('report:sign', {
-      handoverId: d.id,
-      role: 'handing_official',
-      signerName: 'سامر حسن',
-      pngBase64: samplePng(1),
-    });
-    await app.must('report:sign', {
-      handoverId: d.id,
-      role: 'delegation_head',
-      signerName: 'Arslan Tokobaev',
-      pngBase64: samplePng(2),
-    });
+    const data = kyrgyzHandover({ delegationMembers: members, notes: 'Long annex. '.repeat(150) });
+    const d = await app.must('handovers:create', { data });
+    await signBoth(app, d.id, data);
     for (let i = 1; i <= 4; i++)
       await app.must('report:sign', {
         handoverId: d.id,

@@ -1,4 +1,7 @@
+import type { Camp } from '../../electron/api/domain/handover';
 import type { CountryTotals } from '../../electron/api/domain/totals';
+import { handoverFields, type HandoverFields } from '../../electron/api/schemas/handover';
+import { kyrgyzHandover } from './context';
 
 export type CountedHandover = Pick<
   CountryTotals,
@@ -36,3 +39,21 @@ export function addUpByCountry(rows: Iterable<CountedHandover>): CountryTotals[]
   }
   return [...by.values()].sort((a, b) => b.persons - a.persons || (a.country < b.country ? -1 : 1));
 }
+
+/** A valid record holding these figures, for the property tests that play histories through the services. */
+export const countedFields = (c: CountedHandover & { camp: Camp }, referenceNo: string): HandoverFields =>
+  handoverFields.parse(
+    kyrgyzHandover({
+      referenceNo,
+      receivingCountry: c.country,
+      handoverDate: c.date,
+      camp: c.camp,
+      campOther: c.camp === 'other' ? 'Ayn Issa' : '',
+      womenCount: c.women,
+      childrenCount: c.children,
+      boysCount: c.boys,
+      girlsCount: c.girls,
+      unaccompaniedCount: c.unaccompanied,
+      menCount: c.men,
+    }),
+  );

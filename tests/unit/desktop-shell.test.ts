@@ -1,8 +1,7 @@
 import NodeLog from 'electron-log/node';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../electron/api/result';
 import { aboutDialog, startupFailureDialog } from '../../electron/main/dialog-text';
 import { configureFileLog, LOG_KEEP, LOG_MAX_BYTES, rotate } from '../../electron/main/log-setup';
@@ -18,16 +17,9 @@ import {
   type Rect,
 } from '../../electron/main/shell-state';
 import { chromiumLocale, SHELL_LOCALES, translator } from '../../electron/main/strings';
+import { tempDirs } from '../support/temp';
 
-const dirs: string[] = [];
-const tempDir = () => {
-  const d = mkdtempSync(join(tmpdir(), 'tasleem-shell-'));
-  dirs.push(d);
-  return d;
-};
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const tempDir = tempDirs('shell');
 
 describe('native menu', () => {
   const labels = (items: MenuItem[]) =>

@@ -1,32 +1,17 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { KeyStore, OWASP_ARGON2ID, type KeyWrapper } from '../../electron/services/keys/keystore';
 import { TEST_KDF, TEST_PASSPHRASE, testUnlock } from '../support/keys';
+import { codeOf, tempDirs } from '../support/temp';
 
-const dirs: string[] = [];
-const tmp = () => {
-  const d = mkdtempSync(join(tmpdir(), 'tasleem-ks-'));
-  dirs.push(d);
-  return d;
-};
-afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+const tmp = tempDirs('ks');
 
 /** Stands in for Electron's safeStorage: a wrapper whose secret lives outside the file, like the OS keychain. */
 const fakeKeychain = (secret = 0x5a): KeyWrapper => ({
   wrap: (p) => Buffer.from(p.map((b) => b ^ secret)),
   unwrap: (w) => Buffer.from(w.map((b) => b ^ secret)),
 });
-
-const codeOf = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    return (e as { code?: string }).code;
-  }
-  return 'no error';
-};
 
 describe('key store', () => {
   it('creates a random 256-bit key, file 0600, holding neither the key nor the passphrase in clear', () => {

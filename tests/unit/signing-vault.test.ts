@@ -1,17 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dbKeyVault } from '../../electron/services/signing/vault';
 import { testKeyStore } from '../support/keys';
+import { tempDirs } from '../support/temp';
 
-const dirs: string[] = [];
-const tmp = () => {
-  const d = mkdtempSync(join(tmpdir(), 'tasleem-vault-'));
-  dirs.push(d);
-  return d;
-};
-afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+const tmp = tempDirs('vault');
 
 describe('key vault (keyed from the database key)', () => {
   it('round-trips, and the sealed text holds neither the secret nor the database key', () => {
