@@ -68,19 +68,21 @@ export function createHandover(ctx: AppContext, caller: Caller, data: HandoverFi
       updatedAt: at,
       updatedBy: caller.actor,
     });
-    writeAudit(
-      ctx.db.orm,
-      {
-        actor: caller.actor,
-        action: 'handover.create',
-        entity: 'handover',
-        entityId: id,
-        details: { referenceNo: data.referenceNo },
-      },
-      at,
-    );
+    auditHandover(ctx, caller, 'handover.create', id, { referenceNo: data.referenceNo }, at);
   })();
   return getHandover(ctx, id);
+}
+
+/** The audit entry of a change `caller` made to handover `id`. */
+export function auditHandover(
+  ctx: AppContext,
+  caller: Caller,
+  action: string,
+  id: string,
+  details: Record<string, unknown>,
+  at: string,
+) {
+  writeAudit(ctx.db.orm, { actor: caller.actor, action, entity: 'handover', entityId: id, details }, at);
 }
 
 /** Drafts only; a finalized record changes through an amendment, whatever the UI allows. */
@@ -106,11 +108,7 @@ export function updateHandover(
     if (!updateHandoverRow(ctx.db.orm, id, expectedRevision, { ...data, updatedAt: at, updatedBy: caller.actor })) {
       throw new AppError('CONFLICT', 'The handover was changed by someone else since it was opened');
     }
-    writeAudit(
-      ctx.db.orm,
-      { actor: caller.actor, action: 'handover.update', entity: 'handover', entityId: id, details: { changes } },
-      at,
-    );
+    auditHandover(ctx, caller, 'handover.update', id, { changes }, at);
   })();
   return getHandover(ctx, id);
 }

@@ -1,4 +1,3 @@
-import { writeAudit } from '../../db/queries/audit';
 import { updateHandoverRow, type HandoverRow } from '../../db/queries/handovers';
 import { insertVersion, listVersions } from '../../db/queries/versions';
 import { AppError } from '../api/result';
@@ -7,7 +6,7 @@ import type { PersonInput } from '../api/schemas/person';
 import { contentHash, contentOf, type HandoverContent } from './content';
 import type { AppContext, Caller } from './context';
 import { fieldChanges } from '../api/domain/field-changes';
-import { assertProtocolRules, assertReferenceFree, getHandover } from './handovers';
+import { assertProtocolRules, assertReferenceFree, auditHandover, getHandover } from './handovers';
 import { assertManifestAgrees, writeManifest } from './manifest';
 import { assertRequiredSignatures } from './report/signatures';
 
@@ -71,17 +70,7 @@ export function finalizeHandover(ctx: AppContext, caller: Caller, id: string, ex
     for (const check of finalizeChecks) check(ctx, h);
     write(ctx, id, expectedRevision, { status: 'finalized', version: 1, updatedAt: at, updatedBy: caller.actor });
     const hash = snapshot(ctx, caller, getHandover(ctx, id), '', at);
-    writeAudit(
-      ctx.db.orm,
-      {
-        actor: caller.actor,
-        action: 'handover.finalize',
-        entity: 'handover',
-        entityId: id,
-        details: { version: 1, contentHash: hash },
-      },
-      at,
-    );
+    auditHandover(ctx, caller, 'handover.finalize', id, { version: 1, contentHash: hash }, at);
   })();
   return getHandover(ctx, id);
 }
@@ -115,15 +104,12 @@ export function amendHandover(
       });
     for (const check of finalizeChecks) check(ctx, updated);
     const hash = snapshot(ctx, caller, updated, reason, at);
-    writeAudit(
-      ctx.db.orm,
-      {
-        actor: caller.actor,
-        action: 'handover.amend',
-        entity: 'handover',
-        entityId: id,
-        details: { version, reason, changes, manifestChanged, contentHash: hash },
-      },
+    auditHandover(
+      ctx,
+      caller,
+      'handover.amend',
+      id,
+      { version, reason, changes, manifestChanged, contentHash: hash },
       at,
     );
   })();
@@ -141,17 +127,7 @@ export function voidHandover(
   ctx.db.sqlite.transaction(() => {
     const h = loadForChange(ctx, id, expectedRevision, ['draft', 'finalized']);
     write(ctx, id, expectedRevision, { status: 'void', voidReason: reason, updatedAt: at, updatedBy: caller.actor });
-    writeAudit(
-      ctx.db.orm,
-      {
-        actor: caller.actor,
-        action: 'handover.void',
-        entity: 'handover',
-        entityId: id,
-        details: { reason, previousStatus: h.status },
-      },
-      at,
-    );
+    auditHandover(ctx, caller, 'handover.void', id, { reason, previousStatus: h.status }, at);
   })();
   return getHandover(ctx, id);
 }
@@ -168,17 +144,7 @@ export function setManifest(
     loadForChange(ctx, id, expectedRevision, ['draft']);
     write(ctx, id, expectedRevision, { updatedAt: at, updatedBy: caller.actor });
     writeManifest(ctx, id, persons);
-    writeAudit(
-      ctx.db.orm,
-      {
-        actor: caller.actor,
-        action: 'handover.manifest',
-        entity: 'handover',
-        entityId: id,
-        details: { persons: persons.length },
-      },
-      at,
-    );
+    auditHandover(ctx, caller, 'handover.manifest', id, { persons: persons.length }, at);
   })();
   return getHandover(ctx, id);
 }

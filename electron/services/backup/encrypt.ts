@@ -1,21 +1,12 @@
 import Database from 'better-sqlite3';
-import { chmodSync, closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { integrityCheck, isPlainDatabase, keyPragma, openDatabase } from '../../../db/open';
 import { sqliteNativeBinding } from '../../../db/native-binding';
 import { AppError } from '../../api/result';
+import { fsyncDir } from '../fsync';
 import { verifyPassword } from '../auth/passwords';
 import { KeyStore, keyStoreFileFor, type Unlock } from '../keys/keystore';
-
-function fsyncDir(dir: string) {
-  if (process.platform === 'win32') return;
-  const fd = openSync(dir, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /**
  * When the plain database already has accounts, converting it is an administrator's act: their password is checked

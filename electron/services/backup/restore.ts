@@ -1,18 +1,9 @@
-import {
-  chmodSync,
-  closeSync,
-  copyFileSync,
-  existsSync,
-  fsyncSync,
-  openSync,
-  renameSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Db } from '../../../db/open';
 import { lastAuditEntry, writeAudit } from '../../../db/queries/audit';
 import { AppError } from '../../api/result';
+import { fsyncDir } from '../fsync';
 import { openAppDatabase } from '../app-context';
 import type { CheckReport } from '../../api/schemas/check';
 import { runChecks } from '../check';
@@ -44,16 +35,6 @@ export interface RestoreOutcome {
 }
 
 const SIDE_FILES = ['-wal', '-shm', '-journal'];
-
-function fsyncDir(dir: string) {
-  if (process.platform === 'win32') return;
-  const fd = openSync(dir, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /**
  * Replaces the database with a backup, in this order, so that a refused backup or a crash changes nothing:

@@ -1,18 +1,10 @@
 import type Database from 'better-sqlite3';
-import { chmodSync, closeSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { integrityCheck, isPlainDatabase } from '../../../db/open';
 import { AppError } from '../../api/result';
+import { fsyncDir, fsyncPath } from '../fsync';
 import { storageErrorCode } from '../storage-errors';
-
-function fsyncPath(path: string) {
-  const fd = openSync(path, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /**
  * Writes a backup of the open database to `target`: `integrity_check` first (a damaged database is not copied over a
@@ -34,7 +26,7 @@ export function writeBackup(sqlite: Database.Database, target: string): { bytes:
     if (process.platform !== 'win32') chmodSync(tmp, 0o600);
     fsyncPath(tmp);
     renameSync(tmp, target);
-    if (process.platform !== 'win32') fsyncPath(dirname(target));
+    fsyncDir(dirname(target));
   } catch (err) {
     rmSync(tmp, { force: true });
     if (err instanceof AppError) throw err;

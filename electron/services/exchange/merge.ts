@@ -151,40 +151,42 @@ export function addFiles(
   id: string = r.handover.id,
 ): { attachments: number; signatures: number } {
   const orm = ctx.db.orm;
-  let added = { attachments: 0, signatures: 0 };
-  const haveA = new Set(
-    orm
-      .select({ id: attachments.id })
-      .from(attachments)
-      .where(eq(attachments.handoverId, id))
-      .all()
-      .map((a) => a.id),
-  );
-  for (const a of r.attachments) {
-    if (haveA.has(a.id)) continue;
+  const missing = <T extends { id: string }>(table: typeof attachments | typeof handwrittenSignatures, rows: T[]) => {
+    const have = new Set(
+      orm
+        .select({ id: table.id })
+        .from(table)
+        .where(eq(table.handoverId, id))
+        .all()
+        .map((x) => x.id),
+    );
+    return rows.filter((x) => !have.has(x.id));
+  };
+  const newAttachments = missing(attachments, r.attachments);
+  for (const a of newAttachments)
     orm
       .insert(attachments)
       .values({ ...a, handoverId: id, data: Buffer.from(a.data, 'base64') })
       .run();
-    added = { ...added, attachments: added.attachments + 1 };
-  }
-  const haveS = new Set(
-    orm
-      .select({ id: handwrittenSignatures.id })
-      .from(handwrittenSignatures)
-      .where(eq(handwrittenSignatures.handoverId, id))
-      .all()
-      .map((s) => s.id),
-  );
-  for (const s of r.signatures) {
-    if (haveS.has(s.id)) continue;
+  const newSignatures = missing(handwrittenSignatures, r.signatures);
+  for (const s of newSignatures)
     orm
       .insert(handwrittenSignatures)
       .values({ ...s, handoverId: id, image: Buffer.from(s.image, 'base64') })
       .run();
-    added = { ...added, signatures: added.signatures + 1 };
-  }
-  return added;
+  return { attachments: newAttachments.length, signatures: newSignatures.length };
+}
+
+/** The bundle record's manifest and the files this office lacks, on the record of the same id here, then indexed. */
+function takeManifestAndFiles(ctx: AppContext, r: BundleRecord): void {
+  const id = r.handover.id;
+  replacePersons(
+    ctx.db.orm,
+    id,
+    r.persons.map((p) => ({ ...p, handoverId: id })),
+  );
+  addFiles(ctx, r);
+  reindexHandover(ctx.db.orm, id);
 }
 
 /** A record this office does not have: row, versions, manifest, files and search index, marked as received. */
@@ -193,13 +195,7 @@ export function insertReceived(ctx: AppContext, r: BundleRecord, bundleId: strin
   const h = r.handover;
   insertHandoverRow(orm, { ...h, revision: 1, source: 'exchange', sourceRef: bundleId });
   for (const v of r.versions) insertVersion(orm, { ...v, handoverId: h.id });
-  replacePersons(
-    orm,
-    h.id,
-    r.persons.map((p) => ({ ...p, handoverId: h.id })),
-  );
-  addFiles(ctx, r);
-  reindexHandover(orm, h.id);
+  takeManifestAndFiles(ctx, r);
 }
 
 /**
@@ -223,13 +219,7 @@ function applyLater(
     .set({ ...rest, version: ours + later.length, revision: local.revision + 1 })
     .where(eq(handovers.id, h.id))
     .run();
-  replacePersons(
-    orm,
-    h.id,
-    r.persons.map((p) => ({ ...p, handoverId: h.id })),
-  );
-  addFiles(ctx, r);
-  reindexHandover(orm, h.id);
+  takeManifestAndFiles(ctx, r);
 }
 
 /**

@@ -85,30 +85,34 @@ export function resolveConflict(
     const from = { id: c.fromOfficeId, name: c.fromOfficeName };
     const local = localRecord(ctx, c);
     const base = { bundleId: c.bundleId, from, reason: c.reason, note: input.note };
-
-    if (input.choice === 'keep_local') {
-      decide(ctx, c, 'kept_local', caller, input.note, at);
-      const hash = local ? recordHash(ctx, local) : null;
+    /** Records the decision and its audit entry (about `entityId`), and answers with what became of the record. */
+    const settle = (
+      outcome: Pick<ConflictResolution, 'resolution' | 'handoverId' | 'version' | 'contentHash'>,
+      entityId: string,
+      details: Record<string, unknown>,
+    ): ConflictResolution => {
+      decide(ctx, c, outcome.resolution, caller, input.note, at);
       writeAudit(
         orm,
         {
           actor: caller.actor,
-          action: 'exchange.conflict.kept_local',
+          action: `exchange.conflict.${outcome.resolution}`,
           entity: 'handover',
-          entityId: local?.id ?? c.handoverId,
-          details: { conflictId: c.id, ...base, contentHash: hash },
+          entityId,
+          details: { conflictId: c.id, ...base, ...details },
         },
         at,
       );
-      return {
-        id: c.id,
-        resolution: 'kept_local',
-        resolvedAt: at,
-        resolvedBy: caller.actor,
-        handoverId: local?.id ?? null,
-        version: null,
-        contentHash: null,
-      };
+      return { id: c.id, resolvedAt: at, resolvedBy: caller.actor, ...outcome };
+    };
+
+    if (input.choice === 'keep_local') {
+      const hash = local ? recordHash(ctx, local) : null;
+      return settle(
+        { resolution: 'kept_local', handoverId: local?.id ?? null, version: null, contentHash: null },
+        local?.id ?? c.handoverId,
+        { contentHash: hash },
+      );
     }
 
     const r = c.incoming as unknown as BundleRecord;
@@ -117,34 +121,21 @@ export function resolveConflict(
       // The reference was freed since the bundle came: their record simply arrives, as a new one would have.
       assertReferenceFree(ctx, r.handover.referenceNo);
       insertReceived(ctx, r, c.bundleId);
-      decide(ctx, c, 'took_incoming', caller, input.note, at);
-      writeAudit(
-        orm,
+      return settle(
         {
-          actor: caller.actor,
-          action: 'exchange.conflict.took_incoming',
-          entity: 'handover',
-          entityId: r.handover.id,
-          details: {
-            conflictId: c.id,
-            ...base,
-            previousContentHash: null,
-            contentHash: incomingHash,
-            incomingContentHash: incomingHash,
-            version: r.handover.version,
-          },
+          resolution: 'took_incoming',
+          handoverId: r.handover.id,
+          version: r.handover.version,
+          contentHash: incomingHash,
         },
-        at,
+        r.handover.id,
+        {
+          previousContentHash: null,
+          contentHash: incomingHash,
+          incomingContentHash: incomingHash,
+          version: r.handover.version,
+        },
       );
-      return {
-        id: c.id,
-        resolution: 'took_incoming',
-        resolvedAt: at,
-        resolvedBy: caller.actor,
-        handoverId: r.handover.id,
-        version: r.handover.version,
-        contentHash: incomingHash,
-      };
     }
     if (local.status === 'void') {
       throw new AppError(
@@ -187,37 +178,15 @@ export function resolveConflict(
     if (local.id === r.handover.id && hash !== incomingHash)
       throw new AppError('INTERNAL', `Taking the other office's content gave hash ${hash}, expected ${incomingHash}`);
     const files = addFiles(ctx, r, local.id);
-    decide(ctx, c, 'took_incoming', caller, input.note, at);
-    writeAudit(
-      orm,
-      {
-        actor: caller.actor,
-        action: 'exchange.conflict.took_incoming',
-        entity: 'handover',
-        entityId: local.id,
-        details: {
-          conflictId: c.id,
-          ...base,
-          version,
-          previousStatus: local.status,
-          status: status.status,
-          previousContentHash,
-          contentHash: hash,
-          incomingContentHash: incomingHash,
-          attachmentsAdded: files.attachments,
-          signaturesAdded: files.signatures,
-        },
-      },
-      at,
-    );
-    return {
-      id: c.id,
-      resolution: 'took_incoming',
-      resolvedAt: at,
-      resolvedBy: caller.actor,
-      handoverId: local.id,
+    return settle({ resolution: 'took_incoming', handoverId: local.id, version, contentHash: hash }, local.id, {
       version,
+      previousStatus: local.status,
+      status: status.status,
+      previousContentHash,
       contentHash: hash,
-    };
+      incomingContentHash: incomingHash,
+      attachmentsAdded: files.attachments,
+      signaturesAdded: files.signatures,
+    });
   })();
 }

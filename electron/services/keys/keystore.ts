@@ -5,6 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { DB_KEY_BYTES } from '../../../db/open';
 import type { AuditHead } from '../../../db/queries/audit';
 import { AppError } from '../../api/result';
+import { fsyncDir } from '../fsync';
 
 /**
  * The key store: a small file beside the database (`tasleem.keystore`, mode 0600) that holds what must not live in
@@ -115,14 +116,7 @@ export function writeFileAtomic(file: string, text: string) {
   }
   renameSync(tmp, file);
   chmodSync(file, 0o600);
-  if (process.platform !== 'win32') {
-    const dfd = openSync(dirname(file), 'r');
-    try {
-      fsyncSync(dfd);
-    } finally {
-      closeSync(dfd);
-    }
-  }
+  fsyncDir(dirname(file));
 }
 
 /** `tasleem.db` → `tasleem.keystore`, beside it. */
