@@ -67,7 +67,12 @@ export function updateHandoverRow(
 /** The search row is kept in step with the record inside the caller's transaction. */
 export function reindexHandover(orm: Orm, id: string): void {
   const h = getHandoverRow(orm, id);
-  orm.run(sql`DELETE FROM handover_search WHERE handover_id = ${id}`);
+  // By the rowid its companion table holds: handover_id is not indexed inside the FTS table, so a DELETE by it
+  // would read every search row.
+  orm.run(
+    sql`DELETE FROM handover_search WHERE rowid IN (SELECT search_rowid FROM handover_search_rows WHERE handover_id = ${id})`,
+  );
+  orm.run(sql`DELETE FROM handover_search_rows WHERE handover_id = ${id}`);
   if (!h) return;
   const names = orm
     .select({ ar: persons.fullNameAr, la: persons.fullNameLatin })
@@ -75,6 +80,8 @@ export function reindexHandover(orm: Orm, id: string): void {
     .where(eq(persons.handoverId, id))
     .all();
   orm.run(sql`INSERT INTO handover_search (handover_id, body) VALUES (${id}, ${searchBody(h, names)})`);
+  // Which search row is the record's (migration 0012): the rowid of the FTS insert just made.
+  orm.run(sql`INSERT INTO handover_search_rows (handover_id, search_rowid) VALUES (${id}, last_insert_rowid())`);
 }
 
 /** The folded text a record is found by; bulk import (db/queries/import.ts) writes the same body. */
@@ -111,8 +118,8 @@ export function searchBody(
 }
 
 /**
- * `probe`: the search is tested row by row against the set of matches (`+id IN`, which no index serves) instead of
- * driving the query from the matches, so SQLite can walk the sort's index and stop after a page (see searchWalksIndex).
+ * `probe`: the search is tested row by row against the set of matches (which no index serves) instead of driving the
+ * query from the matches, so SQLite can walk the sort's index and stop after a page (see searchWalksIndex).
  */
 export function filterWhere(f: HandoverFilter, { probe = false } = {}): SQL | undefined {
   const parts: (SQL | undefined)[] = [];
@@ -124,9 +131,13 @@ export function filterWhere(f: HandoverFilter, { probe = false } = {}): SQL | un
   if (f.completeness === 'incomplete') parts.push(incompleteSql(handovers));
   else if (f.completeness === 'complete') parts.push(not(incompleteSql(handovers)));
   const fts = f.search ? toFtsQuery(f.search) : null;
-  const matching = fts
-    ? sql`${sql.raw(probe ? '+' : '')}${handovers.id} IN (SELECT handover_id FROM handover_search WHERE handover_search MATCH ${fts})`
-    : undefined;
+  // Probing, each record's search row is found by its id (handover_search_rows) and tested against the matches'
+  // rowids, which FTS5 lists from its index alone; driving, the matches' handover_id is read from the FTS content.
+  const matching = !fts
+    ? undefined
+    : probe
+      ? sql`(SELECT search_rowid FROM handover_search_rows WHERE handover_id = ${handovers.id}) IN (SELECT rowid FROM handover_search WHERE handover_search MATCH ${fts})`
+      : sql`${handovers.id} IN (SELECT handover_id FROM handover_search WHERE handover_search MATCH ${fts})`;
   if (matching && f.searchCountry) parts.push(sql`(${handovers.receivingCountry} = ${f.searchCountry} OR ${matching})`);
   else if (matching) parts.push(matching);
   return and(...parts);

@@ -116,6 +116,10 @@ export function prepareImportWriter(sqlite: Database.Database): { write(t: Impor
     `INSERT INTO handovers (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`,
   );
   const insertSearch = sqlite.prepare('INSERT INTO handover_search (handover_id, body) VALUES (?, ?)');
+  // Which search row is the record's (migration 0012), as reindexHandover writes it.
+  const insertSearchRow = sqlite.prepare(
+    'INSERT INTO handover_search_rows (handover_id, search_rowid) VALUES (?, last_insert_rowid())',
+  );
   const insertVersion = sqlite.prepare(
     'INSERT INTO handover_versions (handover_id, version, content, content_hash, reason, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
@@ -132,6 +136,7 @@ export function prepareImportWriter(sqlite: Database.Database): { write(t: Impor
       );
       insertHandover.run(t.handover);
       insertSearch.run(t.search);
+      insertSearchRow.run(t.search[0]);
       if (t.version) insertVersion.run(t.version);
     },
     finish: () => totals.flush(),

@@ -13,6 +13,9 @@ beforeAll(() => {
     handing_official_name, camp, women_count, children_count, created_at, created_by, updated_at, updated_by)
     VALUES (?, ?, 'finalized', ?, ?, ?, 'DFR', 'Official', 'roj', 1, 2, 't', 'seed', 't', 'seed')`);
   const fts = db.prepare('INSERT INTO handover_search (handover_id, body) VALUES (?, ?)');
+  const ftsRow = db.prepare(
+    'INSERT INTO handover_search_rows (handover_id, search_rowid) VALUES (?, last_insert_rowid())',
+  );
   db.transaction(() => {
     for (let i = 0; i < N; i++) {
       const id = `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`;
@@ -25,6 +28,7 @@ beforeAll(() => {
         `Head ${i}`,
       );
       fts.run(id, normalizeForSearch(`${ref} Head ${i}`));
+      ftsRow.run(id);
     }
   })();
 });

@@ -260,6 +260,25 @@ describe('keyset paging', () => {
           camp: i % 4 ? 'roj' : 'al_hol',
         }),
       });
+    // An update moves the record to a new search row: the companion table follows it (migration 0012).
+    const [moved] = (await app.must('handovers:list', { search: 'zarina 3' })).rows;
+    const h = await app.must('handovers:get', { id: moved.id });
+    await app.must('handovers:update', {
+      id: h.id,
+      expectedRevision: h.revision,
+      data: kyrgyzHandover({
+        referenceNo: h.referenceNo,
+        handoverDate: h.handoverDate,
+        receivingCountry: h.receivingCountry,
+        camp: h.camp,
+        delegationHeadName: 'Zarina Osmonova',
+      }),
+    });
+    const sqlite = app.ctx.db.sqlite;
+    const paired = `SELECT count(*) FROM handover_search_rows r JOIN handover_search s ON s.rowid = r.search_rowid
+      AND s.handover_id = r.handover_id`;
+    expect(sqlite.prepare(paired).pluck().get()).toBe(27);
+    expect(sqlite.prepare('SELECT count(*) FROM handover_search').pluck().get()).toBe(27);
     const orm = app.ctx.db.orm;
     // 9² > 27 × 2: pages of 2 walk the index; pages of 100 (and a name in one record) are sorted from the matches.
     expect(searchWalksIndex(orm, { search: 'zari', sort: 'handoverDate', limit: 2 })).toBe(true);

@@ -21,7 +21,9 @@ afterEach(() => app.close());
 const count = (table = 'handovers') =>
   (app.ctx.db.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 const snapshotDb = () =>
-  ['handovers', 'handover_versions', 'audit_log', 'handover_search', 'settings'].map((t) => count(t));
+  ['handovers', 'handover_versions', 'audit_log', 'handover_search', 'handover_search_rows', 'settings'].map((t) =>
+    count(t),
+  );
 const line = (i: number, ref = `HO-2022-${i + 1}`, women = 1) =>
   `${ref},2022-03-0${(i % 9) + 1},DE,Head ${i},,,Official,Qamishli,roj,${women},2,1,1,0,0,`;
 const sheet = (lines: string[]) => Buffer.from(`${CANONICAL_COLUMNS.join(',')}\n${lines.join('\n')}\n`, 'utf8');
@@ -79,6 +81,14 @@ describe('the import writer thread', () => {
     expect(count()).toBe(1499);
     expect(count('handover_versions')).toBe(1499);
     expect(count('handover_search')).toBe(1499);
+    // Each record's search row is the one its companion row names (migration 0012).
+    const paired = app.ctx.db.sqlite
+      .prepare(
+        'SELECT count(*) FROM handover_search_rows r JOIN handover_search s ON s.rowid = r.search_rowid AND s.handover_id = r.handover_id',
+      )
+      .pluck()
+      .get();
+    expect(paired).toBe(1499);
   });
 
   it('while a job is being written the app keeps answering; a save meanwhile is refused as BUSY at once, and works after', async () => {
