@@ -7,9 +7,10 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { defaultMigrationsFolder, openDatabase } from '../../db/open';
 import { databaseFile } from '../../electron/services/data-dir';
-import { keyStoreFileFor } from '../../electron/services/keys/keystore';
+import { verifyAudit } from '../../electron/services/audit/verify';
+import { KeyStore, keyStoreFileFor } from '../../electron/services/keys/keystore';
 import { EXTERNAL } from '../../scripts/build-electron.js';
-import { testDbKey } from '../support/keys';
+import { testUnlock } from '../support/keys';
 
 /**
  * Crash harness (issue 11): a writer child records handovers and acknowledges each commit; the parent kills it with
@@ -26,6 +27,8 @@ export interface CrashFigures {
   attachments: number;
   lost: number;
   integrityFailures: number;
+  /** Kills after which the audit chain, checked against the head kept beside the key store, did not verify. */
+  auditAlarms: number;
   seconds: number;
 }
 
@@ -92,15 +95,24 @@ function runChild(
 }
 
 /** Opens the database as the app does after a crash, and checks it against every acknowledgement so far. */
-function verify(dataDir: string, acks: Map<string, Ack>): { integrity: string; lost: string[]; records: number } {
+function verify(
+  dataDir: string,
+  acks: Map<string, Ack>,
+): { integrity: string; lost: string[]; records: number; audit: string } {
   const file = databaseFile(dataDir);
   if (!existsSync(keyStoreFileFor(file))) {
     // Killed before its first start had made the key store, which comes before the database: nothing can exist yet.
     if (acks.size || existsSync(file))
-      return { integrity: 'database without its key store', lost: [...acks.keys()], records: 0 };
-    return { integrity: 'ok', lost: [], records: 0 };
+      return { integrity: 'database without its key store', lost: [...acks.keys()], records: 0, audit: 'ok' };
+    return { integrity: 'ok', lost: [], records: 0, audit: 'ok' };
   }
-  const db = openDatabase(file, { key: testDbKey(file) });
+  let keys: KeyStore;
+  try {
+    keys = KeyStore.open(keyStoreFileFor(file), testUnlock());
+  } catch (err) {
+    return { integrity: 'ok', lost: [], records: 0, audit: `key store: ${(err as Error).message}` };
+  }
+  const db = openDatabase(file, { key: keys.dbKey });
   try {
     const integrity = (db.sqlite.pragma('integrity_check') as { integrity_check: string }[])
       .map((r) => r.integrity_check)
@@ -123,7 +135,12 @@ function verify(dataDir: string, acks: Map<string, Ack>): { integrity: string; l
       if (a.finalized && (rows.get(id) !== 'finalized' || !versions.has(id))) lost.push(`${id} finalized`);
       if (a.attached && !attached.has(id)) lost.push(`${id} attachment`);
     }
-    return { integrity, lost, records: rows.size };
+    // Nobody tampered with anything: the kept head must be on the chain (behind it at most), never a false alarm.
+    const chain = verifyAudit({ db, auditHead: { read: () => keys.auditHead(), write: () => undefined } });
+    const audit = chain.ok
+      ? 'ok'
+      : `${chain.broken?.reason} at ${chain.broken?.id}, head ${JSON.stringify(chain.head)}`;
+    return { integrity, lost, records: rows.size, audit };
   } finally {
     db.close();
   }
@@ -148,6 +165,7 @@ export async function runCrashHarness(opts: {
     attachments: 0,
     lost: 0,
     integrityFailures: 0,
+    auditAlarms: 0,
     seconds: 0,
   };
   try {
@@ -162,9 +180,12 @@ export async function runCrashHarness(opts: {
       const check = verify(dataDir, acks);
       if (check.integrity !== 'ok') figures.integrityFailures++;
       figures.lost += check.lost.length;
+      if (check.audit !== 'ok') figures.auditAlarms++;
       figures.records = check.records;
-      if (check.integrity !== 'ok' || check.lost.length)
-        opts.log?.(`kill ${k + 1}: integrity ${check.integrity}; lost ${check.lost.slice(0, 5).join(', ')}`);
+      if (check.integrity !== 'ok' || check.lost.length || check.audit !== 'ok')
+        opts.log?.(
+          `kill ${k + 1}: integrity ${check.integrity}; lost ${check.lost.slice(0, 5).join(', ')}; audit ${check.audit}`,
+        );
       else if ((k + 1) % 25 === 0)
         opts.log?.(`${k + 1} kills, ${check.records} records, all acknowledged commits present, integrity ok`);
     }
@@ -185,4 +206,4 @@ export async function runCrashHarness(opts: {
 export const describeFigures = (f: CrashFigures) =>
   `crash harness: ${f.kills} SIGKILLs survived (${f.killedStarting} during start-up), ${f.acknowledged} acknowledged commits ` +
   `(${f.records} handovers, ${f.finalized} finalized, ${f.attachments} attachments), ${f.lost} lost, ` +
-  `${f.integrityFailures} integrity failures, ${f.seconds.toFixed(1)} s`;
+  `${f.integrityFailures} integrity failures, ${f.auditAlarms} audit-chain alarms, ${f.seconds.toFixed(1)} s`;

@@ -1,4 +1,4 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KeyStore, OWASP_ARGON2ID, type KeyWrapper } from '../../electron/services/keys/keystore';
@@ -70,9 +70,46 @@ describe('key store', () => {
     writeFileSync(file, JSON.stringify(data));
     expect(codeOf(() => KeyStore.open(file, testUnlock()))).toBe('KEYSTORE_DAMAGED');
     data.state.trustedCas.pop();
-    data.state.auditHead.id = 40;
+    // Saying the head is not in its slot file (so an older one would be read back) is an edit like any other.
+    expect(data.state).toMatchObject({ auditHead: null, headInSlots: true });
+    delete data.state.headInSlots;
+    data.state.auditHead = { id: 40, hash: 'ab'.repeat(32) };
     writeFileSync(file, JSON.stringify(data));
     expect(codeOf(() => KeyStore.open(file, testUnlock()))).toBe('KEYSTORE_DAMAGED');
+  });
+
+  it('writes the audit head in place in two slots: a torn write leaves the previous head, an edited or missing file is refused', () => {
+    const file = join(tmp(), 'tasleem.keystore');
+    const ks = KeyStore.create(file, testUnlock());
+    const keystoreBytes = readFileSync(file);
+    for (let id = 1; id <= 5; id++) ks.setAuditHead({ id, hash: String(id).repeat(64) });
+    // After the first write, only the slot file changes.
+    const afterFirst = readFileSync(file);
+    ks.setAuditHead({ id: 6, hash: 'f'.repeat(64) });
+    expect(readFileSync(file).equals(afterFirst)).toBe(true);
+    expect(afterFirst.equals(keystoreBytes)).toBe(false);
+    const head = `${file}.head`;
+    expect(statSync(head).size).toBe(1024);
+    expect(KeyStore.open(file, testUnlock()).auditHead()).toEqual({ id: 6, hash: 'f'.repeat(64) });
+
+    // Head 6 went to slot B (sequence 6); a crash that tore that write leaves head 5 in slot A.
+    const slots = readFileSync(head);
+    const torn = Buffer.from(slots);
+    torn.fill(0x00, 512 + 100, 1024);
+    writeFileSync(head, torn);
+    expect(KeyStore.open(file, testUnlock()).auditHead()).toEqual({ id: 5, hash: '5'.repeat(64) });
+
+    // Moving a head by hand (without the database key) invalidates its slot; with both invalid the store is refused.
+    const edited = Buffer.from(slots);
+    edited[512 + 23] ^= 1; // the low byte of slot B's id
+    writeFileSync(head, edited);
+    expect(KeyStore.open(file, testUnlock()).auditHead()).toEqual({ id: 5, hash: '5'.repeat(64) });
+    edited[23] ^= 1;
+    writeFileSync(head, edited);
+    expect(codeOf(() => KeyStore.open(file, testUnlock()))).toBe('KEYSTORE_DAMAGED');
+    rmSync(head);
+    expect(codeOf(() => KeyStore.open(file, testUnlock()))).toBe('KEYSTORE_DAMAGED');
+    expect(codeOf(() => ks.auditHead())).toBe('KEYSTORE_DAMAGED');
   });
 
   it('derives distinct purpose keys that do not reveal the database key', () => {

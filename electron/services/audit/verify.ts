@@ -7,7 +7,7 @@ import type { AppContext } from '../context';
  * a removed or inserted one (the next entry's link points elsewhere), an entry never chained, and, against the head
  * kept outside the database, a log cut short or rolled back to an older copy.
  */
-export function verifyAudit(ctx: AppContext): AuditVerification {
+export function verifyAudit(ctx: Pick<AppContext, 'db' | 'auditHead'>): AuditVerification {
   let prev = GENESIS_HASH;
   let count = 0;
   let lastId = 0;

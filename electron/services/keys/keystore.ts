@@ -6,6 +6,7 @@ import { DB_KEY_BYTES } from '../../../db/open';
 import type { AuditHead } from '../../../db/queries/audit';
 import { AppError } from '../../api/result';
 import { fsyncDir } from '../fsync';
+import { createHeadSlots, headSlotsFileFor, readHeadSlots, writeHeadSlot } from './head-slots';
 
 /**
  * The key store: a small file beside the database (`tasleem.keystore`, mode 0600) that holds what must not live in
@@ -14,7 +15,9 @@ import { fsyncDir } from '../fsync';
  *   `KeyWrapper` adapter passed in from electron/main) and by the administrator's recovery passphrase (argon2id);
  * - trust anchors: the organization's own CA certificates (pinned) and the fingerprints of the other offices' CAs it
  *   trusts (the seal of the list kept in the database);
- * - the head of the audit chain, so a log rolled back or cut short inside the database shows.
+ * - the head of the audit chain, so a log rolled back or cut short inside the database shows. Written on every
+ *   audited call, it lives in its own two-slot file beside this one (`tasleem.keystore.head`, head-slots.ts, under an
+ *   HMAC of its own) once it has been written there; this file then records that it does (`headInSlots`).
  * The last two are authenticated with an HMAC under a key derived from the database key: editing this file without
  * the key (or the database with it) cannot add a trusted CA or move the audit head.
  */
@@ -52,7 +55,10 @@ interface PassphraseWrap extends Sealed, KdfParams {
 interface Protected {
   pinnedCas: string[];
   trustedCas: string[];
+  /** Before the head moved to the slot file: where it was kept. Null once `headInSlots`. */
   auditHead: AuditHead | null;
+  /** The head lives in the slot file beside this one: a missing or invalid slot file is an altered key store. */
+  headInSlots?: true;
 }
 interface KeyStoreFile {
   format: 'tasleem-keystore';
@@ -99,8 +105,14 @@ const argon2id = (passphrase: string, salt: Buffer, k: KdfParams) =>
 export const deriveKey = (dbKey: Buffer, purpose: string) =>
   Buffer.from(hkdfSync('sha256', dbKey, Buffer.alloc(0), `tasleem:${purpose}`, 32));
 
+// headInSlots only when set: the MAC of a key store written before the slot file stays what it was.
 const canonical = (p: Protected) =>
-  JSON.stringify({ pinnedCas: p.pinnedCas, trustedCas: p.trustedCas, auditHead: p.auditHead });
+  JSON.stringify({
+    pinnedCas: p.pinnedCas,
+    trustedCas: p.trustedCas,
+    auditHead: p.auditHead,
+    ...(p.headInSlots ? { headInSlots: true } : {}),
+  });
 const macOf = (dbKey: Buffer, p: Protected) =>
   createHmac('sha256', deriveKey(dbKey, 'keystore-mac')).update(canonical(p)).digest('base64');
 
@@ -197,6 +209,11 @@ export class KeyStore {
         'KEYSTORE_DAMAGED',
         `The key store ${file} was altered (its trust anchors or audit head do not match their seal)`,
       );
+    if (data.state.headInSlots && !ks.slotHead())
+      throw new AppError(
+        'KEYSTORE_DAMAGED',
+        `The audit head file ${headSlotsFileFor(file)} of the key store ${file} is missing or altered`,
+      );
     // Unlocked by passphrase where a keychain works: wrap for this keychain too (next start: no prompt).
     if (unlock.os && !openedByOs) ks.setOsWrap(unlock.os);
     return ks;
@@ -224,12 +241,26 @@ export class KeyStore {
     this.save();
   }
 
-  /** The audit chain head recorded here last; null before the first entry. */
-  auditHead(): AuditHead | null {
-    return this.data.state.auditHead;
+  private get headFile() {
+    return headSlotsFileFor(this.file);
   }
+  private slotHead() {
+    return readHeadSlots(this.headFile, this.derive('audit-head-slots'));
+  }
+
+  /** The audit chain head recorded last (read from the file each time: another process may have moved it). */
+  auditHead(): AuditHead | null {
+    if (!this.data.state.headInSlots) return this.data.state.auditHead;
+    const head = this.slotHead();
+    if (!head) throw new AppError('KEYSTORE_DAMAGED', `The audit head file ${this.headFile} is missing or altered`);
+    return head;
+  }
+  /** In place, one fdatasync (head-slots.ts); the first time, the slot file is made and this file records it. */
   setAuditHead(head: AuditHead) {
-    this.update({ auditHead: { id: head.id, hash: head.hash } });
+    const key = this.derive('audit-head-slots');
+    if (this.data.state.headInSlots) return writeHeadSlot(this.headFile, key, head);
+    createHeadSlots(this.headFile, key, head);
+    this.update({ auditHead: null, headInSlots: true });
   }
 
   /** Our own organization CAs (PEM): the only anchors a report of ours verifies against. */
