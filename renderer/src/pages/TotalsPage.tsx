@@ -1,15 +1,15 @@
 import '@mantine/charts/styles.css';
 import '../components/totals/totals.css';
-import { Alert, Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { CAMPS } from '../../../electron/api/domain/handover';
 import type { TotalsQueryInput } from '../../../electron/api/schemas/totals';
 import { ApiFailure, callOrThrow, saveHeldFile } from '../api/client';
 import { PersonsBarChart, TimelineChart } from '../components/totals/TotalsCharts';
+import { TotalsFilters, type FilterPatch } from '../components/totals/TotalsFilters';
 import { SORT_KEYS, TotalsTable, type SortKey } from '../components/totals/TotalsTable';
 import { WorldMap } from '../components/totals/WorldMap';
 import { useAfterPaint } from '../lib/after-paint';
@@ -29,15 +29,15 @@ export function totalsQueryFromParams(p: URLSearchParams): TotalsQueryInput {
 }
 
 /** Table rows in the first paint: more than a tall window shows above the fold. */
-const FIRST_ROWS = 30;
+const FIRST_ROWS = 20;
 
-const year = (offset: number) => String(new Date().getFullYear() + offset);
+const EXPORTS = ['csv', 'xlsx', 'pdf'] as const;
 
 export function TotalsPage() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const [params, setParams] = useSearchParams();
-  const query = totalsQueryFromParams(params);
+  const query = useMemo(() => totalsQueryFromParams(params), [params]);
   const granularity = params.get('tl') === 'year' ? 'year' : 'month';
   const sort = (SORT_KEYS as readonly string[]).includes(params.get('sort') ?? '')
     ? (params.get('sort') as SortKey)
@@ -54,21 +54,27 @@ export function TotalsPage() {
     queryFn: () => callOrThrow('totals:timeline', { filter: query, granularity }),
   });
 
-  const update = (patch: Record<string, string | string[] | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      next.delete(k);
-      for (const item of Array.isArray(v) ? v : v ? [v] : []) next.append(k, item);
-    }
-    setParams(next, { replace: true });
-  };
-  const onSort = (key: SortKey) =>
-    update({
-      sort: key,
-      dir: sort === key ? (direction === 'asc' ? 'desc' : 'asc') : key === 'country' ? 'asc' : 'desc',
-    });
+  const update = useCallback(
+    (patch: FilterPatch) => {
+      const next = new URLSearchParams(params);
+      for (const [k, v] of Object.entries(patch)) {
+        next.delete(k);
+        for (const item of Array.isArray(v) ? v : v ? [v] : []) next.append(k, item);
+      }
+      setParams(next, { replace: true });
+    },
+    [params, setParams],
+  );
+  const onSort = useCallback(
+    (key: SortKey) =>
+      update({
+        sort: key,
+        dir: sort === key ? (direction === 'asc' ? 'desc' : 'asc') : key === 'country' ? 'asc' : 'desc',
+      }),
+    [update, sort, direction],
+  );
 
-  const doExport = async (format: 'csv' | 'xlsx' | 'pdf') => {
+  const doExport = async (format: (typeof EXPORTS)[number]) => {
     setExportError(false);
     setExporting(format);
     try {
@@ -81,7 +87,10 @@ export function TotalsPage() {
     }
   };
 
-  const issues = totals.error instanceof ApiFailure ? (totals.error.error.details?.issues ?? []) : [];
+  const issues = useMemo(
+    () => (totals.error instanceof ApiFailure ? (totals.error.error.details?.issues ?? []) : []),
+    [totals.error],
+  );
   const issueText = (key: string) => t(`totals.validation.${key}`, { defaultValue: t(`validation.${key}`) });
   const fieldLabel = (path: string) =>
     path.startsWith('camps')
@@ -91,14 +100,10 @@ export function TotalsPage() {
         : path === 'to'
           ? t('totals.filters.to')
           : path;
-  const issueFor = (field: string) => issues.find((i) => i.path === field || i.path.startsWith(`${field}.`));
   const data = totals.data;
   // The figures, the filters and the top of the table are painted first; the rest of the table, the charts and the map
   // (below the fold at any usual window size) right after.
   const painted = useAfterPaint(data);
-  const isThisYear = query.from === `${year(0)}-01-01` && query.to === `${year(0)}-12-31`;
-  const isLastYear = query.from === `${year(-1)}-01-01` && query.to === `${year(-1)}-12-31`;
-  const isAllTime = !query.from && !query.to;
 
   if (data && data.recorded === 0) {
     return (
@@ -126,115 +131,25 @@ export function TotalsPage() {
           <Text c="dimmed">{t('totals.subtitle')}</Text>
         </div>
         <Group className="totals-noprint" gap="xs">
-          <Button
-            variant="default"
-            onClick={() => void doExport('csv')}
-            loading={exporting === 'csv'}
-            disabled={!data}
-            data-testid="export-csv"
-          >
-            {t('totals.export.csv')}
-          </Button>
-          <Button
-            variant="default"
-            onClick={() => void doExport('xlsx')}
-            loading={exporting === 'xlsx'}
-            disabled={!data}
-            data-testid="export-xlsx"
-          >
-            {t('totals.export.xlsx')}
-          </Button>
-          <Button
-            variant="default"
-            onClick={() => void doExport('pdf')}
-            loading={exporting === 'pdf'}
-            disabled={!data}
-            data-testid="export-pdf"
-          >
-            {t('totals.export.pdf')}
-          </Button>
+          {EXPORTS.map((format) => (
+            <Button
+              key={format}
+              variant="default"
+              onClick={() => void doExport(format)}
+              loading={exporting === format}
+              disabled={!data}
+              data-testid={`export-${format}`}
+            >
+              {t(`totals.export.${format}`)}
+            </Button>
+          ))}
           <Button variant="subtle" onClick={() => window.print()}>
             {t('totals.print')}
           </Button>
         </Group>
       </Group>
 
-      <Paper withBorder p="md" className="totals-noprint" data-testid="totals-filters">
-        <Group align="flex-end" gap="md" wrap="wrap">
-          <DateInput
-            label={t('totals.filters.from')}
-            placeholder={t('totals.filters.pickDate')}
-            valueFormat="D MMMM YYYY"
-            clearable
-            value={issueFor('from') ? null : (query.from ?? null)}
-            onChange={(v) => update({ from: v })}
-            error={issueFor('from') ? issueText(issueFor('from')!.key) : undefined}
-            data-testid="filter-from"
-            w={180}
-          />
-          <DateInput
-            label={t('totals.filters.to')}
-            placeholder={t('totals.filters.pickDate')}
-            valueFormat="D MMMM YYYY"
-            clearable
-            value={issueFor('to')?.key === 'invalid_date' ? null : (query.to ?? null)}
-            onChange={(v) => update({ to: v })}
-            error={issueFor('to') ? issueText(issueFor('to')!.key) : undefined}
-            data-testid="filter-to"
-            w={180}
-          />
-          <Group gap={4}>
-            <Button
-              size="xs"
-              variant={isThisYear ? 'filled' : 'light'}
-              onClick={() => update({ from: `${year(0)}-01-01`, to: `${year(0)}-12-31` })}
-              data-testid="quick-this-year"
-            >
-              {t('totals.filters.thisYear')}
-            </Button>
-            <Button
-              size="xs"
-              variant={isLastYear ? 'filled' : 'light'}
-              onClick={() => update({ from: `${year(-1)}-01-01`, to: `${year(-1)}-12-31` })}
-              data-testid="quick-last-year"
-            >
-              {t('totals.filters.lastYear')}
-            </Button>
-            <Button
-              size="xs"
-              variant={isAllTime ? 'filled' : 'light'}
-              onClick={() => update({ from: null, to: null })}
-              data-testid="quick-all-time"
-            >
-              {t('totals.filters.allTime')}
-            </Button>
-          </Group>
-          <Select
-            label={t('totals.filters.camp')}
-            data={[
-              { value: 'all', label: t('totals.filters.allCamps') },
-              ...CAMPS.map((c) => ({ value: c, label: t(`totals.camps.${c}`) })),
-            ]}
-            value={
-              query.camps?.length === 1 && (CAMPS as readonly string[]).includes(query.camps[0])
-                ? query.camps[0]
-                : 'all'
-            }
-            onChange={(v) => update({ camp: v && v !== 'all' ? v : null })}
-            allowDeselect={false}
-            error={issueFor('camps') ? issueText(issueFor('camps')!.key) : undefined}
-            data-testid="filter-camp"
-            w={180}
-          />
-          <Checkbox
-            label={t('totals.filters.includeDrafts')}
-            checked={!!query.includeDrafts}
-            onChange={(e) => update({ drafts: e.currentTarget.checked ? '1' : null })}
-            data-testid="filter-drafts"
-            mb={8}
-          />
-        </Group>
-      </Paper>
+      <TotalsFilters query={query} issues={issues} onChange={update} />
 
       {issues.length > 0 && (
         <Alert color="red" data-testid="totals-error">

@@ -1,5 +1,6 @@
 import { Table } from '@mantine/core';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { CountryTotalsRow, TotalsSumRow } from '../../../../electron/api/schemas/totals';
@@ -24,9 +25,10 @@ interface Props {
 /**
  * Sorting happens here, on at most a few hundred aggregated rows; the figures themselves come from SQL.
  * Body rows are plain <tr>/<td> styled in totals.css: with 200 countries, 2,400 Mantine cell components cost
- * more to mount than the whole rest of the page.
+ * more to mount than the whole rest of the page. Memoized, like its rows: the timeline arriving re-renders the page,
+ * not the table.
  */
-export function TotalsTable({ rows, sum, sort, direction, onSort, limit }: Props) {
+export const TotalsTable = memo(function TotalsTable({ rows, sum, sort, direction, onSort, limit }: Props) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const sorted = useMemo(() => {
@@ -73,36 +75,9 @@ export function TotalsTable({ rows, sum, sort, direction, onSort, limit }: Props
           <Table.Tr>{SORT_KEYS.map(header)}</Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {(limit === undefined ? sorted : sorted.slice(0, limit)).map((r) => {
-            const name = countryName(r.country, lng);
-            return (
-              <tr key={r.country} data-testid={`totals-row-${r.country}`} data-country={r.country}>
-                <td>
-                  <Link
-                    to={`/handovers?country=${r.country}`}
-                    title={t('totals.openList', { country: name })}
-                    data-testid={`totals-link-${r.country}`}
-                  >
-                    <span className="totals-country">
-                      <Flag code={r.country} />
-                      <span>{name}</span>
-                    </span>
-                  </Link>
-                </td>
-                {FIGURES.map((k) => (
-                  <td key={k} className="num" data-col={k} data-value={r[k]}>
-                    {formatNumber(r[k], lng)}
-                  </td>
-                ))}
-                <td data-col="first" data-value={r.first}>
-                  {formatDate(r.first, lng)}
-                </td>
-                <td data-col="last" data-value={r.last}>
-                  {formatDate(r.last, lng)}
-                </td>
-              </tr>
-            );
-          })}
+          {(limit === undefined ? sorted : sorted.slice(0, limit)).map((r) => (
+            <TotalsRow key={r.country} row={r} lng={lng} t={t} />
+          ))}
         </Table.Tbody>
         <Table.Tfoot>
           <Table.Tr data-testid="totals-sum" style={{ fontWeight: 700 }}>
@@ -119,4 +94,36 @@ export function TotalsTable({ rows, sum, sort, direction, onSort, limit }: Props
       </Table>
     </Table.ScrollContainer>
   );
-}
+});
+
+/** Memoized: when the rest of the table is rendered after the first paint, the rows already on screen are not. */
+const TotalsRow = memo(function TotalsRow({ row: r, lng, t }: { row: CountryTotalsRow; lng: string; t: TFunction }) {
+  const name = countryName(r.country, lng);
+  return (
+    <tr data-testid={`totals-row-${r.country}`} data-country={r.country}>
+      <td>
+        <Link
+          to={`/handovers?country=${r.country}`}
+          title={t('totals.openList', { country: name })}
+          data-testid={`totals-link-${r.country}`}
+        >
+          <span className="totals-country">
+            <Flag code={r.country} />
+            <span>{name}</span>
+          </span>
+        </Link>
+      </td>
+      {FIGURES.map((k) => (
+        <td key={k} className="num" data-col={k} data-value={r[k]}>
+          {formatNumber(r[k], lng)}
+        </td>
+      ))}
+      <td data-col="first" data-value={r.first}>
+        {formatDate(r.first, lng)}
+      </td>
+      <td data-col="last" data-value={r.last}>
+        {formatDate(r.last, lng)}
+      </td>
+    </tr>
+  );
+});
