@@ -10,12 +10,6 @@ import { formatNumber } from '../../lib/format';
 export const SERIES_COLORS = { women: 'teal.4', children: 'orange.6', men: 'indigo.9' } as const;
 const MAX_BARS = 25;
 
-/**
- * Below the fold: with `content-visibility: auto` (totals.css) the browser skips a section's layout and paint until it
- * nears the screen; this is the height it stands for meanwhile (`auto`: its real height once it has been drawn).
- */
-export const deferredHeight = (px: number) => ({ containIntrinsicSize: `auto ${px}px` });
-
 /** Persons per country, stacked women / children / men; the largest countries only, so the bars stay readable. */
 export function PersonsBarChart({ rows }: { rows: CountryTotalsRow[] }) {
   const { t, i18n } = useTranslation();
@@ -28,20 +22,13 @@ export function PersonsBarChart({ rows }: { rows: CountryTotalsRow[] }) {
     children: r.children,
     men: r.men,
   }));
-  const chartHeight = Math.max(160, 34 * data.length + 70);
   return (
-    <Paper
-      withBorder
-      p="md"
-      className="totals-deferred"
-      style={deferredHeight(chartHeight + 90)}
-      data-testid="chart-persons"
-    >
+    <Paper withBorder p="md" data-testid="chart-persons">
       <Title order={4} mb="sm">
         {t('totals.charts.personsByCountry')}
       </Title>
       <BarChart
-        h={chartHeight}
+        h={Math.max(160, 34 * data.length + 70)}
         data={data}
         dataKey="name"
         type="stacked"
@@ -107,7 +94,7 @@ export function TimelineChart({
   // A numeric tick interval: recharts then skips measuring every label (a forced layout each) to pick ticks itself.
   const interval = Math.max(0, Math.ceil(data.length / 16) - 1);
   return (
-    <Paper withBorder p="md" className="totals-deferred" style={deferredHeight(340)} data-testid="chart-timeline">
+    <Paper withBorder p="md" data-testid="chart-timeline">
       <Group justify="space-between" mb="sm">
         <Title order={4}>{t('totals.charts.timeline')}</Title>
         <SegmentedControl

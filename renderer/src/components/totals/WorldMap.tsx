@@ -10,7 +10,6 @@ import type { CountryTotalsRow } from '../../../../electron/api/schemas/totals';
 import { countryName } from '../../lib/countries';
 import { formatNumber } from '../../lib/format';
 import { Flag } from '../CountrySelect';
-import { deferredHeight } from './TotalsCharts';
 
 const WIDTH = 960;
 const HEIGHT = 470;
@@ -110,7 +109,7 @@ export function WorldMap({ rows }: { rows: CountryTotalsRow[] }) {
   }));
 
   return (
-    <Paper withBorder p="md" className="totals-deferred" style={deferredHeight(640)} data-testid="chart-map">
+    <Paper withBorder p="md" data-testid="chart-map">
       <Title order={4} mb="sm">
         {t('totals.charts.map')}
       </Title>
