@@ -3,17 +3,15 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../electron/api/schemas/account';
 import { call } from '../api/client';
+import { useFields } from '../lib/use-fields';
 import { issuesByPath } from '../lib/validation';
 import { AuthLayout } from './AuthLayout';
 
 /** The first run: whoever installs Tasleem creates the administrator account, and is signed in with it. */
 export function FirstRunScreen({ onSignedIn }: { onSignedIn: (a: Account) => void }) {
   const { t } = useTranslation();
-  const [form, setForm] = useState({ username: '', displayName: '', password: '', repeat: '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { form, setErrors, field } = useFields({ username: '', displayName: '', password: '', repeat: '' });
   const [code, setCode] = useState<string | null>(null);
-  const set = (k: keyof typeof form) => (e: { currentTarget: { value: string } }) =>
-    setForm({ ...form, [k]: e.currentTarget.value });
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (form.password !== form.repeat) return setErrors({ repeat: 'passwords_differ' });
@@ -26,7 +24,6 @@ export function FirstRunScreen({ onSignedIn }: { onSignedIn: (a: Account) => voi
     setErrors(issuesByPath(r.error.details?.issues ?? []));
     setCode(r.error.code);
   }
-  const err = (k: string) => errors[k] && t(`validation.${errors[k]}`);
   return (
     <AuthLayout title={t('auth.setupTitle')} intro={t('auth.setupIntro')}>
       <form onSubmit={(e) => void submit(e)}>
@@ -35,36 +32,28 @@ export function FirstRunScreen({ onSignedIn }: { onSignedIn: (a: Account) => voi
           <TextInput
             label={t('auth.username')}
             description={t('auth.usernameHint')}
-            value={form.username}
-            onChange={set('username')}
-            error={err('username')}
+            {...field('username')}
             required
             dir="ltr"
             data-testid="setup-username"
           />
           <TextInput
             label={t('auth.displayName')}
-            value={form.displayName}
-            onChange={set('displayName')}
-            error={err('displayName')}
+            {...field('displayName')}
             required
             data-testid="setup-display-name"
           />
           <PasswordInput
             label={t('auth.password')}
             description={t('auth.passwordHint')}
-            value={form.password}
-            onChange={set('password')}
-            error={err('password')}
+            {...field('password')}
             required
             autoComplete="new-password"
             data-testid="setup-password"
           />
           <PasswordInput
             label={t('auth.repeatPassword')}
-            value={form.repeat}
-            onChange={set('repeat')}
-            error={err('repeat')}
+            {...field('repeat')}
             required
             autoComplete="new-password"
             data-testid="setup-repeat"

@@ -1,11 +1,12 @@
 import { Alert, Button, Code, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditVerification } from '../../../electron/api/schemas/audit';
 import { callOrThrow } from '../api/client';
 import { formatDateTime, formatNumber } from '../lib/format';
+import { DayRange } from '../components/DayRange';
+import { HeadedTable } from '../components/HeadedTable';
 
 const PAGE = 100;
 
@@ -87,61 +88,46 @@ export function AuditPage() {
           onChange={(e) => setFilter({ ...filter, entityId: e.currentTarget.value })}
           data-testid="audit-record"
         />
-        <DateInput
-          label={t('list.from')}
-          clearable
-          valueFormat="D MMM YYYY"
-          value={filter.from}
-          onChange={(v) => setFilter({ ...filter, from: v })}
-          data-testid="audit-from"
-        />
-        <DateInput
-          label={t('list.to')}
-          clearable
-          valueFormat="D MMM YYYY"
-          value={filter.to}
-          onChange={(v) => setFilter({ ...filter, to: v })}
-          data-testid="audit-to"
-        />
+        <DayRange value={filter} onChange={(patch) => setFilter({ ...filter, ...patch })} testId="audit" />
       </Group>
       {log.data && log.data.rows.length === 0 && <Alert color="gray">{t('auditLog.empty')}</Alert>}
       {log.data && log.data.rows.length > 0 && (
-        <Table striped withTableBorder data-testid="audit-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>#</Table.Th>
-              <Table.Th>{t('auditLog.when')}</Table.Th>
-              <Table.Th>{t('auditLog.account')}</Table.Th>
-              <Table.Th>{t('auditLog.action')}</Table.Th>
-              <Table.Th>{t('auditLog.record')}</Table.Th>
-              <Table.Th>{t('auditLog.details')}</Table.Th>
+        <HeadedTable
+          striped
+          withTableBorder
+          data-testid="audit-table"
+          head={[
+            '#',
+            t('auditLog.when'),
+            t('auditLog.account'),
+            t('auditLog.action'),
+            t('auditLog.record'),
+            t('auditLog.details'),
+          ]}
+        >
+          {log.data.rows.map((r) => (
+            <Table.Tr key={r.id} data-testid="audit-row" data-action={r.action}>
+              <Table.Td>{formatNumber(r.id, lng)}</Table.Td>
+              <Table.Td>{formatDateTime(r.at, lng)}</Table.Td>
+              <Table.Td dir={r.actor.startsWith('system:') ? undefined : 'ltr'} data-testid="audit-actor-cell">
+                {r.actor.startsWith('system:')
+                  ? t(`auditLog.systemActor.${r.actor.slice('system:'.length)}`, { defaultValue: r.actor })
+                  : r.actor}
+              </Table.Td>
+              <Table.Td>{label(r.action)}</Table.Td>
+              <Table.Td dir="ltr">
+                <Text size="xs" ff="monospace">
+                  {r.entityId ?? '—'}
+                </Text>
+              </Table.Td>
+              <Table.Td dir="ltr">
+                <Code block fz="xs" mah={80} style={{ overflow: 'auto' }}>
+                  {JSON.stringify(r.details)}
+                </Code>
+              </Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {log.data.rows.map((r) => (
-              <Table.Tr key={r.id} data-testid="audit-row" data-action={r.action}>
-                <Table.Td>{formatNumber(r.id, lng)}</Table.Td>
-                <Table.Td>{formatDateTime(r.at, lng)}</Table.Td>
-                <Table.Td dir={r.actor.startsWith('system:') ? undefined : 'ltr'} data-testid="audit-actor-cell">
-                  {r.actor.startsWith('system:')
-                    ? t(`auditLog.systemActor.${r.actor.slice('system:'.length)}`, { defaultValue: r.actor })
-                    : r.actor}
-                </Table.Td>
-                <Table.Td>{label(r.action)}</Table.Td>
-                <Table.Td dir="ltr">
-                  <Text size="xs" ff="monospace">
-                    {r.entityId ?? '—'}
-                  </Text>
-                </Table.Td>
-                <Table.Td dir="ltr">
-                  <Code block fz="xs" mah={80} style={{ overflow: 'auto' }}>
-                    {JSON.stringify(r.details)}
-                  </Code>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+          ))}
+        </HeadedTable>
       )}
       {log.data && log.data.rows.length === PAGE && (
         <Text size="sm" c="dimmed">

@@ -11,6 +11,7 @@ import {
   Stack,
   Text,
   TextInput,
+  type TextInputProps,
   Textarea,
   Title,
 } from '@mantine/core';
@@ -19,7 +20,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlocker, useNavigate, useParams } from 'react-router-dom';
-import { CAMPS, COUNT_FIELDS, DOCUMENT_LANGUAGES } from '../../../electron/api/domain/handover';
+import { CAMPS, COUNT_FIELDS, DOCUMENT_LANGUAGES, type DelegationMember } from '../../../electron/api/domain/handover';
 import {
   blankFields,
   handoverFields,
@@ -37,6 +38,10 @@ import { toFieldIssues } from '../../../electron/api/schemas/issues';
 import { issuesByPath } from '../lib/validation';
 
 type Form = HandoverFieldsInput;
+/** The fields held as free text (not a choice from a list, a number or a list). */
+type TextKey = {
+  [K in keyof Form]-?: string extends Exclude<Form[K], null | undefined> ? K : never;
+}[keyof Form];
 
 /** A new record: the table's defaults, today's date and this office's own details from the settings. */
 function blankForm(defaults: {
@@ -123,6 +128,22 @@ function HandoverForm({ initial, existing, amend }: { initial: Form; existing?: 
     [form.womenCount, form.childrenCount, form.menCount],
   );
   const err = (path: string) => (errors[path] ? t(`validation.${errors[path]}`) : undefined);
+  /** One of the record's text fields, labelled `fields.<key>` and named by its key (the e2e tests find it so). */
+  const textField = (key: TextKey, props: Partial<TextInputProps> = {}) => (
+    <TextInput
+      label={t(`fields.${key}`)}
+      {...props}
+      value={form[key] ?? ''}
+      onChange={(e) => set(key, e.currentTarget.value)}
+      error={err(key)}
+      name={key}
+    />
+  );
+  const setMember = (i: number, patch: Partial<DelegationMember>) =>
+    set(
+      'delegationMembers',
+      (form.delegationMembers ?? []).map((x, j) => (j === i ? { ...x, ...patch } : x)),
+    );
 
   // A record brought in from a sheet or another office may leave a party or the camp unrecorded (issue 10); one typed
   // here names them. The server applies the same rule (services/handovers.ts#assertProtocolRules).
@@ -185,15 +206,7 @@ function HandoverForm({ initial, existing, amend }: { initial: Form; existing?: 
           {t('form.sectionDocument')}
         </Title>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput
-            label={t('fields.referenceNo')}
-            required
-            value={form.referenceNo}
-            onChange={(e) => set('referenceNo', e.currentTarget.value)}
-            error={err('referenceNo')}
-            dir="ltr"
-            name="referenceNo"
-          />
+          {textField('referenceNo', { required: true, dir: 'ltr' })}
           <DateInput
             label={t('fields.handoverDate')}
             required
@@ -222,13 +235,7 @@ function HandoverForm({ initial, existing, amend }: { initial: Form; existing?: 
             name="handoverDate"
             data-testid="handoverDate"
           />
-          <TextInput
-            label={t('fields.location')}
-            value={form.location}
-            onChange={(e) => set('location', e.currentTarget.value)}
-            error={err('location')}
-            name="location"
-          />
+          {textField('location')}
           <Select
             label={t('fields.camp')}
             required
@@ -239,16 +246,7 @@ function HandoverForm({ initial, existing, amend }: { initial: Form; existing?: 
             name="camp"
             allowDeselect={false}
           />
-          {form.camp === 'other' && (
-            <TextInput
-              label={t('fields.campOther')}
-              required={!relaxed}
-              value={form.campOther}
-              onChange={(e) => set('campOther', e.currentTarget.value)}
-              error={err('campOther')}
-              name="campOther"
-            />
-          )}
+          {form.camp === 'other' && textField('campOther', { required: !relaxed })}
           <MultiSelect
             label={t('fields.documentLanguages')}
             data={DOCUMENT_LANGUAGES.map((l) => ({ value: l, label: t(`docLang.${l}`) }))}
@@ -273,36 +271,10 @@ function HandoverForm({ initial, existing, amend }: { initial: Form; existing?: 
             name="receivingCountry"
             data-testid="receivingCountry"
           />
-          <TextInput
-            label={t('fields.delegationBody')}
-            value={form.delegationBody}
-            onChange={(e) => set('delegationBody', e.currentTarget.value)}
-            error={err('delegationBody')}
-            name="delegationBody"
-          />
-          <TextInput
-            label={t('fields.delegationHeadName')}
-            required={!relaxed}
-            value={form.delegationHeadName}
-            onChange={(e) => set('delegationHeadName', e.currentTarget.value)}
-            error={err('delegationHeadName')}
-            name="delegationHeadName"
-          />
-          <TextInput
-            label={t('fields.delegationHeadNameLatin')}
-            description={t('form.otherScriptHint')}
-            value={form.delegationHeadNameLatin ?? ''}
-            onChange={(e) => set('delegationHeadNameLatin', e.currentTarget.value)}
-            error={err('delegationHeadNameLatin')}
-            name="delegationHeadNameLatin"
-          />
-          <TextInput
-            label={t('fields.delegationHeadTitle')}
-            value={form.delegationHeadTitle}
-            onChange={(e) => set('delegationHeadTitle', e.currentTarget.value)}
-            error={err('delegationHeadTitle')}
-            name="delegationHeadTitle"
-          />
+          {textField('delegationBody')}
+          {textField('delegationHeadName', { required: !relaxed })}
+          {textField('delegationHeadNameLatin', { description: t('form.otherScriptHint') })}
+          {textField('delegationHeadTitle')}
         </SimpleGrid>
         <Text fw={500} mt="md" size="sm">
           {t('fields.delegationMembers')}
@@ -312,23 +284,13 @@ function HandoverForm({ initial, existing, amend }: { initial: Form; existing?: 
             <TextInput
               label={t('fields.memberName')}
               value={m.name}
-              onChange={(e) =>
-                set(
-                  'delegationMembers',
-                  (form.delegationMembers ?? []).map((x, j) => (j === i ? { ...x, name: e.currentTarget.value } : x)),
-                )
-              }
+              onChange={(e) => setMember(i, { name: e.currentTarget.value })}
               error={err(`delegationMembers.${i}.name`)}
             />
             <TextInput
               label={t('fields.memberTitle')}
               value={m.title ?? ''}
-              onChange={(e) =>
-                set(
-                  'delegationMembers',
-                  (form.delegationMembers ?? []).map((x, j) => (j === i ? { ...x, title: e.currentTarget.value } : x)),
-                )
-              }
+              onChange={(e) => setMember(i, { title: e.currentTarget.value })}
             />
             <Button
               variant="subtle"
@@ -357,37 +319,10 @@ function HandoverForm({ initial, existing, amend }: { initial: Form; existing?: 
           {t('form.sectionHanding')}
         </Title>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput
-            label={t('fields.handingAuthority')}
-            required={!relaxed}
-            value={form.handingAuthority}
-            onChange={(e) => set('handingAuthority', e.currentTarget.value)}
-            error={err('handingAuthority')}
-            name="handingAuthority"
-          />
-          <TextInput
-            label={t('fields.handingOfficialName')}
-            required={!relaxed}
-            value={form.handingOfficialName}
-            onChange={(e) => set('handingOfficialName', e.currentTarget.value)}
-            error={err('handingOfficialName')}
-            name="handingOfficialName"
-          />
-          <TextInput
-            label={t('fields.handingOfficialNameLatin')}
-            description={t('form.otherScriptHint')}
-            value={form.handingOfficialNameLatin ?? ''}
-            onChange={(e) => set('handingOfficialNameLatin', e.currentTarget.value)}
-            error={err('handingOfficialNameLatin')}
-            name="handingOfficialNameLatin"
-          />
-          <TextInput
-            label={t('fields.handingOfficialTitle')}
-            value={form.handingOfficialTitle}
-            onChange={(e) => set('handingOfficialTitle', e.currentTarget.value)}
-            error={err('handingOfficialTitle')}
-            name="handingOfficialTitle"
-          />
+          {textField('handingAuthority', { required: !relaxed })}
+          {textField('handingOfficialName', { required: !relaxed })}
+          {textField('handingOfficialNameLatin', { description: t('form.otherScriptHint') })}
+          {textField('handingOfficialTitle')}
         </SimpleGrid>
       </Paper>
       <Paper withBorder p="md">
@@ -422,14 +357,7 @@ function HandoverForm({ initial, existing, amend }: { initial: Form; existing?: 
         error={err('notes')}
         name="notes"
       />
-      <TextInput
-        label={t('fields.sourceNote')}
-        description={t('form.sourceHint')}
-        value={form.sourceNote ?? ''}
-        onChange={(e) => set('sourceNote', e.currentTarget.value)}
-        error={err('sourceNote')}
-        name="sourceNote"
-      />
+      {textField('sourceNote', { description: t('form.sourceHint') })}
       {amend && (
         <Textarea
           label={t('form.amendReason')}

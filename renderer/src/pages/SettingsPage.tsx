@@ -89,6 +89,18 @@ function SettingsForm({ initial }: { initial: Settings }) {
       name={key}
     />
   );
+  const whole = (key: 'attachmentMaxMb' | 'idleLockMinutes', label: string, max: number, testId?: string) => (
+    <NumberInput
+      label={label}
+      min={1}
+      max={max}
+      allowDecimal={false}
+      value={s[key]}
+      onChange={(v) => setS({ ...s, [key]: typeof v === 'number' ? v : Number(v) })}
+      error={errors[key] && t(`validation.${errors[key]}`)}
+      data-testid={testId}
+    />
+  );
   async function save() {
     // Only this form's own keys: other panels save theirs, and a stale copy here must not overwrite them.
     const patch = Object.fromEntries(GENERAL_KEYS.map((k) => [k, s[k]]));
@@ -125,25 +137,8 @@ function SettingsForm({ initial }: { initial: Settings }) {
         {text('handingOfficialTitle', t('fields.handingOfficialTitle'))}
         {text('defaultLocation', t('fields.location'))}
         {text('referencePrefix', t('settings.referencePrefix'))}
-        <NumberInput
-          label={t('settings.attachmentMaxMb')}
-          min={1}
-          max={200}
-          allowDecimal={false}
-          value={s.attachmentMaxMb}
-          onChange={(v) => setS({ ...s, attachmentMaxMb: typeof v === 'number' ? v : Number(v) })}
-          error={errors.attachmentMaxMb && t(`validation.${errors.attachmentMaxMb}`)}
-        />
-        <NumberInput
-          label={t('auth.idleLockMinutes')}
-          min={1}
-          max={240}
-          allowDecimal={false}
-          value={s.idleLockMinutes}
-          onChange={(v) => setS({ ...s, idleLockMinutes: typeof v === 'number' ? v : Number(v) })}
-          error={errors.idleLockMinutes && t(`validation.${errors.idleLockMinutes}`)}
-          data-testid="idle-lock-minutes"
-        />
+        {whole('attachmentMaxMb', t('settings.attachmentMaxMb'), 200)}
+        {whole('idleLockMinutes', t('auth.idleLockMinutes'), 240, 'idle-lock-minutes')}
       </SimpleGrid>
       <Button mt="md" onClick={() => void save()} data-testid="save-settings">
         {t('common.save')}

@@ -23,6 +23,8 @@ import { useAccount } from '../auth/account';
 import { explainError } from '../lib/errors';
 import { formatDateTime } from '../lib/format';
 import { issuesByPath } from '../lib/validation';
+import { useFields } from '../lib/use-fields';
+import { HeadedTable } from '../components/HeadedTable';
 
 /** The administrator's list of accounts: add, change role, disable (never delete: the audit log names them), reset a password. */
 export function UsersPage() {
@@ -58,62 +60,62 @@ export function UsersPage() {
           {explainError(t, error)}
         </Alert>
       )}
-      <Table striped withTableBorder data-testid="users-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('auth.username')}</Table.Th>
-            <Table.Th>{t('auth.displayName')}</Table.Th>
-            <Table.Th>{t('users.role')}</Table.Th>
-            <Table.Th>{t('users.state')}</Table.Th>
-            <Table.Th>{t('users.lastSignIn')}</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {users.data?.map((a) => (
-            <Table.Tr key={a.id} data-testid={`user-${a.username}`}>
-              <Table.Td dir="ltr">{a.username}</Table.Td>
-              <Table.Td>
-                <bdi>{a.displayName}</bdi>
-              </Table.Td>
-              <Table.Td>
-                <Select
+      <HeadedTable
+        striped
+        withTableBorder
+        data-testid="users-table"
+        head={[
+          t('auth.username'),
+          t('auth.displayName'),
+          t('users.role'),
+          t('users.state'),
+          t('users.lastSignIn'),
+          null,
+        ]}
+      >
+        {users.data?.map((a) => (
+          <Table.Tr key={a.id} data-testid={`user-${a.username}`}>
+            <Table.Td dir="ltr">{a.username}</Table.Td>
+            <Table.Td>
+              <bdi>{a.displayName}</bdi>
+            </Table.Td>
+            <Table.Td>
+              <Select
+                size="xs"
+                data={roleOptions}
+                value={a.role}
+                allowDeselect={false}
+                onChange={(v) => v && v !== a.role && void update(a, { role: v as Role })}
+                aria-label={t('users.role')}
+                data-testid={`role-${a.username}`}
+              />
+            </Table.Td>
+            <Table.Td>
+              <Group gap="xs">
+                <Switch
                   size="xs"
-                  data={roleOptions}
-                  value={a.role}
-                  allowDeselect={false}
-                  onChange={(v) => v && v !== a.role && void update(a, { role: v as Role })}
-                  aria-label={t('users.role')}
-                  data-testid={`role-${a.username}`}
+                  checked={!a.disabled}
+                  onChange={(e) => void update(a, { disabled: !e.currentTarget.checked })}
+                  label={t(a.disabled ? 'users.disabled' : 'users.active')}
+                  disabled={a.id === me.id}
+                  data-testid={`active-${a.username}`}
                 />
-              </Table.Td>
-              <Table.Td>
-                <Group gap="xs">
-                  <Switch
-                    size="xs"
-                    checked={!a.disabled}
-                    onChange={(e) => void update(a, { disabled: !e.currentTarget.checked })}
-                    label={t(a.disabled ? 'users.disabled' : 'users.active')}
-                    disabled={a.id === me.id}
-                    data-testid={`active-${a.username}`}
-                  />
-                  {a.lockedUntil && Date.parse(a.lockedUntil) > Date.now() && (
-                    <Badge color="orange" variant="light">
-                      {t('users.locked')}
-                    </Badge>
-                  )}
-                </Group>
-              </Table.Td>
-              <Table.Td>{a.lastSignInAt ? formatDateTime(a.lastSignInAt, i18n.language) : '—'}</Table.Td>
-              <Table.Td>
-                <Button size="xs" variant="default" onClick={() => setResetting(a)} data-testid={`reset-${a.username}`}>
-                  {t('users.resetPassword')}
-                </Button>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+                {a.lockedUntil && Date.parse(a.lockedUntil) > Date.now() && (
+                  <Badge color="orange" variant="light">
+                    {t('users.locked')}
+                  </Badge>
+                )}
+              </Group>
+            </Table.Td>
+            <Table.Td>{a.lastSignInAt ? formatDateTime(a.lastSignInAt, i18n.language) : '—'}</Table.Td>
+            <Table.Td>
+              <Button size="xs" variant="default" onClick={() => setResetting(a)} data-testid={`reset-${a.username}`}>
+                {t('users.resetPassword')}
+              </Button>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </HeadedTable>
       {adding && (
         <AddUserDialog
           roleOptions={roleOptions}
@@ -144,8 +146,12 @@ function AddUserDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const [form, setForm] = useState({ username: '', displayName: '', role: 'registrar' as Role, password: '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { form, setForm, setErrors, field } = useFields({
+    username: '',
+    displayName: '',
+    role: 'registrar' as Role,
+    password: '',
+  });
   async function save() {
     const r = await call('users:create', form);
     if (r.ok) return onClose();
@@ -158,18 +164,10 @@ function AddUserDialog({
           label={t('auth.username')}
           description={t('auth.usernameHint')}
           dir="ltr"
-          value={form.username}
-          onChange={(e) => setForm({ ...form, username: e.currentTarget.value })}
-          error={errors.username && t(`validation.${errors.username}`)}
+          {...field('username')}
           data-testid="new-username"
         />
-        <TextInput
-          label={t('auth.displayName')}
-          value={form.displayName}
-          onChange={(e) => setForm({ ...form, displayName: e.currentTarget.value })}
-          error={errors.displayName && t(`validation.${errors.displayName}`)}
-          data-testid="new-display-name"
-        />
+        <TextInput label={t('auth.displayName')} {...field('displayName')} data-testid="new-display-name" />
         <Select
           label={t('users.role')}
           data={roleOptions}
@@ -181,9 +179,7 @@ function AddUserDialog({
         <PasswordInput
           label={t('auth.password')}
           description={t('auth.passwordHint')}
-          value={form.password}
-          onChange={(e) => setForm({ ...form, password: e.currentTarget.value })}
-          error={errors.password && t(`validation.${errors.password}`)}
+          {...field('password')}
           autoComplete="new-password"
           data-testid="new-password"
         />

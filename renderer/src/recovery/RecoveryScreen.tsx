@@ -1,11 +1,11 @@
-import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../electron/api/result';
 import type { RecoveryStatus } from '../../../electron/api/schemas/backup';
 import { call } from '../api/client';
-import { LanguageSwitcher } from '../components/LanguageSwitcher';
-import { BackupTable, WorkingBar } from '../components/backup/BackupTable';
+import { AuthLayout } from '../auth/AuthLayout';
+import { BackupTable, PathAction, WorkingBar } from '../components/backup/BackupTable';
 import { explainError } from '../lib/errors';
 
 type Recovering = Extract<RecoveryStatus, { state: 'recovery' }>;
@@ -40,95 +40,85 @@ export function RecoveryScreen({ status }: { status: Recovering }) {
   }
 
   return (
-    <Center mih="100vh" p="md">
-      <Stack w={760} maw="100%" gap="md" data-testid="recovery-screen" data-code={status.code}>
-        <Group justify="space-between">
-          <Title order={2}>{t('app.name')}</Title>
-          <LanguageSwitcher persist={false} />
-        </Group>
-        <Paper withBorder p="lg" radius="md">
-          <Title order={3} mb="xs">
-            {status.canEncrypt ? t('recovery.plainTitle') : t('recovery.title')}
-          </Title>
-          <Alert color={status.canEncrypt ? 'yellow' : 'red'} mb="md">
-            {t(`errors.${status.code}`)}
+    <AuthLayout
+      title={status.canEncrypt ? t('recovery.plainTitle') : t('recovery.title')}
+      w={760}
+      maw="100%"
+      data-testid="recovery-screen"
+      data-code={status.code}
+    >
+      <Alert color={status.canEncrypt ? 'yellow' : 'red'} mb="md">
+        {t(`errors.${status.code}`)}
+      </Alert>
+      <Text size="sm" c="dimmed" mb="md">
+        {t('recovery.dataDir')} <span dir="ltr">{status.dataDir}</span>
+      </Text>
+      {working && <WorkingBar label={working} />}
+      {error && (
+        <Alert color="red" mb="md" data-testid="recovery-error">
+          {explainError(t, error)}
+        </Alert>
+      )}
+      {done ? (
+        <Stack>
+          <Alert color="teal" data-testid="recovery-done">
+            {done.kind === 'restored'
+              ? t('recovery.restored', { from: done.from })
+              : t('recovery.encrypted', { file: done.plainBackup })}
+            {done.kind === 'restored' && done.movedAside && ` ${t('recovery.movedAside', { file: done.movedAside })}`}
           </Alert>
-          <Text size="sm" c="dimmed" mb="md">
-            {t('recovery.dataDir')} <span dir="ltr">{status.dataDir}</span>
-          </Text>
-          {working && <WorkingBar label={working} />}
-          {error && (
-            <Alert color="red" mb="md" data-testid="recovery-error">
-              {explainError(t, error)}
-            </Alert>
-          )}
-          {done ? (
+          <Button onClick={() => window.location.reload()} data-testid="recovery-open">
+            {t('recovery.open')}
+          </Button>
+        </Stack>
+      ) : (
+        <Stack>
+          {status.canEncrypt && (
             <Stack>
-              <Alert color="teal" data-testid="recovery-done">
-                {done.kind === 'restored'
-                  ? t('recovery.restored', { from: done.from })
-                  : t('recovery.encrypted', { file: done.plainBackup })}
-                {done.kind === 'restored' &&
-                  done.movedAside &&
-                  ` ${t('recovery.movedAside', { file: done.movedAside })}`}
-              </Alert>
-              <Button onClick={() => window.location.reload()} data-testid="recovery-open">
-                {t('recovery.open')}
+              <Text>{t('recovery.plainIntro')}</Text>
+              <Text size="sm" c="dimmed">
+                {t('recovery.plainAdmin')}
+              </Text>
+              <Group grow>
+                <TextInput
+                  label={t('auth.username')}
+                  value={username}
+                  onChange={(e) => setUsername(e.currentTarget.value)}
+                  dir="ltr"
+                />
+                <PasswordInput
+                  label={t('auth.password')}
+                  value={password}
+                  onChange={(e) => setPassword(e.currentTarget.value)}
+                />
+              </Group>
+              <Button disabled={!!working} onClick={() => void encrypt()} data-testid="recovery-encrypt">
+                {t('recovery.encrypt')}
               </Button>
             </Stack>
-          ) : (
-            <Stack>
-              {status.canEncrypt && (
-                <Stack>
-                  <Text>{t('recovery.plainIntro')}</Text>
-                  <Text size="sm" c="dimmed">
-                    {t('recovery.plainAdmin')}
-                  </Text>
-                  <Group grow>
-                    <TextInput
-                      label={t('auth.username')}
-                      value={username}
-                      onChange={(e) => setUsername(e.currentTarget.value)}
-                      dir="ltr"
-                    />
-                    <PasswordInput
-                      label={t('auth.password')}
-                      value={password}
-                      onChange={(e) => setPassword(e.currentTarget.value)}
-                    />
-                  </Group>
-                  <Button disabled={!!working} onClick={() => void encrypt()} data-testid="recovery-encrypt">
-                    {t('recovery.encrypt')}
-                  </Button>
-                </Stack>
-              )}
-              {status.canRestore && (
-                <>
-                  <Text>{t('recovery.restoreIntro')}</Text>
-                  <BackupTable
-                    backups={status.backups}
-                    busy={!!working}
-                    onRestore={(b) => void restore({ name: b.name })}
-                  />
-                  <Group align="flex-end">
-                    <TextInput
-                      flex={1}
-                      dir="ltr"
-                      label={t('backup.restoreFrom')}
-                      value={path}
-                      onChange={(e) => setPath(e.currentTarget.value)}
-                    />
-                    <Button variant="light" disabled={!!working || !path.trim()} onClick={() => void restore({ path })}>
-                      {t('backup.restoreFile')}
-                    </Button>
-                  </Group>
-                </>
-              )}
-              {!status.canRestore && !status.canEncrypt && <Text>{t('recovery.noKey')}</Text>}
-            </Stack>
           )}
-        </Paper>
-      </Stack>
-    </Center>
+          {status.canRestore && (
+            <>
+              <Text>{t('recovery.restoreIntro')}</Text>
+              <BackupTable
+                backups={status.backups}
+                busy={!!working}
+                onRestore={(b) => void restore({ name: b.name })}
+              />
+              <PathAction
+                label={t('backup.restoreFrom')}
+                value={path}
+                onChange={setPath}
+                busy={!!working}
+                onAct={() => void restore({ path })}
+              >
+                {t('backup.restoreFile')}
+              </PathAction>
+            </>
+          )}
+          {!status.canRestore && !status.canEncrypt && <Text>{t('recovery.noKey')}</Text>}
+        </Stack>
+      )}
+    </AuthLayout>
   );
 }

@@ -1,11 +1,11 @@
-import { Alert, Button, Group, Modal, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../electron/api/result';
 import { call, callOrThrow, eventsReady } from '../../api/client';
 import { explainError } from '../../lib/errors';
-import { BackupTable, formatSize, WorkingBar } from './BackupTable';
+import { BackupTable, formatSize, PathAction, WorkingBar } from './BackupTable';
 
 type Source = { name: string } | { path: string };
 type Outcome = { ok: true; text: string } | { ok: false; error: ApiError };
@@ -85,31 +85,23 @@ export function BackupsSection() {
             {t('backup.now')}
           </Button>
         </Group>
-        <Group align="flex-end">
-          <TextInput
-            flex={1}
-            dir="ltr"
-            label={t('backup.saveTo')}
-            description={t('backup.saveToHint')}
-            value={savePath}
-            onChange={(e) => setSavePath(e.currentTarget.value)}
-            data-testid="backup-save-path"
-          />
-          <Button
-            variant="light"
-            disabled={!!working || !savePath.trim()}
-            data-testid="backup-save"
-            onClick={() =>
-              void run(
-                t('backup.working'),
-                () => call('backup:saveTo', { path: savePath }),
-                (r) => t('backup.saved', { file: r.file, size: formatSize(r.bytes, i18n.language, t) }),
-              )
-            }
-          >
-            {t('backup.save')}
-          </Button>
-        </Group>
+        <PathAction
+          label={t('backup.saveTo')}
+          description={t('backup.saveToHint')}
+          value={savePath}
+          onChange={setSavePath}
+          busy={!!working}
+          testIds={{ path: 'backup-save-path', button: 'backup-save' }}
+          onAct={() =>
+            void run(
+              t('backup.working'),
+              () => call('backup:saveTo', { path: savePath }),
+              (r) => t('backup.saved', { file: r.file, size: formatSize(r.bytes, i18n.language, t) }),
+            )
+          }
+        >
+          {t('backup.save')}
+        </PathAction>
         {list.data && (
           <>
             <Text size="sm" c="dimmed">
@@ -118,25 +110,17 @@ export function BackupsSection() {
             <BackupTable backups={list.data.backups} busy={!!working} onRestore={(b) => setConfirm({ name: b.name })} />
           </>
         )}
-        <Group align="flex-end">
-          <TextInput
-            flex={1}
-            dir="ltr"
-            label={t('backup.restoreFrom')}
-            value={restorePath}
-            onChange={(e) => setRestorePath(e.currentTarget.value)}
-            data-testid="backup-restore-path"
-          />
-          <Button
-            variant="light"
-            color="orange"
-            disabled={!!working || !restorePath.trim()}
-            onClick={() => setConfirm({ path: restorePath })}
-            data-testid="backup-restore-file"
-          >
-            {t('backup.restoreFile')}
-          </Button>
-        </Group>
+        <PathAction
+          label={t('backup.restoreFrom')}
+          value={restorePath}
+          onChange={setRestorePath}
+          busy={!!working}
+          color="orange"
+          onAct={() => setConfirm({ path: restorePath })}
+          testIds={{ path: 'backup-restore-path', button: 'backup-restore-file' }}
+        >
+          {t('backup.restoreFile')}
+        </PathAction>
       </Stack>
       <Modal opened={!!confirm} onClose={() => setConfirm(null)} title={t('backup.confirmTitle')}>
         <Text mb="md">{t('backup.confirmText')}</Text>

@@ -1,10 +1,10 @@
 import { Button, MultiSelect, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { CAMPS, COMPLETENESS, STATUSES } from '../../../../electron/api/domain/handover';
 import { countryOptions } from '../../lib/countries';
+import { DayRange } from '../DayRange';
 import { withParams } from '../../lib/list-query';
 
 export function ListFilters() {
@@ -57,22 +57,7 @@ export function ListFilters() {
           onChange={(v) => set({ complete: v })}
           data-testid="filter-completeness"
         />
-        <DateInput
-          label={t('list.from')}
-          clearable
-          valueFormat="D MMM YYYY"
-          value={params.get('from')}
-          onChange={(v) => set({ from: v })}
-          data-testid="filter-from"
-        />
-        <DateInput
-          label={t('list.to')}
-          clearable
-          valueFormat="D MMM YYYY"
-          value={params.get('to')}
-          onChange={(v) => set({ to: v })}
-          data-testid="filter-to"
-        />
+        <DayRange value={{ from: params.get('from'), to: params.get('to') }} onChange={set} testId="filter" />
         <Button variant="subtle" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
           {t('common.clear')}
         </Button>

@@ -20,8 +20,11 @@ import { call } from '../../api/client';
 import { explainError } from '../../lib/errors';
 import { toFieldIssues } from '../../../../electron/api/schemas/issues';
 import { issuesByPath } from '../../lib/validation';
+import { HeadedTable } from '../HeadedTable';
 
 type Row = Omit<Person, 'position'>;
+/** A child's two yes-or-no facts, each a checkbox in its row (a woman or a man has neither). */
+const CHILD_FLAGS = ['unaccompanied', 'consentRecorded'] as const;
 const blank = (): Row => ({
   id: crypto.randomUUID(),
   fullNameAr: '',
@@ -81,129 +84,122 @@ export function ManifestEditor({
   return (
     <Modal opened onClose={onClose} size="100%" title={t('detail.editManifest')}>
       <ScrollArea>
-        <Table data-testid="manifest-editor" miw={1200}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('person.fullNameAr')}</Table.Th>
-              <Table.Th>{t('person.fullNameLatin')}</Table.Th>
-              <Table.Th>{t('person.category')}</Table.Th>
-              <Table.Th>{t('person.sex')}</Table.Th>
-              <Table.Th>{t('person.birthYear')}</Table.Th>
-              <Table.Th>{t('person.mother')}</Table.Th>
-              <Table.Th>{t('person.idDocumentNo')}</Table.Th>
-              <Table.Th>{t('person.unaccompanied')}</Table.Th>
-              <Table.Th>{t('person.consentRecorded')}</Table.Th>
-              <Table.Th />
+        <HeadedTable
+          data-testid="manifest-editor"
+          miw={1200}
+          head={[
+            t('person.fullNameAr'),
+            t('person.fullNameLatin'),
+            t('person.category'),
+            t('person.sex'),
+            t('person.birthYear'),
+            t('person.mother'),
+            t('person.idDocumentNo'),
+            t('person.unaccompanied'),
+            t('person.consentRecorded'),
+            null,
+          ]}
+        >
+          {rows.map((r, i) => (
+            <Table.Tr key={r.id}>
+              <Table.Td>
+                <TextInput
+                  dir="rtl"
+                  aria-label={t('person.fullNameAr')}
+                  value={r.fullNameAr}
+                  onChange={(e) => update(i, { fullNameAr: e.currentTarget.value })}
+                  error={err(i, 'fullNameAr')}
+                  name={`p${i}-ar`}
+                />
+              </Table.Td>
+              <Table.Td>
+                <TextInput
+                  dir="ltr"
+                  aria-label={t('person.fullNameLatin')}
+                  value={r.fullNameLatin}
+                  onChange={(e) => update(i, { fullNameLatin: e.currentTarget.value })}
+                  name={`p${i}-latin`}
+                />
+              </Table.Td>
+              <Table.Td>
+                <Select
+                  aria-label={t('person.category')}
+                  allowDeselect={false}
+                  data={(['woman', 'child', 'man'] as const).map((c) => ({
+                    value: c,
+                    label: t(`person.categories.${c}`),
+                  }))}
+                  value={r.category}
+                  onChange={(v) =>
+                    update(i, {
+                      category: (v ?? 'child') as Row['category'],
+                      ...(v !== 'child' ? { motherId: null, unaccompanied: false } : {}),
+                    })
+                  }
+                  error={err(i, 'category')}
+                  name={`p${i}-category`}
+                />
+              </Table.Td>
+              <Table.Td>
+                <Select
+                  aria-label={t('person.sex')}
+                  allowDeselect={false}
+                  data={(['f', 'm'] as const).map((s) => ({ value: s, label: t(`person.sexes.${s}`) }))}
+                  value={r.sex}
+                  onChange={(v) => update(i, { sex: (v ?? 'f') as Row['sex'] })}
+                  name={`p${i}-sex`}
+                />
+              </Table.Td>
+              <Table.Td>
+                <NumberInput
+                  aria-label={t('person.birthYear')}
+                  w={90}
+                  allowDecimal={false}
+                  min={1900}
+                  max={2100}
+                  value={r.birthYear ?? ''}
+                  onChange={(v) => update(i, { birthYear: v === '' ? null : Number(v) })}
+                  error={err(i, 'birthYear')}
+                  name={`p${i}-year`}
+                />
+              </Table.Td>
+              <Table.Td>
+                <Select
+                  aria-label={t('person.mother')}
+                  clearable
+                  disabled={r.category !== 'child'}
+                  data={women}
+                  value={r.motherId}
+                  onChange={(v) => update(i, { motherId: v })}
+                  error={err(i, 'motherId')}
+                />
+              </Table.Td>
+              <Table.Td>
+                <TextInput
+                  dir="ltr"
+                  aria-label={t('person.idDocumentNo')}
+                  value={r.idDocumentNo}
+                  onChange={(e) => update(i, { idDocumentNo: e.currentTarget.value })}
+                />
+              </Table.Td>
+              {CHILD_FLAGS.map((flag) => (
+                <Table.Td key={flag}>
+                  <Checkbox
+                    aria-label={t(`person.${flag}`)}
+                    disabled={r.category !== 'child'}
+                    checked={r[flag]}
+                    onChange={(e) => update(i, { [flag]: e.currentTarget.checked })}
+                  />
+                </Table.Td>
+              ))}
+              <Table.Td>
+                <Button variant="subtle" color="red" onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}>
+                  {t('common.remove')}
+                </Button>
+              </Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((r, i) => (
-              <Table.Tr key={r.id}>
-                <Table.Td>
-                  <TextInput
-                    dir="rtl"
-                    aria-label={t('person.fullNameAr')}
-                    value={r.fullNameAr}
-                    onChange={(e) => update(i, { fullNameAr: e.currentTarget.value })}
-                    error={err(i, 'fullNameAr')}
-                    name={`p${i}-ar`}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <TextInput
-                    dir="ltr"
-                    aria-label={t('person.fullNameLatin')}
-                    value={r.fullNameLatin}
-                    onChange={(e) => update(i, { fullNameLatin: e.currentTarget.value })}
-                    name={`p${i}-latin`}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <Select
-                    aria-label={t('person.category')}
-                    allowDeselect={false}
-                    data={(['woman', 'child', 'man'] as const).map((c) => ({
-                      value: c,
-                      label: t(`person.categories.${c}`),
-                    }))}
-                    value={r.category}
-                    onChange={(v) =>
-                      update(i, {
-                        category: (v ?? 'child') as Row['category'],
-                        ...(v !== 'child' ? { motherId: null, unaccompanied: false } : {}),
-                      })
-                    }
-                    error={err(i, 'category')}
-                    name={`p${i}-category`}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <Select
-                    aria-label={t('person.sex')}
-                    allowDeselect={false}
-                    data={(['f', 'm'] as const).map((s) => ({ value: s, label: t(`person.sexes.${s}`) }))}
-                    value={r.sex}
-                    onChange={(v) => update(i, { sex: (v ?? 'f') as Row['sex'] })}
-                    name={`p${i}-sex`}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <NumberInput
-                    aria-label={t('person.birthYear')}
-                    w={90}
-                    allowDecimal={false}
-                    min={1900}
-                    max={2100}
-                    value={r.birthYear ?? ''}
-                    onChange={(v) => update(i, { birthYear: v === '' ? null : Number(v) })}
-                    error={err(i, 'birthYear')}
-                    name={`p${i}-year`}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <Select
-                    aria-label={t('person.mother')}
-                    clearable
-                    disabled={r.category !== 'child'}
-                    data={women}
-                    value={r.motherId}
-                    onChange={(v) => update(i, { motherId: v })}
-                    error={err(i, 'motherId')}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <TextInput
-                    dir="ltr"
-                    aria-label={t('person.idDocumentNo')}
-                    value={r.idDocumentNo}
-                    onChange={(e) => update(i, { idDocumentNo: e.currentTarget.value })}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <Checkbox
-                    aria-label={t('person.unaccompanied')}
-                    disabled={r.category !== 'child'}
-                    checked={r.unaccompanied}
-                    onChange={(e) => update(i, { unaccompanied: e.currentTarget.checked })}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <Checkbox
-                    aria-label={t('person.consentRecorded')}
-                    disabled={r.category !== 'child'}
-                    checked={r.consentRecorded}
-                    onChange={(e) => update(i, { consentRecorded: e.currentTarget.checked })}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <Button variant="subtle" color="red" onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}>
-                    {t('common.remove')}
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+          ))}
+        </HeadedTable>
       </ScrollArea>
       <Text size="sm" c="dimmed" mt="xs">
         {t('detail.manifestHint')}

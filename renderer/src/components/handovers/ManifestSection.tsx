@@ -8,6 +8,7 @@ import { callOrThrow } from '../../api/client';
 import { formatNumber } from '../../lib/format';
 import { ManifestEditor } from './ManifestEditor';
 import { useCan } from '../../auth/account';
+import { HeadedTable } from '../HeadedTable';
 
 /** Names of the persons handed over are masked until someone asks to see them: screens in shared offices are seen by many. */
 export const maskName = (name: string) =>
@@ -57,47 +58,46 @@ export function ManifestSection({ handover }: { handover: Handover }) {
       </Group>
       {list.length === 0 && <Text c="dimmed">{t('detail.noManifest')}</Text>}
       {list.length > 0 && (
-        <Table striped data-testid="manifest-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>#</Table.Th>
-              <Table.Th>{t('person.name')}</Table.Th>
-              <Table.Th>{t('person.category')}</Table.Th>
-              <Table.Th>{t('person.sex')}</Table.Th>
-              <Table.Th>{t('person.birthYear')}</Table.Th>
-              <Table.Th>{t('person.mother')}</Table.Th>
-              <Table.Th>{t('person.flags')}</Table.Th>
+        <HeadedTable
+          striped
+          data-testid="manifest-table"
+          head={[
+            '#',
+            t('person.name'),
+            t('person.category'),
+            t('person.sex'),
+            t('person.birthYear'),
+            t('person.mother'),
+            t('person.flags'),
+          ]}
+        >
+          {list.map((p, i) => (
+            <Table.Tr key={p.id}>
+              <Table.Td>{formatNumber(i + 1, i18n.language)}</Table.Td>
+              <Table.Td>
+                <span className="bidi-isolate">{name(p)}</span>
+              </Table.Td>
+              <Table.Td>{t(`person.categories.${p.category}`)}</Table.Td>
+              <Table.Td>{t(`person.sexes.${p.sex}`)}</Table.Td>
+              <Table.Td>{p.birthDate ?? (p.birthYear ? String(p.birthYear) : t('common.none'))}</Table.Td>
+              <Table.Td>
+                <span className="bidi-isolate">{name(p.motherId ? byId.get(p.motherId) : undefined)}</span>
+              </Table.Td>
+              <Table.Td>
+                {p.unaccompanied && (
+                  <Badge color="orange" variant="light" me={4}>
+                    {t('person.unaccompanied')}
+                  </Badge>
+                )}
+                {p.unaccompanied && (
+                  <Badge color={p.consentRecorded ? 'teal' : 'red'} variant="light">
+                    {p.consentRecorded ? t('person.consentRecorded') : t('person.noConsent')}
+                  </Badge>
+                )}
+              </Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.map((p, i) => (
-              <Table.Tr key={p.id}>
-                <Table.Td>{formatNumber(i + 1, i18n.language)}</Table.Td>
-                <Table.Td>
-                  <span className="bidi-isolate">{name(p)}</span>
-                </Table.Td>
-                <Table.Td>{t(`person.categories.${p.category}`)}</Table.Td>
-                <Table.Td>{t(`person.sexes.${p.sex}`)}</Table.Td>
-                <Table.Td>{p.birthDate ?? (p.birthYear ? String(p.birthYear) : t('common.none'))}</Table.Td>
-                <Table.Td>
-                  <span className="bidi-isolate">{name(p.motherId ? byId.get(p.motherId) : undefined)}</span>
-                </Table.Td>
-                <Table.Td>
-                  {p.unaccompanied && (
-                    <Badge color="orange" variant="light" me={4}>
-                      {t('person.unaccompanied')}
-                    </Badge>
-                  )}
-                  {p.unaccompanied && (
-                    <Badge color={p.consentRecorded ? 'teal' : 'red'} variant="light">
-                      {p.consentRecorded ? t('person.consentRecorded') : t('person.noConsent')}
-                    </Badge>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+          ))}
+        </HeadedTable>
       )}
       {list.some((p) => p.unaccompanied && !p.consentRecorded) && (
         <Alert color="orange" mt="sm">

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, callOrThrow } from '../../api/client';
 import { useCan } from '../../auth/account';
@@ -31,40 +31,56 @@ export function SampleData({ empty }: { empty: boolean }) {
   return (
     <>
       {active > 0 && (
-        <Alert color="grape" data-testid="samples-notice">
-          <Group justify="space-between">
-            <Text size="sm">{t('samples.shown', { count: active })}</Text>
-            {mayLoad && (
-              <Button
-                size="xs"
-                color="grape"
-                loading={busy}
-                onClick={() => void run('samples:remove')}
-                data-testid="samples-remove"
-              >
-                {t('samples.remove')}
-              </Button>
-            )}
-          </Group>
-        </Alert>
-      )}
-      {empty && active === 0 && mayLoad && (
-        <Alert color="gray" data-testid="samples-offer">
-          <Group justify="space-between">
-            <Text size="sm">{t('samples.offer')}</Text>
+        <Notice color="grape" text={t('samples.shown', { count: active })} testId="samples-notice">
+          {mayLoad && (
             <Button
               size="xs"
-              variant="light"
+              color="grape"
               loading={busy}
-              onClick={() => void run('samples:load')}
-              data-testid="samples-load"
+              onClick={() => void run('samples:remove')}
+              data-testid="samples-remove"
             >
-              {t('samples.load')}
+              {t('samples.remove')}
             </Button>
-          </Group>
-        </Alert>
+          )}
+        </Notice>
+      )}
+      {empty && active === 0 && mayLoad && (
+        <Notice color="gray" text={t('samples.offer')} testId="samples-offer">
+          <Button
+            size="xs"
+            variant="light"
+            loading={busy}
+            onClick={() => void run('samples:load')}
+            data-testid="samples-load"
+          >
+            {t('samples.load')}
+          </Button>
+        </Notice>
       )}
       {error && <Alert color="red">{error}</Alert>}
     </>
+  );
+}
+
+/** A line above the list saying what the samples are, with the button that acts on them. */
+function Notice({
+  color,
+  text,
+  testId,
+  children,
+}: {
+  color: string;
+  text: string;
+  testId: string;
+  children: ReactNode;
+}) {
+  return (
+    <Alert color={color} data-testid={testId}>
+      <Group justify="space-between">
+        <Text size="sm">{text}</Text>
+        {children}
+      </Group>
+    </Alert>
   );
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { callOrThrow } from '../../api/client';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { fieldText, versionDiff } from '../../lib/version-diff';
+import { HeadedTable } from '../HeadedTable';
 
 /** Every frozen version, and a readable field-by-field comparison of any two of them. */
 export function VersionHistory({ id }: { id: string }) {
@@ -68,33 +69,28 @@ export function VersionHistory({ id }: { id: string }) {
               allowDeselect={false}
             />
           </Group>
-          <Table mt="sm" data-testid="version-diff">
-            <Table.Thead>
+          <HeadedTable
+            mt="sm"
+            data-testid="version-diff"
+            head={[t('detail.field'), t('detail.before'), t('detail.after')]}
+          >
+            {diff.length === 0 && (
               <Table.Tr>
-                <Table.Th>{t('detail.field')}</Table.Th>
-                <Table.Th>{t('detail.before')}</Table.Th>
-                <Table.Th>{t('detail.after')}</Table.Th>
+                <Table.Td colSpan={3}>{t('detail.noDifferences')}</Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {diff.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={3}>{t('detail.noDifferences')}</Table.Td>
-                </Table.Tr>
-              )}
-              {diff.map((d) => (
-                <Table.Tr key={d.field}>
-                  <Table.Td>{t(d.field === 'persons' ? 'detail.manifest' : `fields.${d.field}`)}</Table.Td>
-                  <Table.Td style={{ background: 'var(--mantine-color-red-0)' }}>
-                    <span className="bidi-isolate">{fieldText(t, i18n.language, d.field, d.from)}</span>
-                  </Table.Td>
-                  <Table.Td style={{ background: 'var(--mantine-color-teal-0)' }}>
-                    <span className="bidi-isolate">{fieldText(t, i18n.language, d.field, d.to)}</span>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+            )}
+            {diff.map((d) => (
+              <Table.Tr key={d.field}>
+                <Table.Td>{t(d.field === 'persons' ? 'detail.manifest' : `fields.${d.field}`)}</Table.Td>
+                <Table.Td style={{ background: 'var(--mantine-color-red-0)' }}>
+                  <span className="bidi-isolate">{fieldText(t, i18n.language, d.field, d.from)}</span>
+                </Table.Td>
+                <Table.Td style={{ background: 'var(--mantine-color-teal-0)' }}>
+                  <span className="bidi-isolate">{fieldText(t, i18n.language, d.field, d.to)}</span>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </HeadedTable>
         </>
       )}
       <Title order={5} mt="md" mb="xs">

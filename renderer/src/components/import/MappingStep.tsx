@@ -2,6 +2,7 @@ import { Alert, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { IMPORT_COLUMNS, type ImportColumn } from '../../../../electron/api/schemas/handover';
 import type { InspectResult } from '../../../../electron/api/schemas/io';
+import { HeadedTable } from '../HeadedTable';
 
 type Column = ImportColumn;
 export type Mapping = (Column | null)[];
@@ -33,39 +34,34 @@ export function MappingStep({
         <Text size="sm" c="dimmed">
           {t('io.mapping.hint')}
         </Text>
-        <Table data-testid="mapping-table" striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('io.mapping.header')}</Table.Th>
-              <Table.Th>{t('io.mapping.field')}</Table.Th>
-              <Table.Th>{t('io.preview.title')}</Table.Th>
+        <HeadedTable
+          data-testid="mapping-table"
+          striped
+          head={[t('io.mapping.header'), t('io.mapping.field'), t('io.preview.title')]}
+        >
+          {inspect.headers.map((h, i) => (
+            <Table.Tr key={i}>
+              <Table.Td dir="auto">{h || '—'}</Table.Td>
+              <Table.Td>
+                <Select
+                  aria-label={h}
+                  data-testid={`map-${i}`}
+                  data={options}
+                  value={mapping[i] ?? ''}
+                  onChange={(v) => set(i, v)}
+                  searchable
+                  allowDeselect={false}
+                  comboboxProps={{ withinPortal: true }}
+                />
+              </Table.Td>
+              <Table.Td dir="auto">
+                <Text size="sm" c="dimmed" truncate maw={220}>
+                  {inspect.sample[0]?.cells[i] ?? ''}
+                </Text>
+              </Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {inspect.headers.map((h, i) => (
-              <Table.Tr key={i}>
-                <Table.Td dir="auto">{h || '—'}</Table.Td>
-                <Table.Td>
-                  <Select
-                    aria-label={h}
-                    data-testid={`map-${i}`}
-                    data={options}
-                    value={mapping[i] ?? ''}
-                    onChange={(v) => set(i, v)}
-                    searchable
-                    allowDeselect={false}
-                    comboboxProps={{ withinPortal: true }}
-                  />
-                </Table.Td>
-                <Table.Td dir="auto">
-                  <Text size="sm" c="dimmed" truncate maw={220}>
-                    {inspect.sample[0]?.cells[i] ?? ''}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+          ))}
+        </HeadedTable>
         {missing.length > 0 && (
           <Alert color="orange" data-testid="mapping-missing">
             {t('io.mapping.missing', { columns: missing.map((c) => t(`io.columns.${c}`)).join('، ') })}
@@ -87,28 +83,23 @@ export function PreviewTable({ inspect, mapping }: { inspect: InspectResult; map
         {t('io.preview.title')}
       </Title>
       <Table.ScrollContainer minWidth={600}>
-        <Table data-testid="preview-table" striped withColumnBorders>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('io.preview.line')}</Table.Th>
-              {cols.map(([c]) => (
-                <Table.Th key={c}>{t(`io.columns.${c}`)}</Table.Th>
+        <HeadedTable
+          data-testid="preview-table"
+          striped
+          withColumnBorders
+          head={[t('io.preview.line'), ...cols.map(([c]) => t(`io.columns.${c}`))]}
+        >
+          {inspect.sample.map((r) => (
+            <Table.Tr key={r.line}>
+              <Table.Td>{r.line}</Table.Td>
+              {cols.map(([c, i]) => (
+                <Table.Td key={c} dir="auto">
+                  {r.cells[i]}
+                </Table.Td>
               ))}
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {inspect.sample.map((r) => (
-              <Table.Tr key={r.line}>
-                <Table.Td>{r.line}</Table.Td>
-                {cols.map(([c, i]) => (
-                  <Table.Td key={c} dir="auto">
-                    {r.cells[i]}
-                  </Table.Td>
-                ))}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+          ))}
+        </HeadedTable>
       </Table.ScrollContainer>
     </Paper>
   );

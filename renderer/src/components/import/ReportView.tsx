@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportReason, ImportReportOut } from '../../../../electron/api/schemas/io';
 import { countryName } from '../../lib/countries';
 import { formatNumber } from '../../lib/format';
+import { HeadedTable } from '../HeadedTable';
 
 const COLOR = { new: 'teal', unchanged: 'gray', conflict: 'orange', rejected: 'red' } as const;
 
@@ -53,45 +54,39 @@ export function ReportView({ report }: { report: ImportReportOut }) {
           </Text>
         )}
         {report.rows.length > 0 && (
-          <Table data-testid="report-rows" striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('io.report.line')}</Table.Th>
-                <Table.Th>{t('io.report.reference')}</Table.Th>
-                <Table.Th>{t('io.report.outcome')}</Table.Th>
-                <Table.Th>{t('io.report.reasons')}</Table.Th>
+          <HeadedTable
+            data-testid="report-rows"
+            striped
+            head={[t('io.report.line'), t('io.report.reference'), t('io.report.outcome'), t('io.report.reasons')]}
+          >
+            {report.rows.map((r) => (
+              <Table.Tr key={r.line}>
+                <Table.Td>{r.line}</Table.Td>
+                <Table.Td dir="ltr">{r.referenceNo || '—'}</Table.Td>
+                <Table.Td>
+                  <Badge color={COLOR[r.outcome]} variant="light">
+                    {t(`io.report.outcomes.${r.outcome}`)}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  {r.reasons.map((x, i) => (
+                    <Text key={i} size="sm">
+                      {reasonText(x)}
+                    </Text>
+                  ))}
+                  {(r.differences ?? []).map((d, i) => (
+                    <Text key={`d${i}`} size="sm" c="orange.8">
+                      {t('io.report.fileSaysStoredSays', {
+                        column: t(`io.columns.${d.column}`),
+                        file: d.file,
+                        stored: d.stored,
+                      })}
+                    </Text>
+                  ))}
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {report.rows.map((r) => (
-                <Table.Tr key={r.line}>
-                  <Table.Td>{r.line}</Table.Td>
-                  <Table.Td dir="ltr">{r.referenceNo || '—'}</Table.Td>
-                  <Table.Td>
-                    <Badge color={COLOR[r.outcome]} variant="light">
-                      {t(`io.report.outcomes.${r.outcome}`)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    {r.reasons.map((x, i) => (
-                      <Text key={i} size="sm">
-                        {reasonText(x)}
-                      </Text>
-                    ))}
-                    {(r.differences ?? []).map((d, i) => (
-                      <Text key={`d${i}`} size="sm" c="orange.8">
-                        {t('io.report.fileSaysStoredSays', {
-                          column: t(`io.columns.${d.column}`),
-                          file: d.file,
-                          stored: d.stored,
-                        })}
-                      </Text>
-                    ))}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+            ))}
+          </HeadedTable>
         )}
         {report.rowsOmitted > 0 && (
           <Text size="sm" c="dimmed">

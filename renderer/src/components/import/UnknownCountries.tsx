@@ -10,6 +10,7 @@ import { explainError } from '../../lib/errors';
 import { formatNumber } from '../../lib/format';
 import { ALIASES_KEY } from '../countries/CountryAliases';
 import { CountrySelect, Flag } from '../CountrySelect';
+import { HeadedTable } from '../HeadedTable';
 
 interface Unknown {
   value: string;
@@ -60,53 +61,44 @@ export function UnknownCountries({ report, onRemembered }: { report: ImportRepor
           {t('history.unknown.intro')}
         </Text>
         {error && <Alert color="red">{explainError(t, error)}</Alert>}
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('history.unknown.written')}</Table.Th>
-              <Table.Th>{t('history.unknown.rows')}</Table.Th>
-              <Table.Th>{t('history.unknown.means')}</Table.Th>
+        <HeadedTable head={[t('history.unknown.written'), t('history.unknown.rows'), t('history.unknown.means')]}>
+          {unknown.map((u, i) => (
+            <Table.Tr key={u.value} data-testid={`unknown-country-${i}`}>
+              <Table.Td>
+                <bdi>{u.value}</bdi>
+              </Table.Td>
+              <Table.Td>{formatNumber(u.rows, i18n.language)}</Table.Td>
+              <Table.Td>
+                <Stack gap={4}>
+                  <CountrySelect
+                    value={chosen[u.value] ?? null}
+                    onChange={(code) => setChosen({ ...chosen, [u.value]: code })}
+                    aria-label={t('history.unknown.means')}
+                    data-testid={`unknown-country-select-${i}`}
+                    clearable
+                  />
+                  {u.suggestions.length > 0 && (
+                    <Group gap={4}>
+                      <Text size="xs">{t('history.unknown.suggested')}</Text>
+                      {u.suggestions.map((code) => (
+                        <Button
+                          key={code}
+                          size="compact-xs"
+                          variant={chosen[u.value] === code ? 'filled' : 'light'}
+                          leftSection={<Flag code={code} />}
+                          onClick={() => setChosen({ ...chosen, [u.value]: code })}
+                          data-testid={`suggestion-${i}-${code}`}
+                        >
+                          {countryName(code, i18n.language)}
+                        </Button>
+                      ))}
+                    </Group>
+                  )}
+                </Stack>
+              </Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {unknown.map((u, i) => (
-              <Table.Tr key={u.value} data-testid={`unknown-country-${i}`}>
-                <Table.Td>
-                  <bdi>{u.value}</bdi>
-                </Table.Td>
-                <Table.Td>{formatNumber(u.rows, i18n.language)}</Table.Td>
-                <Table.Td>
-                  <Stack gap={4}>
-                    <CountrySelect
-                      value={chosen[u.value] ?? null}
-                      onChange={(code) => setChosen({ ...chosen, [u.value]: code })}
-                      aria-label={t('history.unknown.means')}
-                      data-testid={`unknown-country-select-${i}`}
-                      clearable
-                    />
-                    {u.suggestions.length > 0 && (
-                      <Group gap={4}>
-                        <Text size="xs">{t('history.unknown.suggested')}</Text>
-                        {u.suggestions.map((code) => (
-                          <Button
-                            key={code}
-                            size="compact-xs"
-                            variant={chosen[u.value] === code ? 'filled' : 'light'}
-                            leftSection={<Flag code={code} />}
-                            onClick={() => setChosen({ ...chosen, [u.value]: code })}
-                            data-testid={`suggestion-${i}-${code}`}
-                          >
-                            {countryName(code, i18n.language)}
-                          </Button>
-                        ))}
-                      </Group>
-                    )}
-                  </Stack>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+          ))}
+        </HeadedTable>
         <Group>
           <Button disabled={picked.length === 0} onClick={() => void remember()} data-testid="remember-countries">
             {t('history.unknown.remember', { count: picked.length })}

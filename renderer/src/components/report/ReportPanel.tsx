@@ -23,6 +23,7 @@ import { call, callOrThrow, heldFileUrl, saveHeldFile } from '../../api/client';
 import { explainError } from '../../lib/errors';
 import { SignatureDialog } from './SignatureDialog';
 import { useCan } from '../../auth/account';
+import { HeadedTable } from '../HeadedTable';
 
 type Handover = OutputOf<'handovers:get'>;
 
@@ -139,53 +140,51 @@ export function ReportPanel({ handover }: { handover: Handover }) {
               {t('report.noSignatures')}
             </Text>
           ) : (
-            <Table data-testid="signature-list">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('report.columns.role')}</Table.Th>
-                  <Table.Th>{t('report.columns.name')}</Table.Th>
-                  <Table.Th>{t('report.columns.signature')}</Table.Th>
-                  <Table.Th>{t('report.columns.time')}</Table.Th>
-                  <Table.Th />
+            <HeadedTable
+              data-testid="signature-list"
+              head={[
+                t('report.columns.role'),
+                t('report.columns.name'),
+                t('report.columns.signature'),
+                t('report.columns.time'),
+                null,
+              ]}
+            >
+              {s.signatures.map((x) => (
+                <Table.Tr key={x.id} data-role={x.role}>
+                  <Table.Td>{t(`report.roles.${x.role}`)}</Table.Td>
+                  <Table.Td>
+                    <bdi>{x.signerName}</bdi>
+                    {x.signerTitle && (
+                      <Text size="xs" c="dimmed">
+                        <bdi>{x.signerTitle}</bdi>
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Image src={x.imageDataUrl} alt={t('report.columns.signature')} h={40} w="auto" fit="contain" />
+                  </Table.Td>
+                  <Table.Td>
+                    <bdi>
+                      {new Date(x.signedAt).toLocaleString(i18n.language === 'ar' ? 'ar-SY-u-nu-latn' : 'en-GB')}
+                    </bdi>
+                  </Table.Td>
+                  <Table.Td>
+                    {handover.status === 'draft' && editable && (
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        aria-label={t('report.remove')}
+                        title={t('report.remove')}
+                        onClick={() => void remove(x.id)}
+                      >
+                        ×
+                      </ActionIcon>
+                    )}
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {s.signatures.map((x) => (
-                  <Table.Tr key={x.id} data-role={x.role}>
-                    <Table.Td>{t(`report.roles.${x.role}`)}</Table.Td>
-                    <Table.Td>
-                      <bdi>{x.signerName}</bdi>
-                      {x.signerTitle && (
-                        <Text size="xs" c="dimmed">
-                          <bdi>{x.signerTitle}</bdi>
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Image src={x.imageDataUrl} alt={t('report.columns.signature')} h={40} w="auto" fit="contain" />
-                    </Table.Td>
-                    <Table.Td>
-                      <bdi>
-                        {new Date(x.signedAt).toLocaleString(i18n.language === 'ar' ? 'ar-SY-u-nu-latn' : 'en-GB')}
-                      </bdi>
-                    </Table.Td>
-                    <Table.Td>
-                      {handover.status === 'draft' && editable && (
-                        <ActionIcon
-                          variant="subtle"
-                          color="red"
-                          aria-label={t('report.remove')}
-                          title={t('report.remove')}
-                          onClick={() => void remove(x.id)}
-                        >
-                          ×
-                        </ActionIcon>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+              ))}
+            </HeadedTable>
           )}
           {editable && (
             <Group gap="xs">
