@@ -23,18 +23,15 @@ const sep: Item = { type: 'separator' };
 export function buildMenuTemplate({ t, platform, developer }: MenuOptions): Item[] {
   const mac = platform === 'darwin';
   const m = (key: string) => t(`desktop.menu.${key}`);
+  /** Electron roles labelled under their own name; '-' is a separator. */
+  const roles = (...names: (NonNullable<Item['role']> | '-')[]): Item[] =>
+    names.map((r) => (r === '-' ? sep : { label: m(r), role: r }));
   const appMenu: Item = {
     label: 'Tasleem',
     submenu: [
       { label: m('about'), command: 'about' },
       sep,
-      { label: m('services'), role: 'services' },
-      sep,
-      { label: m('hide'), role: 'hide' },
-      { label: m('hideOthers'), role: 'hideOthers' },
-      { label: m('unhide'), role: 'unhide' },
-      sep,
-      { label: m('quit'), role: 'quit' },
+      ...roles('services', '-', 'hide', 'hideOthers', 'unhide', '-', 'quit'),
     ],
   };
   const file: Item = {
@@ -48,37 +45,20 @@ export function buildMenuTemplate({ t, platform, developer }: MenuOptions): Item
   };
   const edit: Item = {
     label: m('edit'),
-    submenu: [
-      { label: m('undo'), role: 'undo' },
-      { label: m('redo'), role: 'redo' },
-      sep,
-      { label: m('cut'), role: 'cut' },
-      { label: m('copy'), role: 'copy' },
-      { label: m('paste'), role: 'paste' },
-      { label: m('delete'), role: 'delete' },
-      sep,
-      { label: m('selectAll'), role: 'selectAll' },
-    ],
+    submenu: roles('undo', 'redo', '-', 'cut', 'copy', 'paste', 'delete', '-', 'selectAll'),
   };
   const view: Item = {
     label: m('view'),
     submenu: [
-      { label: m('reload'), role: 'reload' },
+      ...roles('reload'),
       ...(developer ? [{ label: m('devtools'), role: 'toggleDevTools' } satisfies Item] : []),
-      sep,
-      { label: m('resetZoom'), role: 'resetZoom' },
-      { label: m('zoomIn'), role: 'zoomIn' },
-      { label: m('zoomOut'), role: 'zoomOut' },
-      sep,
+      ...roles('-', 'resetZoom', 'zoomIn', 'zoomOut', '-'),
       { label: m('fullscreen'), role: 'togglefullscreen' },
     ],
   };
   const window: Item = {
     label: m('window'),
-    submenu: [
-      { label: m('minimize'), role: 'minimize' },
-      { label: m('close'), role: 'close' },
-    ],
+    submenu: roles('minimize', 'close'),
   };
   const help: Item = {
     label: m('help'),
