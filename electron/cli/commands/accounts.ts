@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { createInterface } from 'node:readline';
 import { ROLES, type Role } from '../../api/schemas/account';
 import { CliFailure, withRuntime, type CliRuntime } from '../runtime';
+import { showCommand } from '../show-command';
 
 /**
  * A new password: typed twice at a terminal without echo, or the first line of standard input for scripts
@@ -52,25 +53,16 @@ export function registerAccountCommands(program: Command): void {
       'accounts that sign in to the app (the command line itself needs none: the database is its credential)',
     );
 
-  users
-    .command('list')
-    .option('--json', 'print JSON')
-    .action(
-      withRuntime(program, async (rt, opts: { json?: boolean }) => {
-        const list = await rt.call('users:list', {});
-        rt.out(
-          opts.json
-            ? JSON.stringify(list, null, 2)
-            : list
-                .map((a) =>
-                  [a.username.padEnd(20), a.role.padEnd(14), a.disabled ? 'disabled' : 'active  ', a.displayName].join(
-                    '  ',
-                  ),
-                )
-                .join('\n') || '(no accounts: the app asks for an administrator at its first start)',
-        );
-      }),
-    );
+  showCommand(program, users, {
+    name: 'list',
+    read: (rt) => rt.call('users:list', {}),
+    text: (list) =>
+      list
+        .map((a) =>
+          [a.username.padEnd(20), a.role.padEnd(14), a.disabled ? 'disabled' : 'active  ', a.displayName].join('  '),
+        )
+        .join('\n') || '(no accounts: the app asks for an administrator at its first start)',
+  });
 
   users
     .command('add <username>')

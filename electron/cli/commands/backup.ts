@@ -7,6 +7,7 @@ import type { RestoreReport } from '../../services/backup/restore';
 import { convertAndStart, startAppContext, type Startup } from '../../services/recovery';
 import { formatBytes } from '../format';
 import { cliCaller, CliFailure, contextOptions, withRuntime } from '../runtime';
+import { showCommand } from '../show-command';
 
 const out = (text: string) => void process.stdout.write(`${text}\n`);
 
@@ -28,25 +29,16 @@ export function registerBackupCommands(program: Command): void {
       }),
     );
 
-  program
-    .command('backups')
-    .description("list the backups in the data folder's backups/")
-    .option('--json', 'print JSON')
-    .action(
-      withRuntime(program, async (rt, opts: { json?: boolean }) => {
-        const list = await rt.call('backup:list', {});
-        rt.out(
-          opts.json
-            ? JSON.stringify(list, null, 2)
-            : [
-                `${list.dir}:`,
-                ...list.backups.map(
-                  (b) => `${b.at}  ${b.kind.padEnd(13)} ${formatBytes(b.bytes).padStart(10)}  ${b.name}`,
-                ),
-              ].join('\n'),
-        );
-      }),
-    );
+  showCommand(program, program, {
+    name: 'backups',
+    description: "list the backups in the data folder's backups/",
+    read: (rt) => rt.call('backup:list', {}),
+    text: (list) =>
+      [
+        `${list.dir}:`,
+        ...list.backups.map((b) => `${b.at}  ${b.kind.padEnd(13)} ${formatBytes(b.bytes).padStart(10)}  ${b.name}`),
+      ].join('\n'),
+  });
 
   // Restore also works when the database no longer opens (damaged): then it goes through recovery, like the app.
   program

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { InputOf } from '../../api/contract';
 import { formatList } from '../format';
 import { CliFailure, withRuntime } from '../runtime';
+import { showCommand } from '../show-command';
 
 export function registerCoreCommands(program: Command): void {
   program
@@ -14,50 +15,38 @@ export function registerCoreCommands(program: Command): void {
       }),
     );
 
-  program
-    .command('info')
-    .description('version, schema and data folder')
-    .option('--json', 'print JSON')
-    .action(
-      withRuntime(program, async (rt, opts: { json?: boolean }) => {
-        const info = { ...(await rt.call('app:info', {})), database: rt.ctx.db.sqlite.name };
-        rt.out(
-          opts.json
-            ? JSON.stringify(info, null, 2)
-            : Object.entries(info)
-                .map(([k, v]) => `${k}: ${v}`)
-                .join('\n'),
-        );
-      }),
-    );
+  showCommand(program, program, {
+    name: 'info',
+    description: 'version, schema and data folder',
+    read: async (rt) => ({ ...(await rt.call('app:info', {})), database: rt.ctx.db.sqlite.name }),
+    text: (info) =>
+      Object.entries(info)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join('\n'),
+  });
 
-  program
-    .command('check')
-    .description('compare derived data (the totals summary) with the records; rebuild what disagrees')
-    .option('--json', 'print JSON')
-    .action(
-      withRuntime(program, async (rt, opts: { json?: boolean }) => {
-        const report = await rt.call('app:check', {});
-        rt.out(
-          opts.json
-            ? JSON.stringify(report, null, 2)
-            : report.checks
-                .map((c) => `${c.ok ? 'ok' : c.repaired ? 'REPAIRED' : 'FAILED'}  ${c.name}: ${c.detail}`)
-                .join('\n'),
+  showCommand(program, program, {
+    name: 'check',
+    description: 'compare derived data (the totals summary) with the records; rebuild what disagrees',
+    read: (rt) => rt.call('app:check', {}),
+    text: (report) =>
+      report.checks
+        .map((c) => `${c.ok ? 'ok' : c.repaired ? 'REPAIRED' : 'FAILED'}  ${c.name}: ${c.detail}`)
+        .join('\n'),
+    // A repair has its own exit code (3): a script learns that something had been wrong even though it is right now.
+    then: (report) => {
+      const bad = report.checks.filter((c) => !c.ok);
+      if (bad.some((c) => !c.repaired))
+        throw new CliFailure(
+          'CHECK_FAILED',
+          `check failed: ${bad
+            .filter((c) => !c.repaired)
+            .map((c) => c.name)
+            .join(', ')}`,
         );
-        // A repair has its own exit code (3): a script learns that something had been wrong even though it is right now.
-        const bad = report.checks.filter((c) => !c.ok);
-        if (bad.some((c) => !c.repaired))
-          throw new CliFailure(
-            'CHECK_FAILED',
-            `check failed: ${bad
-              .filter((c) => !c.repaired)
-              .map((c) => c.name)
-              .join(', ')}`,
-          );
-        if (bad.length) throw new CliFailure('CHECK_REPAIRED', `repaired: ${bad.map((c) => c.name).join(', ')}`, 3);
-      }),
-    );
+      if (bad.length) throw new CliFailure('CHECK_REPAIRED', `repaired: ${bad.map((c) => c.name).join(', ')}`, 3);
+    },
+  });
 
   program
     .command('list')

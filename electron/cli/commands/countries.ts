@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { countryNameIn } from '../../api/schemas/country-resolver';
 import { CliFailure, withRuntime } from '../runtime';
+import { showCommand } from '../show-command';
 
 /** `country-alias list|add|remove`: the office's own country names, the same list Settings shows. */
 export function registerCountryCommands(program: Command): void {
@@ -10,15 +11,7 @@ export function registerCountryCommands(program: Command): void {
   const show = (aliases: { name: string; code: string }[]) =>
     aliases.map((a) => `${a.name}\t${a.code}\t${countryNameIn(a.code, 'en')}`).join('\n');
 
-  group
-    .command('list')
-    .option('--json', 'print JSON')
-    .action(
-      withRuntime(program, async (rt, opts: { json?: boolean }) => {
-        const aliases = await rt.call('countries:aliases', {});
-        rt.out(opts.json ? JSON.stringify(aliases, null, 2) : show(aliases));
-      }),
-    );
+  showCommand(program, group, { name: 'list', read: (rt) => rt.call('countries:aliases', {}), text: show });
 
   group
     .command('add <name> <code>')
