@@ -1,28 +1,19 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request, type IncomingMessage } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeBackup } from '../../electron/services/backup/service';
 import { startWebServer, type WebServer } from '../../electron/web/server';
 import { addAccount, type Credentials } from '../support/accounts';
-import { testApp, type TestApp } from '../support/context';
+import type { TestApp } from '../support/context';
+import { startTestServer, stopTestServer } from '../support/web-app';
 
 let app: TestApp;
 let web: WebServer;
 let staticDir: string;
 
 beforeAll(async () => {
-  app = testApp();
-  staticDir = mkdtempSync(join(tmpdir(), 'tasleem-static-'));
-  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>t</title>');
-  web = await startWebServer({ ctx: app.ctx, staticDir });
+  ({ app, web, staticDir } = await startTestServer());
 });
-afterAll(async () => {
-  await web.close();
-  app.close();
-  rmSync(staticDir, { recursive: true, force: true });
-});
+afterAll(() => stopTestServer({ app, web, staticDir }));
 
 function post(path: string, body: unknown, cookie?: string) {
   return new Promise<{ status: number; cookie?: string }>((resolve, reject) => {

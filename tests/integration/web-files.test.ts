@@ -1,12 +1,11 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FILE_LIMITS } from '../../electron/api/domain/limits';
 import { filesOf } from '../../electron/services/files/store';
-import { startWebServer, type WebServer } from '../../electron/web/server';
+import { type WebServer } from '../../electron/web/server';
 import { addAccount } from '../support/accounts';
-import { testApp, type TestApp } from '../support/context';
+import type { TestApp } from '../support/context';
+import { startTestServer, stopTestServer } from '../support/web-app';
 
 let app: TestApp;
 let web: WebServer;
@@ -14,10 +13,7 @@ let staticDir: string;
 let cookie: string;
 
 beforeAll(async () => {
-  app = testApp();
-  staticDir = mkdtempSync(join(tmpdir(), 'tasleem-static-'));
-  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>t</title>');
-  web = await startWebServer({ ctx: app.ctx, staticDir });
+  ({ app, web, staticDir } = await startTestServer());
   const who = await addAccount(app.ctx, 'registrar', 'files-registrar');
   const r = await fetch(`http://127.0.0.1:${web.port}/api/auth:signIn`, {
     method: 'POST',
@@ -26,11 +22,7 @@ beforeAll(async () => {
   });
   cookie = (r.headers.get('set-cookie') ?? '').split(';')[0]!;
 });
-afterAll(async () => {
-  await web.close();
-  app.close();
-  rmSync(staticDir, { recursive: true, force: true });
-});
+afterAll(() => stopTestServer({ app, web, staticDir }));
 
 const upload = (kind: string, body: Buffer | ReadableStream, opts: { cookie?: string; name?: string } = {}) =>
   fetch(`http://127.0.0.1:${web.port}/upload/${kind}?name=${encodeURIComponent(opts.name ?? 'f.bin')}`, {

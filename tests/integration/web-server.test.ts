@@ -1,13 +1,13 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebServer, type WebServer } from '../../electron/web/server';
+import { type WebServer } from '../../electron/web/server';
 import { addAccount, type Credentials } from '../support/accounts';
-import { kyrgyzHandover, testApp, type TestApp } from '../support/context';
+import { kyrgyzHandover, type TestApp } from '../support/context';
+import { startTestServer, stopTestServer } from '../support/web-app';
 
 let app: TestApp;
 let web: WebServer;
@@ -16,18 +16,11 @@ let staticDir: string;
 let admin: string;
 
 beforeAll(async () => {
-  app = testApp();
-  staticDir = mkdtempSync(join(tmpdir(), 'tasleem-static-'));
+  ({ app, web, staticDir } = await startTestServer());
   mkdirSync(join(staticDir, 'assets'));
-  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>t</title>');
-  web = await startWebServer({ ctx: app.ctx, staticDir });
   admin = await signInCookie(await addAccount(app.ctx, 'administrator', 'web-admin'));
 });
-afterAll(async () => {
-  await web.close();
-  app.close();
-  rmSync(staticDir, { recursive: true, force: true });
-});
+afterAll(() => stopTestServer({ app, web, staticDir }));
 
 function http(
   method: string,

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +7,7 @@ import { testUnlock } from './keys';
 import type { AppContext } from '../../electron/services/context';
 import { startWebServer, type WebServer } from '../../electron/web/server';
 import { addAccount, type Credentials } from './accounts';
+import { testApp, type TestApp } from './context';
 
 export interface RunningApp {
   ctx: AppContext;
@@ -36,4 +37,25 @@ export async function startApp(): Promise<RunningApp> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+export interface TestServer {
+  app: TestApp;
+  web: WebServer;
+  /** A static folder holding one index.html. */
+  staticDir: string;
+}
+
+/** Browser mode's server over a test app and a one-page static folder: for the tests of the server itself. */
+export async function startTestServer(): Promise<TestServer> {
+  const app = testApp();
+  const staticDir = mkdtempSync(join(tmpdir(), 'tasleem-static-'));
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>t</title>');
+  return { app, web: await startWebServer({ ctx: app.ctx, staticDir }), staticDir };
+}
+
+export async function stopTestServer({ app, web, staticDir }: TestServer): Promise<void> {
+  await web.close();
+  app.close();
+  rmSync(staticDir, { recursive: true, force: true });
 }
