@@ -138,75 +138,61 @@ export const handovers = sqliteTable(
 );
 
 /**
- * Per-country totals kept per (status, month, country, camp), maintained by triggers on `handovers` (migration 0006)
- * inside the transaction of every write, so the totals page reads at most countries × months rows instead of the
- * whole table. Keyed by month ('YYYY-MM'): a date known only to the month or year is stored as its first day and
- * counts in that month. `first`/`last` are the earliest and latest handover date of the bucket.
- * Never written by the app's code; `tasleem check` compares it with the table and rebuilds it on a mismatch.
+ * The totals summaries, all kept by triggers on `handovers` inside the transaction of every write and never written by
+ * the app's own statements (db/queries/month-totals.ts lists them; `tasleem check` compares each with the table and
+ * rebuilds them on a mismatch). One bucket per status × period × country × camp with its figures; `dates`: and the
+ * bucket's earliest and latest handover date.
  */
-export const handoverMonthTotals = sqliteTable(
-  'handover_month_totals',
-  {
-    status: text('status', { enum: STATUSES }).notNull(),
-    month: text('month').notNull(),
-    receivingCountry: text('receiving_country').notNull(),
-    camp: text('camp', { enum: CAMPS }).notNull(),
-    handovers: integer('handovers').notNull(),
-    women: integer('women').notNull(),
-    children: integer('children').notNull(),
-    boys: integer('boys').notNull(),
-    girls: integer('girls').notNull(),
-    unaccompanied: integer('unaccompanied').notNull(),
-    men: integer('men').notNull(),
-    first: text('first').notNull(),
-    last: text('last').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.status, t.month, t.receivingCountry, t.camp] })],
-);
-
-/** The same figures per year ('YYYY'), kept by the same triggers: a range of whole years reads twelve times fewer rows. */
-export const handoverYearTotals = sqliteTable(
-  'handover_year_totals',
-  {
-    status: text('status', { enum: STATUSES }).notNull(),
-    year: text('year').notNull(),
-    receivingCountry: text('receiving_country').notNull(),
-    camp: text('camp', { enum: CAMPS }).notNull(),
-    handovers: integer('handovers').notNull(),
-    women: integer('women').notNull(),
-    children: integer('children').notNull(),
-    boys: integer('boys').notNull(),
-    girls: integer('girls').notNull(),
-    unaccompanied: integer('unaccompanied').notNull(),
-    men: integer('men').notNull(),
-    first: text('first').notNull(),
-    last: text('last').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.status, t.year, t.receivingCountry, t.camp] })],
-);
+const summaryKey = () => ({
+  status: text('status', { enum: STATUSES }).notNull(),
+  receivingCountry: text('receiving_country').notNull(),
+  camp: text('camp', { enum: CAMPS }).notNull(),
+});
+const summaryFigures = () => ({
+  handovers: integer('handovers').notNull(),
+  women: integer('women').notNull(),
+  children: integer('children').notNull(),
+  boys: integer('boys').notNull(),
+  girls: integer('girls').notNull(),
+  unaccompanied: integer('unaccompanied').notNull(),
+  men: integer('men').notNull(),
+});
+const summaryDates = () => ({ first: text('first').notNull(), last: text('last').notNull() });
 
 /**
- * The same figures for all time, per status × country × camp (migration 0010, same triggers): the totals page's
- * default view reads countries × camps rows instead of countries × years × camps.
+ * `totals`: the period's own figures and dates, keyed period first (a range of periods is one seek). `running`: running
+ * sums, keyed period last (the latest row of a bucket before a date is one seek).
  */
+function periodSummary(name: string, period: string, kind: 'totals' | 'running') {
+  const columns = { ...summaryKey(), period: text(period).notNull(), ...summaryFigures() };
+  return sqliteTable(name, kind === 'totals' ? { ...columns, ...summaryDates() } : columns, (t) => [
+    kind === 'totals'
+      ? primaryKey({ columns: [t.status, t.period, t.receivingCountry, t.camp] })
+      : primaryKey({ columns: [t.status, t.receivingCountry, t.camp, t.period] }),
+  ]);
+}
+
+/**
+ * Per (status, month 'YYYY-MM', country, camp), migration 0006: a range of whole months reads at most countries × months
+ * rows. A date known only to the month or year is stored as its first day and counts in that month.
+ */
+export const handoverMonthTotals = periodSummary('handover_month_totals', 'month', 'totals');
+/** The same per year ('YYYY'), migration 0007: a range of whole years reads twelve times fewer rows. */
+export const handoverYearTotals = periodSummary('handover_year_totals', 'year', 'totals');
+/** The same for all time (migration 0010): the totals page's default view reads countries × camps rows. */
 export const handoverAllTotals = sqliteTable(
   'handover_all_totals',
-  {
-    status: text('status', { enum: STATUSES }).notNull(),
-    receivingCountry: text('receiving_country').notNull(),
-    camp: text('camp', { enum: CAMPS }).notNull(),
-    handovers: integer('handovers').notNull(),
-    women: integer('women').notNull(),
-    children: integer('children').notNull(),
-    boys: integer('boys').notNull(),
-    girls: integer('girls').notNull(),
-    unaccompanied: integer('unaccompanied').notNull(),
-    men: integer('men').notNull(),
-    first: text('first').notNull(),
-    last: text('last').notNull(),
-  },
+  { ...summaryKey(), ...summaryFigures(), ...summaryDates() },
   (t) => [primaryKey({ columns: [t.status, t.receivingCountry, t.camp] })],
 );
+/**
+ * Running sums per (status, month, country, camp), migration 0013: the figures of every month of the bucket up to and
+ * including this one, a row only where the bucket has handovers. With handover_day_sums, the figures before any date
+ * are two looked-up rows per bucket, so a day-level range reads a number of rows set by countries × camps alone.
+ */
+export const handoverMonthSums = periodSummary('handover_month_sums', 'month', 'running');
+/** Running sums per (status, day 'YYYY-MM-DD', country, camp) within the day's month, a row only where it has handovers. */
+export const handoverDaySums = periodSummary('handover_day_sums', 'day', 'running');
 
 /**
  * A row here, inside a write transaction, tells the insert trigger of the totals summaries to skip: a bulk writer (the

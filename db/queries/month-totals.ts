@@ -1,32 +1,54 @@
 import type { Orm } from '../open';
 
 /**
- * What handover_month_totals, handover_year_totals and handover_all_totals must hold, computed from the table itself
- * (the statements of migrations 0006, 0007 and 0010), and what they hold.
+ * What each totals summary must hold, computed from the table itself (the statements of migrations 0006, 0007, 0010
+ * and 0013), in the summary's column order, and the columns that key a bucket.
  */
 const FIGURES = `count(*) AS handovers, sum(women_count) AS women, sum(children_count) AS children, sum(boys_count) AS boys, sum(girls_count) AS girls,
-  sum(unaccompanied_count) AS unaccompanied, sum(men_count) AS men, min(handover_date) AS first, max(handover_date) AS last`;
+  sum(unaccompanied_count) AS unaccompanied, sum(men_count) AS men`;
+const DATES = 'min(handover_date) AS first, max(handover_date) AS last';
+const SUMS = ['handovers', 'women', 'children', 'boys', 'girls', 'unaccompanied', 'men'] as const;
+/** Running sums of a bucket's periods (`partition`: where they start again from zero). */
+const running = (period: string, partition: string) =>
+  `SELECT status, receiving_country, camp, ${period}, ${SUMS.map((c) => `sum(${c}) OVER w`).join(', ')}
+  FROM (SELECT status, receiving_country, camp, ${period === 'day' ? 'handover_date' : 'substr(handover_date, 1, 7)'} AS ${period}, ${FIGURES}
+    FROM handovers GROUP BY 1, 2, 3, 4)
+  WINDOW w AS (PARTITION BY ${partition} ORDER BY ${period})`;
 const LEVELS = [
   {
     table: 'handover_month_totals',
-    key: 'month',
-    fromTable: `SELECT status, substr(handover_date, 1, 7) AS month, receiving_country, camp, ${FIGURES} FROM handovers GROUP BY 1, 2, 3, 4`,
+    columns: `status, month, receiving_country, camp, ${SUMS.join(', ')}, first, last`,
+    key: 'status, month, receiving_country, camp',
+    fromTable: `SELECT status, substr(handover_date, 1, 7) AS month, receiving_country, camp, ${FIGURES}, ${DATES} FROM handovers GROUP BY 1, 2, 3, 4`,
   },
   {
     table: 'handover_year_totals',
-    key: 'year',
-    fromTable: `SELECT status, substr(handover_date, 1, 4) AS year, receiving_country, camp, ${FIGURES} FROM handovers GROUP BY 1, 2, 3, 4`,
+    columns: `status, year, receiving_country, camp, ${SUMS.join(', ')}, first, last`,
+    key: 'status, year, receiving_country, camp',
+    fromTable: `SELECT status, substr(handover_date, 1, 4) AS year, receiving_country, camp, ${FIGURES}, ${DATES} FROM handovers GROUP BY 1, 2, 3, 4`,
   },
   {
     table: 'handover_all_totals',
-    // All time has no period column: the status stands in for it in the comparison's key.
-    key: 'status',
-    fromTable: `SELECT status, receiving_country, camp, ${FIGURES} FROM handovers GROUP BY 1, 2, 3`,
+    columns: `status, receiving_country, camp, ${SUMS.join(', ')}, first, last`,
+    key: 'status, receiving_country, camp',
+    fromTable: `SELECT status, receiving_country, camp, ${FIGURES}, ${DATES} FROM handovers GROUP BY 1, 2, 3`,
+  },
+  {
+    table: 'handover_month_sums',
+    columns: `status, receiving_country, camp, month, ${SUMS.join(', ')}`,
+    key: 'status, receiving_country, camp, month',
+    fromTable: running('month', 'status, receiving_country, camp'),
+  },
+  {
+    table: 'handover_day_sums',
+    columns: `status, receiving_country, camp, day, ${SUMS.join(', ')}`,
+    key: 'status, receiving_country, camp, day',
+    fromTable: running('day', 'status, receiving_country, camp, substr(day, 1, 7)'),
   },
 ] as const;
 
 export interface MonthTotalsCheck {
-  /** Buckets (status × month or year × country × camp) the table has. */
+  /** Buckets (status × period × country × camp, in every summary) the table has. */
   buckets: number;
   /** Buckets missing, extra or with other figures in the summaries. */
   mismatched: number;
@@ -35,15 +57,14 @@ export interface MonthTotalsCheck {
 /** Compares the trigger-kept summaries with a plain GROUP BY over the table (full scans: for `check`, not the app). */
 export function checkMonthTotals(orm: Orm): MonthTotalsCheck {
   const out = { buckets: 0, mismatched: 0 };
-  for (const { table, key, fromTable } of LEVELS) {
-    const period = key === 'status' ? '' : `${key}, `;
-    const stored = `SELECT status, ${period}receiving_country, camp, handovers, women, children, boys, girls, unaccompanied, men, first, last FROM ${table}`;
+  for (const { table, columns, key, fromTable } of LEVELS) {
+    const stored = `SELECT ${columns} FROM ${table}`;
     const row = orm.$client
       .prepare(
         `WITH t AS (${fromTable}), s AS (${stored})
         SELECT (SELECT count(*) FROM t) AS buckets,
-          (SELECT count(*) FROM (SELECT status, ${period}receiving_country, camp FROM (SELECT * FROM t EXCEPT SELECT * FROM s)
-            UNION SELECT status, ${period}receiving_country, camp FROM (SELECT * FROM s EXCEPT SELECT * FROM t))) AS mismatched`,
+          (SELECT count(*) FROM (SELECT ${key} FROM (SELECT * FROM t EXCEPT SELECT * FROM s)
+            UNION SELECT ${key} FROM (SELECT * FROM s EXCEPT SELECT * FROM t))) AS mismatched`,
       )
       .get() as MonthTotalsCheck;
     out.buckets += row.buckets;
@@ -55,8 +76,8 @@ export function checkMonthTotals(orm: Orm): MonthTotalsCheck {
 /** Replaces the summaries with what the table says, in the caller's transaction (or its own). */
 export function rebuildMonthTotals(orm: Orm): void {
   orm.$client.transaction(() => {
-    for (const { table, fromTable } of LEVELS)
-      orm.$client.exec(`DELETE FROM ${table}; INSERT INTO ${table} ${fromTable}`);
+    for (const { table, columns, fromTable } of LEVELS)
+      orm.$client.exec(`DELETE FROM ${table}; INSERT INTO ${table} (${columns}) ${fromTable}`);
   })();
 }
 
@@ -76,9 +97,30 @@ const upsert = (table: string, columns = 13) =>
     first = min(first, excluded.first), last = max(last, excluded.last)`;
 
 /**
+ * Adds a bucket's figures to a running-sum summary as the insert trigger does (migration 0013): its row for the period,
+ * if new, starts from the bucket's latest row before it; then it and every later row of the bucket up to `@end` gain.
+ */
+function runningSums(sqlite: Orm['$client'], table: string, period: string, since: string) {
+  const key = 'status = @status AND receiving_country = @country AND camp = @camp';
+  const start =
+    sqlite.prepare(`INSERT INTO ${table} SELECT @status, @country, @camp, @period, ${SUMS.map((c) => `coalesce(p.${c}, 0)`).join(', ')}
+    FROM (SELECT 1) LEFT JOIN ${table} p ON p.${key.replaceAll(' AND ', ' AND p.')} AND p.${period} = (SELECT ${period} FROM ${table}
+      WHERE ${key} AND ${period} >= ${since} AND ${period} < @period ORDER BY ${period} DESC LIMIT 1)
+    WHERE true ON CONFLICT DO NOTHING`);
+  const gain = sqlite.prepare(
+    `UPDATE ${table} SET ${SUMS.map((c) => `${c} = ${c} + @${c}`).join(', ')} WHERE ${key} AND ${period} BETWEEN @period AND @end`,
+  );
+  return (b: Bucket, end: string) => {
+    const args = { status: b.key[0], period: b.key[1], country: b.key[2], camp: b.key[3] };
+    start.run(args);
+    gain.run({ ...args, end, ...Object.fromEntries(SUMS.map((c, i) => [c, b.n[i]])) });
+  };
+}
+
+/**
  * The totals summaries for a bulk insert on this connection, in its open write transaction: `add` drops the insert
  * trigger inside the transaction (DDL is transactional: no other connection ever sees it gone, a rollback or crash
- * brings it back) and adds a row's figures to its month bucket in memory; `flush` writes each month, year and
+ * brings it back) and adds a row's figures to its day bucket in memory; `flush` writes each day, month, year and
  * all-time bucket once and creates the trigger again exactly as it was, before the caller commits. Dropping it rather
  * than skipping it by its WHEN clause (migration 0009's flag row): any AFTER INSERT trigger makes every INSERT keep a
  * statement journal, which alone made the bare record INSERT 2.3× the CPU.
@@ -94,6 +136,8 @@ export function deferredTotals(sqlite: Orm['$client']) {
   const months = sqlite.prepare(upsert('handover_month_totals'));
   const years = sqlite.prepare(upsert('handover_year_totals'));
   const allTime = sqlite.prepare(upsert('handover_all_totals', 12));
+  const monthSums = runningSums(sqlite, 'handover_month_sums', 'month', "''");
+  const daySums = runningSums(sqlite, 'handover_day_sums', 'day', "substr(@period, 1, 7) || '-01'");
   let buckets = new Map<string, Bucket>();
   let deferred = false;
   const addTo = (map: Map<string, Bucket>, key: Bucket['key'], n: readonly number[], first: string, last: string) => {
@@ -114,13 +158,19 @@ export function deferredTotals(sqlite: Orm['$client']) {
         if (dropped) sqlite.exec('DROP TRIGGER handover_totals_insert');
         deferred = true;
       }
-      addTo(buckets, [status, date.slice(0, 7), country, camp], [1, ...counts], date, date);
+      addTo(buckets, [status, date, country, camp], [1, ...counts], date, date);
     },
     flush() {
       if (!deferred) return;
-      const perYear = new Map<string, Bucket>();
+      const perMonth = new Map<string, Bucket>();
       for (const b of buckets.values()) {
+        daySums(b, `${b.key[1].slice(0, 7)}-31`);
+        addTo(perMonth, [b.key[0], b.key[1].slice(0, 7), b.key[2], b.key[3]], b.n, b.first, b.last);
+      }
+      const perYear = new Map<string, Bucket>();
+      for (const b of perMonth.values()) {
         months.run(...b.key, ...b.n, b.first, b.last);
+        monthSums(b, '9999-12');
         addTo(perYear, [b.key[0], b.key[1].slice(0, 4), b.key[2], b.key[3]], b.n, b.first, b.last);
       }
       const perStatus = new Map<string, Bucket>();

@@ -123,20 +123,94 @@ function cachedStatement<T>(orm: Orm, key: string, keys: readonly string[], buil
 }
 
 /**
- * Per-country totals: whole months from the summary (at most countries × months × camps rows of the chosen statuses),
- * edge days from the index. Sorted by persons, then country code.
+ * Per-country totals, sorted by persons, then country code. All time reads handover_all_totals; any other range reads,
+ * per bucket (status × country × camp, at most countries × camps per status), its running sums before `from` and up to
+ * `to` and its first and last day inside the range (rangeLookups): a fixed number of rows per bucket, whatever the
+ * number of handovers or the length of the range.
  */
 export function countryTotals(orm: Orm, f: TotalsFilter): CountryTotals[] {
   if (!f.from && !f.to) return allTimeTotals(orm, f);
-  const p = totalsParams(f, false);
+  if (f.from && f.to && f.from > f.to) return [];
+  const statuses = [...new Set(f.statuses.filter((s) => s === 'draft' || s === 'finalized'))];
+  const list = statuses.length ? statuses : ['finalized'];
+  const camps = [...new Set(f.camps ?? [])];
+  const ends = rangeEnds(f.from, f.to);
+  const named: Record<string, string> = {};
+  if (f.from) Object.assign(named, { from: f.from, fromMonth: f.from.slice(0, 7) });
+  if (f.to) Object.assign(named, { to: f.to, toMonth: f.to.slice(0, 7) });
   return cachedStatement<CountryTotals>(
     orm,
-    `country:${p.shape}`,
+    `range:${list.length}|${camps.length}|${ends.join('')}`,
     COUNTRY_KEYS,
-    () =>
-      `SELECT k, sum(n), sum(w), sum(c), sum(b), sum(g), sum(u), sum(m), sum(w) + sum(c) + sum(m) AS persons, min(f), max(l)
-      FROM (${partsSql(p.shape, { year: 'receiving_country', month: 'receiving_country', table: 'receiving_country' })}) GROUP BY k ORDER BY persons DESC, k ASC`,
-  )(p.values);
+    () => rangeSql(list.length, camps.length, ends),
+  )([...list, ...camps, named]);
+}
+
+/**
+ * How a range's ends are read: 'none' (open end), 'month' (from is a month's first day, or to its last: the running sum
+ * of whole months is one row) or 'day' (a month row and a day row of the running sums).
+ */
+type End = 'none' | 'month' | 'day';
+export function rangeEnds(from?: string, to?: string): [from: End, to: End] {
+  const fromEnd: End = !from ? 'none' : from.slice(8) <= '01' ? 'month' : 'day';
+  const toEnd: End = !to ? 'none' : to.slice(8) >= String(lastDayOfMonth(to.slice(0, 7))) ? 'month' : 'day';
+  return [fromEnd, toEnd];
+}
+
+/** Rows read per bucket besides the bucket's own all-time row: one per running-sum row and one per first/last day. */
+export const rangeLookups = ([from, to]: [End, End]) =>
+  (from === 'none' ? 0 : from === 'month' ? 1 : 2) + (to === 'none' ? 0 : to === 'month' ? 1 : 2) + 2;
+
+const SUMS = ['handovers', 'women', 'children', 'boys', 'girls', 'unaccompanied', 'men'] as const;
+
+/**
+ * One statement per shape: for each bucket of handover_all_totals, the latest running-sum rows before the range
+ * (mf, df) and at its end (mt, dt), each found by one seek on the primary key (status, country, camp, period) and joined
+ * by it; the range's figures are the difference. The first and last day are the bucket's first and last day row inside
+ * the range (a row exists only where it has handovers); an open end takes the bucket's own first or last.
+ */
+function rangeSql(statuses: number, camps: number, [fromEnd, toEnd]: [End, End]): string {
+  const key = (a: string) =>
+    `${a}.status = b.status AND ${a}.receiving_country = b.receiving_country AND ${a}.camp = b.camp`;
+  const latest = (alias: string, table: string, col: string, where: string) =>
+    `LEFT JOIN ${table} ${alias} ON ${key(alias)} AND ${alias}.${col} = (SELECT ${col} FROM ${table} x WHERE ${key('x')} AND ${where} ORDER BY ${col} DESC LIMIT 1)`;
+  const joins: string[] = [];
+  const upTo: string[] = [];
+  const before: string[] = [];
+  if (toEnd === 'none') upTo.push('b');
+  else if (toEnd === 'month') joins.push(latest('mt', 'handover_month_sums', 'month', 'x.month <= @toMonth'));
+  else
+    joins.push(
+      latest('mt', 'handover_month_sums', 'month', 'x.month < @toMonth'),
+      latest('dt', 'handover_day_sums', 'day', "x.day BETWEEN @toMonth || '-01' AND @to"),
+    );
+  if (toEnd !== 'none') upTo.push('mt', ...(toEnd === 'day' ? ['dt'] : []));
+  if (fromEnd !== 'none') joins.push(latest('mf', 'handover_month_sums', 'month', 'x.month < @fromMonth'));
+  if (fromEnd === 'day')
+    joins.push(latest('df', 'handover_day_sums', 'day', "x.day >= @fromMonth || '-01' AND x.day < @from"));
+  if (fromEnd !== 'none') before.push('mf', ...(fromEnd === 'day' ? ['df'] : []));
+  const figure = (c: string) =>
+    [
+      ...upTo.map((a) => (a === 'b' ? `b.${c}` : `coalesce(${a}.${c}, 0)`)),
+      ...before.map((a) => `- coalesce(${a}.${c}, 0)`),
+    ]
+      .join(' + ')
+      .replace(/\+ -/g, '-');
+  const inRange =
+    fromEnd === 'none' ? 'x.day <= @to' : toEnd === 'none' ? 'x.day >= @from' : 'x.day BETWEEN @from AND @to';
+  const day = (order: string) =>
+    `(SELECT day FROM handover_day_sums x WHERE ${key('x')} AND ${inRange} ORDER BY day ${order} LIMIT 1)`;
+  const first = fromEnd === 'none' ? 'CASE WHEN b.first <= @to THEN b.first END' : day('ASC');
+  const last = toEnd === 'none' ? 'CASE WHEN b.last >= @from THEN b.last END' : day('DESC');
+  return `SELECT b.receiving_country, ${SUMS.map((c) => `sum(${figure(c)}) AS ${c}_`).join(', ')},
+      sum(${['women', 'children', 'men']
+        .map(figure)
+        .map((e) => `(${e})`)
+        .join(' + ')}) AS persons_, min(${first}), max(${last})
+    FROM handover_all_totals b
+    ${joins.join('\n    ')}
+    WHERE b.status IN (${marks(statuses)})${camps ? ` AND b.camp IN (${marks(camps)})` : ''}
+    GROUP BY b.receiving_country HAVING handovers_ > 0 ORDER BY persons_ DESC, b.receiving_country ASC`;
 }
 
 /** All time, the page's default: one row per status × country × camp from handover_all_totals (migration 0010). */

@@ -42,7 +42,13 @@ function office(name: string): string {
 /** What an altered or half-restored copy looks like: the summary says something the records do not. */
 function tamper(file: string) {
   const raw = openTestDb(file).sqlite;
-  for (const table of ['handover_month_totals', 'handover_year_totals', 'handover_all_totals']) {
+  for (const table of [
+    'handover_month_totals',
+    'handover_year_totals',
+    'handover_all_totals',
+    'handover_month_sums',
+    'handover_day_sums',
+  ]) {
     raw.prepare(`UPDATE ${table} SET women = women + 5 WHERE receiving_country = 'KG' AND status = 'finalized'`).run();
     raw.prepare(`DELETE FROM ${table} WHERE receiving_country = 'FR'`).run();
   }
@@ -52,12 +58,15 @@ function tamper(file: string) {
 describe('tasleem check', () => {
   it('finds a summary that disagrees with the records, rebuilds it (with an audit entry) and then finds nothing wrong', () => {
     const file = office('altered.db');
-    expect(tasleem('--db', file, 'check').stdout).toMatch(/^ok {2}totals-summary: 9 buckets agree/m);
+    expect(tasleem('--db', file, 'check').stdout).toMatch(/^ok {2}totals-summary: 15 buckets agree/m);
     tamper(file);
 
     const ctx = createAppContext({ dataDir: dir, dbFile: file, mode: 'cli', unlock: testUnlock() });
     const wrong = getTotals(ctx, { includeDrafts: false, camps: [] });
     expect(wrong.countries.map((c) => [c.country, c.women])).toEqual([['KG', 23]]); // what an unchecked app would show
+    // A day-level range reads the running sums: as wrong until the check rebuilds them.
+    const days = { includeDrafts: false, camps: [], from: '2023-01-02', to: '2023-12-30' };
+    expect(getTotals(ctx, days).countries.map((c) => [c.country, c.women])).toEqual([['KG', 23]]);
     ctx.db.close();
 
     const r = tasleem('--db', file, 'check', '--json');
@@ -69,7 +78,7 @@ describe('tasleem check', () => {
         name: 'totals-summary',
         ok: false,
         repaired: true,
-        detail: '6 of 9 buckets disagreed with the handovers table; rebuilt from the table',
+        detail: '10 of 15 buckets disagreed with the handovers table; rebuilt from the table',
       },
     ]);
 
@@ -78,14 +87,23 @@ describe('tasleem check', () => {
       ['KG', 18],
       ['FR', 15],
     ]);
+    expect(
+      getTotals(after, { includeDrafts: false, camps: [], from: '2023-01-02', to: '2023-12-30' }).countries.map((c) => [
+        c.country,
+        c.women,
+      ]),
+    ).toEqual([
+      ['KG', 18],
+      ['FR', 15],
+    ]);
     expect(after.db.sqlite.prepare("SELECT details FROM audit_log WHERE action = 'totals.rebuild'").all()).toEqual([
-      { details: JSON.stringify({ mismatched: 6, buckets: 9 }) },
+      { details: JSON.stringify({ mismatched: 10, buckets: 15 }) },
     ]);
     after.db.close();
 
     const again = tasleem('--db', file, 'check');
     expect(again.status).toBe(0);
-    expect(again.stdout).toContain('ok  totals-summary: 9 buckets agree');
+    expect(again.stdout).toContain('ok  totals-summary: 15 buckets agree');
   }, 180_000);
 
   it('names the first broken audit entry and fails (exit 1): the chain cannot be repaired', () => {
