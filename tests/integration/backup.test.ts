@@ -223,7 +223,12 @@ describe('backups', () => {
     const app = await seeded();
     const stop = startBackupSchedule(app.ctx, log, { firstAfterMs: 30 });
     expect(daily(app)).toHaveLength(0); // the start returns before any backup work
-    await expect.poll(() => daily(app).length, { timeout: 10_000, interval: 20 }).toBe(1);
+    // Made by its own thread, then audited on the app's: waited for until the audit entry is there.
+    const audited = () =>
+      app.ctx.db.sqlite.prepare("SELECT count(*) FROM audit_log WHERE action = 'backup.create'").pluck().get();
+    await expect.poll(audited, { timeout: 60_000, interval: 50 }).toBe(1);
+    expect(daily(app)).toHaveLength(1);
+    expect(verifyAudit(app.ctx).ok).toBe(true);
     stop();
     expect(daily(app)).toHaveLength(1); // checked already: stopping makes no second one
 

@@ -2,13 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import { writeAudit } from '../../../db/queries/audit';
-import { AppError } from '../../api/result';
+import { AppError, type ErrorCode } from '../../api/result';
 import { DAILY_BACKUP_MS, type BackupKind } from '../../api/domain/backup';
 import { advanceAuditHead } from '../audit/head';
 import { SYSTEM_ACTOR, type AppContext, type Caller } from '../context';
 import { backupName, backupsDir, listBackups, pruneBackups, type BackupInfo } from './store';
 import { writeBackup } from './write';
 import { emit } from '../events';
+import { startWorker } from '../workers';
+import type { BackupThreadData, FromBackupThread } from './backup-thread';
 
 /**
  * Writes a backup, telling `backup.progress` where it is. VACUUM INTO runs on this thread, so the page hears both
@@ -43,7 +45,17 @@ export function makeBackup(ctx: AppContext, actor: string, kind: BackupKind): Ba
   const dir = backupsDir(ctx.dataDir, true);
   const at = ctx.now();
   const name = backupName(kind, at);
-  const { bytes, ms } = writeTold(ctx, join(dir, name));
+  return recordBackup(ctx, actor, kind, name, at, writeTold(ctx, join(dir, name)));
+}
+
+function recordBackup(
+  ctx: AppContext,
+  actor: string,
+  kind: BackupKind,
+  name: string,
+  at: Date,
+  { bytes, ms }: { bytes: number; ms: number },
+): BackupInfo {
   const removed = pruneBackups(ctx.dataDir, kind);
   writeAudit(
     ctx.db.orm,
@@ -51,6 +63,36 @@ export function makeBackup(ctx: AppContext, actor: string, kind: BackupKind): Ba
     ctx.now().toISOString(),
   );
   return { name, kind, at: at.toISOString(), bytes };
+}
+
+/**
+ * makeBackup with the copy made by a thread of its own (backup/backup-thread.ts): at 1,000,000 handovers the
+ * integrity_check and VACUUM INTO read the database for minutes, which on the app's thread held every request.
+ */
+export async function makeBackupInThread(ctx: AppContext, actor: string, kind: BackupKind): Promise<BackupInfo> {
+  const dir = backupsDir(ctx.dataDir, true);
+  const at = ctx.now();
+  const name = backupName(kind, at);
+  const backupId = randomUUID();
+  const tell = (state: 'running' | 'done' | 'failed', done: number, error?: { code: string; message: string }) =>
+    emit(ctx, 'backup.progress', { backupId, operation: 'backup', phase: 'copying', state, done, total: 0, error });
+  tell('running', 0);
+  const worker = startWorker(ctx, 'backup-writer', {
+    file: ctx.db.sqlite.name,
+    key: ctx.keys.dbKey,
+    target: join(dir, name),
+  } satisfies BackupThreadData);
+  const reply = await new Promise<FromBackupThread>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the backup thread stopped (${code})`)));
+  });
+  if (!reply.ok) {
+    tell('failed', 0, reply);
+    throw new AppError(reply.code as ErrorCode, reply.message, reply.details);
+  }
+  tell('done', reply.bytes);
+  return recordBackup(ctx, actor, kind, name, at, reply);
 }
 
 /** A backup to a file the administrator chose (a USB stick): encrypted with this database's key, like the others. */
@@ -74,21 +116,25 @@ export function saveBackupTo(ctx: AppContext, caller: Caller, file: string): { f
   return { file: target, bytes };
 }
 
+const dailyDue = (ctx: AppContext) => {
+  const newest = listBackups(ctx.dataDir).find((b) => b.kind === 'daily');
+  return !newest || ctx.now().getTime() - Date.parse(newest.at) >= DAILY_BACKUP_MS;
+};
+
 /** The daily backup, when the newest one is older than a day (or there is none). */
 export function ensureDailyBackup(ctx: AppContext): BackupInfo | null {
-  const newest = listBackups(ctx.dataDir).find((b) => b.kind === 'daily');
-  if (newest && ctx.now().getTime() - Date.parse(newest.at) < DAILY_BACKUP_MS) return null;
+  if (!dailyDue(ctx)) return null;
   const made = makeBackup(ctx, SYSTEM_ACTOR.backup, 'daily');
   advanceAuditHead(ctx);
   return made;
 }
 
 /**
- * Daily backups of a running app (desktop, browser mode): checked first `firstAfterMs` after start, then every hour.
- * Not at start itself: integrity_check and VACUUM INTO read the whole database (seconds and tens of MB more at
- * 1,000,000 handovers), which the first window or page would wait for. An app closed before that first check makes
- * the backup as it stops, so every run still leaves one when it is due. A failure (a full disk) is logged and tried
- * again at the next check; it never stops the app.
+ * Daily backups of a running app (desktop, browser mode): checked first `firstAfterMs` after start, then every hour,
+ * the copy made by a thread of its own. Not at start itself: integrity_check and VACUUM INTO read the whole database
+ * (minutes at 1,000,000 handovers on a busy machine), which the first window or page would wait for. An app closed
+ * before that first check makes the backup as it stops, so every run still leaves one when it is due. A failure (a
+ * full disk) is logged and tried again at the next check; it never stops the app.
  */
 export function startBackupSchedule(
   ctx: AppContext,
@@ -96,13 +142,18 @@ export function startBackupSchedule(
   { firstAfterMs = 30_000, everyMs = 3_600_000 } = {},
 ) {
   let checked = false;
+  let running = false;
+  let stopped = false;
   const tick = () => {
     checked = true;
-    try {
-      ensureDailyBackup(ctx);
-    } catch (err) {
-      log('[tasleem] daily backup failed', err);
-    }
+    if (running || stopped || !dailyDue(ctx)) return;
+    running = true;
+    makeBackupInThread(ctx, SYSTEM_ACTOR.backup, 'daily')
+      .then(() => {
+        if (!stopped) advanceAuditHead(ctx);
+      })
+      .catch((err: unknown) => log('[tasleem] daily backup failed', err))
+      .finally(() => (running = false));
   };
   let timer = setTimeout(() => {
     tick();
@@ -113,6 +164,12 @@ export function startBackupSchedule(
   return () => {
     clearTimeout(timer);
     clearInterval(timer);
-    if (!checked) tick();
+    stopped = true;
+    if (checked) return;
+    try {
+      ensureDailyBackup(ctx);
+    } catch (err) {
+      log('[tasleem] daily backup failed', err);
+    }
   };
 }
