@@ -36,6 +36,7 @@ import { explainError } from '../lib/errors';
 import { formatDate, formatNumber } from '../lib/format';
 import { toFieldIssues } from '../../../electron/api/schemas/issues';
 import { issuesByPath } from '../lib/validation';
+import { Section } from '../components/Section';
 
 type Form = HandoverFieldsInput;
 /** The fields held as free text (not a choice from a list, a number or a list). */
@@ -201,10 +202,7 @@ function HandoverForm({ initial, existing, amend }: { initial: Form; existing?: 
           {serverError}
         </Alert>
       )}
-      <Paper withBorder p="md">
-        <Title order={4} mb="sm">
-          {t('form.sectionDocument')}
-        </Title>
+      <Section title={t('form.sectionDocument')}>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           {textField('referenceNo', { required: true, dir: 'ltr' })}
           <DateInput
@@ -255,11 +253,8 @@ function HandoverForm({ initial, existing, amend }: { initial: Form; existing?: 
             error={err('documentLanguages')}
           />
         </SimpleGrid>
-      </Paper>
-      <Paper withBorder p="md">
-        <Title order={4} mb="sm">
-          {t('form.sectionDelegation')}
-        </Title>
+      </Section>
+      <Section title={t('form.sectionDelegation')}>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <CountrySelect
             label={t('fields.receivingCountry')}
@@ -313,18 +308,15 @@ function HandoverForm({ initial, existing, amend }: { initial: Form; existing?: 
         >
           {t('common.add')}
         </Button>
-      </Paper>
-      <Paper withBorder p="md">
-        <Title order={4} mb="sm">
-          {t('form.sectionHanding')}
-        </Title>
+      </Section>
+      <Section title={t('form.sectionHanding')}>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           {textField('handingAuthority', { required: !relaxed })}
           {textField('handingOfficialName', { required: !relaxed })}
           {textField('handingOfficialNameLatin', { description: t('form.otherScriptHint') })}
           {textField('handingOfficialTitle')}
         </SimpleGrid>
-      </Paper>
+      </Section>
       <Paper withBorder p="md">
         <Group justify="space-between" mb="sm">
           <Title order={4}>{t('form.sectionPersons')}</Title>

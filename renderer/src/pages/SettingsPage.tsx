@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NumberInput, Paper, SimpleGrid, Stack, Table, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, SimpleGrid, Stack, Table, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { RecoveryPassphrase } from '../components/settings/RecoveryPassphrase';
 import { TrustedOffices } from '../components/settings/TrustedOffices';
 import { BackupsSection } from '../components/backup/BackupsSection';
 import { useCan } from '../auth/account';
+import { Section } from '../components/Section';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -35,10 +36,7 @@ export function SettingsPage() {
       {mayTrust && <TrustedOffices />}
       {canBackup && <BackupsSection />}
       {info.data && (
-        <Paper withBorder p="md">
-          <Title order={4} mb="sm">
-            {t('settings.about')}
-          </Title>
+        <Section title={t('settings.about')}>
           <Table>
             <Table.Tbody>
               <Table.Tr>
@@ -55,7 +53,7 @@ export function SettingsPage() {
               </Table.Tr>
             </Table.Tbody>
           </Table>
-        </Paper>
+        </Section>
       )}
     </Stack>
   );
@@ -117,10 +115,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
     await queryClient.invalidateQueries({ queryKey: ['settings'] });
   }
   return (
-    <Paper withBorder p="md">
-      <Title order={4} mb="sm">
-        {t('settings.defaults')}
-      </Title>
+    <Section title={t('settings.defaults')}>
       {status === 'saved' && (
         <Alert color="teal" mb="sm">
           {t('common.saved')}
@@ -143,6 +138,6 @@ function SettingsForm({ initial }: { initial: Settings }) {
       <Button mt="md" onClick={() => void save()} data-testid="save-settings">
         {t('common.save')}
       </Button>
-    </Paper>
+    </Section>
   );
 }

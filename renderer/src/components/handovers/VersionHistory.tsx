@@ -1,4 +1,4 @@
-import { Badge, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { callOrThrow } from '../../api/client';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { fieldText, versionDiff } from '../../lib/version-diff';
 import { HeadedTable } from '../HeadedTable';
+import { Section } from '../Section';
 
 /** Every frozen version, and a readable field-by-field comparison of any two of them. */
 export function VersionHistory({ id }: { id: string }) {
@@ -31,10 +32,7 @@ export function VersionHistory({ id }: { id: string }) {
   }));
 
   return (
-    <Paper withBorder p="md">
-      <Title order={4} mb="sm">
-        {t('detail.versions')}
-      </Title>
+    <Section title={t('detail.versions')}>
       {list.length === 0 && <Text c="dimmed">{t('detail.noVersions')}</Text>}
       <Stack gap={4} mb="sm">
         {list.map((v) => (
@@ -105,6 +103,6 @@ export function VersionHistory({ id }: { id: string }) {
           </Text>
         ))}
       </Stack>
-    </Paper>
+    </Section>
   );
 }

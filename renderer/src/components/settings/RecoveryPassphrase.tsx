@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, PasswordInput, Progress, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, PasswordInput, Progress, Stack, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { RECOVERY_PASSPHRASE } from '../../../../electron/api/domain/passphrase'
 import { call, callOrThrow } from '../../api/client';
 import { useAccount } from '../../auth/account';
 import { issuesByPath } from '../../lib/validation';
+import { Section } from '../Section';
 
 const COLORS = ['red', 'red', 'orange', 'teal', 'green'];
 
@@ -62,10 +63,7 @@ export function RecoveryPassphrase() {
   );
   const set = status.data?.set;
   return (
-    <Paper withBorder p="md" data-testid="recovery-section">
-      <Title order={4} mb="sm">
-        {t('recoveryPassphrase.title')}
-      </Title>
+    <Section title={t('recoveryPassphrase.title')} testId="recovery-section">
       <Stack>
         {status.data && (
           <Alert color={set ? 'teal' : 'orange'} data-testid="recovery-status" data-set={String(!!set)}>
@@ -98,6 +96,6 @@ export function RecoveryPassphrase() {
           {t('recoveryPassphrase.howToUse')}
         </Text>
       </Stack>
-    </Paper>
+    </Section>
   );
 }
