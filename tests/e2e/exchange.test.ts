@@ -101,10 +101,16 @@ describe('office exchange in the app', () => {
     await page.getByTestId('bundle-to').click();
     await page.getByRole('option', { name: 'Qamishli' }).click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('bundle-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/^tasleem-.*-to-Qamishli-\d{4}-\d{2}-\d{2}\.tasleem$/);
     const data = readFileSync((await download.path())!);
     const report = importBundle(qamishli.ctx, caller, data);
     // Qamishli gets Hasakah's amendment as a conflict of its own: each office decides on its side.
     expect(report.counts).toMatchObject({ conflict: 1, new: 0 });
+    // The office card is a held file as well: the very card Qamishli adds.
+    const [card] = await Promise.all([page.waitForEvent('download'), page.getByTestId('office-card').click()]);
+    expect(card.suggestedFilename()).toBe('الحسكة.tasleem-office.json');
+    const own = (await must(hasakah, 'io:office', {})) as unknown as { card: string };
+    expect(readFileSync((await card.path())!, 'utf8')).toBe(own.card);
     expect(errors).toEqual([]);
   });
 

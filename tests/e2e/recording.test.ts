@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handoverFields } from '../../electron/api/schemas/handover';
@@ -95,6 +96,19 @@ describe.each(flows)('recording a handover in $tag', (flow) => {
       .locator('input[type="file"]')
       .setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: tinyPdf() });
     await page.getByTestId('attachments-table').getByText('scan.pdf').waitFor();
+    // Shown and saved from the held file's URL (browser mode: /files/<id>?token=…): the bytes that were stored.
+    await page.getByTestId('attachment-open').click();
+    const frame = page.getByTestId('attachment-preview').locator('iframe');
+    await frame.waitFor();
+    const src = (await frame.getAttribute('src'))!;
+    expect(src).toMatch(/^\.\/files\/[A-Za-z0-9_-]{22,64}\?token=[^&]+$/);
+    const shown = await page.evaluate(async (u) => [...new Uint8Array(await (await fetch(u)).arrayBuffer())], src);
+    expect(Buffer.from(shown).equals(tinyPdf())).toBe(true);
+    await screenshot(page, `attachment-preview-${flow.tag}`);
+    await page.keyboard.press('Escape');
+    const [saved] = await Promise.all([page.waitForEvent('download'), page.getByTestId('attachment-download').click()]);
+    expect(saved.suggestedFilename()).toBe('scan.pdf');
+    expect(readFileSync((await saved.path())!).equals(tinyPdf())).toBe(true);
     expect(
       (
         session.app.ctx.db.sqlite

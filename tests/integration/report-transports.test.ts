@@ -6,10 +6,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppContext } from '../../electron/services/app-context';
 import { startWebServer } from '../../electron/web/server';
 import { addAccount } from '../support/accounts';
-import { testApp, type TestApp } from '../support/context';
+import { kyrgyzHandover, testApp, type TestApp } from '../support/context';
 import { testUnlock } from '../support/keys';
 import { pdfsig } from '../support/report-tools';
-import { heldBytes } from '../support/files';
+import { heldBytes, tinyPdf } from '../support/files';
 import { signedRecord } from '../support/signing';
 
 const EPOCH = '1780000000'; // 2026-05-28T20:26:40Z
@@ -96,5 +96,67 @@ describe('one document whatever the transport', { timeout: 120_000 }, () => {
     expect(fromCli.equals(inProcess)).toBe(true);
     // The signing time is the fixed one, so the equality above is not two exports of a clock that stood still.
     expect(inProcess.toString('latin1')).toMatch(/\/M \(D:20260528202640Z?/);
+  });
+
+  it('a sheet, the totals and an attachment: the same bytes and SHA-256 in process, over HTTP and from the CLI', async () => {
+    const d = await app.must('handovers:create', { data: kyrgyzHandover() });
+    const scan = tinyPdf();
+    const att = await app.must('attachments:add', {
+      handoverId: d.id,
+      fileName: 'scan.pdf',
+      base64: scan.toString('base64'),
+    });
+    const inputs = {
+      'io:export': { format: 'csv', filter: {} },
+      'totals:export': { filter: { includeDrafts: true }, format: 'csv', locale: 'ar' },
+      'attachments:get': { id: att.id },
+    } as const;
+    const inProcess = {
+      'io:export': heldBytes(app.ctx, await app.must('io:export', inputs['io:export'])),
+      'totals:export': heldBytes(app.ctx, await app.must('totals:export', inputs['totals:export'])),
+      'attachments:get': heldBytes(app.ctx, await app.must('attachments:get', inputs['attachments:get'])),
+    };
+    expect(inProcess['attachments:get'].equals(scan)).toBe(true);
+    expect(inProcess['io:export'].toString('utf8')).toContain('HO-2023-0001');
+
+    const db = join(app.dir, 'tasleem.db');
+    const ctx = createAppContext({ dataDir: app.dir, dbFile: db, mode: 'web', unlock: testUnlock() });
+    const web = await startWebServer({ ctx, staticDir: app.dir });
+    const registrar = await addAccount(ctx, 'registrar', 'transport-registrar');
+    try {
+      const post = (channel: string, body: unknown, cookie = '') =>
+        fetch(`http://127.0.0.1:${web.port}/api/${channel}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${web.token}`, 'content-type': 'application/json', cookie },
+          body: JSON.stringify(body),
+        });
+      const cookie = ((await post('auth:signIn', registrar)).headers.get('set-cookie') ?? '').split(';')[0];
+      for (const channel of Object.keys(inputs) as (keyof typeof inputs)[]) {
+        const body = (await (await post(channel, inputs[channel], cookie)).json()) as {
+          value: { fileId: string; sha256: string; base64?: string };
+        };
+        expect(body.value.base64).toBeUndefined();
+        const res = await fetch(
+          `http://127.0.0.1:${web.port}/files/${body.value.fileId}?token=${web.token}&download=1`,
+          { headers: { cookie } },
+        );
+        const bytes = Buffer.from(await res.arrayBuffer());
+        expect(bytes.equals(inProcess[channel])).toBe(true);
+        expect(createHash('sha256').update(bytes).digest('hex')).toBe(body.value.sha256);
+      }
+    } finally {
+      await web.close();
+      ctx.db.close();
+    }
+
+    const out = join(app.dir, 'cli.csv');
+    const cli = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'electron/cli/main.ts', 'export', '--out', out, '--db', db],
+      { encoding: 'utf8', env: { ...process.env, TASLEEM_DATA_DIR: app.dir } },
+    );
+    expect(cli.stderr).toBe('');
+    expect(cli.status).toBe(0);
+    expect(readFileSync(out).equals(inProcess['io:export'])).toBe(true);
   });
 });

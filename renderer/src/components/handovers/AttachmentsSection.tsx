@@ -83,10 +83,15 @@ export function AttachmentsSection({ handover }: { handover: Handover }) {
                 </Table.Td>
                 <Table.Td>
                   <Group gap="xs" wrap="nowrap">
-                    <Button size="xs" variant="default" onClick={() => setPreview(a)}>
+                    <Button size="xs" variant="default" onClick={() => setPreview(a)} data-testid="attachment-open">
                       {t('detail.preview')}
                     </Button>
-                    <Button size="xs" variant="default" onClick={() => void download(a)}>
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => void download(a)}
+                      data-testid="attachment-download"
+                    >
                       {t('detail.download')}
                     </Button>
                   </Group>

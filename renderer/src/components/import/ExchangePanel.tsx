@@ -285,6 +285,7 @@ export function ExchangePanel({ opened }: { opened?: string | null }) {
               <Button
                 variant="default"
                 size="xs"
+                data-testid="office-card"
                 onClick={() =>
                   run(async () => {
                     const r = await call('io:officeCard', {});
