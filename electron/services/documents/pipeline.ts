@@ -88,7 +88,7 @@ export async function produceDocument(
         signingTime: req.at,
         ...req.signature,
       })
-    : await finishUnsigned(made.pdf, req.mark);
+    : finishUnsigned(made.pdf, req.mark);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   writeAudit(
     ctx.db.orm,

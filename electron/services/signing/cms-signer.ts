@@ -21,6 +21,20 @@ export interface SigningMaterial {
   chain: pkijs.Certificate[];
 }
 
+/**
+ * The certificate set of a material as ASN.1, decoded once: pkijs re-derives a certificate's structure on every
+ * encode (~0.6 ms each), where re-encoding the decoded tree gives the same bytes in a quarter of that.
+ */
+const certificateSets = new WeakMap<SigningMaterial, asn1js.AsnType[]>();
+function certificateSet(material: SigningMaterial): asn1js.AsnType[] {
+  let set = certificateSets.get(material);
+  if (!set) {
+    set = material.chain.map((c) => asn1js.fromBER(c.toSchema().toBER(false)).result);
+    certificateSets.set(material, set);
+  }
+  return set;
+}
+
 const der = (asn1: forge.asn1.Asn1) => Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary');
 
 /**
@@ -68,8 +82,7 @@ export class NodeCmsSigner extends Signer {
   override async sign(pdf: Buffer, signingTime: Date = new Date()): Promise<Buffer> {
     if (this.used) throw new Error('A signer signs once');
     this.used = true;
-    const certificates = this.material.chain;
-    const signer = certificates[0];
+    const signer = this.material.chain[0];
     const signedAttrs = new pkijs.SignedAndUnsignedAttributes({
       type: 0,
       attributes: [
@@ -85,26 +98,28 @@ export class NodeCmsSigner extends Signer {
     const attrs = Buffer.from(signedAttrs.toSchema().toBER());
     attrs[0] = 0x31;
     const sha256 = () => new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256, algorithmParams: new asn1js.Null() });
-    const signedData = new pkijs.SignedData({
+    const signerInfo = new pkijs.SignerInfo({
       version: 1,
-      digestAlgorithms: [sha256()],
-      encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: OID.data }),
-      signerInfos: [
-        new pkijs.SignerInfo({
-          version: 1,
-          sid: new pkijs.IssuerAndSerialNumber({ issuer: signer.issuer, serialNumber: signer.serialNumber }),
-          digestAlgorithm: sha256(),
-          signedAttrs,
-          signatureAlgorithm: new pkijs.AlgorithmIdentifier({
-            algorithmId: OID.sha256WithRSA,
-            algorithmParams: new asn1js.Null(),
-          }),
-          signature: new asn1js.OctetString({ valueHex: cryptoSign('sha256', attrs, this.material.key) }),
-        }),
-      ],
-      certificates,
+      sid: new pkijs.IssuerAndSerialNumber({ issuer: signer.issuer, serialNumber: signer.serialNumber }),
+      digestAlgorithm: sha256(),
+      signedAttrs,
+      signatureAlgorithm: new pkijs.AlgorithmIdentifier({
+        algorithmId: OID.sha256WithRSA,
+        algorithmParams: new asn1js.Null(),
+      }),
+      signature: new asn1js.OctetString({ valueHex: cryptoSign('sha256', attrs, this.material.key) }),
     });
-    const cms = new pkijs.ContentInfo({ contentType: OID.signedData, content: signedData.toSchema(true) });
+    // SignedData (RFC 5652 5.1) as pkijs.SignedData writes it for version 1, with the certificates encoded once.
+    const signedData = new asn1js.Sequence({
+      value: [
+        new asn1js.Integer({ value: 1 }),
+        new asn1js.Set({ value: [sha256().toSchema()] }),
+        new pkijs.EncapsulatedContentInfo({ eContentType: OID.data }).toSchema(),
+        new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: certificateSet(this.material) }),
+        new asn1js.Set({ value: [signerInfo.toSchema()] }),
+      ],
+    });
+    const cms = new pkijs.ContentInfo({ contentType: OID.signedData, content: signedData });
     return Buffer.from(cms.toSchema().toBER(false));
   }
 }

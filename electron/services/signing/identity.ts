@@ -152,7 +152,18 @@ export interface Signer {
   password: string;
 }
 
-/** Opens the sealed key for one signature; also refuses a certificate that is no longer (or not yet) valid. */
+/**
+ * What the last opening of a sealed key gave, per context: the same sealed blob under the same vault opens to the same
+ * secret (AES-GCM), so it is not decrypted and parsed again for every report. It stays in memory no longer than the
+ * key itself already does (documents/pipeline.ts keeps the opened key for the process); a changed blob, certificate
+ * or vault opens afresh, and the certificate's validity is checked against the clock on every use.
+ */
+const opened = new WeakMap<
+  AppContext,
+  { keys: unknown; keyVault: unknown; sealed: string; certPem: string; secret: SealedSecret; validity: Validity }
+>();
+
+/** Opens the sealed key for a signature; also refuses a certificate that is no longer (or not yet) valid. */
 export function openSigner(ctx: AppContext, row: SigningIdentityRow): Signer {
   const vault = vaultFor(ctx);
   if (vault.id !== row.vault)
@@ -160,13 +171,30 @@ export function openSigner(ctx: AppContext, row: SigningIdentityRow): Signer {
       'SIGNING_KEY_UNAVAILABLE',
       `The signing key was sealed with the "${row.vault}" vault, but "${vault.id}" is in use (convert the database: tasleem encrypt)`,
     );
-  const secret = JSON.parse(vault.open(row.sealed).toString('utf8')) as SealedSecret;
-  const cert = x509FromPem(row.certPem);
-  assertCurrent({ notBefore: new Date(cert.validFrom), notAfter: new Date(cert.validTo) }, ctx.now());
-  return { row, p12: Buffer.from(secret.p12, 'base64'), password: secret.password };
+  let o = opened.get(ctx);
+  if (
+    !o ||
+    o.keys !== ctx.keys ||
+    o.keyVault !== ctx.keyVault ||
+    o.sealed !== row.sealed ||
+    o.certPem !== row.certPem
+  ) {
+    const secret = JSON.parse(vault.open(row.sealed).toString('utf8')) as SealedSecret;
+    const cert = x509FromPem(row.certPem);
+    const validity = { notBefore: new Date(cert.validFrom), notAfter: new Date(cert.validTo) };
+    o = { keys: ctx.keys, keyVault: ctx.keyVault, sealed: row.sealed, certPem: row.certPem, secret, validity };
+    opened.set(ctx, o);
+  }
+  assertCurrent(o.validity, ctx.now());
+  return { row, p12: Buffer.from(o.secret.p12, 'base64'), password: o.secret.password };
 }
 
-function assertCurrent(validity: { notBefore: Date; notAfter: Date }, now: Date) {
+interface Validity {
+  notBefore: Date;
+  notAfter: Date;
+}
+
+function assertCurrent(validity: Validity, now: Date) {
   if (now > validity.notAfter)
     throw new AppError(
       'CERTIFICATE_EXPIRED',

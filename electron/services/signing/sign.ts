@@ -1,7 +1,6 @@
-import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import { SignPdf } from '@signpdf/signpdf';
-import { PDFDict, PDFDocument, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
 import { NodeCmsSigner, type SigningMaterial } from './cms-signer';
+import { appendUpdate } from './incremental';
 
 /** Room for the PKCS#7 in /Contents (bytes). The default 8 KB is tight for imported certificates with long chains. */
 export const SIGNATURE_LENGTH = 16_384;
@@ -23,34 +22,11 @@ export function parseRecordMark(text: string): RecordMark | null {
 }
 
 /** What the producer line of every document says (the Info dictionary and, to stay PDF/A, its XMP metadata). */
-export const PRODUCER = 'Tasleem (Typst, pdf-lib, @signpdf)';
+export const PRODUCER = 'Tasleem (Typst, @signpdf)';
 
-/**
- * Loads Typst's PDF once with pdf-lib to add the producer and the record mark (and, when signing, the placeholder).
- * Title, author, subject and dates are Typst's (set from the same data), so the XMP and the Info dictionary agree.
- */
-async function prepare(pdf: Uint8Array, mark: RecordMark): Promise<PDFDocument> {
-  // parseSpeed / objectsPerTick: pdf-lib otherwise yields to a timer every 100 objects, a few ms each.
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: Infinity });
-  const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
-  info.set(PDFName.of('Producer'), PDFString.of(PRODUCER));
-  info.set(PDFName.of(RECORD_MARK_KEY), PDFString.of(formatRecordMark(mark)));
-  const metadata = doc.catalog.lookup(PDFName.of('Metadata'));
-  if (metadata instanceof PDFRawStream) {
-    const xmp = Buffer.from(metadata.getContents()).toString('utf8');
-    const withProducer = xmp.replace('<xmp:CreatorTool>', `<pdf:Producer>${PRODUCER}</pdf:Producer><xmp:CreatorTool>`);
-    doc.catalog.set(
-      PDFName.of('Metadata'),
-      doc.context.register(doc.context.stream(Buffer.from(withProducer, 'utf8'), { Type: 'Metadata', Subtype: 'XML' })),
-    );
-  }
-  return doc;
-}
-
-/** An unsigned document (a draft): producer and record mark only. */
-export async function finishUnsigned(pdf: Uint8Array, mark: RecordMark): Promise<Buffer> {
-  const doc = await prepare(pdf, mark);
-  return Buffer.from(await doc.save({ useObjectStreams: false, objectsPerTick: Infinity }));
+/** An unsigned document (a draft): producer and record mark only, appended to Typst's bytes. */
+export function finishUnsigned(pdf: Uint8Array, mark: RecordMark): Buffer {
+  return appendUpdate(pdf, { producer: PRODUCER, info: { [RECORD_MARK_KEY]: formatRecordMark(mark) } });
 }
 
 export interface SignOptions {
@@ -65,24 +41,24 @@ export interface SignOptions {
 }
 
 /**
- * Placeholder with pdf-lib (saved without object streams, signatureLength set explicitly), then the CMS from Node's
- * crypto (cms-signer.ts) through @signpdf. The signed bytes are returned as they are: a signed file never goes back
- * through pdf-lib, which would rewrite it and break the digest.
+ * The producer, the record mark and the signature placeholder as one incremental update (incremental.ts), then the
+ * CMS from Node's crypto (cms-signer.ts) spliced in by @signpdf. Title, author, subject and dates are Typst's (set
+ * from the same data), so the XMP and the Info dictionary agree.
  */
 export async function signDocument(pdf: Uint8Array, mark: RecordMark, opts: SignOptions): Promise<Buffer> {
-  const doc = await prepare(pdf, mark);
-  pdflibAddPlaceholder({
-    pdfDoc: doc,
-    pdfPage: doc.getPage(0),
-    reason: opts.reason,
-    contactInfo: opts.contactInfo,
-    name: opts.name,
-    location: opts.location,
-    signingTime: opts.signingTime,
-    signatureLength: SIGNATURE_LENGTH,
-    widgetRect: opts.widgetRect,
-    appName: 'Tasleem',
+  const prepared = appendUpdate(pdf, {
+    producer: PRODUCER,
+    info: { [RECORD_MARK_KEY]: formatRecordMark(mark) },
+    signature: {
+      widgetRect: opts.widgetRect,
+      reason: opts.reason,
+      location: opts.location,
+      contactInfo: opts.contactInfo,
+      name: opts.name,
+      signingTime: opts.signingTime,
+      appName: 'Tasleem',
+      signatureLength: SIGNATURE_LENGTH,
+    },
   });
-  const prepared = Buffer.from(await doc.save({ useObjectStreams: false, objectsPerTick: Infinity }));
   return new SignPdf().sign(prepared, new NodeCmsSigner(opts.material), opts.signingTime);
 }
