@@ -7,7 +7,7 @@ import type { ChosenFile } from '../api/schemas/files';
 import { filesOf } from '../services/files/store';
 import { dispatch } from '../handlers/dispatch';
 import type { Channel, InputOf, OutputOf } from '../api/contract';
-import { AppError } from '../api/result';
+import { AppError, type Result } from '../api/result';
 import { createAppContext, type ContextOptions } from '../services/app-context';
 import { localCaller, type AppContext, type Caller } from '../services/context';
 import { databaseFile, resolveDataDir } from '../services/data-dir';
@@ -30,6 +30,8 @@ export interface CliRuntime {
   /** `cli:<os user>`, an administrator: what a command that calls a service directly passes as the caller. */
   caller: Caller;
   call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>>;
+  /** The same call, answering the Result: for a command that words some failures itself. */
+  attempt<C extends Channel>(channel: C, input: InputOf<C>): Promise<Result<OutputOf<C>>>;
   out(text: string): void;
   /** Admits the file at a path for a channel taking that kind of file (refused over its limit, before reading). */
   choose(path: string, kind: FileKind): ChosenFile;
@@ -95,6 +97,7 @@ export const withRuntime =
           path
             ? copyFileSync(filesOf(ctx).heldFile(fileId, caller.actor).path, path)
             : void process.stdout.write(filesOf(ctx).heldBytes(fileId, caller.actor)),
+        attempt: (channel, input) => dispatch(ctx, caller, channel, input) as never,
         async call(channel, input) {
           const result = await dispatch(ctx, caller, channel, input);
           if (!result.ok) {

@@ -1,22 +1,13 @@
 import { extname, join } from 'node:path';
-import type { FileKind } from '../api/domain/limits';
+import { FILE_EXTENSIONS, type FileKind, type MadeInPage } from '../api/domain/limits';
 import { AppError, fail, ok, type Result } from '../api/result';
 import type { ChosenFile } from '../api/schemas/files';
 import type { FileStore } from '../services/files/store';
 import { storageErrorCode } from '../services/storage-errors';
 import type { Translate } from './strings';
 
-/** What the native open dialog offers for each kind of file (every limit stays in FILE_LIMITS). */
-export const OPEN_EXTENSIONS: Record<FileKind, string[]> = {
-  spreadsheet: ['csv', 'tsv', 'txt', 'xlsx'],
-  bundle: ['tasleem', 'json'],
-  attachment: ['pdf', 'jpg', 'jpeg', 'png'],
-  reportPdf: ['pdf'],
-  p12: ['p12', 'pfx'],
-  caCertificate: ['pem', 'crt', 'cer', 'der'],
-  signaturePng: ['png'],
-  officeCard: ['json'],
-};
+/** What the native open dialog offers for each kind of file: the same list as browser mode's file input. */
+export const OPEN_EXTENSIONS = FILE_EXTENSIONS;
 const SAVE_KINDS = ['pdf', 'csv', 'xlsx', 'pem', 'der', 'json', 'tasleem'];
 
 interface Filter {
@@ -42,12 +33,23 @@ const failed = (err: unknown): Result<never> => {
   throw err;
 };
 
-/** The open dialog for one kind of file; the path chosen is admitted (refused over its limit, never read here). */
+/**
+ * The open dialog for one kind of file; the path chosen is admitted (refused over its limit, never read here). A file
+ * dropped on the page comes with its path (`dropped`, from the preload) and is admitted the same way, without a dialog.
+ */
 export async function pickFile(
   deps: { open: OpenDialog; files: FileStore; t: Translate },
   kind: FileKind,
   owner: string,
+  dropped?: string,
 ): Promise<Result<ChosenFile | null>> {
+  if (dropped) {
+    try {
+      return ok(deps.files.admit(dropped, kind, owner));
+    } catch (err) {
+      return failed(err);
+    }
+  }
   const r = await deps.open({
     title: deps.t('desktop.files.open'),
     filters: [{ name: deps.t(`desktop.files.kinds.${kind}`), extensions: OPEN_EXTENSIONS[kind] }],
@@ -57,6 +59,21 @@ export async function pickFile(
   if (r.canceled || !path) return ok(null);
   try {
     return ok(deps.files.admit(path, kind, owner));
+  } catch (err) {
+    return failed(err);
+  }
+}
+
+/** Bytes the page made (a drawn signature), admitted like a chosen file: refused over the kind's limit, unread. */
+export function admitMadeFile(
+  files: FileStore,
+  kind: MadeInPage,
+  fileName: string,
+  bytes: Uint8Array,
+  owner: string,
+): Result<ChosenFile> {
+  try {
+    return ok(files.admitBytes(bytes, kind, owner, fileName));
   } catch (err) {
     return failed(err);
   }

@@ -7,7 +7,7 @@ import { fail, type Result } from '../api/result';
 import { callerFor, Sessions } from '../services/auth/sessions';
 import type { AppContext, SessionControl } from '../services/context';
 import type { Role } from '../api/schemas/account';
-import { FILE_LIMITS, type FileKind } from '../api/domain/limits';
+import { FILE_LIMITS, isMadeInPage, type FileKind, type MadeInPage } from '../api/domain/limits';
 import { isTrustedSender } from './security';
 
 /** The window's one session: who signed in, until they sign out, go idle, or the OS locks or sleeps (main.ts). */
@@ -61,7 +61,7 @@ export function registerIpc(
 }
 
 /** The two file ipc channels beside the contract's: the page asks, main shows the native dialog and does the rest. */
-export const FILE_IPC = { pick: 'tasleem:file:pick', save: 'tasleem:file:save' } as const;
+export const FILE_IPC = { pick: 'tasleem:file:pick', made: 'tasleem:file:made', save: 'tasleem:file:save' } as const;
 
 /**
  * Files in the desktop app: a path chosen in the native open dialog is admitted for a channel (the page gets its id),
@@ -71,7 +71,9 @@ export function registerFileIpc(
   ctx: AppContext,
   session: DesktopSession,
   dialogs: {
-    pick: (kind: FileKind, owner: string) => Promise<Result<unknown>>;
+    /** `dropped`: the path of a file dropped on the page (the preload's webUtils), admitted without a dialog. */
+    pick: (kind: FileKind, owner: string, dropped?: string) => Promise<Result<unknown>>;
+    made: (kind: MadeInPage, fileName: string, bytes: Uint8Array, owner: string) => Result<unknown>;
     save: (fileId: string, owner: string) => Promise<Result<unknown>>;
   },
 ): void {
@@ -80,12 +82,22 @@ export function registerFileIpc(
     const caller = callerFor(ctx, session.accountId(), session.control);
     return caller.role === null ? fail('UNAUTHORIZED', 'Sign in first') : caller;
   };
-  ipcMain.handle(FILE_IPC.pick, (event, kind: unknown) => {
+  ipcMain.handle(FILE_IPC.pick, (event, kind: unknown, dropped: unknown) => {
     const caller = signedIn(event);
     if ('ok' in caller) return caller;
     if (typeof kind !== 'string' || !Object.prototype.hasOwnProperty.call(FILE_LIMITS, kind))
       return fail('BAD_REQUEST', 'Unknown kind of file');
-    return dialogs.pick(kind as FileKind, caller.actor);
+    if (dropped !== undefined && (typeof dropped !== 'string' || !dropped))
+      return fail('BAD_REQUEST', 'Not a file on this computer');
+    return dialogs.pick(kind as FileKind, caller.actor, dropped);
+  });
+  // Bytes the page made and has no path for (MADE_IN_PAGE: the drawn signature); never a kind a person chooses.
+  ipcMain.handle(FILE_IPC.made, (event, kind: unknown, fileName: unknown, bytes: unknown) => {
+    const caller = signedIn(event);
+    if ('ok' in caller) return caller;
+    if (!isMadeInPage(kind) || typeof fileName !== 'string' || !(bytes instanceof Uint8Array))
+      return fail('BAD_REQUEST', 'Not a file the page makes');
+    return dialogs.made(kind, fileName, bytes, caller.actor);
   });
   ipcMain.handle(FILE_IPC.save, (event, fileId: unknown) => {
     const caller = signedIn(event);

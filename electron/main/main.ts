@@ -15,7 +15,7 @@ import { aboutDialog, runtimeFailureDialog, startupFailureDialog } from './dialo
 import type { KeyWrapper, Unlock } from '../services/keys/keystore';
 import { forwardEvents } from './event-forward';
 import { DesktopSession, registerFileIpc, registerIpc, registerRecoveryIpc } from './ipc';
-import { pickFile, saveHeldFile } from './file-dialogs';
+import { admitMadeFile, pickFile, saveHeldFile } from './file-dialogs';
 import { filesOf } from '../services/files/store';
 import { configureFileLog, logsDir } from './log-setup';
 import { installMenu } from './menu';
@@ -221,12 +221,14 @@ if (!app.requestSingleInstanceLock()) {
     buildMenu();
     const signedIn = new DesktopSession(ctx);
     registerFileIpc(ctx, signedIn, {
-      pick: (kind, owner) =>
+      pick: (kind, owner, dropped) =>
         pickFile(
           { open: (o) => (parent() ? dialog.showOpenDialog(parent()!, o) : dialog.showOpenDialog(o)), files, t: t() },
           kind,
           owner,
+          dropped,
         ),
+      made: (kind, fileName, bytes, owner) => admitMadeFile(files, kind, fileName, bytes, owner),
       save: (fileId, owner) =>
         saveHeldFile(
           {

@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { CHANNELS, IPC_PREFIX } from '../api/contract';
 import { EVENT_IPC_PREFIX, EVENT_NAMES } from '../api/events';
 
@@ -21,6 +21,12 @@ contextBridge.exposeInMainWorld('tasleem', {
   },
   /** The native open dialog for one kind of file; resolves to the admitted file's id and name, or null (cancelled). */
   pickFile: (kind: string) => ipcRenderer.invoke('tasleem:file:pick', kind),
+  /** Bytes the page made itself (the drawn signature), admitted by main for that kind; the page gets the id. */
+  admitMade: (kind: string, fileName: string, bytes: Uint8Array) =>
+    ipcRenderer.invoke('tasleem:file:made', kind, fileName, bytes),
+  /** A file dropped on the page: Electron tells the preload its path (the page never sees it), main admits it. */
+  admitDropped: (kind: string, file: File) =>
+    ipcRenderer.invoke('tasleem:file:pick', kind, webUtils.getPathForFile(file)),
   /** Main writes a file the app produced where the native save dialog says; the bytes never reach the page. */
   saveFile: (fileId: string) => ipcRenderer.invoke('tasleem:file:save', fileId),
   /** Main ended the session (the OS locked or went to sleep): the page shows the sign-in screen at once. */

@@ -55,17 +55,15 @@ export async function detectType(bytes: Buffer, fileName: string): Promise<Attac
   return detected as AttachmentType;
 }
 
-/** `fileName` arrives through the contract's schema: bidi and other controls already stripped. */
+/** `fileName` is the chosen file's, as admitted (FileStore): bidi and other controls already stripped, no folders. */
 export async function addAttachment(
   ctx: AppContext,
   caller: Caller,
   handoverId: string,
-  fileName: string,
-  base64: string,
+  { fileName, bytes }: { fileName: string; bytes: Buffer },
 ): Promise<AttachmentMeta> {
   const h = getHandover(ctx, handoverId);
   if (h.status === 'void') throw new AppError('NOT_EDITABLE', `Handover ${h.referenceNo} is void`);
-  const bytes = Buffer.from(base64, 'base64');
   const limit = getSettings(ctx).attachmentMaxMb * 1024 * 1024;
   if (bytes.length > limit)
     throw new AppError('TOO_LARGE', `${fileName} is larger than ${limit / 1024 / 1024} MB`, {

@@ -5,6 +5,7 @@ import { writeSync } from 'node:fs';
 import { dispatch } from '../../electron/handlers/dispatch';
 import { createAppContext } from '../../electron/services/app-context';
 import { localCaller } from '../../electron/services/context';
+import { filesOf } from '../../electron/services/files/store';
 import { kyrgyzHandover } from '../support/context';
 import { tinyPng } from '../support/files';
 import { testUnlock } from '../support/keys';
@@ -13,7 +14,7 @@ const [dataDir, migrationsFolder] = process.argv.slice(2);
 const ack = (line: string) => writeSync(1, `${line}\n`);
 const ctx = createAppContext({ dataDir, mode: 'cli', migrationsFolder, unlock: testUnlock() });
 const caller = localCaller('crash-writer');
-const png = tinyPng().toString('base64');
+const png = tinyPng();
 
 async function must(channel: string, input: unknown): Promise<{ id: string; revision: number }> {
   const r = await dispatch(ctx, caller, channel, input);
@@ -31,7 +32,8 @@ async function writeForever(): Promise<never> {
     });
     ack(`created ${h.id}`);
     if (i % 4 === 1) {
-      await must('attachments:add', { handoverId: h.id, fileName: `scan-${i}.png`, base64: png });
+      const fileId = filesOf(ctx).admitBytes(png, 'attachment', caller.actor, `scan-${i}.png`).fileId;
+      await must('attachments:add', { handoverId: h.id, fileId });
       ack(`attached ${h.id}`);
     }
     if (i % 3 === 2) {

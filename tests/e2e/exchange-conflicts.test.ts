@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/handlers/dispatch';
 import { localCaller } from '../../electron/services/context';
+import { filesOf } from '../../electron/services/files/store';
 import { exportBundle, importBundle } from '../../electron/services/exchange/merge';
 import { addOffice, initOffice } from '../../electron/services/exchange/office';
 import { useBrowserSession } from '../support/browser-session';
@@ -49,8 +50,7 @@ beforeAll(async () => {
   await amend(qamishli.ctx, french.id, frenchHandover({ womenCount: 16, notes: 'Recounted at the Semalka crossing' }));
   await must(qamishli.ctx, 'attachments:add', {
     handoverId: french.id,
-    fileName: 'signed-protocol.pdf',
-    base64: PDF.toString('base64'),
+    fileId: filesOf(qamishli.ctx).admitBytes(PDF, 'attachment', caller.actor, 'signed-protocol.pdf').fileId,
   });
   await amend(hasakah, french.id, frenchHandover({ womenCount: 14 }));
   await amend(qamishli.ctx, kyrgyz.id, kyrgyzHandover({ delegationHeadName: 'Arslan Tokobayev' }));

@@ -10,7 +10,9 @@ import type { Caller } from '../../electron/services/context';
 import { addOffice, initOffice } from '../../electron/services/exchange/office';
 import { kyrgyzHandover, testApp, type TestApp } from '../support/context';
 import { tinyPng } from '../support/files';
-import { samples, type Seeded } from './samples';
+import { sampleFiles, samples, type Seeded } from './samples';
+import { FILE_EXTENSIONS, type FileKind } from '../../electron/api/domain/limits';
+import { filesOf } from '../../electron/services/files/store';
 
 /** Every role a caller can have, and nobody signed in: the fuzzing runs each payload as each of them. */
 export const ROLES: Caller['role'][] = [...ACCOUNT_ROLES, null];
@@ -154,7 +156,7 @@ function fingerprint(app: TestApp): Map<string, string> {
 const changedTables = (a: Map<string, string>, b: Map<string, string>) =>
   [...new Set([...a.keys(), ...b.keys()])].filter((t) => a.get(t) !== b.get(t));
 
-async function seed(app: TestApp, caller: Caller): Promise<Seeded> {
+async function seed(app: TestApp, caller: Caller): Promise<Omit<Seeded, 'files'>> {
   const must = async (channel: Channel, input: unknown) => {
     const r = await dispatch(app.ctx, caller, channel, input);
     if (!r.ok) throw new Error(`seeding ${channel}: ${JSON.stringify(r.error)}`);
@@ -167,10 +169,11 @@ async function seed(app: TestApp, caller: Caller): Promise<Seeded> {
   });
   const draft = await must('handovers:create', { data: kyrgyzHandover({ referenceNo: 'HO-DRAFT-1' }) });
   const fin = await must('handovers:create', { data: kyrgyzHandover({ referenceNo: 'HO-FINAL-1' }) });
+  const chosen = (bytes: Buffer, kind: FileKind, name: string) =>
+    filesOf(app.ctx).admitBytes(bytes, kind, caller.actor, name).fileId;
   const attachment = await must('attachments:add', {
     handoverId: fin.id,
-    fileName: 'protocol.png',
-    base64: tinyPng().toString('base64'),
+    fileId: chosen(tinyPng(), 'attachment', 'protocol.png'),
   });
   const current = await must('handovers:get', { id: fin.id });
   await must('handovers:finalize', { id: fin.id, expectedRevision: current.revision });
@@ -178,7 +181,7 @@ async function seed(app: TestApp, caller: Caller): Promise<Seeded> {
     handoverId: draft.id,
     role: 'witness',
     signerName: 'Witness',
-    pngBase64: tinyPng().toString('base64'),
+    fileId: chosen(tinyPng(), 'signaturePng', 'signature.png'),
   });
   const other = testApp();
   try {
@@ -240,10 +243,19 @@ export async function runContractFuzz(opts: {
   };
   try {
     const seeded = await seed(app, { actor: 'seed', role: 'administrator', accountId: null });
-    const all = samples(seeded);
     let before = fingerprint(app);
     for (const role of ROLES) {
       const caller: Caller = { actor: `fuzz-${role ?? 'anonymous'}`, role, accountId: null };
+      const files = Object.entries(sampleFiles(seeded.officeId)).map(([kind, bytes]) => [
+        kind,
+        filesOf(app.ctx).admitBytes(
+          bytes,
+          kind as FileKind,
+          caller.actor,
+          `sample.${FILE_EXTENSIONS[kind as FileKind][0]}`,
+        ).fileId,
+      ]);
+      const all = samples({ ...seeded, files: Object.fromEntries(files) as Seeded['files'] });
       for (const channel of CHANNELS) {
         await fc.assert(
           fc.asyncProperty(payloads(all[channel]), async (payload) => {

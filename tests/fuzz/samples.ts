@@ -1,4 +1,5 @@
 import type { Channel } from '../../electron/api/contract';
+import type { FileKind } from '../../electron/api/domain/limits';
 import { kyrgyzHandover } from '../support/context';
 import { tinyPdf, tinyPng } from '../support/files';
 
@@ -11,6 +12,30 @@ export interface Seeded {
   officeId: string;
   conflictId: string;
   accountId: string;
+  /** Each kind's sample file (sampleFiles), admitted for the caller whose payloads these are. */
+  files: Record<FileKind, string>;
+}
+
+/** One file per kind for the file channels: admitted for each role before its payloads (ids are bound to who chose). */
+export function sampleFiles(officeId: string): Record<FileKind, Buffer> {
+  return {
+    spreadsheet: Buffer.from('reference_no,handover_date\nHO-9,2023-01-01\n'),
+    bundle: Buffer.from('{"header":{}}'),
+    attachment: tinyPdf(),
+    reportPdf: tinyPdf(),
+    p12: tinyPdf(),
+    caCertificate: tinyPdf(),
+    signaturePng: tinyPng(),
+    officeCard: Buffer.from(
+      JSON.stringify({
+        format: 'tasleem-office',
+        id: officeId,
+        name: 'Hasakah',
+        signPublicKey: 'AAAA',
+        encPublicKey: 'AAAA',
+      }),
+    ),
+  };
 }
 
 const WOMAN = '01890000-0000-7000-8000-000000000001';
@@ -60,10 +85,7 @@ export function samples(s: Seeded): Record<Channel, unknown> {
     'handovers:manifest': { id: s.finalizedId },
     'handovers:versions': { id: s.finalizedId },
     'handovers:history': { id: s.finalizedId },
-    'io:inspect': {
-      fileName: 'sheet.csv',
-      base64: Buffer.from('reference_no,handover_date\nHO-9,2023-01-01\n').toString('base64'),
-    },
+    'io:inspect': { fileId: s.files.spreadsheet },
     'io:importStart': {
       uploadId: 'no-such-upload',
       options: { dryRun: true, asDraft: false, strict: true, dateOrder: 'dmy', mapping: ['reference_no', null] },
@@ -75,17 +97,9 @@ export function samples(s: Seeded): Record<Channel, unknown> {
     'io:officeCard': {},
     'io:officeInit': { name: 'Qamishli' },
     'io:offices': {},
-    'io:officeAdd': {
-      card: JSON.stringify({
-        format: 'tasleem-office',
-        id: s.officeId,
-        name: 'Hasakah',
-        signPublicKey: 'AAAA',
-        encPublicKey: 'AAAA',
-      }),
-    },
+    'io:officeAdd': { fileId: s.files.officeCard },
     'io:bundleExport': { toOfficeId: s.officeId, ids: [s.finalizedId] },
-    'io:bundleImport': { fileName: 'x.tasleem', base64: Buffer.from('{"header":{}}').toString('base64') },
+    'io:bundleImport': { fileId: s.files.bundle },
     'io:openedBundle': {},
     'io:conflicts': {},
     'io:resolveConflict': { conflictId: s.conflictId, choice: 'keep_local', note: 'checked by phone' },
@@ -95,21 +109,21 @@ export function samples(s: Seeded): Record<Channel, unknown> {
       role: 'witness',
       signerName: 'Witness',
       signerTitle: '',
-      pngBase64: tinyPng().toString('base64'),
+      fileId: s.files.signaturePng,
     },
     'report:removeSignature': { id: s.signatureId },
     'report:export': { handoverId: s.finalizedId, language: 'ar' },
-    'report:verify': { base64: tinyPdf().toString('base64'), checkRecord: true },
+    'report:verify': { fileId: s.files.reportPdf, checkRecord: true, caFileIds: [s.files.caCertificate] },
     'signing:identity': {},
     'signing:create': {},
-    'signing:importP12': { base64: tinyPdf().toString('base64'), password: 'x' },
+    'signing:importP12': { fileId: s.files.p12, password: 'x' },
     'signing:exportCa': { format: 'pem' },
     'signing:officeCas': {},
     'keys:recovery': {},
     'keys:setRecovery': { password: 'not the password', passphrase: 'a weak one!!' },
-    'signing:trustCa': { base64: tinyPdf().toString('base64'), label: 'Hasakah office' },
+    'signing:trustCa': { fileId: s.files.caCertificate, label: 'Hasakah office' },
     'signing:untrustCa': { fingerprint: 'ab'.repeat(32) },
-    'attachments:add': { handoverId: s.draftId, fileName: 'scan.pdf', base64: tinyPdf().toString('base64') },
+    'attachments:add': { handoverId: s.draftId, fileId: s.files.attachment },
     'attachments:list': { handoverId: s.finalizedId },
     'attachments:get': { id: s.attachmentId },
     'totals:get': filter,

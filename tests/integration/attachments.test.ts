@@ -19,8 +19,7 @@ describe('attachments', () => {
     const pdf = tinyPdf();
     const meta = await app.must('attachments:add', {
       handoverId,
-      fileName: 'protocol-scan.pdf',
-      base64: pdf.toString('base64'),
+      fileId: app.choose(pdf, 'attachment', 'protocol-scan.pdf'),
     });
     expect(meta).toMatchObject({
       mime: 'application/pdf',
@@ -41,8 +40,7 @@ describe('attachments', () => {
   it('takes the type from the bytes: a PNG without extension is a PNG', async () => {
     const meta = await app.must('attachments:add', {
       handoverId,
-      fileName: 'photo',
-      base64: tinyPng().toString('base64'),
+      fileId: app.choose(tinyPng(), 'attachment', 'photo'),
     });
     expect(meta.mime).toBe('image/png');
   });
@@ -58,7 +56,7 @@ describe('attachments', () => {
     ['a text file', 'notes.txt', Buffer.from('hello, this is not a scan'), 'UNSUPPORTED_TYPE'],
     ['an empty file', 'empty.pdf', Buffer.alloc(0), 'UNSUPPORTED_TYPE'],
   ])('refuses %s and stores nothing', async (_n, fileName, bytes, code) => {
-    const r = await app.call('attachments:add', { handoverId, fileName, base64: bytes.toString('base64') });
+    const r = await app.call('attachments:add', { handoverId, fileId: app.choose(bytes, 'attachment', fileName) });
     expect(r).toMatchObject({ ok: false, error: { code } });
     expect(stored()).toBe(0);
   });
@@ -66,22 +64,32 @@ describe('attachments', () => {
   it('refuses a file over the configured limit', async () => {
     await app.must('settings:set', { patch: { attachmentMaxMb: 1 } });
     const big = Buffer.concat([tinyPdf(), Buffer.alloc(1024 * 1024 + 1, 32)]);
-    const r = await app.call('attachments:add', { handoverId, fileName: 'big.pdf', base64: big.toString('base64') });
+    const r = await app.call('attachments:add', { handoverId, fileId: app.choose(big, 'attachment', 'big.pdf') });
     expect(r).toMatchObject({ ok: false, error: { code: 'TOO_LARGE' } });
     expect(stored()).toBe(0);
   });
 
-  it('refuses a path in the file name and malformed base64', async () => {
+  it('refuses a path in the file name, and a file id that is unknown, of another kind or chosen by someone else', async () => {
     expect(
       await app.call('attachments:add', {
         handoverId,
-        fileName: '../../etc/passwd.pdf',
-        base64: tinyPdf().toString('base64'),
+        fileId: app.choose(tinyPdf(), 'attachment', '../../etc/passwd.pdf'),
       }),
     ).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    expect(await app.call('attachments:add', { handoverId, fileName: 'a.pdf', base64: '%%%not base64' })).toMatchObject(
-      { ok: false, error: { code: 'VALIDATION' } },
-    );
+    const pdf = tinyPdf();
+    for (const fileId of [
+      'x'.repeat(24),
+      app.choose(pdf, 'reportPdf', 'a.pdf'),
+      filesOf(app.ctx).admitBytes(pdf, 'attachment', 'someone-else', 'a.pdf').fileId,
+    ])
+      expect(await app.call('attachments:add', { handoverId, fileId })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
+    expect(await app.call('attachments:add', { handoverId, fileId: '%%%not an id' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
     expect(stored()).toBe(0);
   });
 
@@ -89,15 +97,14 @@ describe('attachments', () => {
     const h = await app.must('handovers:get', { id: handoverId });
     await app.must('handovers:void', { id: h.id, expectedRevision: h.revision, reason: 'duplicate' });
     expect(
-      await app.call('attachments:add', { handoverId, fileName: 'a.pdf', base64: tinyPdf().toString('base64') }),
+      await app.call('attachments:add', { handoverId, fileId: app.choose(tinyPdf(), 'attachment', 'a.pdf') }),
     ).toMatchObject({ ok: false, error: { code: 'NOT_EDITABLE' } });
   });
 
   it('keeps a PNG named evil.html under a name that ends in .png, and says so in the audit', async () => {
     const meta = await app.must('attachments:add', {
       handoverId,
-      fileName: 'evil.html',
-      base64: tinyPng().toString('base64'),
+      fileId: app.choose(tinyPng(), 'attachment', 'evil.html'),
     });
     expect(meta).toMatchObject({ mime: 'image/png', fileName: 'evil.html.png' });
     const row = app.ctx.db.sqlite.prepare('SELECT file_name AS name FROM attachments WHERE id = ?').get(meta.id) as {
@@ -114,13 +121,12 @@ describe('attachments', () => {
       (
         await app.must('attachments:add', {
           handoverId,
-          fileName: 'Scan.JPEG.png',
-          base64: tinyPng().toString('base64'),
+          fileId: app.choose(tinyPng(), 'attachment', 'Scan.JPEG.png'),
         })
       ).fileName,
     ).toBe('Scan.JPEG.png');
     expect(
-      (await app.must('attachments:add', { handoverId, fileName: 'photo', base64: tinyPng().toString('base64') }))
+      (await app.must('attachments:add', { handoverId, fileId: app.choose(tinyPng(), 'attachment', 'photo') }))
         .fileName,
     ).toBe('photo.png');
   });
@@ -129,14 +135,12 @@ describe('attachments', () => {
     const spoof = 'scan\u202Egnp.exe';
     const meta = await app.must('attachments:add', {
       handoverId,
-      fileName: spoof,
-      base64: tinyPng().toString('base64'),
+      fileId: app.choose(tinyPng(), 'attachment', spoof),
     });
     expect(meta.fileName).toBe('scangnp.exe.png');
     const all = await app.must('attachments:add', {
       handoverId,
-      fileName: '\u2067تقرير\u2069\u200F\u061C\u202Ascan\u202C\u2066.pdf',
-      base64: tinyPdf().toString('base64'),
+      fileId: app.choose(tinyPdf(), 'attachment', '\u2067تقرير\u2069\u200F\u061C\u202Ascan\u202C\u2066.pdf'),
     });
     expect(all.fileName).toBe('تقريرscan.pdf');
     for (const { name } of app.ctx.db.sqlite.prepare('SELECT file_name AS name FROM attachments').all() as {
@@ -146,7 +150,7 @@ describe('attachments', () => {
     }
     // A name made only of controls is no name.
     expect(
-      await app.call('attachments:add', { handoverId, fileName: '\u202E\u202E', base64: tinyPng().toString('base64') }),
+      await app.call('attachments:add', { handoverId, fileId: app.choose(tinyPng(), 'attachment', '\u202E\u202E') }),
     ).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', details: { issues: [{ path: 'fileName', key: 'required' }] } },

@@ -18,8 +18,7 @@ beforeEach(async () => {
   let h = await qamishli.must('handovers:create', { data: kyrgyzHandover() });
   await qamishli.must('attachments:add', {
     handoverId: h.id,
-    fileName: 'protocol.png',
-    base64: tinyPng().toString('base64'),
+    fileId: qamishli.choose(tinyPng(), 'attachment', 'protocol.png'),
   });
   h = await qamishli.must('handovers:get', { id: h.id });
   await qamishli.must('handovers:finalize', { id: h.id, expectedRevision: h.revision });

@@ -56,8 +56,7 @@ describe('encryption at rest', () => {
     const scan = Buffer.concat([pdf.subarray(0, 9), Buffer.from(`% ${SCAN_MARKER}\n`), pdf.subarray(9)]);
     await app.must('attachments:add', {
       handoverId: h.id,
-      fileName: `${NAME_LATIN}.pdf`,
-      base64: scan.toString('base64'),
+      fileId: app.choose(scan, 'attachment', `${NAME_LATIN}.pdf`),
     });
     // The app itself reads them back: they are stored, only not readable without the key.
     expect((await app.must('handovers:get', { id: h.id })).delegationHeadName).toBe(NAME_LATIN);

@@ -57,7 +57,7 @@ const hasakahId = () => ownCard(hasakah.ctx).id;
 
 async function finalized(app: TestApp, data: ReturnType<typeof frenchHandover>) {
   let h = await app.must('handovers:create', { data });
-  await app.must('attachments:add', { handoverId: h.id, fileName: 'protocol.png', base64: PNG.toString('base64') });
+  await app.must('attachments:add', { handoverId: h.id, fileId: app.choose(PNG, 'attachment', 'protocol.png') });
   h = await app.must('handovers:get', { id: h.id });
   return app.must('handovers:finalize', { id: h.id, expectedRevision: h.revision });
 }
@@ -79,8 +79,7 @@ async function divergedConflict() {
   await amend(qamishli, f.id, frenchHandover({ womenCount: 16, notes: 'recounted at the crossing in Semalka' }));
   await qamishli.must('attachments:add', {
     handoverId: f.id,
-    fileName: 'signed-protocol.pdf',
-    base64: PDF.toString('base64'),
+    fileId: qamishli.choose(PDF, 'attachment', 'signed-protocol.pdf'),
   });
   await amend(hasakah, f.id, frenchHandover({ womenCount: 14 }));
   const bundle = exportBundle(qamishli.ctx, qamishli.caller, hasakahId()).data;
@@ -393,7 +392,10 @@ describe('after "take theirs": later amendments from the other office fast-forwa
 
     // Qamishli amends again (its version 3) and adds a file.
     await amend(qamishli, id, frenchHandover({ womenCount: 17, notes: 'second recount in Derik' }), 'second recount');
-    await qamishli.must('attachments:add', { handoverId: id, fileName: 'recount.png', base64: PNG.toString('base64') });
+    await qamishli.must('attachments:add', {
+      handoverId: id,
+      fileId: qamishli.choose(PNG, 'attachment', 'recount.png'),
+    });
     const theirs = listVersions(qamishli.ctx.db.orm, id);
     expect(theirs).toHaveLength(3);
     const report = importBundle(

@@ -46,7 +46,7 @@ async function finalized(app: TestApp, data: ReturnType<typeof kyrgyzHandover>, 
   let h = await app.must('handovers:create', { data });
   if (persons)
     h = await app.must('handovers:setManifest', { id: h.id, expectedRevision: h.revision, persons: persons as never });
-  await app.must('attachments:add', { handoverId: h.id, fileName: 'protocol.png', base64: PNG.toString('base64') });
+  await app.must('attachments:add', { handoverId: h.id, fileId: app.choose(PNG, 'attachment', 'protocol.png') });
   h = await app.must('handovers:get', { id: h.id });
   return app.must('handovers:finalize', { id: h.id, expectedRevision: h.revision });
 }

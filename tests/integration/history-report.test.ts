@@ -125,7 +125,12 @@ describe('a signed report needs a complete protocol', { timeout: 120_000 }, () =
       ['handing_official', 'سامر حسن'],
       ['delegation_head', 'أرسلان توكوبايف'],
     ] as const)
-      await app.must('report:sign', { handoverId: h.id, role, signerName: name, pngBase64: samplePng(1) });
+      await app.must('report:sign', {
+        handoverId: h.id,
+        role,
+        signerName: name,
+        fileId: app.choose(samplePng(1), 'signaturePng'),
+      });
     const r = await app.must('report:export', { handoverId: h.id });
     expect(r.signed).toBe(true);
     const pdf = heldBytes(app.ctx, r);

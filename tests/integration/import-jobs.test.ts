@@ -8,7 +8,6 @@ let app: TestApp;
 beforeEach(() => (app = testApp()));
 afterEach(() => app.close());
 
-const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
 const count = () => (app.ctx.db.sqlite.prepare('SELECT count(*) AS n FROM handovers').get() as { n: number }).n;
 const sheet = (n: number) =>
   `${CANONICAL_COLUMNS.join(',')}\n${Array.from({ length: n }, (_, i) => `HO-2022-${i + 1},2022-03-0${(i % 9) + 1},DE,Head ${i},,,Official,Qamishli,roj,1,2,1,1,0,0,`).join('\n')}\n`;
@@ -20,7 +19,7 @@ describe('the import job API (what the import page uses)', () => {
   it('inspect suggests a mapping from Arabic headers, remembers what the user chose, and the job imports', async () => {
     const csv =
       'رقم,التاريخ,البلد,رئيس الوفد,المسؤول المسلم,المخيم,النساء,الأطفال,لون\nHO-1,2023-02-16,قيرغيزستان,Arslan Tokobaev,سامر حسن,الهول,18,41,أزرق\n';
-    const inspected = await app.must('io:inspect', { fileName: 'عربي.csv', base64: b64(csv) });
+    const inspected = await app.must('io:inspect', { fileId: app.choose(csv, 'spreadsheet', 'عربي.csv') });
     expect(inspected).toMatchObject({
       format: 'csv',
       encoding: 'utf-8',
@@ -49,15 +48,15 @@ describe('the import job API (what the import page uses)', () => {
     expect(done.state).toBe('done');
     expect(done.report).toMatchObject({ committed: true, counts: { new: 1 }, unknownColumns: ['لون'] });
     // Next time the same headers come, the mapping is remembered.
-    const again = await app.must('io:inspect', { fileName: 'عربي.csv', base64: b64(csv) });
+    const again = await app.must('io:inspect', { fileId: app.choose(csv, 'spreadsheet', 'عربي.csv') });
     expect(again.mapping[0]).toBe('reference_no');
   });
 
   it('a file-level problem comes back as a translated reason; a missing column fails the job, changing nothing', async () => {
-    const bad = await app.call('io:inspect', { fileName: 'x.csv', base64: b64('') });
+    const bad = await app.call('io:inspect', { fileId: app.choose('', 'spreadsheet', 'x.csv') });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error).toMatchObject({ code: 'BAD_FILE', details: { reason: 'io.file.empty' } });
-    const inspected = await app.must('io:inspect', { fileName: 'x.csv', base64: b64(sheet(2)) });
+    const inspected = await app.must('io:inspect', { fileId: app.choose(sheet(2), 'spreadsheet', 'x.csv') });
     const { jobId } = await app.must('io:importStart', {
       uploadId: inspected.uploadId,
       // The counts the totals need are required of every sheet; the parties and the camp are not (issue 10).
@@ -72,7 +71,7 @@ describe('the import job API (what the import page uses)', () => {
   });
 
   it('reports progress while checking, and a cancelled job writes nothing', async () => {
-    const inspected = await app.must('io:inspect', { fileName: 'big.csv', base64: b64(sheet(20_000)) });
+    const inspected = await app.must('io:inspect', { fileId: app.choose(sheet(20_000), 'spreadsheet', 'big.csv') });
     expect(inspected.rowCount).toBe(20_000);
     const { jobId } = await app.must('io:importStart', { uploadId: inspected.uploadId, options: {} });
     const early = await until(jobId, (p) => p.phase === 'checking');
@@ -91,7 +90,7 @@ describe('the import job API (what the import page uses)', () => {
   it('the report over the API lists the rows needing attention, at most 1000, and says how many more', async () => {
     const rows = Array.from({ length: 1200 }, (_, i) => `HO-${i},not a date,DE,H,O,roj,1,0,0,0,0,0,`).join('\n');
     const csv = `reference_no,handover_date,receiving_country,delegation_head_name,handing_official_name,camp_of_origin,women_count,children_count,boys_count,girls_count,unaccompanied_count,men_count,notes\n${rows}\nHO-OK,2020-01-01,DE,H,O,roj,1,0,0,0,0,0,\n`;
-    const inspected = await app.must('io:inspect', { fileName: 'x.csv', base64: b64(csv) });
+    const inspected = await app.must('io:inspect', { fileId: app.choose(csv, 'spreadsheet', 'x.csv') });
     const { jobId } = await app.must('io:importStart', { uploadId: inspected.uploadId, options: { dryRun: true } });
     const p = await waitFor(jobId);
     expect(p.report?.counts).toEqual({ rows: 1201, new: 1, unchanged: 0, conflict: 0, rejected: 1200 });

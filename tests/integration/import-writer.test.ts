@@ -28,7 +28,6 @@ const line = (i: number, ref = `HO-2022-${i + 1}`, women = 1) =>
   `${ref},2022-03-0${(i % 9) + 1},DE,Head ${i},,,Official,Qamishli,roj,${women},2,1,1,0,0,`;
 const sheet = (lines: string[]) => Buffer.from(`${CANONICAL_COLUMNS.join(',')}\n${lines.join('\n')}\n`, 'utf8');
 const many = (n: number) => Array.from({ length: n }, (_, i) => line(i));
-const b64 = (b: Buffer) => b.toString('base64');
 
 const until = (jobId: string, ok: (p: JobProgress) => boolean) => watchJob(app, jobId, ok);
 
@@ -92,7 +91,9 @@ describe('the import writer thread', () => {
   });
 
   it('while a job is being written the app keeps answering; a save meanwhile is refused as BUSY at once, and works after', async () => {
-    const inspected = await app.must('io:inspect', { fileName: 'big.csv', base64: b64(sheet(many(20_000))) });
+    const inspected = await app.must('io:inspect', {
+      fileId: app.choose(sheet(many(20_000)), 'spreadsheet', 'big.csv'),
+    });
     const { jobId } = await app.must('io:importStart', { uploadId: inspected.uploadId, options: {} });
     const during = await until(jobId, (p) => p.phase === 'checking' && p.done > 0);
     expect(during).toMatchObject({ state: 'running', phase: 'checking' });
@@ -115,7 +116,7 @@ describe('the import writer thread', () => {
     other.exec('BEGIN IMMEDIATE');
     try {
       const before = snapshotDb();
-      const inspected = await app.must('io:inspect', { fileName: 'x.csv', base64: b64(sheet(many(10))) });
+      const inspected = await app.must('io:inspect', { fileId: app.choose(sheet(many(10)), 'spreadsheet', 'x.csv') });
       const { jobId } = await app.must('io:importStart', { uploadId: inspected.uploadId, options: {} });
       const p = await until(jobId, () => false);
       expect(p).toMatchObject({ state: 'failed', error: { code: 'BUSY' } });

@@ -71,7 +71,7 @@ describe('signed handover report', { timeout: 60_000 }, () => {
     expect(text).toMatch(/\b59\b/);
     expect(text).toContain(r.contentHash);
 
-    const v = await app.must('report:verify', { base64: pdfOf(r).toString('base64') });
+    const v = await app.must('report:verify', { fileId: app.choose(pdfOf(r), 'reportPdf') });
     expect(v).toMatchObject({
       authentic: true,
       reasons: [],
@@ -123,7 +123,7 @@ describe('signed handover report', { timeout: 60_000 }, () => {
         handoverId: d.id,
         role: 'witness',
         signerName: `Witness Number ${i}`,
-        pngBase64: samplePng(2 + i),
+        fileId: app.choose(samplePng(2 + i), 'signaturePng'),
       });
     const h = await app.must('handovers:finalize', { id: d.id, expectedRevision: d.revision });
     const pdf = pdfOf(await app.must('report:export', { handoverId: h.id }));
@@ -146,24 +146,26 @@ describe('signed handover report', { timeout: 60_000 }, () => {
 
     const flipped = flipOneByte(pdf);
     expect(pdfsig(flipped)).toContain('Digest Mismatch');
-    const vf = await app.must('report:verify', { base64: flipped.toString('base64') });
+    const vf = await app.must('report:verify', { fileId: app.choose(flipped, 'reportPdf') });
     expect(vf.authentic).toBe(false);
     expect(vf.reasons).toContain('digest_mismatch');
 
     const extended = appendIncrementalUpdate(pdf);
     const sigOut = pdfsig(extended);
     expect(sigOut).toContain('Not total document signed');
-    const ve = await app.must('report:verify', { base64: extended.toString('base64') });
+    const ve = await app.must('report:verify', { fileId: app.choose(extended, 'reportPdf') });
     expect(ve.authentic).toBe(false);
     expect(ve.coversWholeDocument).toBe(false);
     expect(ve.reasons).toContain('not_whole_document');
 
     const truncated = pdf.subarray(0, Math.floor(pdf.length * 0.7));
-    expect((await app.must('report:verify', { base64: truncated.toString('base64') })).reasons).toEqual(['truncated']);
+    expect((await app.must('report:verify', { fileId: app.choose(truncated, 'reportPdf') })).reasons).toEqual([
+      'truncated',
+    ]);
     const notPdf = Buffer.from('PK\u0003\u0004 this is a zip, not a PDF at all');
-    expect((await app.must('report:verify', { base64: notPdf.toString('base64') })).reasons).toEqual(['not_pdf']);
+    expect((await app.must('report:verify', { fileId: app.choose(notPdf, 'reportPdf') })).reasons).toEqual(['not_pdf']);
     // The untouched file still verifies: the failures above come from the changes.
-    expect((await app.must('report:verify', { base64: pdf.toString('base64') })).authentic).toBe(true);
+    expect((await app.must('report:verify', { fileId: app.choose(pdf, 'reportPdf') })).authentic).toBe(true);
   });
 
   it('refuses a report signed by someone else (another organization CA), and one whose record differs', async () => {
@@ -174,13 +176,13 @@ describe('signed handover report', { timeout: 60_000 }, () => {
       const foreign = await other.must('report:export', { handoverId: f.id });
       expect(pdfsig(pdfOf(foreign, other.ctx))).toContain('Signature is Valid.'); // cryptographically fine, just not ours
       await finalized();
-      const v = await app.must('report:verify', { base64: pdfOf(foreign, other.ctx).toString('base64') });
+      const v = await app.must('report:verify', { fileId: app.choose(pdfOf(foreign, other.ctx), 'reportPdf') });
       expect(v.authentic).toBe(false);
       expect(v.reasons).toEqual(['untrusted_signer']);
 
       // Trusting their CA explicitly: the signature passes, but their record is not ours.
-      const caPem = heldBytes(other.ctx, await other.must('signing:exportCa', {})).toString('utf8');
-      expect(caPem).toContain('BEGIN CERTIFICATE');
+      const caPem = heldBytes(other.ctx, await other.must('signing:exportCa', {}));
+      expect(caPem.toString('utf8')).toContain('BEGIN CERTIFICATE');
       const v2 = verifyReport(app.ctx, app.caller, pdfOf(foreign, other.ctx), {
         checkRecord: true,
         extraTrusted: [caPem],
@@ -200,7 +202,7 @@ describe('signed handover report', { timeout: 60_000 }, () => {
       data: kyrgyzHandover({ notes: 'Annex corrected' }),
       reason: 'Annex corrected',
     });
-    const v = await app.must('report:verify', { base64: pdfOf(v1).toString('base64') });
+    const v = await app.must('report:verify', { fileId: app.choose(pdfOf(v1), 'reportPdf') });
     expect(v.authentic).toBe(true);
     expect(v.warnings).toContain('superseded');
   });
@@ -219,7 +221,7 @@ describe('signed handover report', { timeout: 60_000 }, () => {
     expect(text).toContain('Stéphane Romatet');
     expect(text).toMatch(/\b15\b/);
     expect(text).toMatch(/\b32\b/);
-    const v = await app.must('report:verify', { base64: pdfOf(r).toString('base64') });
+    const v = await app.must('report:verify', { fileId: app.choose(pdfOf(r), 'reportPdf') });
     expect(v).toMatchObject({ authentic: false, reasons: ['unsigned'] });
     expect((await listAudit(app.ctx.db.orm, 'handover', d.id)).map((a) => a.action)).toContain('report.export');
   });
@@ -241,16 +243,14 @@ describe('signed handover report', { timeout: 60_000 }, () => {
       handoverId: d.id,
       role: 'delegation_head',
       signerName: 'Arslan Tokobaev',
-      pngBase64: Buffer.from('GIF89a not a png at all, really not one at all, sorry about that......').toString(
-        'base64',
-      ),
+      fileId: app.choose('GIF89a not a png at all, really not one at all, sorry about that......', 'signaturePng'),
     });
     expect(notPng.ok).toBe(false);
     await app.must('report:sign', {
       handoverId: d.id,
       role: 'handing_official',
       signerName: 'سامر حسن',
-      pngBase64: samplePng(1),
+      fileId: app.choose(samplePng(1), 'signaturePng'),
     });
     const status = await app.must('report:status', { handoverId: d.id });
     expect(status.missingRoles).toEqual(['delegation_head']);
@@ -258,7 +258,7 @@ describe('signed handover report', { timeout: 60_000 }, () => {
       handoverId: d.id,
       role: 'delegation_head',
       signerName: 'Arslan Tokobaev',
-      pngBase64: samplePng(2),
+      fileId: app.choose(samplePng(2), 'signaturePng'),
     });
     const f = await app.must('handovers:finalize', { id: d.id, expectedRevision: d.revision });
     expect(f.status).toBe('finalized');
@@ -295,12 +295,12 @@ describe('signing identity', { timeout: 60_000 }, () => {
     const good = issueSigningCert(ca, 'Partner NGO Reports', now);
     const p12 = toP12(good.key, [good.cert, ca.cert], 'correct horse');
 
-    const wrong = await app.call('signing:importP12', { base64: p12.toString('base64'), password: 'wrong' });
+    const wrong = await app.call('signing:importP12', { fileId: app.choose(p12, 'p12'), password: 'wrong' });
     expect(wrong.ok).toBe(false);
     if (!wrong.ok) expect(wrong.error.code).toBe('P12_WRONG_PASSWORD');
 
     const garbage = await app.call('signing:importP12', {
-      base64: Buffer.from('%PDF-1.7 definitely not a p12').toString('base64'),
+      fileId: app.choose('%PDF-1.7 definitely not a p12', 'p12'),
       password: 'x',
     });
     expect(garbage.ok).toBe(false);
@@ -311,14 +311,14 @@ describe('signing identity', { timeout: 60_000 }, () => {
       notAfter: new Date('2021-01-01'),
     });
     const expired = await app.call('signing:importP12', {
-      base64: toP12(old.key, [old.cert, ca.cert], 'pw').toString('base64'),
+      fileId: app.choose(toP12(old.key, [old.cert, ca.cert], 'pw'), 'p12'),
       password: 'pw',
     });
     expect(expired.ok).toBe(false);
     if (!expired.ok) expect(expired.error.code).toBe('CERTIFICATE_EXPIRED');
     expect(await app.must('signing:identity', {})).toBeNull(); // nothing stored by the failures
 
-    const imported = await app.must('signing:importP12', { base64: p12.toString('base64'), password: 'correct horse' });
+    const imported = await app.must('signing:importP12', { fileId: app.choose(p12, 'p12'), password: 'correct horse' });
     expect(imported.kind).toBe('imported');
     expect(imported.ca.subject).toContain('Tasleem Report Signing CA');
     const h = await finalized();
@@ -326,6 +326,6 @@ describe('signing identity', { timeout: 60_000 }, () => {
     const sig = pdfsig(pdfOf(r));
     expect(sig).toContain('Signature is Valid.');
     expect(sig).toContain('Signer Certificate Common Name: Partner NGO Reports');
-    expect((await app.must('report:verify', { base64: pdfOf(r).toString('base64') })).authentic).toBe(true);
+    expect((await app.must('report:verify', { fileId: app.choose(pdfOf(r), 'reportPdf') })).authentic).toBe(true);
   });
 });

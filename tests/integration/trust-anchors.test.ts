@@ -6,6 +6,8 @@ import type { Result } from '../../electron/api/result';
 import { dispatch } from '../../electron/handlers/dispatch';
 import { KeyStore } from '../../electron/services/keys/keystore';
 import type { Caller } from '../../electron/services/context';
+import { filesOf } from '../../electron/services/files/store';
+import type { FileKind } from '../../electron/api/domain/limits';
 import { certToPem, createCa, issueSigningCert, toP12 } from '../../electron/services/signing/certs';
 import { dbKeyVault } from '../../electron/services/signing/vault';
 import { kyrgyzHandover, testApp, type TestApp } from '../support/context';
@@ -24,6 +26,9 @@ const as =
   async <C extends Channel>(channel: C, input: InputOf<C>) =>
     (await dispatch(app.ctx, { actor: `${role}-1`, role, accountId: null }, channel, input)) as Result<OutputOf<C>>;
 const pdfOf = (r: { fileId: string }, ctx = app.ctx) => heldBytes(ctx, r);
+/** A file chosen by the caller `as(role)` stands for (admitted files are bound to who chose them). */
+const chosenAs = (role: Caller['role'], bytes: Buffer | string, kind: FileKind) =>
+  filesOf(app.ctx).admitBytes(Buffer.from(bytes), kind, `${role}-1`, 'chosen').fileId;
 
 /** A finalized record (the default settings require no handwritten signatures). */
 async function finalized(target: TestApp = app, reference = 'HO-2023-0001') {
@@ -69,8 +74,8 @@ describe('trust anchors out of the database’s reach', { timeout: 120_000 }, ()
     const genuine = pdfOf(await app.must('report:export', { handoverId: (await finalized()).id }));
     expect(pdfsig(genuine)).toContain('Signature is Valid.');
     expect(pdfsig(genuine)).toContain('Total document signed');
-    expect((await as('viewer')('report:verify', { base64: genuine.toString('base64') })).ok).toBe(true);
-    const v0 = await app.must('report:verify', { base64: genuine.toString('base64') });
+    expect((await as('viewer')('report:verify', { fileId: chosenAs('viewer', genuine, 'reportPdf') })).ok).toBe(true);
+    const v0 = await app.must('report:verify', { fileId: app.choose(genuine, 'reportPdf') });
     expect(v0).toMatchObject({ authentic: true, reasons: [] });
     expect(v0.trustedBy?.subject).toContain('Tasleem Report Signing CA');
 
@@ -79,20 +84,23 @@ describe('trust anchors out of the database’s reach', { timeout: 120_000 }, ()
     const forged = pdfOf(await app.must('report:export', { handoverId: h2.id }));
     // Cryptographically sound, so a reader trusting the file's own chain would be fooled; the content matches too.
     expect(pdfsig(forged)).toContain('Signature is Valid.');
-    for (const who of [
-      app.must.bind(app),
-      async <C extends Channel>(c: C, i: InputOf<C>) => {
-        const r = await as('viewer')(c, i);
-        if (!r.ok) throw new Error(r.error.code);
-        return r.value;
-      },
-    ]) {
-      const v = await who('report:verify', { base64: forged.toString('base64') });
+    for (const [who, fileId] of [
+      [app.must.bind(app), () => app.choose(forged, 'reportPdf')],
+      [
+        async <C extends Channel>(c: C, i: InputOf<C>) => {
+          const r = await as('viewer')(c, i);
+          if (!r.ok) throw new Error(r.error.code);
+          return r.value;
+        },
+        () => chosenAs('viewer', forged, 'reportPdf'),
+      ],
+    ] as const) {
+      const v = await who('report:verify', { fileId: fileId() });
       expect(v.authentic).toBe(false);
       expect(v.reasons).toEqual(['ca_not_pinned']);
     }
     // The genuine report still verifies: its CA is pinned in the key store, whatever the rows say now.
-    expect((await app.must('report:verify', { base64: genuine.toString('base64') })).authentic).toBe(true);
+    expect((await app.must('report:verify', { fileId: app.choose(genuine, 'reportPdf') })).authentic).toBe(true);
 
     // Rewriting the genuine row's CA column changes nothing either way.
     app.ctx.db.sqlite
@@ -100,8 +108,10 @@ describe('trust anchors out of the database’s reach', { timeout: 120_000 }, ()
         'UPDATE signing_identities SET ca_cert_pem = (SELECT ca_cert_pem FROM signing_identities WHERE active = 1)',
       )
       .run();
-    expect((await app.must('report:verify', { base64: genuine.toString('base64') })).authentic).toBe(true);
-    expect((await app.must('report:verify', { base64: forged.toString('base64') })).reasons).toEqual(['ca_not_pinned']);
+    expect((await app.must('report:verify', { fileId: app.choose(genuine, 'reportPdf') })).authentic).toBe(true);
+    expect((await app.must('report:verify', { fileId: app.choose(forged, 'reportPdf') })).reasons).toEqual([
+      'ca_not_pinned',
+    ]);
   });
 
   it('pins an older database’s CA on an administrator’s first use, not on a viewer’s', async () => {
@@ -110,21 +120,21 @@ describe('trust anchors out of the database’s reach', { timeout: 120_000 }, ()
     const h = await finalized();
     const exported = await as('registrar')('report:export', { handoverId: h.id });
     if (!exported.ok) throw new Error(exported.error.code);
-    const base64 = pdfOf(exported.value).toString('base64');
+    const pdf = pdfOf(exported.value);
     expect(app.ctx.keys.pinnedCas()).toEqual([]); // a registrar's export pins nothing
 
-    const byViewer = await as('viewer')('report:verify', { base64 });
+    const byViewer = await as('viewer')('report:verify', { fileId: chosenAs('viewer', pdf, 'reportPdf') });
     expect(byViewer.ok && byViewer.value.reasons).toEqual(['ca_not_pinned']);
     expect(app.ctx.keys.pinnedCas()).toEqual([]);
 
-    const byAdmin = await as('administrator')('report:verify', { base64 });
+    const byAdmin = await as('administrator')('report:verify', { fileId: chosenAs('administrator', pdf, 'reportPdf') });
     expect(byAdmin.ok && byAdmin.value.authentic).toBe(true);
     expect(app.ctx.keys.pinnedCas()).toHaveLength(1);
     const audit = app.ctx.db.sqlite
       .prepare(`SELECT actor, details FROM audit_log WHERE action = 'signing.pin_ca'`)
       .all();
     expect(audit).toEqual([{ actor: 'administrator-1', details: expect.stringContaining('"firstUse":true') }]);
-    const later = await as('viewer')('report:verify', { base64 });
+    const later = await as('viewer')('report:verify', { fileId: chosenAs('viewer', pdf, 'reportPdf') });
     expect(later.ok && later.value.authentic).toBe(true);
     // The pin survives reopening: it lives in the key store, under its HMAC.
     expect(KeyStore.open(app.ctx.keys.file, testUnlock()).pinnedCas()).toHaveLength(1);
@@ -143,21 +153,24 @@ describe('trust anchors out of the database’s reach', { timeout: 120_000 }, ()
       const theirCa = heldBytes(other.ctx, await other.must('signing:exportCa', {}));
       const attackerCa = heldBytes(attacker.ctx, await attacker.must('signing:exportCa', {})).toString('utf8');
       const check = async (pdf: Buffer) =>
-        app.must('report:verify', { base64: pdf.toString('base64'), checkRecord: false });
+        app.must('report:verify', { fileId: app.choose(pdf, 'reportPdf'), checkRecord: false });
       expect((await check(theirs)).reasons).toEqual(['untrusted_signer']);
 
       // Only an administrator adds an office's CA.
       const refused = await as('registrar')('signing:trustCa', {
-        base64: theirCa.toString('base64'),
+        fileId: chosenAs('registrar', theirCa, 'caCertificate'),
         label: 'Hasakah',
       });
       expect(!refused.ok && refused.error.code).toBe('FORBIDDEN');
       const notCa = await app.call('signing:trustCa', {
-        base64: Buffer.from('not a certificate').toString('base64'),
+        fileId: app.choose('not a certificate', 'caCertificate'),
         label: 'x',
       });
       expect(!notCa.ok && notCa.error.code).toBe('BAD_FILE');
-      const added = await app.must('signing:trustCa', { base64: theirCa.toString('base64'), label: 'Hasakah office' });
+      const added = await app.must('signing:trustCa', {
+        fileId: app.choose(theirCa, 'caCertificate'),
+        label: 'Hasakah office',
+      });
       expect(added).toMatchObject({ label: 'Hasakah office', sealed: true });
       expect(app.ctx.keys.trustedCas()).toEqual([added.fingerprint]);
       expect(await check(theirs)).toMatchObject({ authentic: true, reasons: [] });

@@ -134,10 +134,11 @@ describe('browser mode: events as server-sent events (GET /events)', () => {
     const cookie = await signIn(await addAccount(app.ctx, 'registrar', 'ev-importer'));
     const s = await openStream({ token: web.token, cookie });
     const inspected = await app.must('io:inspect', {
-      fileName: 'x.csv',
-      base64: Buffer.from(
+      fileId: app.choose(
         'reference_no,handover_date,receiving_country,delegation_head_name,handing_official_name,camp_of_origin,women_count,children_count\nHO-EV-1,2023-02-16,KG,A,B,roj,1,2\n',
-      ).toString('base64'),
+        'spreadsheet',
+        'x.csv',
+      ),
     });
     const { jobId } = await app.must('io:importStart', { uploadId: inspected.uploadId, options: { dryRun: true } });
     await expect.poll(() => s.text().includes('"state":"done"'), { timeout: 20_000 }).toBe(true);

@@ -15,7 +15,7 @@ afterAll(() => app.close());
 
 const handovers = () => (app.ctx.db.sqlite.prepare('SELECT count(*) AS n FROM handovers').get() as { n: number }).n;
 const inspect = (data: Buffer, fileName = 'sheet.xlsx') =>
-  app.call('io:inspect', { fileName, base64: data.toString('base64') });
+  app.call('io:inspect', { fileId: app.choose(data, 'spreadsheet', fileName) });
 
 async function sheet(rows: number): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();

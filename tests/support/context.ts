@@ -7,6 +7,8 @@ import type { Result } from '../../electron/api/result';
 import type { HandoverFieldsInput } from '../../electron/api/schemas/handover';
 import { createAppContext } from '../../electron/services/app-context';
 import { testUnlock } from './keys';
+import { FILE_EXTENSIONS, type FileKind } from '../../electron/api/domain/limits';
+import { filesOf } from '../../electron/services/files/store';
 import { localCaller, type AppContext, type Caller } from '../../electron/services/context';
 
 export interface TestApp {
@@ -17,6 +19,8 @@ export interface TestApp {
   call<C extends Channel>(channel: C, input: InputOf<C>): Promise<Result<OutputOf<C>>>;
   /** Like call, but throws on a failed result: for setting up a test. */
   must<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>>;
+  /** Admits bytes as a file this caller chose for one kind (as a picker, an upload or the CLI would): its id. */
+  choose(bytes: Buffer | string, kind: FileKind, fileName?: string): string;
   close(): void;
 }
 
@@ -37,6 +41,8 @@ export function testApp(): TestApp {
       if (!r.ok) throw new Error(`${channel} failed: ${JSON.stringify(r.error)}`);
       return r.value;
     },
+    choose: (bytes, kind, fileName = `chosen.${FILE_EXTENSIONS[kind][0]}`) =>
+      filesOf(ctx).admitBytes(Buffer.from(bytes), kind, caller.actor, fileName).fileId,
     close() {
       ctx.db.close();
       rmSync(dir, { recursive: true, force: true });

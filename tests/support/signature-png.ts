@@ -20,7 +20,7 @@ function chunk(type: string, data: Buffer): Buffer {
 }
 
 /** A transparent PNG with a pen stroke (a different squiggle per seed): what the signing screen produces. */
-export function samplePng(seed = 1, width = 360, height = 120): string {
+export function samplePng(seed = 1, width = 360, height = 120): Buffer {
   const px = Buffer.alloc(width * height * 4);
   const dot = (x: number, y: number) => {
     for (let dy = -1; dy <= 1; dy++)
@@ -47,5 +47,5 @@ export function samplePng(seed = 1, width = 360, height = 120): string {
     chunk('IHDR', ihdr),
     chunk('IDAT', deflateSync(raw)),
     chunk('IEND', Buffer.alloc(0)),
-  ]).toString('base64');
+  ]);
 }

@@ -8,14 +8,14 @@ export async function signBoth(app: TestApp, handoverId: string, data = kyrgyzHa
     handoverId,
     role: 'handing_official',
     signerName: String(data.handingOfficialName),
-    pngBase64: samplePng(1),
+    fileId: app.choose(samplePng(1), 'signaturePng'),
   });
   await app.must('report:sign', {
     handoverId,
     role: 'delegation_head',
     signerName: String(data.delegationHeadName),
     ...(headTitle === undefined ? {} : { signerTitle: headTitle }),
-    pngBase64: samplePng(2),
+    fileId: app.choose(samplePng(2), 'signaturePng'),
   });
 }
 

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { requiredText, uuid } from '../schemas/common';
-import { FILE_LIMITS } from '../domain/limits';
 import {
   conflictResolution,
   exportInput,
@@ -13,7 +12,7 @@ import {
   pendingConflict,
   resolveConflictInput,
 } from '../schemas/io';
-import { heldFile } from '../schemas/files';
+import { fileId, heldFile } from '../schemas/files';
 import { channel } from './define';
 
 const jobId = z.object({ jobId: z.string().max(64) }).strict();
@@ -30,22 +29,15 @@ export const ioChannels = {
   'io:officeCard': channel(z.object({}).strict(), heldFile, 'viewer'),
   'io:officeInit': channel(z.object({ name: requiredText(100) }).strict(), officeCard, 'administrator'),
   'io:offices': channel(z.object({}).strict(), z.array(officeCard), 'viewer'),
-  'io:officeAdd': channel(z.object({ card: z.string().max(20_000) }).strict(), officeCard, 'administrator'),
+  /** Another office's card file (admitted as `officeCard`). */
+  'io:officeAdd': channel(z.object({ fileId }).strict(), officeCard, 'administrator'),
   'io:bundleExport': channel(
     z.object({ toOfficeId: z.string().max(64), ids: z.array(uuid).max(100_000).default([]) }).strict(),
     heldFile.extend({ bundleId: z.string(), records: z.number().int() }),
     'registrar',
   ),
-  'io:bundleImport': channel(
-    z
-      .object({
-        fileName: z.string().max(260),
-        base64: z.string().max(Math.ceil(FILE_LIMITS.bundle / 3) * 4, { error: 'too_large' }),
-      })
-      .strict(),
-    mergeReport,
-    'registrar',
-  ),
+  /** A bundle the caller chose (admitted as `bundle`). */
+  'io:bundleImport': channel(z.object({ fileId }).strict(), mergeReport, 'registrar'),
   /** Desktop: the next bundle the app was opened with (double-click, second launch), imported; null when none waits. */
   'io:openedBundle': channel(
     z.object({}).strict(),

@@ -17,4 +17,24 @@ export const FILE_LIMITS = {
 } as const;
 export type FileKind = keyof typeof FILE_LIMITS;
 
+/** The file names each kind is offered under: the desktop app's open dialog and browser mode's file input. */
+export const FILE_EXTENSIONS: Record<FileKind, string[]> = {
+  spreadsheet: ['csv', 'tsv', 'txt', 'xlsx'],
+  bundle: ['tasleem', 'json'],
+  attachment: ['pdf', 'jpg', 'jpeg', 'png'],
+  reportPdf: ['pdf'],
+  p12: ['p12', 'pfx'],
+  caCertificate: ['pem', 'crt', 'cer', 'der'],
+  signaturePng: ['png'],
+  officeCard: ['json'],
+};
+
+/**
+ * Kinds the page makes itself and has no path for (the signature drawn on the signing screen): the desktop app takes
+ * their bytes over ipc, browser mode as an upload like any other. Every other kind is chosen: a path in the desktop app.
+ */
+export const MADE_IN_PAGE = ['signaturePng'] as const satisfies readonly FileKind[];
+export type MadeInPage = (typeof MADE_IN_PAGE)[number];
+export const isMadeInPage = (kind: unknown): kind is MadeInPage => (MADE_IN_PAGE as readonly unknown[]).includes(kind);
+
 export const megabytes = (bytes: number) => Math.round(bytes / MB);

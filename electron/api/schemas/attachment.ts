@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ATTACHMENT_TYPES } from '../domain/files';
-import { FILE_LIMITS } from '../domain/limits';
-import { fileName, uuid } from './common';
+import { uuid } from './common';
+import { fileId } from './files';
 
 export const attachmentMeta = z.object({
   id: z.string(),
@@ -16,12 +16,6 @@ export const attachmentMeta = z.object({
 export type AttachmentMeta = z.infer<typeof attachmentMeta>;
 
 export const attachmentAdd = z
-  .object({
-    handoverId: uuid,
-    fileName,
-    base64: z
-      .string()
-      .max(Math.ceil((FILE_LIMITS.attachment * 4) / 3) + 4, { error: 'file_too_large' })
-      .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'invalid' }),
-  })
+  /** A file the caller chose (admitted as `attachment`); it is stored under the name it was chosen with. */
+  .object({ handoverId: uuid, fileId })
   .strict();

@@ -2,15 +2,13 @@ import { z } from 'zod';
 import { requiredText, uuid } from './common';
 import { DATE_ORDERS, IMPORT_OUTCOMES, IMPORT_PHASES, JOB_STATES, SHEET_FORMATS } from '../domain/import';
 import { CONFLICT_CHOICES, CONFLICT_RESOLUTIONS, MERGE_OUTCOMES } from '../domain/exchange';
-import { FILE_LIMITS } from '../domain/limits';
+import { countryAliasSchema } from './country-alias';
+import { fileId } from './files';
 import { filterInput, importColumn } from './handover';
 
 export { IMPORT_COLUMNS } from './handover';
-const MAX_BASE64 = Math.ceil(FILE_LIMITS.spreadsheet / 3) * 4;
-
-export const inspectInput = z
-  .object({ fileName: z.string().trim().min(1).max(260), base64: z.string().max(MAX_BASE64, { error: 'too_large' }) })
-  .strict();
+/** A spreadsheet the caller chose (admitted as `spreadsheet`): the page's picker, browser mode's upload, the CLI's path. */
+export const inspectInput = z.object({ fileId }).strict();
 
 const reason = z.object({
   key: z.string(),
@@ -42,6 +40,10 @@ export const importOptions = z
     strict: z.boolean().default(false),
     dateOrder: z.enum(DATE_ORDERS).optional(),
     mapping: z.array(importColumn.nullable()).max(500).optional(),
+    /** Country names for this import only (the CLI's --country-alias), checked like the office's stored aliases. */
+    countryAliases: z.array(countryAliasSchema).max(100).optional(),
+    /** List every row needing attention in the report, not the first 1000 (the CLI prints them all). */
+    allRows: z.boolean().default(false),
   })
   .strict();
 

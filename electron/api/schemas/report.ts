@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { requiredText, text, uuid } from './common';
 import { referenceNo } from './handover';
-import { heldFile } from './files';
-import { FILE_LIMITS } from '../domain/limits';
+import { fileId, heldFile } from './files';
 import { IDENTITY_KINDS, REPORT_LANGUAGES, SIGNER_ROLES } from '../domain/reports';
 import { PROTOCOL_FIELDS, STATUSES } from '../domain/handover';
 
@@ -57,20 +56,14 @@ export const reportSettingsFields = {
 
 // --- channel payloads ---------------------------------------------------------------------------------------------
 
-const base64 = (maxBytes: number) =>
-  z
-    .string()
-    .max(Math.ceil(maxBytes / 3) * 4 + 4, { error: 'too_large' })
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'invalid' });
-
 export const signatureInput = z
   .object({
     handoverId: uuid,
     role: signerRole,
     signerName: requiredText(200),
     signerTitle: text(200).default(''),
-    /** PNG drawn on the signing screen, base64 without the data: prefix. */
-    pngBase64: base64(FILE_LIMITS.signaturePng).min(1, { error: 'required' }),
+    /** The PNG drawn on the signing screen, admitted as `signaturePng` (FileStore#admitBytes, or browser mode's upload). */
+    fileId,
   })
   .strict();
 
@@ -126,8 +119,11 @@ const certInfo = z.object({
 
 export const verifyInput = z
   .object({
-    base64: base64(FILE_LIMITS.reportPdf).min(1, { error: 'required' }),
+    /** The PDF the caller chose (admitted as `reportPdf`). */
+    fileId,
     checkRecord: z.boolean().default(true),
+    /** CA certificates trusted for this check only (admitted as `caCertificate`): the CLI's --ca. */
+    caFileIds: z.array(fileId).max(10).default([]),
   })
   .strict();
 export const verifyResult = z.object({
@@ -169,12 +165,11 @@ export const officeCa = certInfo.extend({
 export const officeCasResult = z.object({ list: z.array(officeCa), altered: z.boolean() });
 export const trustCaInput = z
   .object({
-    base64: base64(FILE_LIMITS.p12).min(1, { error: 'required' }),
+    /** The other office's CA certificate (admitted as `caCertificate`). */
+    fileId,
     label: z.string().trim().min(1, { error: 'required' }).max(200),
   })
   .strict();
 export const untrustCaInput = z.object({ fingerprint: z.string().regex(/^[0-9a-fA-F]{64}$/) }).strict();
 
-export const importP12Input = z
-  .object({ base64: base64(FILE_LIMITS.p12).min(1, { error: 'required' }), password: z.string().max(500) })
-  .strict();
+export const importP12Input = z.object({ fileId, password: z.string().max(500) }).strict();

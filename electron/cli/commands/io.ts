@@ -1,13 +1,9 @@
 import type { Command } from 'commander';
-import { readFileSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { existsSync } from 'node:fs';
 import enCore from '../../../renderer/src/i18n/locales/en/core.json';
 import enIo from '../../../renderer/src/i18n/locales/en/io.json';
-import { AppError } from '../../api/result';
+import type { ImportReportOut, JobProgress } from '../../api/schemas/io';
 import { countryNameIn } from '../../api/schemas/country-resolver';
-import { FILE_LIMITS, megabytes } from '../../api/domain/limits';
-import { importBundle, type MergeReport } from '../../services/exchange/merge';
-import { importFile, type ImportReport } from '../../services/import/service';
 import { CliFailure, withRuntime } from '../runtime';
 
 const catalog: Record<string, unknown> = { ...enCore, ...enIo };
@@ -21,14 +17,14 @@ export function english(key: string, params: Record<string, string | number | un
   return text.replace(/\{\{(\w+)\}\}/g, (_, p: string) => String(params[p] ?? ''));
 }
 
-export function formatImportReport(r: ImportReport): string {
+export function formatImportReport(r: ImportReportOut): string {
   const lines: string[] = [];
   const c = r.counts;
   lines.push(
     `${r.fileName} (${r.format}, ${r.encoding}${r.delimiter ? `, delimiter ${JSON.stringify(r.delimiter)}` : ''}) sha256 ${r.sha256}`,
   );
   if (r.unknownColumns.length) lines.push(`unknown columns (not imported): ${r.unknownColumns.join(', ')}`);
-  for (const o of r.rows) {
+  for (const o of [...r.rows].sort((a, b) => a.line - b.line)) {
     if (o.outcome === 'new') continue;
     const why = o.reasons.map((x) => {
       const hint = x.suggestions?.length
@@ -48,6 +44,17 @@ export function formatImportReport(r: ImportReport): string {
     `${c.rows} rows: ${c.new} new, ${c.unchanged} already present, ${c.conflict} conflicts, ${c.rejected} rejected — ${verb}`,
   );
   return lines.join('\n') + '\n';
+}
+
+/** An import's failure in the app's words (the English catalog), and the promise the app makes: nothing changed. */
+function importFailure(err: { code: string; message: string; details?: Record<string, unknown> }): CliFailure {
+  const reason =
+    typeof err.details?.reason === 'string'
+      ? english(err.details.reason, err.details.params as Record<string, string>)
+      : err.code === 'COUNTRY_ALIAS_REFUSED'
+        ? `${english(`errors.${err.code}`)} ${err.message}.`
+        : err.message;
+  return new CliFailure(err.code, `${err.code}: ${reason} Nothing was changed.`);
 }
 
 interface ImportOpts {
@@ -101,44 +108,43 @@ export function registerIoCommands(program: Command): void {
         if (opts.dateOrder && opts.dateOrder !== 'dmy' && opts.dateOrder !== 'mdy')
           throw new CliFailure('BAD_REQUEST', '--date-order: use dmy or mdy', 2);
         const countryAliases = opts.countryAlias.map(parseCountryAlias);
-        let size: number;
+        if (!existsSync(file)) throw new CliFailure('NOT_FOUND', `${file}: no such file`, 2);
+        // The app's own job: admitted (refused over its limit before it is read), inspected, started, followed by its
+        // import.progress events until it ends; the last state is read through dispatch like any other call.
+        const { fileId } = rt.choose(file, 'spreadsheet');
+        const inspected = await rt.attempt('io:inspect', { fileId });
+        if (!inspected.ok) throw importFailure(inspected.error);
+        const ended = new Map<string, JobProgress>();
+        let wake = () => {};
+        const off = rt.ctx.events?.subscribe((name, payload) => {
+          if (name !== 'import.progress') return;
+          const p = payload as JobProgress;
+          if (p.state !== 'running') ended.set(p.jobId, p);
+          else if (process.stderr.isTTY) process.stderr.write(`\r${p.phase} ${p.done}/${p.total}   `);
+          wake();
+        });
+        let jobId: string;
         try {
-          size = statSync(file).size;
-        } catch {
-          throw new CliFailure('NOT_FOUND', `${file}: no such file`, 2);
-        }
-        // Refused before reading it into memory.
-        if (size > FILE_LIMITS.spreadsheet)
-          throw new CliFailure(
-            'TOO_LARGE',
-            `TOO_LARGE: ${english('io.file.too_large', { maxMb: megabytes(FILE_LIMITS.spreadsheet) })} Nothing was changed.`,
-          );
-        let report: ImportReport;
-        try {
-          report = await importFile(
-            rt.ctx,
-            rt.caller,
-            { name: basename(file), data: readFileSync(file) },
-            {
+          ({ jobId } = await rt.call('io:importStart', {
+            uploadId: inspected.value.uploadId,
+            options: {
               dryRun: !!opts.dryRun,
               asDraft: !!opts.asDraft,
               strict: !!opts.strict,
               dateOrder: opts.dateOrder as 'dmy' | 'mdy' | undefined,
               countryAliases,
+              allRows: true,
             },
-          );
-        } catch (err) {
-          if (err instanceof AppError) {
-            const reason =
-              typeof err.details?.reason === 'string'
-                ? english(err.details.reason, err.details.params as Record<string, string>)
-                : err.code === 'COUNTRY_ALIAS_REFUSED'
-                  ? `${english(`errors.${err.code}`)} ${err.message}.`
-                  : err.message;
-            throw new CliFailure(err.code, `${err.code}: ${reason} Nothing was changed.`);
-          }
-          throw err;
+          }));
+          if (!ended.has(jobId)) await new Promise<void>((resolve) => (wake = () => ended.has(jobId) && resolve()));
+        } finally {
+          off?.();
         }
+        const job = await rt.call('io:importProgress', { jobId });
+        if (process.stderr.isTTY) process.stderr.write('\r');
+        if (job.state !== 'done' || !job.report)
+          throw importFailure(job.error ?? { code: 'INTERNAL', message: `import ${job.state}` });
+        const report = job.report;
         rt.out(opts.json ? JSON.stringify(report, null, 2) : formatImportReport(report));
         if (report.counts.rejected + report.counts.conflict > 0)
           throw new CliFailure(
@@ -217,13 +223,8 @@ export function registerExchangeCommands(program: Command): void {
     .description('trust another office: its card file, as printed by `office card` there')
     .action(
       withRuntime(program, async (rt, file: string) => {
-        let card: string;
-        try {
-          card = readFileSync(file, 'utf8');
-        } catch {
-          throw new CliFailure('NOT_FOUND', `${file}: no such file`, 2);
-        }
-        const added = await rt.call('io:officeAdd', { card });
+        if (!existsSync(file)) throw new CliFailure('NOT_FOUND', `${file}: no such file`, 2);
+        const added = await rt.call('io:officeAdd', { fileId: rt.choose(file, 'officeCard').fileId });
         rt.out(
           `added ${added.name} ${added.id}\nfingerprint ${added.fingerprint} — compare it with the other office before sending`,
         );
@@ -265,14 +266,14 @@ export function registerExchangeCommands(program: Command): void {
     .description('verify, decrypt and merge a bundle; exit 3 when conflicts wait for a person')
     .action(
       withRuntime(program, async (rt, file: string, opts: { json?: boolean }) => {
-        let report: MergeReport;
-        try {
-          report = importBundle(rt.ctx, rt.caller, readFileSync(file));
-        } catch (err) {
-          if (err instanceof AppError && typeof err.details?.reason === 'string')
-            throw new CliFailure(err.code, `${err.code}: ${english(err.details.reason)} Nothing was changed.`);
-          throw err;
+        const merged = await rt.attempt('io:bundleImport', { fileId: rt.choose(file, 'bundle').fileId });
+        if (!merged.ok) {
+          const { code, message, details } = merged.error;
+          const reason =
+            typeof details?.reason === 'string' ? `${english(details.reason)} Nothing was changed.` : message;
+          throw new CliFailure(code, `${code}: ${reason}`);
         }
+        const report = merged.value;
         if (opts.json) rt.out(JSON.stringify(report, null, 2));
         else {
           rt.out(`bundle ${report.bundleId} from ${report.from.name}`);

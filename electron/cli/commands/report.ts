@@ -1,20 +1,5 @@
 import type { Command } from 'commander';
-import { readFileSync, statSync } from 'node:fs';
-import { FILE_LIMITS } from '../../api/domain/limits';
-import { advanceAuditHead } from '../../services/audit/head';
-import { verifyReport } from '../../services/report/report';
 import { CliFailure, withRuntime } from '../runtime';
-
-const readCapped = (file: string, max: number): Buffer => {
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch {
-    throw new CliFailure('NOT_FOUND', `No such file: ${file}`);
-  }
-  if (size > max) throw new CliFailure('TOO_LARGE', `${file} is larger than ${Math.round(max / 1024 / 1024)} MB`);
-  return readFileSync(file);
-};
 
 export function registerReportCommands(program: Command): void {
   program
@@ -41,12 +26,11 @@ export function registerReportCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       withRuntime(program, async (rt, file: string, opts: { ca?: string[]; json?: boolean }) => {
-        const bytes = readCapped(file, FILE_LIMITS.reportPdf);
+        const { fileId } = rt.choose(file, 'reportPdf');
         // The record is checked against a database named on purpose (--db / TASLEEM_DB), not the default app one.
         const checkRecord = !!(program.opts<{ db?: string }>().db ?? process.env.TASLEEM_DB);
-        const extraTrusted = (opts.ca ?? []).map((f) => readCapped(f, 1024 * 1024).toString('utf8'));
-        const v = verifyReport(rt.ctx, rt.caller, bytes, { checkRecord, extraTrusted });
-        advanceAuditHead(rt.ctx); // a first verification pins the CA (audited) outside dispatch
+        const caFileIds = (opts.ca ?? []).map((f) => rt.choose(f, 'caCertificate').fileId);
+        const v = await rt.call('report:verify', { fileId, checkRecord, caFileIds });
         if (opts.json) rt.out(JSON.stringify(v, null, 2));
         else {
           rt.out(
@@ -87,7 +71,7 @@ export function registerReportCommands(program: Command): void {
     .action(
       withRuntime(program, async (rt, file: string) => {
         const info = await rt.call('signing:importP12', {
-          base64: readCapped(file, 1024 * 1024).toString('base64'),
+          fileId: rt.choose(file, 'p12').fileId,
           password: process.env.TASLEEM_P12_PASSWORD ?? '',
         });
         rt.out(
@@ -102,7 +86,7 @@ export function registerReportCommands(program: Command): void {
     .action(
       withRuntime(program, async (rt, file: string, opts: { label: string }) => {
         const ca = await rt.call('signing:trustCa', {
-          base64: readCapped(file, 1024 * 1024).toString('base64'),
+          fileId: rt.choose(file, 'caCertificate').fileId,
           label: opts.label,
         });
         rt.out(`trusted: ${ca.subject} (${ca.label}), SHA-256 ${ca.fingerprint}`);

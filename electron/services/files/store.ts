@@ -105,6 +105,7 @@ export class FileStore {
     }
     const file: Admitted = {
       fileId: newId(),
+      // As given: a service that keeps the name checks it (attachments: the contract's `fileName` rules).
       fileName: opts.fileName ?? basename(path),
       size,
       kind,
@@ -124,6 +125,35 @@ export class FileStore {
     if (!f || f.kind !== kind || f.owner !== owner)
       throw new AppError('NOT_FOUND', 'The chosen file is no longer available; choose it again');
     return f;
+  }
+
+  /**
+   * Admits bytes the page made itself and has no path for (the signature drawn on the signing screen, sent over the
+   * desktop app's ipc): refused over the kind's limit before anything is written, then kept like an upload.
+   */
+  admitBytes(bytes: Uint8Array, kind: FileKind, owner: string, fileName: string): ChosenFile {
+    if (bytes.length > FILE_LIMITS[kind]) throw tooLarge(kind);
+    const path = this.uploadPath();
+    writeFileSync(path, bytes, { mode: 0o600 });
+    return this.admit(path, kind, owner, { fileName, temp: true });
+  }
+
+  /**
+   * The bytes of a file admitted for this kind by this actor: what a channel taking a `fileId` reads. The limit is
+   * checked again before reading (the file may have grown since it was chosen) and on what was read.
+   */
+  read(fileId: string, kind: FileKind, owner: string): { fileName: string; bytes: Buffer } {
+    const f = this.chosen(fileId, kind, owner);
+    let bytes: Buffer;
+    try {
+      if (statSync(f.path).size > FILE_LIMITS[kind]) throw tooLarge(kind);
+      bytes = readFileSync(f.path);
+    } catch (err) {
+      if (err instanceof AppError) throw err;
+      throw new AppError('NOT_FOUND', 'The chosen file is no longer available; choose it again');
+    }
+    if (bytes.length > FILE_LIMITS[kind]) throw tooLarge(kind);
+    return { fileName: f.fileName, bytes };
   }
 
   /** A fresh path for a request body (browser mode) or a held file, inside this store's folder. */
@@ -163,6 +193,10 @@ function drop(path: string) {
 /** Holds what a service produced for the caller: the channel answers with this, never with the bytes. */
 export const holdFor = (ctx: AppContext, owner: string, f: ProducedFile) =>
   filesOf(ctx).hold(f.bytes, f.fileName, f.mime, owner);
+
+/** The bytes of the file the caller chose for a channel taking this kind (FileStore#read). */
+export const readChosen = (ctx: AppContext, fileId: string, kind: FileKind, owner: string) =>
+  filesOf(ctx).read(fileId, kind, owner);
 
 /**
  * The context's file store, made on first use. Uploads go under the data folder (private), in a folder of this

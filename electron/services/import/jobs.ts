@@ -42,8 +42,10 @@ function keepLast<T>(map: Map<string, T>, n: number) {
   while (map.size > n) map.delete(map.keys().next().value as string);
 }
 
-export async function inspectUpload(ctx: AppContext, fileName: string, base64: string): Promise<InspectResult> {
-  const data = Buffer.from(base64, 'base64');
+export async function inspectUpload(
+  ctx: AppContext,
+  { fileName, bytes: data }: { fileName: string; bytes: Buffer },
+): Promise<InspectResult> {
   const table = await readImportTable(ctx, data);
   const uploadId = randomUUID();
   const hash = sha256(data);
@@ -66,20 +68,24 @@ export async function inspectUpload(ctx: AppContext, fileName: string, base64: s
   };
 }
 
-/** Over the API, the report lists the rows needing attention (rejected and conflicts first), not every new one. */
-export function apiReport(report: ImportReport): ImportReportOut {
+/**
+ * Over the API, the report lists the rows needing attention (rejected and conflicts first), not every new one; the
+ * first 1000 of them unless `all` (the CLI, which prints them in file order).
+ */
+export function apiReport(report: ImportReport, all = false): ImportReportOut {
   const order = { rejected: 0, conflict: 1, unchanged: 2, new: 3 } as const;
   const notable = report.rows
     .filter((r) => r.outcome !== 'new')
     .sort((a, b) => order[a.outcome] - order[b.outcome] || a.line - b.line);
-  return { ...report, rows: notable.slice(0, API_ROWS), rowsOmitted: Math.max(0, notable.length - API_ROWS) };
+  const shown = all ? notable.length : API_ROWS;
+  return { ...report, rows: notable.slice(0, shown), rowsOmitted: Math.max(0, notable.length - shown) };
 }
 
 export function startImportJob(
   ctx: AppContext,
   caller: Caller,
   uploadId: string,
-  options: ImportOptions,
+  { allRows, ...options }: ImportOptions & { allRows?: boolean },
 ): { jobId: string } {
   const upload = uploads.get(uploadId);
   if (!upload) throw new AppError('NOT_FOUND', 'The uploaded file is no longer available; choose it again');
@@ -102,7 +108,7 @@ export function startImportJob(
   }).then(
     // The upload stays (the last two are kept): importing it again reports every row as already present.
     (report) => {
-      Object.assign(job.progress, { state: 'done', report: apiReport(report) });
+      Object.assign(job.progress, { state: 'done', report: apiReport(report, allRows) });
       tell();
     },
     (err: unknown) => {

@@ -176,13 +176,20 @@ export function verifyReport(
   ctx: AppContext,
   caller: Caller,
   bytes: Buffer,
-  opts: { checkRecord: boolean; extraTrusted?: string[] },
+  opts: { checkRecord: boolean; extraTrusted?: Buffer[] },
 ): VerifyResult {
   pinOnFirstUse(ctx, caller);
   // Anchors from the key store (pinned, and the sealed office list), never from the editable signing_identities rows;
   // `extraTrusted` are CA files the person verifying names on the command line.
   const offices = officeCas(ctx);
-  const trusted = [...pinnedCas(ctx), ...offices.trusted, ...(opts.extraTrusted ?? []).map(x509FromPem)];
+  const extra = (opts.extraTrusted ?? []).map((file) => {
+    try {
+      return x509FromPem(file);
+    } catch {
+      throw new AppError('BAD_FILE', 'The file is not a PEM or DER certificate');
+    }
+  });
+  const trusted = [...pinnedCas(ctx), ...offices.trusted, ...extra];
   const sig = checkPdfSignature(bytes, trusted);
   const reasons: string[] = [...sig.reasons];
   const warnings: string[] = [];

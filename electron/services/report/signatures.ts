@@ -60,15 +60,15 @@ export function assertRequiredSignatures(ctx: AppContext, h: HandoverRow): void 
 export function addSignature(
   ctx: AppContext,
   caller: Caller,
-  input: { handoverId: string; role: SignerRole; signerName: string; signerTitle: string; pngBase64: string },
+  input: { handoverId: string; role: SignerRole; signerName: string; signerTitle: string; png: Buffer },
 ): HandwrittenSignature {
   const h = getHandover(ctx, input.handoverId);
   if (h.status === 'void')
     throw new AppError('NOT_EDITABLE', `Handover ${h.referenceNo} is void`, { status: h.status });
-  const image = Buffer.from(input.pngBase64, 'base64');
+  const image = input.png;
   if (image.length < 67 || !image.subarray(0, 8).equals(PNG_MAGIC))
     throw new AppError('UNSUPPORTED_TYPE', 'The signature is not a PNG image', {
-      issues: [{ path: 'pngBase64', key: 'invalid' }],
+      issues: [{ path: 'fileId', key: 'invalid' }],
     });
   const at = ctx.now().toISOString();
   const id = uuidv7();

@@ -1,7 +1,7 @@
 import type { Channel, InputOf, OutputOf } from '../../../electron/api/contract';
 import { EVENT_NAMES, EVENTS_PATH, type EventName, type EventPayload } from '../../../electron/api/events';
 import type { ApiError, Result } from '../../../electron/api/result';
-import type { FileKind } from '../../../electron/api/domain/limits';
+import { isMadeInPage, type FileKind, type MadeInPage } from '../../../electron/api/domain/limits';
 import { FILES_PATH, UPLOAD_PATH, type ChosenFile } from '../../../electron/api/schemas/files';
 
 interface Bridge {
@@ -10,6 +10,10 @@ interface Bridge {
   on?(name: string, listener: (payload: unknown) => void): () => void;
   /** Desktop: main's native open dialog for one kind of file; the admitted file, or null when cancelled. */
   pickFile?(kind: FileKind): Promise<Result<ChosenFile | null>>;
+  /** Desktop: bytes the page made itself (a drawn signature), admitted by main. */
+  admitMade?(kind: MadeInPage, fileName: string, bytes: Uint8Array): Promise<Result<ChosenFile>>;
+  /** Desktop: a file dropped on the page, admitted by main from its path (the preload asks Electron for it). */
+  admitDropped?(kind: FileKind, file: File): Promise<Result<ChosenFile>>;
   /** Desktop: main writes a held file where its native save dialog says; `saved` is null when cancelled. */
   saveFile?(fileId: string): Promise<Result<{ saved: string | null }>>;
   /** Desktop only: main ended the session (the OS locked or went to sleep). */
@@ -162,11 +166,22 @@ export async function saveHeldFile(file: {
   return { ok: true, value: { saved: file.fileName } };
 }
 
-/** Desktop: the native open dialog (main admits the chosen path). Absent in browser mode, which uploads instead. */
+/**
+ * How a page hands the app a file, admitted for one kind; a channel then takes its id (components/FilePicker.tsx is
+ * the one control that uses these). Desktop: the native open dialog in main (the path is admitted there; null when
+ * cancelled). Absent in browser mode, where the page's own file input picks and `admitFile` uploads.
+ */
 export const pickFileNatively = bridge.pickFile ? (kind: FileKind) => bridge.pickFile!(kind) : null;
 
-/** Browser mode: a picked or dropped file's bytes as the raw request body, admitted for channels of its kind. */
-export async function uploadFile(kind: FileKind, file: Blob, name: string): Promise<Result<ChosenFile>> {
+/**
+ * A file the page holds (picked in browser mode, dropped, or drawn): browser mode posts its bytes as the raw body of
+ * /upload/<kind>; the desktop app admits a dropped file by its path, and takes bytes over ipc only for what the page
+ * made itself (MADE_IN_PAGE: the drawn signature).
+ */
+export async function admitFile(kind: FileKind, file: Blob, name = (file as File).name): Promise<Result<ChosenFile>> {
+  if (bridge.admitMade && isMadeInPage(kind))
+    return bridge.admitMade(kind, name, new Uint8Array(await file.arrayBuffer()));
+  if (bridge.admitDropped) return bridge.admitDropped(kind, file as File);
   try {
     const res = await fetch(`.${UPLOAD_PATH}${kind}?name=${encodeURIComponent(name)}`, {
       method: 'POST',

@@ -4,12 +4,11 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../electron/api/result';
-import { FILE_LIMITS, megabytes } from '../../../electron/api/domain/limits';
+import type { ChosenFile } from '../../../electron/api/schemas/files';
 import type { ImportReportOut, InspectResult, JobProgress } from '../../../electron/api/schemas/io';
 import { call, eventsReady, onEvent } from '../api/client';
 import { ExchangePanel } from '../components/import/ExchangePanel';
 import { FilePicker } from '../components/FilePicker';
-import { readAsBase64 } from '../lib/files';
 import { MappingStep, PreviewTable, type Mapping } from '../components/import/MappingStep';
 import { ReportView } from '../components/import/ReportView';
 import { UnknownCountries } from '../components/import/UnknownCountries';
@@ -97,23 +96,17 @@ function SheetImport() {
     setFileKey((k) => k + 1);
   };
 
-  const onFile = async (file: File | undefined) => {
+  const clear = () => {
     setReport(null);
     setError(null);
     setCancelled(false);
     setInspect(null);
-    if (!file) return;
-    if (file.size > FILE_LIMITS.spreadsheet) {
-      setError({
-        code: 'TOO_LARGE',
-        message: '',
-        details: { reason: 'io.file.too_large', params: { maxMb: megabytes(FILE_LIMITS.spreadsheet) } },
-      });
-      return;
-    }
+  };
+  const onFile = async (file: ChosenFile) => {
+    clear();
     setReading(true);
     try {
-      const res = await call('io:inspect', { fileName: file.name, base64: await readAsBase64(file) });
+      const res = await call('io:inspect', { fileId: file.fileId });
       if (res.ok) {
         setInspect(res.value);
         setMapping(res.value.mapping);
@@ -161,10 +154,14 @@ function SheetImport() {
           <Text fw={500}>{t('io.chooseFile')}</Text>
           <FilePicker
             key={fileKey}
-            accept=".csv,.tsv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            kind="spreadsheet"
             testId="import-file"
             disabled={running}
-            onFile={(f) => void onFile(f)}
+            onChosen={(f) => void onFile(f)}
+            onError={(e) => {
+              clear();
+              setError(e);
+            }}
           />
           {reading && <Text size="sm">{t('io.reading')}</Text>}
           {inspect && (

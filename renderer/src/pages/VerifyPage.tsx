@@ -1,10 +1,11 @@
-import { Alert, Button, FileButton, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VerifyResult } from '../../../electron/api/schemas/report';
-import { FILE_LIMITS } from '../../../electron/api/domain/limits';
-import { call } from '../api/client';
-import { readAsBase64 } from '../lib/files';
+import type { ApiError, Result } from '../../../electron/api/result';
+import type { ChosenFile } from '../../../electron/api/schemas/files';
+import { admitFile, call } from '../api/client';
+import { FilePicker } from '../components/FilePicker';
 
 /** Drop (or pick) a report PDF: is it ours, complete and unchanged, and does it match a record here? */
 export function VerifyPage() {
@@ -15,17 +16,28 @@ export function VerifyPage() {
   const [busy, setBusy] = useState(false);
   const [over, setOver] = useState(false);
 
-  async function check(file: File | null) {
-    if (!file) return;
+  const refused = (e: ApiError) => {
+    setResult(null);
+    setError(t(`errors.${e.code}`));
+  };
+  async function check(file: ChosenFile) {
     setResult(null);
     setError(null);
-    setFileName(file.name);
-    if (file.size > FILE_LIMITS.reportPdf) return setError(t('errors.TOO_LARGE'));
+    setFileName(file.fileName);
     setBusy(true);
-    const r = await call('report:verify', { base64: await readAsBase64(file), checkRecord: true });
+    const r = await call('report:verify', { fileId: file.fileId, checkRecord: true });
     setBusy(false);
-    if (!r.ok) return setError(t(`errors.${r.error.code}`));
+    if (!r.ok) return refused(r.error);
     setResult(r.value);
+  }
+  /** A dropped file is admitted like a picked one (browser mode uploads it; the desktop app admits its path). */
+  async function dropped(file: File | undefined) {
+    if (!file) return;
+    setBusy(true);
+    const r: Result<ChosenFile> = await admitFile('reportPdf', file);
+    setBusy(false);
+    if (!r.ok) return refused(r.error);
+    await check(r.value);
   }
 
   const row = (label: string, value: ReactNode) => (
@@ -55,18 +67,23 @@ export function VerifyPage() {
         onDrop={(e) => {
           e.preventDefault();
           setOver(false);
-          void check(e.dataTransfer.files[0] ?? null);
+          void dropped(e.dataTransfer.files[0]);
         }}
       >
         <Stack align="center" gap="xs">
           <Text>{t('report.verify.drop')}</Text>
-          <FileButton onChange={(f) => void check(f)} accept="application/pdf,.pdf">
-            {(props) => (
-              <Button {...props} loading={busy} data-testid="verify-pick">
+          <FilePicker
+            kind="reportPdf"
+            testId="verify-file"
+            showName={false}
+            button={(props) => (
+              <Button {...props} loading={busy || props.loading} data-testid="verify-pick">
                 {t('report.verify.pick')}
               </Button>
             )}
-          </FileButton>
+            onChosen={(f) => void check(f)}
+            onError={refused}
+          />
           <Text size="xs" c="dimmed">
             {t('report.verify.explain')}
           </Text>

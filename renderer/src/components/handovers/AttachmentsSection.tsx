@@ -1,12 +1,13 @@
-import { Alert, Button, FileButton, Group, Image, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Image, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentMeta } from '../../../../electron/api/schemas/attachment';
 import type { Handover } from '../../../../electron/api/schemas/handover';
 import type { ApiError } from '../../../../electron/api/result';
+import type { ChosenFile } from '../../../../electron/api/schemas/files';
 import { call, callOrThrow, heldFileUrl, saveHeldFile } from '../../api/client';
-import { readAsBase64 } from '../../lib/files';
+import { FilePicker } from '../FilePicker';
 import { explainError } from '../../lib/errors';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { useCan } from '../../auth/account';
@@ -23,15 +24,10 @@ export function AttachmentsSection({ handover }: { handover: Handover }) {
   const [preview, setPreview] = useState<AttachmentMeta | null>(null);
   const mayAdd = useCan('attachments:add');
 
-  async function upload(file: File | null) {
-    if (!file) return;
+  async function add(file: ChosenFile) {
     setBusy(true);
     setError(null);
-    const r = await call('attachments:add', {
-      handoverId: handover.id,
-      fileName: file.name,
-      base64: await readAsBase64(file),
-    });
+    const r = await call('attachments:add', { handoverId: handover.id, fileId: file.fileId });
     setBusy(false);
     if (!r.ok) return setError(r.error);
     await queryClient.invalidateQueries({ queryKey: ['handover', handover.id] });
@@ -48,13 +44,18 @@ export function AttachmentsSection({ handover }: { handover: Handover }) {
       <Group justify="space-between" mb="sm">
         <Title order={4}>{t('detail.attachments')}</Title>
         {handover.status !== 'void' && mayAdd && (
-          <FileButton onChange={(f) => void upload(f)} accept="application/pdf,image/jpeg,image/png">
-            {(props) => (
-              <Button {...props} variant="light" loading={busy} data-testid="add-attachment">
+          <FilePicker
+            kind="attachment"
+            testId="add-attachment-file"
+            showName={false}
+            button={(props) => (
+              <Button {...props} loading={busy || props.loading} variant="light" data-testid="add-attachment">
                 {t('detail.addAttachment')}
               </Button>
             )}
-          </FileButton>
+            onChosen={(f) => void add(f)}
+            onError={setError}
+          />
         )}
       </Group>
       {error && (

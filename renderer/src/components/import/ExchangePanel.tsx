@@ -18,12 +18,11 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../electron/api/result';
-import { FILE_LIMITS } from '../../../../electron/api/domain/limits';
+import type { ChosenFile } from '../../../../electron/api/schemas/files';
 import type { MergeReportOut, PendingConflictOut } from '../../../../electron/api/schemas/io';
 import { call, callOrThrow, saveHeldFile } from '../../api/client';
 import { explainError } from '../../lib/errors';
 import { formatDateTime, formatNumber } from '../../lib/format';
-import { readAsBase64 } from '../../lib/files';
 import { FilePicker } from '../FilePicker';
 
 type Side = { field: string; local: string; incoming: string }[];
@@ -214,10 +213,9 @@ export function ExchangePanel({ opened }: { opened?: string | null }) {
       if (!r.ok) setError(r.error);
       refresh();
     });
-  const addCard = (file?: File) =>
-    file &&
+  const addCard = (file: ChosenFile) =>
     run(async () => {
-      const r = await call('io:officeAdd', { card: await file.text() });
+      const r = await call('io:officeAdd', { fileId: file.fileId });
       if (!r.ok) setError(r.error);
       refresh();
     });
@@ -228,12 +226,10 @@ export function ExchangePanel({ opened }: { opened?: string | null }) {
       const saved = r.ok ? await saveHeldFile(r.value) : r;
       if (!saved.ok) setError(saved.error);
     });
-  const importBundle = (file?: File) =>
-    file &&
+  const importBundle = (file: ChosenFile) =>
     run(async () => {
       setReport(null);
-      if (file.size > FILE_LIMITS.bundle) return setError({ code: 'TOO_LARGE', message: '' });
-      const r = await call('io:bundleImport', { fileName: file.name, base64: await readAsBase64(file) });
+      const r = await call('io:bundleImport', { fileId: file.fileId });
       if (r.ok) setReport(r.value);
       else setError(r.error);
       refresh();
@@ -313,7 +309,12 @@ export function ExchangePanel({ opened }: { opened?: string | null }) {
           <Text size="sm" mt="xs">
             {t('io.exchange.addCard')}
           </Text>
-          <FilePicker accept=".json" testId="office-card-file" onFile={(f) => void addCard(f)} />
+          <FilePicker
+            kind="officeCard"
+            testId="office-card-file"
+            onChosen={(f) => void addCard(f)}
+            onError={setError}
+          />
         </Paper>
       )}
       {me && (
@@ -349,7 +350,15 @@ export function ExchangePanel({ opened }: { opened?: string | null }) {
           <Title order={4} mb="xs">
             {t('io.exchange.receive')}
           </Title>
-          <FilePicker accept=".tasleem,.json" testId="bundle-file" onFile={(f) => void importBundle(f)} />
+          <FilePicker
+            kind="bundle"
+            testId="bundle-file"
+            onChosen={(f) => void importBundle(f)}
+            onError={(e) => {
+              setReport(null);
+              setError(e);
+            }}
+          />
         </Paper>
       )}
       {report && (

@@ -21,7 +21,9 @@ import { useTranslation } from 'react-i18next';
 import type { Clause } from '../../../../electron/api/schemas/report';
 import type { Settings } from '../../../../electron/api/schemas/settings';
 import { call, callOrThrow, saveHeldFile } from '../../api/client';
-import { readAsBase64, readAsDataUrl } from '../../lib/files';
+import type { ChosenFile } from '../../../../electron/api/schemas/files';
+import { readAsDataUrl } from '../../lib/files';
+import { FilePicker } from '../FilePicker';
 
 type ReportKeys =
   | 'reportAuthorityAr'
@@ -226,7 +228,7 @@ function SigningIdentity() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const identity = useQuery({ queryKey: ['signing-identity'], queryFn: () => callOrThrow('signing:identity', {}) });
-  const [p12, setP12] = useState<File | null>(null);
+  const [p12, setP12] = useState<ChosenFile | null>(null);
   const [password, setPassword] = useState('');
   const [msg, setMsg] = useState<{ color: string; text: string } | null>(null);
   const id = identity.data;
@@ -241,7 +243,7 @@ function SigningIdentity() {
 
   async function importP12() {
     if (!p12) return;
-    const r = await call('signing:importP12', { base64: await readAsBase64(p12), password });
+    const r = await call('signing:importP12', { fileId: p12.fileId, password });
     setMsg(
       r.ok
         ? { color: 'teal', text: t('report.settings.imported') }
@@ -304,13 +306,18 @@ function SigningIdentity() {
         </Button>
       </Group>
       <Group mt="sm" align="end">
-        <FileButton onChange={setP12} accept=".p12,.pfx,application/x-pkcs12">
-          {(props) => (
+        <FilePicker
+          kind="p12"
+          testId="p12-file"
+          showName={false}
+          button={(props) => (
             <Button size="xs" variant="default" {...props}>
-              {p12 ? p12.name : t('report.settings.pickP12')}
+              {p12 ? p12.fileName : t('report.settings.pickP12')}
             </Button>
           )}
-        </FileButton>
+          onChosen={setP12}
+          onError={(e) => setMsg({ color: 'red', text: t(`errors.${e.code}`) })}
+        />
         <PasswordInput
           size="xs"
           label={t('report.settings.p12Password')}

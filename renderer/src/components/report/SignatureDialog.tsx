@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import SignaturePad from 'signature_pad';
 import type { SignerRole } from '../../../../electron/api/schemas/report';
-import { call } from '../../api/client';
+import { admitFile, call } from '../../api/client';
 
 interface Props {
   handoverId: string;
@@ -45,8 +45,20 @@ export function SignatureDialog({ handoverId, role, defaultName, defaultTitle, o
     if (!name.trim()) return setError(t('validation.required'));
     if (!pad.current || pad.current.isEmpty()) return setError(t('report.sign.empty'));
     setBusy(true);
-    const png = pad.current.toDataURL('image/png').replace(/^data:image\/png;base64,/, '');
-    const r = await call('report:sign', { handoverId, role, signerName: name, signerTitle: title, pngBase64: png });
+    // The drawing has no path: its PNG is admitted as bytes (browser mode's upload, or main over ipc), then signed by id.
+    const png = await new Promise<Blob | null>((resolve) => canvas.current!.toBlob(resolve, 'image/png'));
+    const admitted = png
+      ? await admitFile('signaturePng', png, 'signature.png')
+      : ({ ok: false, error: { code: 'UNSUPPORTED_TYPE', message: '' } } as const);
+    const r = admitted.ok
+      ? await call('report:sign', {
+          handoverId,
+          role,
+          signerName: name,
+          signerTitle: title,
+          fileId: admitted.value.fileId,
+        })
+      : admitted;
     setBusy(false);
     if (!r.ok) return setError(t(`errors.${r.error.code}`));
     onClose(true);

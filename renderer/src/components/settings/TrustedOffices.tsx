@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { call, callOrThrow } from '../../api/client';
 import { FilePicker } from '../FilePicker';
 import { formatDateTime } from '../../lib/format';
-import { readAsBase64 } from '../../lib/files';
+import type { ChosenFile } from '../../../../electron/api/schemas/files';
 
 const grouped = (fp: string) => fp.replace(/(.{4})(?!$)/g, '$1 ');
 
@@ -17,14 +17,14 @@ export function TrustedOffices() {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const cas = useQuery({ queryKey: ['office-cas'], queryFn: () => callOrThrow('signing:officeCas', {}) });
-  const [file, setFile] = useState<File | null>(null);
+  const [file, setFile] = useState<ChosenFile | null>(null);
   const [label, setLabel] = useState('');
   const [msg, setMsg] = useState<{ color: string; text: string } | null>(null);
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['office-cas'] });
   async function add() {
     if (!file) return;
-    const r = await call('signing:trustCa', { base64: await readAsBase64(file), label });
+    const r = await call('signing:trustCa', { fileId: file.fileId, label });
     setMsg(
       r.ok
         ? { color: 'teal', text: t('trustedOffices.added', { fingerprint: grouped(r.value.fingerprint) }) }
@@ -105,7 +105,12 @@ export function TrustedOffices() {
           </Table>
         )}
         <Group align="flex-end">
-          <FilePicker accept=".pem,.crt,.cer,.der" testId="trusted-office-file" onFile={setFile} />
+          <FilePicker
+            kind="caCertificate"
+            testId="trusted-office-file"
+            onChosen={setFile}
+            onError={(e) => setMsg({ color: 'red', text: t(`errors.${e.code}`) })}
+          />
           <TextInput
             label={t('trustedOffices.label')}
             value={label}
