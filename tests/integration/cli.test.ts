@@ -118,6 +118,10 @@ describe('tasleem office: the same channels as the app, through dispatch', { tim
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/VALIDATION/);
     expect(tasleem('--db', here(), 'office', 'list').stdout).toBe(before);
+    // A bundle goes through io:bundleImport the same way: refused in the app's words, nothing merged.
+    const bundle = tasleem('--db', here(), 'exchange', 'import', junk);
+    expect(bundle.status).toBe(1);
+    expect(bundle.stderr).toMatch(/BAD_FILE: This is not a Tasleem .+ Nothing was changed\./);
   });
 
   it('says so when the office has no identity yet', () => {
