@@ -1,4 +1,7 @@
-/** Files the user picks or drops, read in the page (a file the app made is saved with saveHeldFile, api/client.ts). */
+/**
+ * A file read in the page: only the report logo, kept as a data URL in the settings. Every other chosen file is
+ * admitted (components/FilePicker.tsx, admitFile) and a file the app made is saved with saveHeldFile (api/client.ts).
+ */
 
 /** FileReader keeps the window responsive while a large file is read. */
 export function readAsDataUrl(file: Blob): Promise<string> {
@@ -9,5 +12,3 @@ export function readAsDataUrl(file: Blob): Promise<string> {
     reader.readAsDataURL(file);
   });
 }
-
-export const readAsBase64 = async (file: Blob) => (await readAsDataUrl(file)).replace(/^data:[^,]*,/, '');
