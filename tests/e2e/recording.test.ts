@@ -217,6 +217,12 @@ describe('the list', () => {
     await expect.poll(() => page.url()).toContain('dir=asc');
     await expect.poll(first).toBe('HO-2023-0001');
     await screenshot(page, 'recording-list-en');
+    // The list's export is a held file too: the download is the canonical sheet of the records shown.
+    const [sheet] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+    expect(sheet.suggestedFilename()).toMatch(/^handovers-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = readFileSync((await sheet.path())!, 'utf8');
+    expect(csv.startsWith('\uFEFFreference_no,')).toBe(true);
+    expect(csv).toContain('HO-2023-0050');
     await page.close();
   });
 
