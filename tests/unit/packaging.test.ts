@@ -196,10 +196,8 @@ describe('the desktop bundles', () => {
   const packageOf = (m: string) => (m.startsWith('@') ? m.split('/').slice(0, 2).join('/') : m.split('/')[0]!);
 
   it('main and the workers import only Node, Electron and packaged native modules', () => {
-    const workers = [
-      ...readFileSync(join(root, 'electron/services/workers.ts'), 'utf8').matchAll(/^\s+'([a-z-]+)': '\.\/.*\.ts',$/gm),
-    ].map((m) => m[1]!);
-    expect(workers.length).toBeGreaterThan(0);
+    const workers = Object.keys(JSON.parse(readFileSync(join(root, 'electron/services/workers.json'), 'utf8')));
+    expect(workers).toContain('import-writer');
     for (const bundle of ['main.cjs', ...workers.map((w) => `${w}.cjs`)]) {
       expect(existsSync(join(out, bundle)), `${bundle} was built`).toBe(true);
       expect(packaged(`dist-electron/${bundle}`)).toBe(true);
