@@ -103,8 +103,7 @@ describe('one document whatever the transport', { timeout: 120_000 }, () => {
     const scan = tinyPdf();
     const att = await app.must('attachments:add', {
       handoverId: d.id,
-      fileName: 'scan.pdf',
-      base64: scan.toString('base64'),
+      fileId: app.choose(scan, 'attachment', 'scan.pdf'),
     });
     const inputs = {
       'io:export': { format: 'csv', filter: {} },
