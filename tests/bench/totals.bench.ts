@@ -11,6 +11,7 @@ import {
   countryTotals,
   rangeEnds,
   rangeLookups,
+  readsSummaries,
   splitRange,
   type CountryTotals,
   type TotalsFilter,
@@ -280,8 +281,9 @@ const bucketsOf = (db: Db, f: TotalsFilter) => {
   ).n;
 };
 
-/** Rows the app's query reads: a bucket's all-time row, and for a range the running-sum and first/last rows per bucket. */
+/** Rows the app's query reads: a bucket's all-time row; a range of a few whole periods, the summaries' rows; any other range, the running-sum and first/last rows per bucket. */
 function rowsRead(db: Db, f: TotalsFilter): number {
+  if (readsSummaries(f.from, f.to)) return beforeRowsRead(db, f);
   const buckets = bucketsOf(db, f);
   return f.from || f.to ? buckets * (1 + rangeLookups(rangeEnds(f.from, f.to))) : buckets;
 }
