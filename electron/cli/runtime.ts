@@ -9,7 +9,7 @@ import { dispatch } from '../handlers/dispatch';
 import type { Channel, InputOf, OutputOf } from '../api/contract';
 import { AppError, type Result } from '../api/result';
 import { createAppContext, type ContextOptions } from '../services/app-context';
-import { localCaller, type AppContext, type Caller } from '../services/context';
+import { localCaller, type AppContext } from '../services/context';
 import { databaseFile, resolveDataDir } from '../services/data-dir';
 import { keyStoreFileFor } from '../services/keys/keystore';
 import { passphraseUnlock } from '../services/keys/passphrase';
@@ -27,8 +27,6 @@ export class CliFailure extends Error {
 
 export interface CliRuntime {
   ctx: AppContext;
-  /** `cli:<os user>`, an administrator: what a command that calls a service directly passes as the caller. */
-  caller: Caller;
   call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>>;
   /** The same call, answering the Result: for a command that words some failures itself. */
   attempt<C extends Channel>(channel: C, input: InputOf<C>): Promise<Result<OutputOf<C>>>;
@@ -90,7 +88,6 @@ export const withRuntime =
       const caller = cliCaller();
       const rt: CliRuntime = {
         ctx,
-        caller,
         out: (text) => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
         choose: (path, kind) => cliFailure(() => filesOf(ctx).admit(resolve(path), kind, caller.actor)),
         save: (fileId, path) =>
