@@ -6,6 +6,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +17,7 @@ import { OPEN_EXTENSIONS, pickFile, saveHeldFile, type SaveDialog } from '../../
 import { heldFileIdOf } from '../../electron/main/app-protocol';
 import { CONTENT_SECURITY_POLICY, heldFileHeaders } from '../../electron/main/security';
 import { translator } from '../../electron/main/strings';
-import { FileStore } from '../../electron/services/files/store';
+import { FileStore, sweepStaleUploads } from '../../electron/services/files/store';
 
 let dir: string;
 let files: FileStore;
@@ -185,5 +186,19 @@ describe('FileStore', () => {
     expect(readdirSync(join(dir, 'u'))).toHaveLength(20);
     store.clear();
     expect(existsSync(join(dir, 'u'))).toBe(false);
+  });
+
+  it('a store left behind by a crash is swept at the next start; a live one, or one written in the last 30 minutes, is not', () => {
+    const root = join(dir, 'uploads-root');
+    const stale = new FileStore(join(root, 'crashed'));
+    stale.hold(Buffer.from('left'), 'l.csv', 'text/csv', 'x');
+    const live = new FileStore(join(root, 'live'));
+    const kept = live.hold(Buffer.from('kept'), 'k.csv', 'text/csv', 'x');
+    const old = (Date.now() - 31 * 60_000) / 1000;
+    utimesSync(join(root, 'crashed'), old, old);
+    sweepStaleUploads(root);
+    expect(readdirSync(root)).toEqual(['live']);
+    expect(live.heldBytes(kept.fileId).toString()).toBe('kept');
+    sweepStaleUploads(join(dir, 'no-such-folder'));
   });
 });

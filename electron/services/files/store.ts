@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { FILE_LIMITS, megabytes, type FileKind } from '../../api/domain/limits';
 import { AppError } from '../../api/result';
@@ -203,5 +203,30 @@ export const readChosen = (ctx: AppContext, fileId: string, kind: FileKind, owne
  * store's own: a CLI run on the same folder never touches a running server's uploads.
  */
 export function filesOf(ctx: AppContext): FileStore {
-  return (ctx.files ??= new FileStore(join(ctx.dataDir, 'uploads', newId())));
+  if (ctx.files) return ctx.files;
+  const root = join(ctx.dataDir, 'uploads');
+  sweepStaleUploads(root);
+  return (ctx.files = new FileStore(join(root, newId())));
+}
+
+/**
+ * Deletes the folders of stores that did not clear themselves (a crash, a killed CLI run). Only folders untouched for
+ * longer than a held file lives: whatever is in them has expired, and a live store that wrote nothing for that long
+ * holds nothing, so another app or CLI run on the same data folder loses no file it could still give.
+ */
+export function sweepStaleUploads(root: string, now = Date.now()): void {
+  let names: string[];
+  try {
+    names = readdirSync(root);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const path = join(root, name);
+    try {
+      if (statSync(path).mtimeMs < now - KEEP_MS) rmSync(path, { recursive: true, force: true });
+    } catch {
+      /* gone already, or still open on Windows: the next start tries again */
+    }
+  }
 }
