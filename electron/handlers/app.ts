@@ -1,7 +1,8 @@
 import pkg from '../../package.json';
 import { schemaVersion } from '../../db/open';
 import { runChecks } from '../services/check';
-import { getSettings, setSettings } from '../services/settings';
+import { readChosen } from '../services/files/store';
+import { getSettings, setReportLogo, setSettings } from '../services/settings';
 import type { HandlersFor } from './types';
 
 export const appHandlers: HandlersFor<'app'> & HandlersFor<'settings'> = {
@@ -15,4 +16,6 @@ export const appHandlers: HandlersFor<'app'> & HandlersFor<'settings'> = {
   'app:check': (ctx, caller) => runChecks(ctx, caller),
   'settings:get': (ctx) => getSettings(ctx),
   'settings:set': (ctx, caller, { patch }) => setSettings(ctx, caller, patch),
+  'settings:setLogo': (ctx, caller, { fileId }) =>
+    setReportLogo(ctx, caller, readChosen(ctx, fileId, 'reportLogo', caller.actor).bytes),
 };

@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KeyStore } from '../../electron/services/keys/keystore';
 import { certToPem, createCa } from '../../electron/services/signing/certs';
+import { getSettings } from '../../electron/services/settings';
 import { signIn } from '../support/accounts';
 import { useBrowserSession } from '../support/browser-session';
+import { samplePng } from '../support/signature-png';
 import { SCREENSHOTS, screenshot, setLanguage } from '../support/ui';
 
 const session = useBrowserSession();
@@ -135,6 +137,38 @@ describe('recovery passphrase in Settings', () => {
       await page.getByTestId('trusted-office').getByRole('button').click();
       await page.getByTestId('trusted-office').waitFor({ state: 'detached' });
       expect(session.app.ctx.keys.trustedCas()).toEqual([]);
+      await page.close();
+    }
+    expect(session.errors).toEqual([]);
+  });
+});
+
+describe('report logo in Settings', () => {
+  it('is chosen as a file (uploaded, never read into the page), shown, refused when not an image, and removed', async () => {
+    for (const [lang, code] of [
+      ['English', 'en'],
+      ['العربية', 'ar'],
+    ] as const) {
+      const page = await session.open(lang);
+      await page.goto(session.url('/settings'));
+      const section = page.getByTestId('report-settings');
+      await section.waitFor();
+      await page
+        .getByTestId('report-logo-file')
+        .setInputFiles({ name: 'logo.gif', mimeType: 'image/gif', buffer: Buffer.from('GIF89a') });
+      await section.getByText(code === 'en' ? 'The logo must be a PNG or JPEG' : 'يجب أن يكون الشعار صورة').waitFor();
+      expect(getSettings(session.app.ctx).reportLogo).toBe('');
+      await page
+        .getByTestId('report-logo-file')
+        .setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: samplePng() });
+      await section.locator('img[src^="data:image/png;base64,"]').waitFor();
+      expect(getSettings(session.app.ctx).reportLogo).toBe(`data:image/png;base64,${samplePng().toString('base64')}`);
+      expect(await section.getByText(code === 'en' ? 'The logo must be' : 'يجب أن يكون الشعار').count()).toBe(0);
+      await section.scrollIntoViewIfNeeded();
+      await section.screenshot({ path: join(SCREENSHOTS, `report-logo-${code}.png`) });
+      await page.getByTestId('report-logo-remove').click();
+      await section.locator('img').waitFor({ state: 'detached' });
+      expect(getSettings(session.app.ctx).reportLogo).toBe('');
       await page.close();
     }
     expect(session.errors).toEqual([]);

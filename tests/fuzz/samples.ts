@@ -26,6 +26,7 @@ export function sampleFiles(officeId: string): Record<FileKind, Buffer> {
     p12: tinyPdf(),
     caCertificate: tinyPdf(),
     signaturePng: tinyPng(),
+    reportLogo: tinyPng(),
     officeCard: Buffer.from(
       JSON.stringify({
         format: 'tasleem-office',
@@ -64,6 +65,7 @@ export function samples(s: Seeded): Record<Channel, unknown> {
     'app:check': {},
     'settings:get': {},
     'settings:set': { patch: { attachmentMaxMb: 10 } },
+    'settings:setLogo': { fileId: s.files.reportLogo },
     'handovers:create': { data },
     'handovers:get': { id: s.finalizedId },
     'handovers:update': { id: s.draftId, expectedRevision: 1, data },

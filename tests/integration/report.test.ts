@@ -12,6 +12,7 @@ import {
   flipOneByte,
   pageTexts,
   pdffonts,
+  pdfimages,
   pdfinfo,
   pdfsig,
   pdftotext,
@@ -205,6 +206,25 @@ describe('signed handover report', { timeout: 60_000 }, () => {
     const v = await app.must('report:verify', { fileId: app.choose(pdfOf(v1), 'reportPdf') });
     expect(v.authentic).toBe(true);
     expect(v.warnings).toContain('superseded');
+  });
+
+  it('prints the logo chosen as a file; refuses one that is not an image and a patch carrying image data', async () => {
+    const images = (pdf: Buffer) => (pdfimages(pdf).match(/^\s*1\s+\d+\s+(image|smask)/gm) ?? []).length;
+    await app.must('handovers:create', { data: frenchHandover() });
+    const before = images(pdfOf(await app.must('report:export', { referenceNo: 'HO-2023-0002' })));
+    const s = await app.must('settings:setLogo', { fileId: app.choose(samplePng(), 'reportLogo', 'logo.png') });
+    expect(s.reportLogo).toBe(`data:image/png;base64,${samplePng().toString('base64')}`);
+    expect(images(pdfOf(await app.must('report:export', { referenceNo: 'HO-2023-0002' })))).toBeGreaterThan(before);
+
+    const gif = await app.call('settings:setLogo', { fileId: app.choose('GIF89a, not a logo', 'reportLogo') });
+    expect(gif.ok || gif.error.code).toBe('BAD_FILE');
+    expect(() => app.choose(Buffer.alloc(500_001), 'reportLogo')).toThrow(/Larger than 0.48 MB/);
+    const patch = await app.call('settings:set', {
+      patch: { reportLogo: 'data:image/png;base64,AAAA' } as unknown as { reportLogo: '' },
+    });
+    expect(patch.ok || patch.error.code).toBe('VALIDATION');
+    expect((await app.must('settings:get', {})).reportLogo).toBe(s.reportLogo);
+    expect((await app.must('settings:set', { patch: { reportLogo: '' } })).reportLogo).toBe('');
   });
 
   it('exports a draft watermarked DRAFT and not signed', async () => {

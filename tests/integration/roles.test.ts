@@ -19,6 +19,7 @@ const NEEDS: Record<Channel, Role | 'public'> = {
   'app:check': 'administrator',
   'settings:get': 'viewer',
   'settings:set': 'administrator',
+  'settings:setLogo': 'administrator',
   'users:list': 'administrator',
   'users:create': 'administrator',
   'users:update': 'administrator',

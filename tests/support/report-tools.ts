@@ -21,6 +21,9 @@ export const pdfsig = (bytes: Buffer) =>
     return `${r.stdout}${r.stderr}`;
   });
 export const pdffonts = (bytes: Buffer) => withFile(bytes, (f) => execFileSync('pdffonts', [f], { encoding: 'utf8' }));
+/** The images of each page (pdfimages -list: page, number, type …). */
+export const pdfimages = (bytes: Buffer) =>
+  withFile(bytes, (f) => execFileSync('pdfimages', ['-list', f], { encoding: 'utf8' }));
 export const pdftotext = (bytes: Buffer) =>
   withFile(bytes, (f) => execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', f, '-'], { encoding: 'utf8' }));
 /** The text of each page, in order. */

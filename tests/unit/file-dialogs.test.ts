@@ -57,6 +57,13 @@ describe('desktop: the native open dialog (main/file-dialogs.ts, dialog injected
     expect(() => files.chosen(r.value!.fileId, 'bundle', 'registrar-1')).toThrow(/no longer available/);
   });
 
+  it('names every kind of file in the dialog in Arabic, English and Kurdish', () => {
+    for (const locale of ['ar', 'en', 'ku'] as const) {
+      const tr = translator(locale);
+      for (const kind of Object.keys(FILE_LIMITS)) expect(tr(`desktop.files.kinds.${kind}`)).not.toMatch(/^desktop\./);
+    }
+  });
+
   it('a cancelled dialog is null; a file over its kind’s limit is TOO_LARGE with the limit, before it is read', async () => {
     const cancelled = await pickFile({ open: async () => ({ canceled: true, filePaths: [] }), files, t }, 'p12', 'a');
     expect(cancelled).toEqual({ ok: true, value: null });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkReport } from '../schemas/check';
+import { fileId } from '../schemas/files';
 import { settingsPatch, settingsSchema } from '../schemas/settings';
 import { channel } from './define';
 
@@ -19,4 +20,6 @@ export const appChannels = {
   'app:check': channel(z.object({}).strict(), checkReport, 'administrator'),
   'settings:get': channel(z.object({}).strict(), settingsSchema, 'viewer'),
   'settings:set': channel(z.object({ patch: settingsPatch }).strict(), settingsSchema, 'administrator'),
+  /** The report logo from a chosen PNG or JPEG (kind reportLogo); removing it is a settings:set of ''. */
+  'settings:setLogo': channel(z.object({ fileId }).strict(), settingsSchema, 'administrator'),
 } as const;

@@ -14,6 +14,8 @@ export const FILE_LIMITS = {
   caCertificate: 1 * MB,
   signaturePng: 2 * MB,
   officeCard: 20_000,
+  /** Printed into every report, kept in the settings. */
+  reportLogo: 500_000,
 } as const;
 export type FileKind = keyof typeof FILE_LIMITS;
 
@@ -27,6 +29,7 @@ export const FILE_EXTENSIONS: Record<FileKind, string[]> = {
   caCertificate: ['pem', 'crt', 'cer', 'der'],
   signaturePng: ['png'],
   officeCard: ['json'],
+  reportLogo: ['png', 'jpg', 'jpeg'],
 };
 
 /**
@@ -37,4 +40,5 @@ export const MADE_IN_PAGE = ['signaturePng'] as const satisfies readonly FileKin
 export type MadeInPage = (typeof MADE_IN_PAGE)[number];
 export const isMadeInPage = (kind: unknown): kind is MadeInPage => (MADE_IN_PAGE as readonly unknown[]).includes(kind);
 
-export const megabytes = (bytes: number) => Math.round(bytes / MB);
+/** A limit as people read it: whole megabytes, or two decimals below one (a logo's 0.48 MB, not 0). */
+export const megabytes = (bytes: number) => Math.round((bytes / MB) * 100) / 100;

@@ -30,4 +30,8 @@ export const settingsSchema = z.object({
   ...reportSettingsFields,
 });
 export type Settings = z.infer<typeof settingsSchema>;
-export const settingsPatch = settingsSchema.partial().strict();
+/** The logo comes in as a chosen file (settings:setLogo); a patch may only remove it. */
+export const settingsPatch = settingsSchema
+  .partial()
+  .extend({ reportLogo: z.literal('', { error: 'invalid' }).optional() })
+  .strict();

@@ -2,7 +2,6 @@ import {
   Alert,
   Button,
   Checkbox,
-  FileButton,
   Group,
   Image,
   Paper,
@@ -20,9 +19,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Clause } from '../../../../electron/api/schemas/report';
 import type { Settings } from '../../../../electron/api/schemas/settings';
+import type { ApiError, Result } from '../../../../electron/api/result';
 import { call, callOrThrow, saveHeldFile } from '../../api/client';
 import type { ChosenFile } from '../../../../electron/api/schemas/files';
-import { readAsDataUrl } from '../../lib/files';
 import { FilePicker } from '../FilePicker';
 
 type ReportKeys =
@@ -53,21 +52,13 @@ function ReportSettingsForm({ initial }: { initial: Settings }) {
     );
 
   async function save() {
-    const {
-      reportAuthorityAr,
-      reportAuthorityEn,
-      reportAuthorityKu,
-      reportLogo,
-      reportLanguage,
-      requiredSigners,
-      reportClauses,
-    } = s;
+    const { reportAuthorityAr, reportAuthorityEn, reportAuthorityKu, reportLanguage, requiredSigners, reportClauses } =
+      s;
     const r = await call('settings:set', {
       patch: {
         reportAuthorityAr,
         reportAuthorityEn,
         reportAuthorityKu,
-        reportLogo,
         reportLanguage,
         requiredSigners,
         reportClauses,
@@ -77,11 +68,19 @@ function ReportSettingsForm({ initial }: { initial: Settings }) {
     if (r.ok) await queryClient.invalidateQueries({ queryKey: ['settings'] });
   }
 
-  async function pickLogo(file: File | null) {
-    if (!file) return;
-    if (!/^image\/(png|jpeg)$/.test(file.type) || file.size > 500_000)
-      return setMsg({ color: 'red', text: t('report.settings.logoRule') });
-    set('reportLogo', await readAsDataUrl(file));
+  // A logo too large or not an image gets the rule it broke rather than the general error.
+  const logoError = (e: ApiError) =>
+    setMsg({
+      color: 'red',
+      text: e.code === 'TOO_LARGE' || e.code === 'BAD_FILE' ? t('report.settings.logoRule') : t(`errors.${e.code}`),
+    });
+  // The logo is saved as soon as it is chosen or removed: it is a file, not a field of the form's patch.
+  async function saveLogo(saving: Promise<Result<Settings>>) {
+    const r = await saving;
+    if (!r.ok) return logoError(r.error);
+    setMsg({ color: 'teal', text: t('common.saved') });
+    set('reportLogo', r.value.reportLogo);
+    await queryClient.invalidateQueries({ queryKey: ['settings'] });
   }
 
   return (
@@ -110,15 +109,26 @@ function ReportSettingsForm({ initial }: { initial: Settings }) {
         />
         <Group>
           {s.reportLogo && <Image src={s.reportLogo} h={48} w="auto" alt={t('report.settings.logo')} />}
-          <FileButton onChange={(f) => void pickLogo(f)} accept="image/png,image/jpeg">
-            {(props) => (
+          <FilePicker
+            kind="reportLogo"
+            testId="report-logo-file"
+            showName={false}
+            button={(props) => (
               <Button variant="light" size="xs" {...props}>
                 {t('report.settings.logo')}
               </Button>
             )}
-          </FileButton>
+            onChosen={(f) => void saveLogo(call('settings:setLogo', { fileId: f.fileId }))}
+            onError={logoError}
+          />
           {s.reportLogo && (
-            <Button variant="subtle" size="xs" color="red" onClick={() => set('reportLogo', '')}>
+            <Button
+              variant="subtle"
+              size="xs"
+              color="red"
+              data-testid="report-logo-remove"
+              onClick={() => void saveLogo(call('settings:set', { patch: { reportLogo: '' } }))}
+            >
               {t('common.remove')}
             </Button>
           )}
