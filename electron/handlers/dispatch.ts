@@ -1,4 +1,4 @@
-import { advanceAuditHead } from '../services/audit/head';
+import { keepAuditHead } from '../services/audit/head';
 import type { AppContext, Caller } from '../services/context';
 import { mayAccess } from '../api/schemas/account';
 import { contract, isChannel } from '../api/contract';
@@ -55,14 +55,6 @@ async function run(ctx: AppContext, caller: Caller, channel: string, raw: unknow
     return fail('INTERNAL', 'Internal error');
   } finally {
     // Failed calls write audit entries too (a failed sign-in): the head outside the database follows either way.
-    keepHead(ctx);
-  }
-}
-
-function keepHead(ctx: AppContext) {
-  try {
-    advanceAuditHead(ctx);
-  } catch (err) {
-    console.error('[tasleem] could not keep the audit head', err);
+    keepAuditHead(ctx);
   }
 }

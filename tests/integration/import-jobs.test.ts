@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { lastAuditEntry } from '../../db/queries/audit';
 import type { JobProgress } from '../../electron/api/schemas/io';
 import { CANONICAL_COLUMNS } from '../../electron/api/domain/import';
 import { testApp, type TestApp } from '../support/context';
@@ -44,9 +45,14 @@ describe('the import job API (what the import page uses)', () => {
     });
     const mapping = ['reference_no', ...inspected.mapping.slice(1)] as typeof inspected.mapping;
     const { jobId } = await app.must('io:importStart', { uploadId: inspected.uploadId, options: { mapping } });
+    const headAtStart = app.ctx.auditHead!.read()?.id ?? 0;
     const done = await waitFor(jobId);
     expect(done.state).toBe('done');
     expect(done.report).toMatchObject({ committed: true, counts: { new: 1 }, unknownColumns: ['لون'] });
+    // The job's audit entries came after its call returned; the head kept outside the database already includes them.
+    const last = lastAuditEntry(app.ctx.db.orm)!;
+    expect(last.id).toBeGreaterThan(headAtStart);
+    expect(app.ctx.auditHead!.read()).toEqual(last);
     // Next time the same headers come, the mapping is remembered.
     const again = await app.must('io:inspect', { fileId: app.choose(csv, 'spreadsheet', 'عربي.csv') });
     expect(again.mapping[0]).toBe('reference_no');

@@ -43,3 +43,15 @@ export function advanceAuditHead(ctx: AppContext): void {
   store.write(last);
   known.set(ctx, last.id);
 }
+
+/**
+ * advanceAuditHead after work that wrote audit entries: a call through dispatch, or a job that ends after its call
+ * returned (an import). A head that cannot be kept is logged, never the caller's failure: the verifier reports it.
+ */
+export function keepAuditHead(ctx: AppContext): void {
+  try {
+    advanceAuditHead(ctx);
+  } catch (err) {
+    console.error('[tasleem] could not keep the audit head', err);
+  }
+}

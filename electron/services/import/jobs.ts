@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../api/result';
 import type { ImportReportOut, InspectResult, JobProgress } from '../../api/schemas/io';
 import type { AppContext, Caller } from '../context';
+import { keepAuditHead } from '../audit/head';
 import { emit, throttle } from '../events';
 import { cellText } from './rows';
 import {
@@ -107,7 +108,9 @@ export function startImportJob(
     isCancelled: () => job.cancelled,
   }).then(
     // The upload stays (the last two are kept): importing it again reports every row as already present.
+    // The job's audit entries were written after io:importStart returned: the head outside the database follows now.
     (report) => {
+      keepAuditHead(ctx);
       Object.assign(job.progress, { state: 'done', report: apiReport(report, allRows) });
       tell();
     },
@@ -121,6 +124,7 @@ export function startImportJob(
             : { code: 'INTERNAL', message: 'Internal error' };
         if (!(err instanceof AppError)) console.error('[tasleem] import failed', err);
       }
+      keepAuditHead(ctx);
       tell();
     },
   );
