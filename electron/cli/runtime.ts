@@ -111,6 +111,7 @@ export const withRuntime =
         await fn(rt, ...args);
       } finally {
         ctx.files?.clear();
+        ctx.keys.flushAuditHead();
         ctx.db.close();
       }
     };

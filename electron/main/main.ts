@@ -278,6 +278,7 @@ if (!app.requestSingleInstanceLock()) {
     });
     app.on('before-quit', () => {
       ctx?.files?.clear();
+      ctx?.keys.flushAuditHead();
       ctx?.db.close();
     });
   });

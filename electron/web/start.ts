@@ -34,6 +34,7 @@ process.stdout.write(`Tasleem is running in browser mode. Open:\n${web.url}\n(da
 const stop = () =>
   void web.close().then(() => {
     stopBackups();
+    web.context()?.keys.flushAuditHead();
     web.context()?.db.close();
     process.exit(0);
   });

@@ -1,5 +1,5 @@
 // The signed report: warm time of one export through the app's pipeline (data, Typst, QR, placeholder, CMS
-// signature, hash, audit) against two baselines measured in the same run:
+// signature, hash, audit entry committed, the file held for the page) against two baselines measured in the same run:
 // - Chromium printing a bare A4 page (what the app did before was print HTML; target: report ≤ 0.5× that page);
 // - LibreOffice converting the same protocol from .docx in a warm batch, when `soffice` is installed (target: the
 //   report ≥ 3× faster). Medians of interleaved rounds.
@@ -60,6 +60,15 @@ try {
     const r = await dispatch(app.ctx, app.caller, 'report:export', { handoverId: d.id });
     if (!r.ok) throw new Error(JSON.stringify(r.error));
   };
+  // The audit head's fdatasync runs after the answer (KeyStore#setAuditHeadSoon): timed on its own, and waited for
+  // before anything else is timed, so it never lands inside the next measurement (the bare page's included).
+  const headFlush: number[] = [];
+  const settleHead = async () => {
+    const t0 = performance.now();
+    const pending = app.ctx.keys.auditHeadUnflushed;
+    await app.ctx.keys.auditHeadSettled();
+    if (pending) headFlush.push(performance.now() - t0);
+  };
   const files = { ...doc.files, ...(await qrFile(doc.mark)) };
   const typesetOnce = () => typeset(app.ctx, 'handover', doc.data, new Date(), files);
 
@@ -68,7 +77,9 @@ try {
     await printBare();
     typesetOnce();
     await exportOnce();
+    await settleHead();
   }
+  headFlush.length = 0;
   const rssWarm = rssMb();
   const bare: number[] = [];
   const full: number[] = [];
@@ -79,6 +90,7 @@ try {
     bare.push(await time(printBare));
     full.push(await time(exportOnce));
     fullCpu.push(lastCpu);
+    await settleHead();
     typst.push(await time(typesetOnce));
   }
   // A record never exported before: nothing of its layout is in the compiler's cache yet.
@@ -94,6 +106,7 @@ try {
         if (!r.ok) throw new Error(JSON.stringify(r.error));
       }),
     );
+    await settleHead();
   }
   // Memory over many documents: the compiler's cache is trimmed after each one.
   for (let i = 0; i < 100; i++) typesetOnce();
@@ -107,6 +120,9 @@ try {
     `  CPU of this process per export (median): ${ms(median(fullCpu))}; load average ${loadBefore} → ${load()}`,
   );
   console.log(`  of which Typst typesetting the PDF/A-2b: ${ms(t)}`);
+  console.log(
+    `  after the answer (not in the figure above): the audit head's fdatasync, ${ms(median(headFlush))} (median of ${headFlush.length})`,
+  );
   console.log(`  baseline: Chromium printing a bare A4 page: ${ms(b)}  → ratio ${(f / b).toFixed(2)}× (target ≤ 0.5×)`);
   console.log(`  a record exported for the first time: ${ms(n)}  → ratio ${(n / b).toFixed(2)}× the bare page`);
   console.log(

@@ -133,6 +133,28 @@ describe('the audit log is hash-chained', () => {
     expect(headFile(dir).id).toBe(18);
   });
 
+  it('answers before the head is flushed; a head a power cut left behind opens, and the start moves it forward', async () => {
+    const { ctx, dir } = open();
+    await someHistory(ctx);
+    await ctx.keys.auditHeadSettled();
+    const slots = `${keyStoreFileFor(databaseFile(dir))}.head`;
+    const onDisk = readFileSync(slots); // the head at entry 9, flushed
+    await must(ctx, 'handovers:create', { data: kyrgyzHandover({ referenceNo: 'HO-2023-0100' }) });
+    // The entry is committed and the head already names it; its fdatasync runs after the answer.
+    expect(ctx.keys.auditHeadUnflushed).toBe(true);
+    expect(headFile(dir).id).toBe(10);
+    await ctx.keys.auditHeadSettled();
+    expect(ctx.keys.auditHeadUnflushed).toBe(false);
+    await someHistory(ctx, 20);
+    // A power cut before the last flushes reached the disk: the head file as it was at entry 9.
+    writeFileSync(slots, onDisk);
+    expect(verifyAudit(ctx)).toMatchObject({ ok: true, count: 19, head: { id: 9 } });
+    ctx.db.close();
+    const reopened = open(dir).ctx;
+    expect(verifyAudit(reopened)).toMatchObject({ ok: true, count: 19, head: { id: 19 } });
+    expect(headFile(dir).id).toBe(19);
+  });
+
   it('notices an entry inserted with a hash of its own making only by the chain (a forged link)', async () => {
     const { ctx } = open();
     await someHistory(ctx);

@@ -44,6 +44,7 @@ export function testApp(): TestApp {
     choose: (bytes, kind, fileName = `chosen.${FILE_EXTENSIONS[kind][0]}`) =>
       filesOf(ctx).admitBytes(Buffer.from(bytes), kind, caller.actor, fileName).fileId,
     close() {
+      ctx.keys.flushAuditHead();
       ctx.db.close();
       rmSync(dir, { recursive: true, force: true });
     },

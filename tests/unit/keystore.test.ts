@@ -1,5 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KeyStore, OWASP_ARGON2ID, type KeyWrapper } from '../../electron/services/keys/keystore';
 import { TEST_KDF, TEST_PASSPHRASE, testUnlock } from '../support/keys';
@@ -110,6 +111,59 @@ describe('key store', () => {
     rmSync(head);
     expect(codeOf(() => KeyStore.open(file, testUnlock()))).toBe('KEYSTORE_DAMAGED');
     expect(codeOf(() => ks.auditHead())).toBe('KEYSTORE_DAMAGED');
+  });
+
+  it("keeps an audited call's head at once and flushes it after: one slot off the disk at most, the other untouched", async () => {
+    const file = join(tmp(), 'tasleem.keystore');
+    const ks = KeyStore.create(file, testUnlock());
+    const h = (id: number) => ({ id, hash: String(id % 10).repeat(64) });
+    ks.setAuditHead(h(1));
+    ks.setAuditHead(h(2)); // on the disk, in slot B (sequence 2)
+    ks.setAuditHeadSoon(h(3));
+    // Written before the caller goes on (any reader sees it), the flush still under way.
+    expect(ks.auditHeadUnflushed).toBe(true);
+    expect(KeyStore.open(file, testUnlock()).auditHead()).toEqual(h(3));
+    // Heads that come during the flush rewrite slot A in place; slot B keeps head 2, which is on the disk.
+    ks.setAuditHeadSoon(h(4));
+    ks.setAuditHeadSoon(h(5));
+    const slots = readFileSync(`${file}.head`);
+    expect(KeyStore.open(file, testUnlock()).auditHead()).toEqual(h(5));
+    const tornA = Buffer.from(slots);
+    tornA.fill(0, 100, 512); // what a power cut could leave of the slot being flushed
+    writeFileSync(`${file}.head`, tornA);
+    expect(KeyStore.open(file, testUnlock()).auditHead()).toEqual(h(2));
+    writeFileSync(`${file}.head`, slots);
+    await ks.auditHeadSettled();
+    expect(ks.auditHeadUnflushed).toBe(false);
+    // The next one goes to the other slot, as a flushed write would.
+    ks.setAuditHeadSoon(h(6));
+    const after = readFileSync(`${file}.head`);
+    expect(after.subarray(0, 512).equals(slots.subarray(0, 512))).toBe(true);
+    ks.flushAuditHead(); // closing: nothing left unflushed
+    expect(ks.auditHeadUnflushed).toBe(false);
+    ks.setAuditHead(h(7)); // a head that must be on the disk now: after the slot before it
+    expect(KeyStore.open(file, testUnlock()).auditHead()).toEqual(h(7));
+    await ks.auditHeadSettled();
+  });
+
+  it('flushes a head left unflushed when the process exits', () => {
+    const dir = tmp();
+    const root = resolve(import.meta.dirname, '../..');
+    const script = `import { KeyStore } from ${JSON.stringify(join(root, 'electron/services/keys/keystore.ts'))};
+const ks = KeyStore.create(${JSON.stringify(join(dir, 'k.keystore'))}, { passphrase: ${JSON.stringify(TEST_PASSPHRASE)}, kdf: ${JSON.stringify(TEST_KDF)} });
+ks.setAuditHead({ id: 1, hash: 'a'.repeat(64) });
+ks.setAuditHeadSoon({ id: 2, hash: 'b'.repeat(64) });
+process.on('exit', () => console.log('unflushed at exit: ' + ks.auditHeadUnflushed));
+console.log('unflushed before: ' + ks.auditHeadUnflushed);
+process.exit(0);`;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, TSX_TSCONFIG_PATH: join(root, 'tsconfig.node.json') },
+    });
+    expect(r.stdout.trim().split('\n'), r.stderr).toEqual(['unflushed before: true', 'unflushed at exit: false']);
+    expect(KeyStore.open(join(dir, 'k.keystore'), testUnlock()).auditHead()).toEqual({ id: 2, hash: 'b'.repeat(64) });
   });
 
   it('derives distinct purpose keys that do not reveal the database key', () => {

@@ -10,6 +10,7 @@ import {
   renameSync,
   writeSync,
 } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { AuditHead } from '../../../db/queries/audit';
 import { fsyncDir } from '../fsync';
@@ -19,14 +20,16 @@ import { fsyncDir } from '../fsync';
  * call instead of rewriting the whole key store (temp file, fsync, rename, folder fsync: two flushes and a new inode,
  * ~14 ms of a signed report's ~75 ms). Two fixed 512-byte slots, A at 0 and B at 512; each holds a sequence number,
  * the head and an HMAC (key derived from the database key) over both. A write goes to the slot of the older sequence
- * number and is flushed with one fdatasync (the file's size never changes, so no metadata has to reach the disk).
+ * number and is flushed with one fdatasync (the file's size never changes, so no metadata has to reach the disk); on an
+ * audited call that flush runs after the call has answered (KeyStore#setAuditHeadSoon).
  *
  * Why this is as durable as the atomic rewrite it replaces:
  * - a write torn by a crash or a power cut leaves that slot with a MAC that does not match; the other slot still holds
  *   the previous head, which is where the atomic rewrite would have left the key store too. The slots are 512-byte
  *   sectors apart, so one interrupted write cannot reach both;
  * - the head is written after the audit entry's own commit (synchronous=FULL), as before: on disk it is never ahead of
- *   the log, only behind it by the last entry at most, which the verifier accepts (the head only proves a lower bound);
+ *   the log, only behind it (by the entries of the last flush's few milliseconds, after a power cut), which the
+ *   verifier and the next start accept (the head only proves a lower bound; the start moves it forward);
  * - the reader takes the valid slot with the higher sequence number; a file where neither slot is valid, or missing
  *   while the key store says the head lives here, is an altered key store (KeyStore.open refuses it), not "no head";
  * - editing a slot without the database key cannot make a valid MAC; copying back an older head file is the same
@@ -99,14 +102,48 @@ export function readHeadSlots(file: string, key: Buffer): AuditHead | undefined 
   }
 }
 
-/** Writes the head into the slot of the older sequence number and flushes it (one fdatasync). */
-export function writeHeadSlot(file: string, key: Buffer, head: AuditHead): void {
+/**
+ * Writes the head into the slot of the older sequence number and flushes it (one fdatasync); returns the sequence
+ * number written. `unflushed`: the sequence number of a slot this process wrote without a flush (KeyStore#
+ * setAuditHeadSoon) and has not flushed yet. Then no flush happens here, and while that slot is still the newest it is
+ * written again in place (same number, newer head): the other slot, already on the disk, is never touched while one is
+ * off it, so a torn write can only ever spoil one slot. When another process has written since, that slot is flushed
+ * first and the write goes on as usual.
+ */
+export function writeHeadSlot(
+  file: string,
+  key: Buffer,
+  head: AuditHead,
+  opts: { flush: boolean; unflushed?: bigint | null } = { flush: true },
+): bigint {
   const fd = openSync(file, 'r+');
   try {
-    const slots = readSlots(fd, key);
-    const last = newest(slots);
-    const seq = (last?.seq ?? 0n) + 1n;
+    const last = newest(readSlots(fd, key));
+    const rewrite = opts.unflushed != null && last?.seq === opts.unflushed;
+    if (opts.unflushed != null && !rewrite) fdatasyncSync(fd);
+    const seq = rewrite ? opts.unflushed! : (last?.seq ?? 0n) + 1n;
     writeSync(fd, encode(key, seq, head), 0, HEAD_SLOT_BYTES, slotOffset(seq));
+    if (opts.flush) fdatasyncSync(fd);
+    return seq;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The fdatasync of a slot written without one, on Node's thread pool (a flush covers the file, not one descriptor). */
+export async function flushHeadSlots(file: string): Promise<void> {
+  const handle = await open(file, 'r+');
+  try {
+    await handle.datasync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The same flush, waited for (closing, exiting, a head that must be on the disk before the next slot is written). */
+export function flushHeadSlotsSync(file: string): void {
+  const fd = openSync(file, 'r+');
+  try {
     fdatasyncSync(fd);
   } finally {
     closeSync(fd);

@@ -6,7 +6,14 @@ import { DB_KEY_BYTES } from '../../../db/open';
 import type { AuditHead } from '../../../db/queries/audit';
 import { AppError } from '../../api/result';
 import { fsyncDir } from '../fsync';
-import { createHeadSlots, headSlotsFileFor, readHeadSlots, writeHeadSlot } from './head-slots';
+import {
+  createHeadSlots,
+  flushHeadSlots,
+  flushHeadSlotsSync,
+  headSlotsFileFor,
+  readHeadSlots,
+  writeHeadSlot,
+} from './head-slots';
 
 /**
  * The key store: a small file beside the database (`tasleem.keystore`, mode 0600) that holds what must not live in
@@ -244,8 +251,13 @@ export class KeyStore {
   private get headFile() {
     return headSlotsFileFor(this.file);
   }
+  private headKeyCache: Buffer | null = null;
+  /** Derived once: every audited call reads and writes the head under it. */
+  private get headKey() {
+    return (this.headKeyCache ??= this.derive('audit-head-slots'));
+  }
   private slotHead() {
-    return readHeadSlots(this.headFile, this.derive('audit-head-slots'));
+    return readHeadSlots(this.headFile, this.headKey);
   }
 
   /** The audit chain head recorded last (read from the file each time: another process may have moved it). */
@@ -255,12 +267,87 @@ export class KeyStore {
     if (!head) throw new AppError('KEYSTORE_DAMAGED', `The audit head file ${this.headFile} is missing or altered`);
     return head;
   }
-  /** In place, one fdatasync (head-slots.ts); the first time, the slot file is made and this file records it. */
+
+  /** The sequence number of the slot setAuditHeadSoon wrote last, while it is not known to be on the disk. */
+  private headUnflushed: bigint | null = null;
+  /** Its flush, on Node's thread pool. */
+  private headFlushing: Promise<void> | null = null;
+  /** The slot was written again after that flush began: flush once more when it ends. */
+  private headFlushAgain = false;
+
+  /**
+   * In place, flushed before this returns (head-slots.ts); the first time, the slot file is made and this file records
+   * it. A slot left unflushed by setAuditHeadSoon reaches the disk first.
+   */
   setAuditHead(head: AuditHead) {
-    const key = this.derive('audit-head-slots');
-    if (this.data.state.headInSlots) return writeHeadSlot(this.headFile, key, head);
-    createHeadSlots(this.headFile, key, head);
-    this.update({ auditHead: null, headInSlots: true });
+    if (!this.data.state.headInSlots) {
+      createHeadSlots(this.headFile, this.headKey, head);
+      this.update({ auditHead: null, headInSlots: true });
+      return;
+    }
+    if (this.headUnflushed !== null) flushHeadSlotsSync(this.headFile);
+    this.headUnflushed = null;
+    this.headFlushAgain = false;
+    unsettled.delete(this);
+    writeHeadSlot(this.headFile, this.headKey, head);
+  }
+
+  /**
+   * The head of an audited call, kept without making the caller wait for the disk: the slot is written now (the page
+   * cache: a crash of the process loses nothing, and every reader sees it) and flushed with an fdatasync on Node's
+   * thread pool, after the call has answered. Calls that come while a flush runs write the same slot again in place and
+   * flush once more after it (head-slots.ts: the slot already on the disk is never touched meanwhile). A power cut in
+   * those milliseconds can leave the head on the disk behind the log, never ahead of it (the entries were committed
+   * first); the verifier and the next start accept a head behind the log (it proves a lower bound; the start moves it
+   * forward along the chain). flushAuditHead (closing) and the process's exit flush what is left.
+   */
+  setAuditHeadSoon(head: AuditHead) {
+    if (!this.data.state.headInSlots) return this.setAuditHead(head);
+    this.headUnflushed = writeHeadSlot(this.headFile, this.headKey, head, {
+      flush: false,
+      unflushed: this.headUnflushed,
+    });
+    unsettled.add(this);
+    if (this.headFlushing) this.headFlushAgain = true;
+    else this.flushHeadLater();
+  }
+
+  private flushHeadLater() {
+    this.headFlushAgain = false;
+    this.headFlushing = flushHeadSlots(this.headFile).then(
+      () => {
+        this.headFlushing = null;
+        if (this.headFlushAgain) return this.flushHeadLater();
+        this.headUnflushed = null;
+        unsettled.delete(this);
+      },
+      (err: unknown) => {
+        this.headFlushing = null;
+        // Flushed meanwhile by flushAuditHead (closing), or the folder is gone: nothing is owed. Otherwise the slot
+        // stays unflushed: the next head or flushAuditHead flushes it.
+        if (this.headUnflushed === null || (err as { code?: string }).code === 'ENOENT') return;
+        console.error('[tasleem] could not flush the audit head', err);
+      },
+    );
+  }
+
+  /** Puts on the disk a slot setAuditHeadSoon left unflushed; closing the app and the process's exit call it. */
+  flushAuditHead() {
+    if (this.headUnflushed === null) return;
+    flushHeadSlotsSync(this.headFile);
+    this.headUnflushed = null;
+    this.headFlushAgain = false;
+    unsettled.delete(this);
+  }
+
+  /** Resolves once no flush of setAuditHeadSoon is under way (tests, the benchmark). */
+  async auditHeadSettled(): Promise<void> {
+    while (this.headFlushing) await this.headFlushing;
+  }
+
+  /** Whether a head written by setAuditHeadSoon is not yet known to be on the disk. */
+  get auditHeadUnflushed(): boolean {
+    return this.headUnflushed !== null;
   }
 
   /** Our own organization CAs (PEM): the only anchors a report of ours verifies against. */
@@ -292,6 +379,18 @@ export class KeyStore {
     writeFileAtomic(this.file, `${JSON.stringify(this.data, null, 2)}\n`);
   }
 }
+
+/** Key stores with a head not yet on the disk: flushed when the process exits, whichever way it ends normally. */
+const unsettled = new Set<KeyStore>();
+process.on('exit', () => {
+  for (const ks of unsettled) {
+    try {
+      ks.flushAuditHead();
+    } catch (err) {
+      console.error('[tasleem] could not flush the audit head', err);
+    }
+  }
+});
 
 function wrapWithPassphrase(dbKey: Buffer, passphrase: string, kdf: KdfParams): PassphraseWrap {
   if (passphrase.length < 8)
