@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { canonicalJson } from '../canonical-json';
 import { auditLog } from '../schema';
 import type { Orm } from '../open';
+import { prepared } from './prepared';
 
 export interface AuditEntry {
   actor: string;
@@ -45,15 +46,31 @@ export interface AuditHead {
   hash: string;
 }
 
+const last = (orm: Orm) => orm.$client.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1');
+const hashAt = (orm: Orm) => orm.$client.prepare('SELECT hash FROM audit_log WHERE id = ?');
+const insert = (orm: Orm) =>
+  orm
+    .insert(auditLog)
+    .values({
+      id: sql.placeholder('id'),
+      at: sql.placeholder('at'),
+      actor: sql.placeholder('actor'),
+      action: sql.placeholder('action'),
+      entity: sql.placeholder('entity'),
+      entityId: sql.placeholder('entityId'),
+      details: sql.placeholder('details'),
+      prevHash: sql.placeholder('prevHash'),
+      hash: sql.placeholder('hash'),
+    })
+    .prepare();
+
 export function lastAuditEntry(orm: Orm): AuditHead | null {
-  const row = orm.$client.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
-    { id: number; hash: string | null } | undefined;
+  const row = prepared(orm, last).get() as { id: number; hash: string | null } | undefined;
   return row ? { id: row.id, hash: row.hash ?? '' } : null;
 }
 
 export function auditHashAt(orm: Orm, id: number): string | null | undefined {
-  const row = orm.$client.prepare('SELECT hash FROM audit_log WHERE id = ?').get(id) as
-    { hash: string | null } | undefined;
+  const row = prepared(orm, hashAt).get(id) as { hash: string | null } | undefined;
   return row ? row.hash : undefined;
 }
 
@@ -77,10 +94,7 @@ export function writeAudit(orm: Orm, entry: AuditEntry, at: string = new Date().
       entityId: entry.entityId ?? null,
       details,
     };
-    orm
-      .insert(auditLog)
-      .values({ ...fields, details, prevHash, hash: chainHash(prevHash, fields) })
-      .run();
+    prepared(orm, insert).run({ ...fields, details, prevHash, hash: chainHash(prevHash, fields) });
   };
   if (client.inTransaction) append();
   else client.transaction(append).immediate();

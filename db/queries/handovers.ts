@@ -3,6 +3,7 @@ import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { HandoverFilter, SortColumn } from '../../electron/api/domain/handover';
 import { handovers, incompleteSql, persons } from '../schema';
 import type { Orm } from '../open';
+import { prepared } from './prepared';
 import { normalizeForSearch, toFtsQuery } from '../search-text';
 
 export type HandoverRow = typeof handovers.$inferSelect;
@@ -21,8 +22,15 @@ const sortExpr: Record<SortColumn, SQL | AnySQLiteColumn> = {
   updatedAt: handovers.updatedAt,
 };
 
+const byId = (orm: Orm) =>
+  orm
+    .select()
+    .from(handovers)
+    .where(eq(handovers.id, sql.placeholder('id')))
+    .prepare();
+
 export function getHandoverRow(orm: Orm, id: string): HandoverRow | undefined {
-  return orm.select().from(handovers).where(eq(handovers.id, id)).get();
+  return prepared(orm, byId).get({ id });
 }
 
 /** Several records in one query (an import compares a chunk of rows with what is stored), by id. */

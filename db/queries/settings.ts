@@ -1,11 +1,12 @@
 import { settings } from '../schema';
 import type { Orm } from '../open';
+import { prepared } from './prepared';
+
+const all = (orm: Orm) => orm.select().from(settings).prepare();
 
 export function readSettings(orm: Orm): Record<string, unknown> {
   return Object.fromEntries(
-    orm
-      .select()
-      .from(settings)
+    prepared(orm, all)
       .all()
       .map((r) => [r.key, r.value]),
   );

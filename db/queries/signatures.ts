@@ -1,16 +1,20 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { handwrittenSignatures } from '../schema';
 import type { Orm } from '../open';
+import { prepared } from './prepared';
 
 export type HandwrittenSignatureRow = typeof handwrittenSignatures.$inferSelect;
 
-export function listSignatures(orm: Orm, handoverId: string): HandwrittenSignatureRow[] {
-  return orm
+const ofHandover = (orm: Orm) =>
+  orm
     .select()
     .from(handwrittenSignatures)
-    .where(eq(handwrittenSignatures.handoverId, handoverId))
+    .where(eq(handwrittenSignatures.handoverId, sql.placeholder('handoverId')))
     .orderBy(asc(handwrittenSignatures.signedAt))
-    .all();
+    .prepare();
+
+export function listSignatures(orm: Orm, handoverId: string): HandwrittenSignatureRow[] {
+  return prepared(orm, ofHandover).all({ handoverId });
 }
 
 export function getSignature(orm: Orm, id: string): HandwrittenSignatureRow | undefined {

@@ -1,16 +1,20 @@
 import { desc, eq } from 'drizzle-orm';
 import { signingIdentities } from '../schema';
 import type { Orm } from '../open';
+import { prepared } from './prepared';
 
 export type SigningIdentityRow = typeof signingIdentities.$inferSelect;
 
-export function activeSigningIdentity(orm: Orm): SigningIdentityRow | undefined {
-  return orm
+const active = (orm: Orm) =>
+  orm
     .select()
     .from(signingIdentities)
     .where(eq(signingIdentities.active, true))
     .orderBy(desc(signingIdentities.createdAt))
-    .get();
+    .prepare();
+
+export function activeSigningIdentity(orm: Orm): SigningIdentityRow | undefined {
+  return prepared(orm, active).get();
 }
 
 /** Every identity ever used: a report signed before a key change still verifies against its own CA. */

@@ -1,6 +1,7 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { handoverVersions } from '../schema';
 import type { Orm } from '../open';
+import { prepared } from './prepared';
 
 export type VersionRow = typeof handoverVersions.$inferSelect;
 
@@ -17,10 +18,18 @@ export function listVersions(orm: Orm, handoverId: string): VersionRow[] {
     .all();
 }
 
-export function getVersion(orm: Orm, handoverId: string, version: number): VersionRow | undefined {
-  return orm
+const oneVersion = (orm: Orm) =>
+  orm
     .select()
     .from(handoverVersions)
-    .where(and(eq(handoverVersions.handoverId, handoverId), eq(handoverVersions.version, version)))
-    .get();
+    .where(
+      and(
+        eq(handoverVersions.handoverId, sql.placeholder('handoverId')),
+        eq(handoverVersions.version, sql.placeholder('version')),
+      ),
+    )
+    .prepare();
+
+export function getVersion(orm: Orm, handoverId: string, version: number): VersionRow | undefined {
+  return prepared(orm, oneVersion).get({ handoverId, version });
 }
