@@ -159,40 +159,41 @@ const summaryFigures = () => ({
 });
 const summaryDates = () => ({ first: text('first').notNull(), last: text('last').notNull() });
 
-/**
- * `totals`: the period's own figures and dates, keyed period first (a range of periods is one seek). `running`: running
- * sums, keyed period last (the latest row of a bucket before a date is one seek).
- */
-function periodSummary(name: string, period: string, kind: 'totals' | 'running') {
-  const columns = { ...summaryKey(), period: text(period).notNull(), ...summaryFigures() };
-  return sqliteTable(name, kind === 'totals' ? { ...columns, ...summaryDates() } : columns, (t) => [
-    kind === 'totals'
-      ? primaryKey({ columns: [t.status, t.period, t.receivingCountry, t.camp] })
-      : primaryKey({ columns: [t.status, t.receivingCountry, t.camp, t.period] }),
-  ]);
+/** The period's own figures and dates, keyed period first (a range of periods is one seek). */
+function periodSummary(name: string, period: string) {
+  return sqliteTable(
+    name,
+    { ...summaryKey(), period: text(period).notNull(), ...summaryFigures(), ...summaryDates() },
+    (t) => [primaryKey({ columns: [t.status, t.period, t.receivingCountry, t.camp] })],
+  );
 }
 
 /**
  * Per (status, month 'YYYY-MM', country, camp), migration 0006: a range of whole months reads at most countries × months
  * rows. A date known only to the month or year is stored as its first day and counts in that month.
  */
-export const handoverMonthTotals = periodSummary('handover_month_totals', 'month', 'totals');
+export const handoverMonthTotals = periodSummary('handover_month_totals', 'month');
 /** The same per year ('YYYY'), migration 0007: a range of whole years reads twelve times fewer rows. */
-export const handoverYearTotals = periodSummary('handover_year_totals', 'year', 'totals');
-/** The same for all time (migration 0010): the totals page's default view reads countries × camps rows. */
+export const handoverYearTotals = periodSummary('handover_year_totals', 'year');
+/**
+ * The same for all time (migration 0010): the totals page's default view reads countries × camps rows. `revision` is a
+ * new random number at every write to the bucket (migration 0014): what tells a bucket's days held in memory for
+ * day-level ranges (db/queries/range-totals.ts) that they are out of date.
+ */
 export const handoverAllTotals = sqliteTable(
   'handover_all_totals',
-  { ...summaryKey(), ...summaryFigures(), ...summaryDates() },
+  { ...summaryKey(), ...summaryFigures(), ...summaryDates(), revision: integer('revision').notNull().default(0) },
   (t) => [primaryKey({ columns: [t.status, t.receivingCountry, t.camp] })],
 );
 /**
- * Running sums per (status, month, country, camp), migration 0013: the figures of every month of the bucket up to and
- * including this one, a row only where the bucket has handovers. With handover_day_sums, the figures before any date
- * are two looked-up rows per bucket, so a day-level range reads a number of rows set by countries × camps alone.
+ * Per (status, country, camp, day 'YYYY-MM-DD'), migration 0014: a bucket's days, keyed bucket first (one bucket's days
+ * are one range), a row only where it has handovers; figures only, the day is its own first and last.
  */
-export const handoverMonthSums = periodSummary('handover_month_sums', 'month', 'running');
-/** Running sums per (status, day 'YYYY-MM-DD', country, camp) within the day's month, a row only where it has handovers. */
-export const handoverDaySums = periodSummary('handover_day_sums', 'day', 'running');
+export const handoverDayTotals = sqliteTable(
+  'handover_day_totals',
+  { ...summaryKey(), day: text('day').notNull(), ...summaryFigures() },
+  (t) => [primaryKey({ columns: [t.status, t.receivingCountry, t.camp, t.day] })],
+);
 
 /**
  * A row here, inside a write transaction, tells the insert trigger of the totals summaries to skip: a bulk writer (the

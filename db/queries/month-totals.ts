@@ -2,18 +2,12 @@ import type { Orm } from '../open';
 
 /**
  * What each totals summary must hold, computed from the table itself (the statements of migrations 0006, 0007, 0010
- * and 0013), in the summary's column order, and the columns that key a bucket.
+ * and 0014), in the summary's column order, and the columns that key a bucket.
  */
 const FIGURES = `count(*) AS handovers, sum(women_count) AS women, sum(children_count) AS children, sum(boys_count) AS boys, sum(girls_count) AS girls,
   sum(unaccompanied_count) AS unaccompanied, sum(men_count) AS men`;
 const DATES = 'min(handover_date) AS first, max(handover_date) AS last';
 const SUMS = ['handovers', 'women', 'children', 'boys', 'girls', 'unaccompanied', 'men'] as const;
-/** Running sums of a bucket's periods (`partition`: where they start again from zero). */
-const running = (period: string, partition: string) =>
-  `SELECT status, receiving_country, camp, ${period}, ${SUMS.map((c) => `sum(${c}) OVER w`).join(', ')}
-  FROM (SELECT status, receiving_country, camp, ${period === 'day' ? 'handover_date' : 'substr(handover_date, 1, 7)'} AS ${period}, ${FIGURES}
-    FROM handovers GROUP BY 1, 2, 3, 4)
-  WINDOW w AS (PARTITION BY ${partition} ORDER BY ${period})`;
 const LEVELS = [
   {
     table: 'handover_month_totals',
@@ -34,16 +28,10 @@ const LEVELS = [
     fromTable: `SELECT status, receiving_country, camp, ${FIGURES}, ${DATES} FROM handovers GROUP BY 1, 2, 3`,
   },
   {
-    table: 'handover_month_sums',
-    columns: `status, receiving_country, camp, month, ${SUMS.join(', ')}`,
-    key: 'status, receiving_country, camp, month',
-    fromTable: running('month', 'status, receiving_country, camp'),
-  },
-  {
-    table: 'handover_day_sums',
+    table: 'handover_day_totals',
     columns: `status, receiving_country, camp, day, ${SUMS.join(', ')}`,
     key: 'status, receiving_country, camp, day',
-    fromTable: running('day', 'status, receiving_country, camp, substr(day, 1, 7)'),
+    fromTable: `SELECT status, receiving_country, camp, handover_date AS day, ${FIGURES} FROM handovers GROUP BY 1, 2, 3, 4`,
   },
 ] as const;
 
@@ -73,11 +61,15 @@ export function checkMonthTotals(orm: Orm): MonthTotalsCheck {
   return out;
 }
 
-/** Replaces the summaries with what the table says, in the caller's transaction (or its own). */
+/**
+ * Replaces the summaries with what the table says, in the caller's transaction (or its own). Every bucket gets a new
+ * revision, so no process keeps days it loaded before.
+ */
 export function rebuildMonthTotals(orm: Orm): void {
   orm.$client.transaction(() => {
     for (const { table, columns, fromTable } of LEVELS)
       orm.$client.exec(`DELETE FROM ${table}; INSERT INTO ${table} (${columns}) ${fromTable}`);
+    orm.$client.exec('UPDATE handover_all_totals SET revision = random()');
   })();
 }
 
@@ -89,33 +81,16 @@ interface Bucket {
   last: string;
 }
 
-const upsert = (table: string, columns = 13) =>
-  `INSERT INTO ${table} VALUES (${Array.from({ length: columns }, () => '?').join(', ')})
-  ON CONFLICT DO UPDATE SET handovers = handovers + excluded.handovers, women = women + excluded.women,
-    children = children + excluded.children, boys = boys + excluded.boys, girls = girls + excluded.girls,
-    unaccompanied = unaccompanied + excluded.unaccompanied, men = men + excluded.men,
-    first = min(first, excluded.first), last = max(last, excluded.last)`;
-
-/**
- * Adds a bucket's figures to a running-sum summary as the insert trigger does (migration 0013): its row for the period,
- * if new, starts from the bucket's latest row before it; then it and every later row of the bucket up to `@end` gain.
- */
-function runningSums(sqlite: Orm['$client'], table: string, period: string, since: string) {
-  const key = 'status = @status AND receiving_country = @country AND camp = @camp';
-  const start =
-    sqlite.prepare(`INSERT INTO ${table} SELECT @status, @country, @camp, @period, ${SUMS.map((c) => `coalesce(p.${c}, 0)`).join(', ')}
-    FROM (SELECT 1) LEFT JOIN ${table} p ON p.${key.replaceAll(' AND ', ' AND p.')} AND p.${period} = (SELECT ${period} FROM ${table}
-      WHERE ${key} AND ${period} >= ${since} AND ${period} < @period ORDER BY ${period} DESC LIMIT 1)
-    WHERE true ON CONFLICT DO NOTHING`);
-  const gain = sqlite.prepare(
-    `UPDATE ${table} SET ${SUMS.map((c) => `${c} = ${c} + @${c}`).join(', ')} WHERE ${key} AND ${period} BETWEEN @period AND @end`,
-  );
-  return (b: Bucket, end: string) => {
-    const args = { status: b.key[0], period: b.key[1], country: b.key[2], camp: b.key[3] };
-    start.run(args);
-    gain.run({ ...args, end, ...Object.fromEntries(SUMS.map((c, i) => [c, b.n[i]])) });
-  };
-}
+/** Adds a bucket's figures to its row; `dates`: first and last follow; `revision`: a new one (handover_all_totals). */
+const upsert = (table: string, { dates = true, revision = false } = {}) => {
+  const values = ['?', '?', '?', ...(table === 'handover_all_totals' ? [] : ['?']), ...SUMS.map(() => '?')];
+  if (dates) values.push('?', '?');
+  if (revision) values.push('random()');
+  const set = SUMS.map((c) => `${c} = ${c} + excluded.${c}`);
+  if (dates) set.push('first = min(first, excluded.first)', 'last = max(last, excluded.last)');
+  if (revision) set.push('revision = excluded.revision');
+  return `INSERT INTO ${table} VALUES (${values.join(', ')}) ON CONFLICT DO UPDATE SET ${set.join(', ')}`;
+};
 
 /**
  * The totals summaries for a bulk insert on this connection, in its open write transaction: `add` drops the insert
@@ -135,9 +110,8 @@ export function deferredTotals(sqlite: Orm['$client']) {
   let dropped: string | undefined;
   const months = sqlite.prepare(upsert('handover_month_totals'));
   const years = sqlite.prepare(upsert('handover_year_totals'));
-  const allTime = sqlite.prepare(upsert('handover_all_totals', 12));
-  const monthSums = runningSums(sqlite, 'handover_month_sums', 'month', "''");
-  const daySums = runningSums(sqlite, 'handover_day_sums', 'day', "substr(@period, 1, 7) || '-01'");
+  const allTime = sqlite.prepare(upsert('handover_all_totals', { revision: true }));
+  const days = sqlite.prepare(upsert('handover_day_totals', { dates: false }));
   let buckets = new Map<string, Bucket>();
   let deferred = false;
   const addTo = (map: Map<string, Bucket>, key: Bucket['key'], n: readonly number[], first: string, last: string) => {
@@ -164,13 +138,12 @@ export function deferredTotals(sqlite: Orm['$client']) {
       if (!deferred) return;
       const perMonth = new Map<string, Bucket>();
       for (const b of buckets.values()) {
-        daySums(b, `${b.key[1].slice(0, 7)}-31`);
+        days.run(b.key[0], b.key[2], b.key[3], b.key[1], ...b.n);
         addTo(perMonth, [b.key[0], b.key[1].slice(0, 7), b.key[2], b.key[3]], b.n, b.first, b.last);
       }
       const perYear = new Map<string, Bucket>();
       for (const b of perMonth.values()) {
         months.run(...b.key, ...b.n, b.first, b.last);
-        monthSums(b, '9999-12');
         addTo(perYear, [b.key[0], b.key[1].slice(0, 4), b.key[2], b.key[3]], b.n, b.first, b.last);
       }
       const perStatus = new Map<string, Bucket>();

@@ -6,6 +6,7 @@ import {
   type TotalsSum,
 } from '../../electron/api/domain/totals';
 import type { Orm } from '../open';
+import { rangeByCountry } from './range-totals';
 
 export type { CountryTotals, PeriodTotals, TotalsFilter, TotalsSum };
 
@@ -18,7 +19,7 @@ export interface RangeParts {
   months: [Range, Range];
   /** Every whole month of the range: what a per-month timeline reads instead of years + months. */
   allMonths: Range;
-  /** Days of a month the range covers only partly, before and after (handovers_totals_idx). */
+  /** Days of a month the range covers only partly, before and after (the held days of range-totals.ts). */
   days: [Range, Range];
 }
 
@@ -69,31 +70,27 @@ const shiftYear = (year: string, by: number) => String(Number(year) + by).padSta
 
 /** The shape (how many statuses and camps) names the statement; the values come in placeholder order of partsSql. */
 function totalsParams(f: TotalsFilter, byMonth: boolean): { shape: string; values: string[] } {
-  const statuses = [...new Set(f.statuses.filter((s) => s === 'draft' || s === 'finalized'))];
-  const list = statuses.length ? statuses : ['finalized'];
-  const camps = [...new Set(f.camps ?? [])];
+  const { statuses: list, camps } = filterLists(f);
   const parts = splitRange(f.from, f.to);
-  const ranges = byMonth ? [parts.allMonths, ...parts.days] : [parts.years, ...parts.months, ...parts.days];
+  const ranges = byMonth ? [parts.allMonths] : [parts.years, ...parts.months];
   return { shape: `${list.length}|${camps.length}`, values: ranges.flatMap((r) => [...list, ...r, ...camps]) };
 }
 
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 /**
- * The figures of one filter as rows of (key, handovers, six counts, first, last), to be added up by the caller's GROUP
- * BY: whole years from handover_year_totals (unless a per-month timeline asks), whole months from
- * handover_month_totals, edge days from the covering index. `key` is what is grouped by, as an expression of each.
+ * The whole periods of one filter as rows of (key, handovers, six counts, first, last), to be added up by the caller's
+ * GROUP BY: whole years from handover_year_totals (unless a per-month timeline asks), whole months from
+ * handover_month_totals. `key` is what is grouped by, as an expression of each.
  */
-function partsSql(shape: string, key: { year?: string; month: string; table: string }): string {
+function partsSql(shape: string, key: { year?: string; month: string }): string {
   const [statuses, camps] = shape.split('|').map(Number);
   const where = (col: string) =>
     `status IN (${marks(statuses)}) AND ${col} BETWEEN ? AND ?${camps ? ` AND camp IN (${marks(camps)})` : ''}`;
   const summary = (table: string, k: string, col: string) =>
     `SELECT ${k} AS k, handovers AS n, women AS w, children AS c, boys AS b, girls AS g, unaccompanied AS u, men AS m, first AS f, last AS l FROM ${table} WHERE ${where(col)}`;
-  const days = `SELECT ${key.table}, count(*), sum(women_count), sum(children_count), sum(boys_count), sum(girls_count), sum(unaccompanied_count),
-      sum(men_count), min(handover_date), max(handover_date) FROM handovers WHERE ${where('handover_date')} GROUP BY 1`;
   const month = summary('handover_month_totals', key.month, 'month');
-  return [...(key.year ? [summary('handover_year_totals', key.year, 'year'), month] : []), month, days, days].join(
+  return (key.year ? [summary('handover_year_totals', key.year, 'year'), month, month] : [month]).join(
     '\n    UNION ALL ',
   );
 }
@@ -123,125 +120,24 @@ function cachedStatement<T>(orm: Orm, key: string, keys: readonly string[], buil
 }
 
 /**
- * Per-country totals, sorted by persons, then country code. All time reads handover_all_totals; any other range reads,
- * per bucket (status × country × camp, at most countries × camps per status), its running sums before `from` and up to
- * `to` and its first and last day inside the range (rangeLookups): a fixed number of rows per bucket, whatever the
- * number of handovers or the length of the range.
+ * Per-country totals, sorted by persons, then country code. All time reads handover_all_totals; any other range adds up
+ * the held days of each bucket (range-totals.ts): one summary row and two binary searches per status × country × camp,
+ * whatever the number of handovers or the length of the range.
  */
 export function countryTotals(orm: Orm, f: TotalsFilter): CountryTotals[] {
   if (!f.from && !f.to) return allTimeTotals(orm, f);
   if (f.from && f.to && f.from > f.to) return [];
+  return rangeByCountry(orm, { ...filterLists(f), from: f.from, to: f.to });
+}
+
+function filterLists(f: TotalsFilter): { statuses: string[]; camps: string[] } {
   const statuses = [...new Set(f.statuses.filter((s) => s === 'draft' || s === 'finalized'))];
-  const list = statuses.length ? statuses : ['finalized'];
-  const camps = [...new Set(f.camps ?? [])];
-  // Whole periods the summaries hold in a few rows per bucket (a year, a few months): fewer rows than the running sums.
-  if (readsSummaries(f.from, f.to)) {
-    const p = totalsParams(f, false);
-    return cachedStatement<CountryTotals>(
-      orm,
-      `country:${p.shape}`,
-      COUNTRY_KEYS,
-      () =>
-        `SELECT k, sum(n), sum(w), sum(c), sum(b), sum(g), sum(u), sum(m), sum(w) + sum(c) + sum(m) AS persons, min(f), max(l)
-      FROM (${partsSql(p.shape, { year: 'receiving_country', month: 'receiving_country', table: 'receiving_country' })}) GROUP BY k ORDER BY persons DESC, k ASC`,
-    )(p.values);
-  }
-  const ends = rangeEnds(f.from, f.to);
-  const named: Record<string, string> = {};
-  if (f.from) Object.assign(named, { from: f.from, fromMonth: f.from.slice(0, 7) });
-  if (f.to) Object.assign(named, { to: f.to, toMonth: f.to.slice(0, 7) });
-  return cachedStatement<CountryTotals>(
-    orm,
-    `range:${list.length}|${camps.length}|${ends.join('')}`,
-    COUNTRY_KEYS,
-    () => rangeSql(list.length, camps.length, ends),
-  )([...list, ...camps, named]);
-}
-
-/** A range of whole months of at most four summary rows per bucket (its whole years and the months around them). */
-export function readsSummaries(from?: string, to?: string): boolean {
-  const parts = splitRange(from, to);
-  return parts.days.every((r) => r === NONE) && summaryPeriods(parts) <= 4;
-}
-
-function summaryPeriods({ years, months }: RangeParts): number {
-  const index = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
-  const count = ([a, b]: Range, of: (x: string) => number) => (a > b ? 0 : of(b) - of(a) + 1);
-  return count(years, Number) + months.reduce((t, r) => t + count(r, index), 0);
-}
-
-/**
- * How a range's ends are read: 'none' (open end), 'month' (from is a month's first day, or to its last: the running sum
- * of whole months is one row) or 'day' (a month row and a day row of the running sums).
- */
-type End = 'none' | 'month' | 'day';
-export function rangeEnds(from?: string, to?: string): [from: End, to: End] {
-  const fromEnd: End = !from ? 'none' : from.slice(8) <= '01' ? 'month' : 'day';
-  const toEnd: End = !to ? 'none' : to.slice(8) >= String(lastDayOfMonth(to.slice(0, 7))) ? 'month' : 'day';
-  return [fromEnd, toEnd];
-}
-
-/** Rows read per bucket besides the bucket's own all-time row: one per running-sum row and one per first/last day. */
-export const rangeLookups = ([from, to]: [End, End]) =>
-  (from === 'none' ? 0 : from === 'month' ? 1 : 2) + (to === 'none' ? 0 : to === 'month' ? 1 : 2) + 2;
-
-const SUMS = ['handovers', 'women', 'children', 'boys', 'girls', 'unaccompanied', 'men'] as const;
-
-/**
- * One statement per shape: for each bucket of handover_all_totals, the latest running-sum rows before the range
- * (mf, df) and at its end (mt, dt), each found by one seek on the primary key (status, country, camp, period) and joined
- * by it; the range's figures are the difference. The first and last day are the bucket's first and last day row inside
- * the range (a row exists only where it has handovers); an open end takes the bucket's own first or last.
- */
-function rangeSql(statuses: number, camps: number, [fromEnd, toEnd]: [End, End]): string {
-  const key = (a: string) =>
-    `${a}.status = b.status AND ${a}.receiving_country = b.receiving_country AND ${a}.camp = b.camp`;
-  const latest = (alias: string, table: string, col: string, where: string) =>
-    `LEFT JOIN ${table} ${alias} ON ${key(alias)} AND ${alias}.${col} = (SELECT ${col} FROM ${table} x WHERE ${key('x')} AND ${where} ORDER BY ${col} DESC LIMIT 1)`;
-  const joins: string[] = [];
-  const upTo: string[] = [];
-  const before: string[] = [];
-  if (toEnd === 'none') upTo.push('b');
-  else if (toEnd === 'month') joins.push(latest('mt', 'handover_month_sums', 'month', 'x.month <= @toMonth'));
-  else
-    joins.push(
-      latest('mt', 'handover_month_sums', 'month', 'x.month < @toMonth'),
-      latest('dt', 'handover_day_sums', 'day', "x.day BETWEEN @toMonth || '-01' AND @to"),
-    );
-  if (toEnd !== 'none') upTo.push('mt', ...(toEnd === 'day' ? ['dt'] : []));
-  if (fromEnd !== 'none') joins.push(latest('mf', 'handover_month_sums', 'month', 'x.month < @fromMonth'));
-  if (fromEnd === 'day')
-    joins.push(latest('df', 'handover_day_sums', 'day', "x.day >= @fromMonth || '-01' AND x.day < @from"));
-  if (fromEnd !== 'none') before.push('mf', ...(fromEnd === 'day' ? ['df'] : []));
-  const figure = (c: string) =>
-    [
-      ...upTo.map((a) => (a === 'b' ? `b.${c}` : `coalesce(${a}.${c}, 0)`)),
-      ...before.map((a) => `- coalesce(${a}.${c}, 0)`),
-    ]
-      .join(' + ')
-      .replace(/\+ -/g, '-');
-  const inRange =
-    fromEnd === 'none' ? 'x.day <= @to' : toEnd === 'none' ? 'x.day >= @from' : 'x.day BETWEEN @from AND @to';
-  const day = (order: string) =>
-    `(SELECT day FROM handover_day_sums x WHERE ${key('x')} AND ${inRange} ORDER BY day ${order} LIMIT 1)`;
-  const first = fromEnd === 'none' ? 'CASE WHEN b.first <= @to THEN b.first END' : day('ASC');
-  const last = toEnd === 'none' ? 'CASE WHEN b.last >= @from THEN b.last END' : day('DESC');
-  return `SELECT b.receiving_country, ${SUMS.map((c) => `sum(${figure(c)}) AS ${c}_`).join(', ')},
-      sum(${['women', 'children', 'men']
-        .map(figure)
-        .map((e) => `(${e})`)
-        .join(' + ')}) AS persons_, min(${first}), max(${last})
-    FROM handover_all_totals b
-    ${joins.join('\n    ')}
-    WHERE b.status IN (${marks(statuses)})${camps ? ` AND b.camp IN (${marks(camps)})` : ''}
-    GROUP BY b.receiving_country HAVING handovers_ > 0 ORDER BY persons_ DESC, b.receiving_country ASC`;
+  return { statuses: statuses.length ? statuses : ['finalized'], camps: [...new Set(f.camps ?? [])] };
 }
 
 /** All time, the page's default: one row per status × country × camp from handover_all_totals (migration 0010). */
 function allTimeTotals(orm: Orm, f: TotalsFilter): CountryTotals[] {
-  const statuses = [...new Set(f.statuses.filter((s) => s === 'draft' || s === 'finalized'))];
-  const list = statuses.length ? statuses : ['finalized'];
-  const camps = [...new Set(f.camps ?? [])];
+  const { statuses: list, camps } = filterLists(f);
   return cachedStatement<CountryTotals>(
     orm,
     `all:${list.length}|${camps.length}`,
@@ -269,19 +165,32 @@ export function sumCountryTotals(rows: CountryTotals[]): TotalsSum {
 
 const zeroFigures = () => Object.fromEntries(FIGURES.map((k) => [k, 0])) as Record<(typeof FIGURES)[number], number>;
 
-/** Handovers and persons per month ('YYYY-MM') or year ('YYYY'), oldest first, same filter as countryTotals. */
+/**
+ * Handovers and persons per month ('YYYY-MM') or year ('YYYY'), oldest first, same filter as countryTotals: whole
+ * periods from the summaries, the days of a month the range covers only partly from the held days.
+ */
 export function periodTotals(orm: Orm, f: TotalsFilter, granularity: 'month' | 'year'): PeriodTotals[] {
   const byMonth = granularity === 'month';
   const p = totalsParams(f, byMonth);
-  const key = byMonth
-    ? { month: 'month', table: 'substr(handover_date, 1, 7)' }
-    : { year: 'year', month: 'substr(month, 1, 4)', table: 'substr(handover_date, 1, 4)' };
-  return cachedStatement<PeriodTotals>(
+  const key = byMonth ? { month: 'month' } : { year: 'year', month: 'substr(month, 1, 4)' };
+  const rows = cachedStatement<PeriodTotals>(
     orm,
     `${granularity}:${p.shape}`,
     ['period', 'handovers', 'persons'],
     () => `SELECT k, sum(n), sum(w) + sum(c) + sum(m) FROM (${partsSql(p.shape, key)}) GROUP BY k ORDER BY k ASC`,
   )(p.values);
+  const lists = filterLists(f);
+  for (const [from, to] of splitRange(f.from, f.to).days) {
+    if (from > to) continue;
+    const period = from.slice(0, byMonth ? 7 : 4);
+    let row = rows.find((r) => r.period === period);
+    for (const c of rangeByCountry(orm, { ...lists, from, to })) {
+      if (!row) rows.push((row = { period, handovers: 0, persons: 0 }));
+      row.handovers += c.handovers;
+      row.persons += c.persons;
+    }
+  }
+  return rows.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
 }
 
 /** Records that exist at all (void excepted): tells "nothing recorded yet" apart from "nothing matches". */
