@@ -121,11 +121,12 @@ try {
     await call('handovers:list', { ...list, search: 'ارسلان', limit: 100 });
     await call('handovers:summary', { search: 'ارسلان' });
   });
-  await step('totals page: totals, timeline (month), all time and drafts', async () => {
-    for (const includeDrafts of [false, true]) {
-      await call('totals:get', { includeDrafts, camps: [] });
-      await call('totals:timeline', { filter: { includeDrafts, camps: [] }, granularity: 'month' });
-    }
+  await step('totals page: totals, timeline (month), all time, a day-level range, and drafts', async () => {
+    for (const includeDrafts of [false, true])
+      for (const range of [{}, { from: '2016-03-17', to: '2021-08-09' }]) {
+        await call('totals:get', { includeDrafts, camps: [], ...range });
+        await call('totals:timeline', { filter: { includeDrafts, camps: [], ...range }, granularity: 'month' });
+      }
   });
   await step('signed handover report (a record recorded through the API)', async () => {
     const h = await call<{ id: string; revision: number }>('handovers:create', {
