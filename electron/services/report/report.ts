@@ -11,6 +11,7 @@ import { missingProtocolFields } from '../../api/domain/handover';
 import type { ReportStatus, VerifyResult } from '../../api/schemas/report';
 import type { AppContext, Caller } from '../context';
 import { getHandover } from '../handovers';
+import type { Settings } from '../../api/schemas/settings';
 import { getSettings } from '../settings';
 import { x509FromPem } from '../signing/certs';
 import type { Digital } from '../documents/frame';
@@ -63,9 +64,9 @@ function findHandover(ctx: AppContext, by: { handoverId?: string; referenceNo?: 
 export function handoverDocumentFor(
   ctx: AppContext,
   h: HandoverRow,
-  opts: { language?: 'ar' | 'ku'; digital: Digital | null },
+  opts: { language?: 'ar' | 'ku'; digital: Digital | null; settings?: Settings },
 ) {
-  const settings = getSettings(ctx);
+  const settings = opts.settings ?? getSettings(ctx);
   const contentHash = recordHash(ctx, h);
   const primary = opts.language ?? settings.reportLanguage;
   const doc = handoverDocument({
@@ -118,15 +119,20 @@ export async function exportReport(
     );
   const sign = h.status === 'finalized';
   const at = ctx.now();
+  const settingsNow = getSettings(ctx);
   let signer: ReturnType<typeof openSigner> | null = null;
   if (sign) {
-    const missing = missingRoles(ctx, h);
+    const missing = missingRoles(ctx, h, settingsNow);
     if (missing.length)
       throw new AppError('SIGNATURES_MISSING', `Missing handwritten signatures: ${missing.join(', ')}`, { missing });
     signer = openSigner(ctx, ensureIdentity(ctx, caller));
   }
   const digital = signer ? { subject: signer.row.subject, fingerprint: signer.row.fingerprint } : null;
-  const { data, files, mark, primary, settings } = handoverDocumentFor(ctx, h, { language: by.language, digital });
+  const { data, files, mark, primary, settings } = handoverDocumentFor(ctx, h, {
+    language: by.language,
+    digital,
+    settings: settingsNow,
+  });
   const made = await produceDocument(ctx, caller, {
     kind: 'handover',
     data,

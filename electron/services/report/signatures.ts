@@ -40,9 +40,9 @@ export const toApiSignature = (r: HandwrittenSignatureRow): HandwrittenSignature
   imageDataUrl: `data:image/png;base64,${Buffer.from(r.image).toString('base64')}`,
 });
 
-export function missingRoles(ctx: AppContext, h: HandoverRow): SignerRole[] {
+export function missingRoles(ctx: AppContext, h: HandoverRow, settings = getSettings(ctx)): SignerRole[] {
   const have = new Set(listSignatures(ctx.db.orm, h.id).map((s) => s.role));
-  return getSettings(ctx).requiredSigners.filter((r) => !have.has(r));
+  return settings.requiredSigners.filter((r) => !have.has(r));
 }
 
 /** A finalize check (services/lifecycle.ts finalizeChecks): the signatures settings mark as required are present. */
