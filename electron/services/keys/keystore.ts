@@ -285,10 +285,7 @@ export class KeyStore {
       this.update({ auditHead: null, headInSlots: true });
       return;
     }
-    if (this.headUnflushed !== null) flushHeadSlotsSync(this.headFile);
-    this.headUnflushed = null;
-    this.headFlushAgain = false;
-    unsettled.delete(this);
+    this.flushAuditHead();
     writeHeadSlot(this.headFile, this.headKey, head);
   }
 
@@ -318,26 +315,35 @@ export class KeyStore {
       () => {
         this.headFlushing = null;
         if (this.headFlushAgain) return this.flushHeadLater();
-        this.headUnflushed = null;
-        unsettled.delete(this);
+        this.settleHead();
       },
       (err: unknown) => {
         this.headFlushing = null;
-        // Flushed meanwhile by flushAuditHead (closing), or the folder is gone: nothing is owed. Otherwise the slot
-        // stays unflushed: the next head or flushAuditHead flushes it.
-        if (this.headUnflushed === null || (err as { code?: string }).code === 'ENOENT') return;
+        // The folder is gone (a test's temp folder, a data folder removed under the app): nothing left to flush.
+        if (isMissing(err)) this.settleHead();
+        // Flushed meanwhile by flushAuditHead (closing): nothing is owed. Otherwise the slot stays unflushed: the
+        // next head or flushAuditHead flushes it.
+        if (this.headUnflushed === null) return;
         console.error('[tasleem] could not flush the audit head', err);
       },
     );
   }
 
-  /** Puts on the disk a slot setAuditHeadSoon left unflushed; closing the app and the process's exit call it. */
-  flushAuditHead() {
-    if (this.headUnflushed === null) return;
-    flushHeadSlotsSync(this.headFile);
+  private settleHead() {
     this.headUnflushed = null;
     this.headFlushAgain = false;
     unsettled.delete(this);
+  }
+
+  /** Puts on the disk a slot setAuditHeadSoon left unflushed; closing the app and the process's exit call it. */
+  flushAuditHead() {
+    if (this.headUnflushed === null) return;
+    try {
+      flushHeadSlotsSync(this.headFile);
+    } catch (err) {
+      if (!isMissing(err)) throw err;
+    }
+    this.settleHead();
   }
 
   /** Resolves once no flush of setAuditHeadSoon is under way (tests, the benchmark). */
@@ -379,6 +385,8 @@ export class KeyStore {
     writeFileAtomic(this.file, `${JSON.stringify(this.data, null, 2)}\n`);
   }
 }
+
+const isMissing = (err: unknown) => (err as { code?: string }).code === 'ENOENT';
 
 /** Key stores with a head not yet on the disk: flushed when the process exits, whichever way it ends normally. */
 const unsettled = new Set<KeyStore>();
