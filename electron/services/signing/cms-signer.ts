@@ -88,8 +88,17 @@ export function materialFromP12(p12: Buffer, password: string): SigningMaterial 
   };
 }
 
+const oid = (value: string) => new asn1js.ObjectIdentifier({ value });
+/** An AlgorithmIdentifier with NULL parameters, as pkijs writes one. */
+const algorithm = (id: string) => new asn1js.Sequence({ value: [oid(id), new asn1js.Null()] });
+const attribute = (type: string, value: asn1js.AsnType) =>
+  new asn1js.Sequence({ value: [oid(type), new asn1js.Set({ value: [value] })] });
+/** [0]: the tag of SignerInfo's signedAttrs (IMPLICIT) and of ContentInfo's content and SignedData's certificates. */
+const tagged0 = (value: asn1js.AsnType[]) => new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value });
+
 /**
- * A detached CMS SignedData (adbe.pkcs7.detached) over the bytes @signpdf hands in, built with pkijs/asn1js:
+ * A detached CMS SignedData (adbe.pkcs7.detached) over the bytes @signpdf hands in, laid out with asn1js as pkijs's
+ * SignedData, SignerInfo and ContentInfo write it (the same DER; their objects re-derived every part on each encode):
  * SHA-256 and RSA PKCS#1 v1.5 from node:crypto (OpenSSL, synchronous), signed attributes contentType, signingTime
  * and messageDigest in that order (what the EU DSS validator expects). Signs once, like every @signpdf signer.
  */
@@ -103,43 +112,35 @@ export class NodeCmsSigner extends Signer {
   override async sign(pdf: Buffer, signingTime: Date = new Date()): Promise<Buffer> {
     if (this.used) throw new Error('A signer signs once');
     this.used = true;
-    const signedAttrs = new pkijs.SignedAndUnsignedAttributes({
-      type: 0,
-      attributes: [
-        new pkijs.Attribute({ type: OID.contentType, values: [new asn1js.ObjectIdentifier({ value: OID.data })] }),
-        new pkijs.Attribute({ type: OID.signingTime, values: [new asn1js.UTCTime({ valueDate: signingTime })] }),
-        new pkijs.Attribute({
-          type: OID.messageDigest,
-          values: [new asn1js.OctetString({ valueHex: createHash('sha256').update(pdf).digest() })],
-        }),
+    const signedAttrs = [
+      attribute(OID.contentType, oid(OID.data)),
+      attribute(OID.signingTime, new asn1js.UTCTime({ valueDate: signingTime })),
+      attribute(OID.messageDigest, new asn1js.OctetString({ valueHex: createHash('sha256').update(pdf).digest() })),
+    ];
+    // The signature covers the DER of the attributes as a SET OF (tag 0x31), not as the [0] IMPLICIT they travel under.
+    const attrs = Buffer.from(new asn1js.Set({ value: signedAttrs }).toBER(false));
+    // SignerInfo (RFC 5652 5.3), version 1: the signer by issuer and serial number.
+    const signerInfo = new asn1js.Sequence({
+      value: [
+        new asn1js.Integer({ value: 1 }),
+        signerId(this.material),
+        algorithm(OID.sha256),
+        tagged0(signedAttrs),
+        algorithm(OID.sha256WithRSA),
+        new asn1js.OctetString({ valueHex: cryptoSign('sha256', attrs, this.material.key) }),
       ],
     });
-    // The signature covers the DER of the attributes as a SET OF (tag 0x31), not as the [0] IMPLICIT they travel under.
-    const attrs = Buffer.from(signedAttrs.toSchema().toBER());
-    attrs[0] = 0x31;
-    const sha256 = () => new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256, algorithmParams: new asn1js.Null() });
-    const signerInfo = new pkijs.SignerInfo({
-      version: 1,
-      sid: signerId(this.material),
-      digestAlgorithm: sha256(),
-      signedAttrs,
-      signatureAlgorithm: new pkijs.AlgorithmIdentifier({
-        algorithmId: OID.sha256WithRSA,
-        algorithmParams: new asn1js.Null(),
-      }),
-      signature: new asn1js.OctetString({ valueHex: cryptoSign('sha256', attrs, this.material.key) }),
-    });
-    // SignedData (RFC 5652 5.1) as pkijs.SignedData writes it for version 1, with the certificates encoded once.
+    // SignedData (RFC 5652 5.1), version 1, with the certificates encoded once.
     const signedData = new asn1js.Sequence({
       value: [
         new asn1js.Integer({ value: 1 }),
-        new asn1js.Set({ value: [sha256().toSchema()] }),
-        new pkijs.EncapsulatedContentInfo({ eContentType: OID.data }).toSchema(),
+        new asn1js.Set({ value: [algorithm(OID.sha256)] }),
+        new asn1js.Sequence({ value: [oid(OID.data)] }),
         certificateSet(this.material),
-        new asn1js.Set({ value: [signerInfo.toSchema()] }),
+        new asn1js.Set({ value: [signerInfo] }),
       ],
     });
-    const cms = new pkijs.ContentInfo({ contentType: OID.signedData, content: signedData });
-    return Buffer.from(cms.toSchema().toBER(false));
+    const contentInfo = new asn1js.Sequence({ value: [oid(OID.signedData), tagged0([signedData])] });
+    return Buffer.from(contentInfo.toBER(false));
   }
 }
