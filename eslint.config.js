@@ -46,6 +46,7 @@ export default tseslint.config(
       '.tmp/**',
       'dist/**',
       'dist-electron/**',
+      'dist-web/**',
       'release/**',
       'node_modules/**',
       'db/migrations/**',

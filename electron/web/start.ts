@@ -9,10 +9,14 @@ import { keyStoreFileFor } from '../services/keys/keystore';
 import { passphraseUnlock } from '../services/keys/passphrase';
 import { startWebServer } from './server';
 
+/** Set by scripts/build-web.js (`npm run web`): its bundled worker threads, beside the bundled server. */
+declare const __WORKERS_DIR__: string | undefined;
+
 const { values } = parseArgs({ options: { port: { type: 'string' }, 'data-dir': { type: 'string' } } });
 const dataDir = values['data-dir'] ?? resolveDataDir();
 const unlock = await passphraseUnlock({ creating: !existsSync(keyStoreFileFor(databaseFile(dataDir))) });
-const started = startAppContext({ dataDir, mode: 'web', unlock });
+const workersDir = typeof __WORKERS_DIR__ === 'string' ? __WORKERS_DIR__ : undefined;
+const started = startAppContext({ dataDir, mode: 'web', unlock, workersDir });
 const staticDir = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 let stopBackups = () => {};
 const running = (ctx: AppContext) => {

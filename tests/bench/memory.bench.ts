@@ -4,7 +4,7 @@
 // resident set (VmHWM of the server process) against the same server's resident set once it has opened the database
 // and answered one request (the baseline, same run). Target: peak < 250 MB.
 // BENCH_MEMORY_ROWS sets the size; the rows are list.bench.ts's (tests/bench/seeded-handovers.ts, seeded once per size).
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,13 +35,14 @@ const mb = (k: number) => `${(k / 1024).toFixed(0)} MB`;
 
 seededHandovers(dbFile, ROWS);
 
-// The real browser mode, as `npm run web` starts it (through tsx), in its own process.
+// The real browser mode, as `npm run web` starts it (bundled by scripts/build-web.js, as the desktop app's main process
+// is), in its own process.
+execFileSync(process.execPath, [join(root, 'scripts/build-web.js')], { cwd: root });
 const spawned = performance.now();
-const server = spawn(
-  process.execPath,
-  ['--import', 'tsx', join(root, 'electron/web/start.ts'), '--data-dir', work, '--port', '0'],
-  { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
-);
+const server = spawn(process.execPath, [join(root, 'dist-web/server.mjs'), '--data-dir', work, '--port', '0'], {
+  cwd: root,
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 const pid = server.pid!;
 const url = await new Promise<URL>((resolve, reject) => {
   let out = '';
