@@ -81,9 +81,12 @@ interface Bucket {
   last: string;
 }
 
-/** Adds a bucket's figures to its row; `dates`: first and last follow; `revision`: a new one (handover_all_totals). */
-const upsert = (table: string, { dates = true, revision = false } = {}) => {
-  const values = ['?', '?', '?', ...(table === 'handover_all_totals' ? [] : ['?']), ...SUMS.map(() => '?')];
+/**
+ * Adds a bucket's figures to its row: `period`: the key has a period (all but handover_all_totals); `dates`: first and
+ * last follow; `revision`: a new one (handover_all_totals).
+ */
+const upsert = (table: string, { period = true, dates = true, revision = false } = {}) => {
+  const values = ['?', '?', '?', ...(period ? ['?'] : []), ...SUMS.map(() => '?')];
   if (dates) values.push('?', '?');
   if (revision) values.push('random()');
   const set = SUMS.map((c) => `${c} = ${c} + excluded.${c}`);
@@ -110,7 +113,7 @@ export function deferredTotals(sqlite: Orm['$client']) {
   let dropped: string | undefined;
   const months = sqlite.prepare(upsert('handover_month_totals'));
   const years = sqlite.prepare(upsert('handover_year_totals'));
-  const allTime = sqlite.prepare(upsert('handover_all_totals', { revision: true }));
+  const allTime = sqlite.prepare(upsert('handover_all_totals', { period: false, revision: true }));
   const days = sqlite.prepare(upsert('handover_day_totals', { dates: false }));
   let buckets = new Map<string, Bucket>();
   let deferred = false;

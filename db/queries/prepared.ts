@@ -14,3 +14,14 @@ export function prepared<T>(orm: Orm, build: (orm: Orm) => T): T {
   if (q === undefined) queries.set(build, (q = build(orm)));
   return q;
 }
+
+/** A statement of hand-written SQL whose rows come back as arrays (the totals' hot paths key them themselves). */
+export interface RawStatement {
+  raw(toggle: boolean): RawStatement;
+  all(...params: unknown[]): unknown[][];
+}
+export const rawStatement = (orm: Orm, sql: string): RawStatement =>
+  (orm.$client.prepare(sql) as unknown as RawStatement).raw(true);
+
+/** `n` placeholders for an IN list. */
+export const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');

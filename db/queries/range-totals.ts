@@ -1,5 +1,6 @@
 import type { CountryTotals } from '../../electron/api/domain/totals';
 import type { Orm } from '../open';
+import { marks, rawStatement, type RawStatement } from './prepared';
 
 /** The figures of handover_day_totals, in its column order: handovers, women, children, boys, girls, unaccompanied, men. */
 const WIDTH = 7;
@@ -24,17 +25,12 @@ interface Bucket {
   days: Map<number, Periods>;
 }
 
-interface Statement {
-  raw(toggle: boolean): Statement;
-  all(...params: unknown[]): unknown[][];
-}
-
 interface Held {
   buckets: Map<string, Bucket>;
-  lists: Map<string, Statement>;
-  months: Statement;
-  allMonths: Map<string, Statement>;
-  days: Statement;
+  lists: Map<string, RawStatement>;
+  months: RawStatement;
+  allMonths: Map<string, RawStatement>;
+  days: RawStatement;
 }
 
 const MONTHS_KEPT = 24;
@@ -52,7 +48,7 @@ const held = new WeakMap<Orm, Held>();
 function heldFor(orm: Orm): Held {
   let h = held.get(orm);
   if (h) return h;
-  const prepare = (sql: string) => (orm.$client.prepare(sql) as unknown as Statement).raw(true);
+  const prepare = (sql: string) => rawStatement(orm, sql);
   const bucket = 'status = ? AND receiving_country = ? AND camp = ?';
   h = {
     buckets: new Map(),
@@ -94,6 +90,12 @@ function periods(rows: unknown[][]): Periods {
   return { keys, sums };
 }
 
+/** The buckets of a filter's shape ('statuses|camps', how many of each; no camp: every camp), as a WHERE clause. */
+function bucketsOf(shape: string): string {
+  const [statuses, camps] = shape.split('|').map(Number);
+  return `status IN (${marks(statuses)})${camps ? ` AND camp IN (${marks(camps)})` : ''}`;
+}
+
 /** Rows of (month, seven figures, first day, last day), oldest first, as a bucket. */
 function bucketOf(rows: unknown[][], revision: number): Bucket {
   const first = new Int32Array(rows.length);
@@ -118,15 +120,11 @@ function load(orm: Orm, h: Held, stale: Map<string, [string, string, string, num
   }
   let all = h.allMonths.get(shape);
   if (!all) {
-    const [statuses, camps] = shape.split('|').map(Number);
-    const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
-    all = (
-      orm.$client.prepare(
-        `SELECT status, receiving_country, camp, month, handovers, women, children, boys, girls, unaccompanied, men, first, last
-        FROM handover_month_totals WHERE status IN (${marks(statuses)})${camps ? ` AND camp IN (${marks(camps)})` : ''}
-        ORDER BY status, month`,
-      ) as unknown as Statement
-    ).raw(true);
+    all = rawStatement(
+      orm,
+      `SELECT status, receiving_country, camp, month, handovers, women, children, boys, girls, unaccompanied, men, first, last
+      FROM handover_month_totals WHERE ${bucketsOf(shape)} ORDER BY status, month`,
+    );
     h.allMonths.set(shape, all);
   }
   const rows = new Map<string, unknown[][]>();
@@ -200,14 +198,10 @@ export function rangeByCountry(orm: Orm, f: RangeFilter): CountryTotals[] {
   const shape = `${f.statuses.length}|${f.camps.length}`;
   let list = h.lists.get(shape);
   if (!list) {
-    const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
-    list = (
-      orm.$client.prepare(
-        `SELECT status, receiving_country, camp, revision FROM handover_all_totals WHERE status IN (${marks(f.statuses.length)})${
-          f.camps.length ? ` AND camp IN (${marks(f.camps.length)})` : ''
-        }`,
-      ) as unknown as Statement
-    ).raw(true);
+    list = rawStatement(
+      orm,
+      `SELECT status, receiving_country, camp, revision FROM handover_all_totals WHERE ${bucketsOf(shape)}`,
+    );
     h.lists.set(shape, list);
   }
   const from = f.from ? periodNumber(f.from) : 0;

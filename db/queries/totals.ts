@@ -6,6 +6,7 @@ import {
   type TotalsSum,
 } from '../../electron/api/domain/totals';
 import type { Orm } from '../open';
+import { marks, rawStatement, type RawStatement } from './prepared';
 import { rangeByCountry } from './range-totals';
 
 export type { CountryTotals, PeriodTotals, TotalsFilter, TotalsSum };
@@ -76,8 +77,6 @@ function totalsParams(f: TotalsFilter, byMonth: boolean): { shape: string; value
   return { shape: `${list.length}|${camps.length}`, values: ranges.flatMap((r) => [...list, ...r, ...camps]) };
 }
 
-const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
-
 /**
  * The whole periods of one filter as rows of (key, handovers, six counts, first, last), to be added up by the caller's
  * GROUP BY: whole years from handover_year_totals (unless a per-month timeline asks), whole months from
@@ -95,22 +94,17 @@ function partsSql(shape: string, key: { year?: string; month: string }): string 
   );
 }
 
-interface Prepared {
-  raw(toggle: boolean): Prepared;
-  all(...params: unknown[]): unknown[][];
-}
-
 /**
  * Statements are prepared once per connection and filter shape (at most a few dozen); rows come back as arrays and
  * are keyed here, which costs less than building and mapping objects for plain numbers and strings. Hand-written
  * SQL on the connection because Drizzle's builder has no UNION ALL inside a FROM with its own GROUP BY.
  */
-const prepared = new WeakMap<Orm, Map<string, Prepared>>();
+const prepared = new WeakMap<Orm, Map<string, RawStatement>>();
 function cachedStatement<T>(orm: Orm, key: string, keys: readonly string[], build: () => string) {
   let byKey = prepared.get(orm);
   if (!byKey) prepared.set(orm, (byKey = new Map()));
   let stmt = byKey.get(key);
-  if (!stmt) byKey.set(key, (stmt = (orm.$client.prepare(build()) as unknown as Prepared).raw(true)));
+  if (!stmt) byKey.set(key, (stmt = rawStatement(orm, build())));
   return (params: unknown[]): T[] =>
     stmt.all(...params).map((row) => {
       const out: Record<string, unknown> = {};

@@ -1,6 +1,6 @@
 import { SignPdf } from '@signpdf/signpdf';
 import { NodeCmsSigner, type SigningMaterial } from './cms-signer';
-import { appendUpdate } from './incremental';
+import { appendUpdate, type Placeholder } from './incremental';
 
 /** Room for the PKCS#7 in /Contents (bytes). The default 8 KB is tight for imported certificates with long chains. */
 export const SIGNATURE_LENGTH = 16_384;
@@ -29,16 +29,8 @@ export function finishUnsigned(pdf: Uint8Array, mark: RecordMark): Buffer {
   return appendUpdate(pdf, { producer: PRODUCER, info: { [RECORD_MARK_KEY]: formatRecordMark(mark) } });
 }
 
-export interface SignOptions {
-  material: SigningMaterial;
-  /** [x1, y1, x2, y2] in PDF points on the first page: the "digitally signed by" box drawn by the template. */
-  widgetRect: [number, number, number, number];
-  reason: string;
-  location: string;
-  contactInfo: string;
-  name: string;
-  signingTime: Date;
-}
+/** The signature's fields as the placeholder carries them, and the material that signs. */
+export type SignOptions = Omit<Placeholder, 'appName' | 'signatureLength'> & { material: SigningMaterial };
 
 /**
  * The producer, the record mark and the signature placeholder as one incremental update (incremental.ts), then the
@@ -46,19 +38,11 @@ export interface SignOptions {
  * from the same data), so the XMP and the Info dictionary agree.
  */
 export async function signDocument(pdf: Uint8Array, mark: RecordMark, opts: SignOptions): Promise<Buffer> {
+  const { material, ...fields } = opts;
   const prepared = appendUpdate(pdf, {
     producer: PRODUCER,
     info: { [RECORD_MARK_KEY]: formatRecordMark(mark) },
-    signature: {
-      widgetRect: opts.widgetRect,
-      reason: opts.reason,
-      location: opts.location,
-      contactInfo: opts.contactInfo,
-      name: opts.name,
-      signingTime: opts.signingTime,
-      appName: 'Tasleem',
-      signatureLength: SIGNATURE_LENGTH,
-    },
+    signature: { ...fields, appName: 'Tasleem', signatureLength: SIGNATURE_LENGTH },
   });
-  return new SignPdf().sign(prepared, new NodeCmsSigner(opts.material), opts.signingTime);
+  return new SignPdf().sign(prepared, new NodeCmsSigner(material), opts.signingTime);
 }
